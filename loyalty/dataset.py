@@ -1,0 +1,162 @@
+"""A dataset: one DuckDB database holding the canonical tables of one manager's data.
+
+Each loaded file becomes its own table; the canonical names (``transactions``, ``members``,
+``surveys``, ``interactions``) are views over the union of the files of that kind, with every
+canonical field present (NULL where no file had it). Metrics read the views through Ibis.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+
+import duckdb
+import ibis
+
+from .errors import UnusableFile
+from .ingest import REJECTS_TABLE, LoadReport, ensure_support_objects, load_file
+from .plan import ReadPlan, make_plan
+from .schema import TABLES
+from .sqlsafe import ident, internal_name
+
+
+class Dataset:
+    """Canonical tables in a DuckDB database, filled from CSV files.
+
+    Parameters
+    ----------
+    database:
+        A DuckDB file path, or ``":memory:"`` (the default) for a private in-memory database.
+    """
+
+    def __init__(self, database: str = ":memory:", *, memory_limit: str | None = None):
+        self.con = duckdb.connect(database)
+        if memory_limit:
+            self.con.execute("SET memory_limit = $m", {"m": memory_limit})
+        ensure_support_objects(self.con)
+        self.reports: list[LoadReport] = []
+        self.version = 0
+        self.label = "empty"
+        self._ibis = ibis.duckdb.from_connection(self.con)
+        self._refresh_views()
+
+    # -- loading ---------------------------------------------------------------------------
+    def plan(self, path: str, filename: str | None = None, **overrides) -> ReadPlan:
+        return make_plan(path, filename, **overrides)
+
+    def load(self, path_or_plan: str | ReadPlan, filename: str | None = None,
+             **overrides) -> LoadReport:
+        """Load one file (or a prepared plan) and refresh the canonical views."""
+        plan = (path_or_plan if isinstance(path_or_plan, ReadPlan)
+                else make_plan(path_or_plan, filename, **overrides))
+        file_id = max((r.file_id for r in self.reports), default=0) + 1
+        report = load_file(self.con, plan, file_id)
+        self.reports.append(report)
+        self._refresh_views()
+        self.version += 1
+        return report
+
+    def load_files(self, paths: dict[str, str | None], **overrides) -> dict[str, LoadReport]:
+        """Load several files: ``{table: path}`` with tables as in :data:`loyalty.schema.TABLES`."""
+        out = {}
+        for table, path in paths.items():
+            if path:
+                out[table] = self.load(path, table=table, **overrides.get(table, {}))
+        return out
+
+    def clear(self) -> None:
+        for r in self.reports:
+            self.con.execute(f"DROP TABLE IF EXISTS {internal_name(r.storage_table)}")
+        self.con.execute(f"DELETE FROM {REJECTS_TABLE}")
+        self.reports.clear()
+        self.label = "empty"
+        self._refresh_views()
+        self.version += 1
+
+    def _refresh_views(self) -> None:
+        for name, table in TABLES.items():
+            cols = ", ".join(ident(f.name) for f in table.fields)
+            parts = [f"SELECT {cols} FROM {internal_name(r.storage_table)}"
+                     for r in self.reports if r.table == name]
+            if not parts:
+                empty = ", ".join(f"CAST(NULL AS {f.sql_type}) AS {ident(f.name)}"
+                                  for f in table.fields)
+                parts = [f"SELECT {empty} WHERE false"]
+            self.con.execute(f"CREATE OR REPLACE VIEW {internal_name(name)} AS "
+                             + " UNION ALL ".join(parts))
+
+    # -- reading ---------------------------------------------------------------------------
+    def table(self, name: str) -> ibis.Table:
+        """The canonical table ``name`` as an Ibis expression."""
+        if name not in TABLES:
+            raise KeyError(name)
+        return self._ibis.table(name)
+
+    def has(self, name: str) -> bool:
+        return any(r.table == name and r.rows_loaded for r in self.reports)
+
+    def fields(self, name: str) -> set[str]:
+        """Fields that some loaded file of table ``name`` actually provides."""
+        out: set[str] = set()
+        for r in self.reports:
+            if r.table == name:
+                out |= set(r.plan.mapping)
+                if {"quantity", "unit_price"} <= set(r.plan.mapping):
+                    out.add("amount")
+        return out
+
+    def counts(self, name: str) -> dict[str, int]:
+        reports = [r for r in self.reports if r.table == name]
+        return {"rows_read": sum(r.rows_read for r in reports),
+                "rows_loaded": sum(r.rows_loaded for r in reports),
+                "rows_rejected": sum(r.rows_rejected for r in reports)}
+
+    def rejects(self, file_id: int | None = None, limit: int | None = None):
+        """Rejected records (file, line, reason, original text) as a small pandas frame."""
+        sql = f"SELECT file, line, code, reason, raw FROM {REJECTS_TABLE}"
+        params: dict = {}
+        if file_id is not None:
+            sql += " WHERE file_id = $f"
+            params["f"] = file_id
+        sql += " ORDER BY file_id, line"
+        if limit is not None:
+            sql += " LIMIT $n"
+            params["n"] = int(limit)
+        return self.con.execute(sql, params).df()
+
+    def write_rejects_csv(self, out_path: str, file_id: int | None = None) -> int:
+        """Write the rejected records to ``out_path`` via DuckDB (no pandas copy)."""
+        sql = f"SELECT file, line, code, reason, raw FROM {REJECTS_TABLE}"
+        if file_id is not None:
+            self.con.execute(f"CREATE OR REPLACE TEMP VIEW _ll_rej_out AS {sql} "
+                             "WHERE file_id = $f ORDER BY line", {"f": file_id})
+        else:
+            self.con.execute(f"CREATE OR REPLACE TEMP VIEW _ll_rej_out AS {sql} "
+                             "ORDER BY file_id, line")
+        self.con.execute("COPY (SELECT * FROM _ll_rej_out) TO $p (HEADER, DELIMITER ',')",
+                         {"p": out_path})
+        return self.con.execute("SELECT count(*) FROM _ll_rej_out").fetchone()[0]
+
+    def close(self) -> None:
+        self.con.close()
+
+
+def open_demo(directory: str) -> Dataset:
+    """A dataset filled from the demo CSVs in ``directory`` (as written by ``loyalty demo``)."""
+    ds = Dataset()
+    for table in TABLES:
+        path = os.path.join(directory, f"{table}.csv")
+        if os.path.exists(path):
+            ds.load(path, table=table)
+    ds.label = "demo"
+    return ds
+
+
+def rejects_to_csv_text(frame) -> str:
+    buf = io.StringIO()
+    frame.to_csv(buf, index=False, quoting=csv.QUOTE_MINIMAL)
+    return buf.getvalue()
+
+
+__all__ = ["Dataset", "UnusableFile", "open_demo"]

@@ -1,0 +1,440 @@
+"""Load one CSV file into a DuckDB table, accounting for every record.
+
+DuckDB reads the file with the dialect of the :class:`~loyalty.plan.ReadPlan` (no guessing of its
+own), every field as text; one ``CREATE TABLE AS`` then converts the mapped columns to canonical
+types and notes, per record, why it cannot be used. Records with a reason are moved to the
+rejects table with their line number and original text; records DuckDB itself could not split
+(too many fields, an unclosed quote) come from its rejects table. So for every file
+
+    rows_loaded + rows_rejected = records in the file
+
+where a record is a non-empty line (or several lines joined by a quoted line break) after the
+header. Line numbers count records from the top of the file, as a spreadsheet numbers rows.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from dataclasses import dataclass, field
+
+import duckdb
+
+from .plan import ReadPlan
+from .schema import TABLES, Field
+from .sniff import WHITESPACE, transcode_to_utf8
+from .sqlsafe import ident, internal_name
+
+REJECTS_TABLE = "_ll_rejects"
+KIND_MAP_TABLE = "_ll_kind_map"
+
+MACROS = r"""
+CREATE OR REPLACE MACRO ll_clean_number(v) AS
+    regexp_replace(regexp_replace(regexp_replace(
+        v, '(?i)(€|\$|£|¥|\b(eur|euro|usd|chf|gbp|sfr|fr)\b\.?)|[\s\x{00a0}\x{202f}'']', '', 'g'),
+        '^\((.*)\)$', '-\1'),
+        '^([^-].*)-$', '-\1');
+CREATE OR REPLACE MACRO ll_number_comma(v) AS
+    CASE
+        WHEN v IS NULL OR trim(v) = '' THEN NULL
+        WHEN NOT contains(v, '.') AND regexp_full_match(trim(v), '[-+]?\d+(,\d+)?')
+            THEN TRY_CAST(replace(trim(v), ',', '.') AS DOUBLE)
+        WHEN regexp_full_match(ll_clean_number(v), '[-+]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?')
+            THEN TRY_CAST(replace(replace(ll_clean_number(v), '.', ''), ',', '.') AS DOUBLE)
+    END;
+CREATE OR REPLACE MACRO ll_number_dot(v) AS
+    CASE
+        WHEN v IS NULL OR trim(v) = '' THEN NULL
+        WHEN regexp_full_match(trim(v), '[-+]?\d+(\.\d+)?') THEN TRY_CAST(trim(v) AS DOUBLE)
+        WHEN regexp_full_match(ll_clean_number(v), '[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?')
+            THEN TRY_CAST(replace(ll_clean_number(v), ',', '') AS DOUBLE)
+    END;
+CREATE OR REPLACE MACRO ll_csv_field(v, d) AS
+    CASE WHEN v IS NULL THEN ''
+         WHEN contains(v, d) OR contains(v, '"') OR contains(v, chr(10)) OR contains(v, chr(13))
+            THEN '"' || replace(v, '"', '""') || '"'
+         ELSE v END;
+"""
+
+REJECTS_DDL = f"""
+CREATE TABLE IF NOT EXISTS {REJECTS_TABLE} (
+    file_id INTEGER, file VARCHAR, line BIGINT, code VARCHAR, reason VARCHAR, raw VARCHAR,
+    ordinal BIGINT
+)"""
+
+_STRUCTURAL = {
+    "TOO MANY COLUMNS": ("too_many_fields", "the line has more fields than the header"),
+    "MISSING COLUMNS": ("too_few_fields", "the line has fewer fields than the header"),
+    "UNQUOTED VALUE": ("unclosed_quote", "a quoted field is not closed properly"),
+    "LINE SIZE OVER MAXIMUM": ("line_too_long", "the line is longer than 8 MB"),
+    "INVALID ENCODING": ("invalid_encoding", "the line contains bytes that are not valid text"),
+    "INVALID UNICODE": ("invalid_encoding", "the line contains bytes that are not valid text"),
+    "CAST": ("invalid_value", "a value could not be read"),
+}
+
+
+@dataclass
+class LoadReport:
+    """What happened to one file."""
+
+    file_id: int
+    filename: str
+    table: str
+    plan: ReadPlan
+    rows_loaded: int = 0
+    rows_rejected: int = 0
+    reasons: dict[str, int] = field(default_factory=dict)
+    reason_examples: dict[str, str] = field(default_factory=dict)
+    duplicates: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def rows_read(self) -> int:
+        return self.rows_loaded + self.rows_rejected
+
+    @property
+    def storage_table(self) -> str:
+        return f"{self.table}__f{self.file_id}"
+
+    def summary(self) -> dict:
+        return {
+            "file": self.filename, "table": self.table, "rows_read": self.rows_read,
+            "rows_loaded": self.rows_loaded, "rows_rejected": self.rows_rejected,
+            "reasons": dict(self.reasons), "duplicates": dict(self.duplicates),
+            "warnings": list(self.warnings),
+        }
+
+
+class _Params:
+    """Collects query parameters so no value is ever formatted into SQL text."""
+
+    def __init__(self):
+        self.values: dict[str, object] = {}
+
+    def __call__(self, value) -> str:
+        name = f"p{len(self.values)}"
+        self.values[name] = value
+        return "$" + name
+
+
+def ensure_support_objects(con: duckdb.DuckDBPyConnection) -> None:
+    from .schema import INTERACTION_KINDS
+    import re
+
+    con.execute(MACROS)
+    con.execute(REJECTS_DDL)
+    con.execute(f"CREATE TABLE IF NOT EXISTS {KIND_MAP_TABLE} (raw VARCHAR PRIMARY KEY, "
+                "kind VARCHAR)")
+    if con.execute(f"SELECT count(*) FROM {KIND_MAP_TABLE}").fetchone()[0] == 0:
+        pairs = {re.sub(r"[\s-]+", "_", k.lower()): v for k, v in INTERACTION_KINDS.items()}
+        con.executemany(f"INSERT INTO {KIND_MAP_TABLE} VALUES (?, ?)", list(pairs.items()))
+
+
+def _convert(f: Field, raw: str, plan: ReadPlan, p: _Params) -> str:
+    """SQL turning the text column ``raw`` into field ``f``'s canonical type."""
+    if f.kind in ("id", "text"):
+        return f"NULLIF(trim({raw}), '')"
+    if f.kind == "kind":
+        return (f"NULLIF(regexp_replace(lower(trim({raw})), '[\\s-]+', '_', 'g'), '')")
+    if f.kind in ("money", "number"):
+        macro = "ll_number_comma" if plan.decimal == "," else "ll_number_dot"
+        return f"{macro}({raw})"
+    if f.kind == "score":
+        return f"TRY_CAST(replace(trim({raw}), ',', '.') AS DOUBLE)"
+    fmt = plan.date_formats[f.name]
+    if fmt.iso:
+        ts = f"TRY_CAST(trim({raw}) AS TIMESTAMP)"
+    else:
+        ts = f"try_strptime(trim({raw}), {p(list(fmt.patterns))})"
+    # Years outside 1900-2100 are typing errors, not history.
+    ts = f"(CASE WHEN year({ts}) BETWEEN 1900 AND 2100 THEN {ts} END)"
+    return f"CAST({ts} AS DATE)" if f.kind == "date" else ts
+
+
+def _label(name: str) -> str:
+    return name.replace("_", " ")
+
+
+def _checks(plan: ReadPlan, p: _Params) -> list[tuple[str, str, str]]:
+    """(code, condition, message SQL) for each way a record can fail, in order of importance."""
+    table = TABLES[plan.table]
+    checks = []
+    for f in table.fields:
+        v = ident("v_" + f.name)
+        col = plan.mapping.get(f.name)
+        derived = f.name == "amount" and col is None and f.name not in plan.mapping
+        raw = ident("r_" + f.name) if col is not None else None
+        nullable = plan.table == "transactions" and f.name == "customer_id"
+        if f.required and not nullable:
+            checks.append((f"missing_{f.name}",
+                           f"{v} IS NULL AND " + (f"({raw} IS NULL OR trim({raw}) = '')"
+                                                  if raw else "true"),
+                           p(f"{_label(f.name)} is missing")))
+        if raw is None or derived:
+            continue
+        if f.kind in ("money", "number", "timestamp", "date", "score"):
+            if f.kind in ("timestamp", "date"):
+                what = f"is not a valid date (expected {plan.date_formats[f.name].label})"
+            elif f.kind == "score":
+                what = "is not a number"
+            else:
+                sep = "decimal comma" if plan.decimal == "," else "decimal point"
+                what = f"is not a number (expected {sep})"
+            checks.append((f"invalid_{f.name}",
+                           f"{v} IS NULL AND trim({raw}) <> ''",
+                           f"{p(_label(f.name) + ' ')} || '''' || {raw} || '''' || "
+                           f"{p(' ' + what)}"))
+        if f.kind == "score":
+            checks.append(("score_out_of_range",
+                           f"{v} IS NOT NULL AND NOT ({v} BETWEEN 0 AND 10 AND {v} = floor({v}))",
+                           f"{p(_label(f.name) + ' ')} || {raw} || "
+                           f"{p(' is outside 0-10 (must be a whole number from 0 to 10)')}"))
+    return checks
+
+
+def _source_sql(plan: ReadPlan, path: str, p: _Params, rejects: str, scans: str) -> tuple[str, list[str]]:
+    d = plan.dialect
+    raw_names = [f"c{i}" for i in range(len(d.columns))]
+    common = (f"header=false, skip={p(d.skip_lines)}, auto_detect=false, store_rejects=true, "
+              f"rejects_table={p(rejects)}, rejects_scan={p(scans)}, "
+              f"max_line_size=8388608")
+    if d.delimiter == WHITESPACE:
+        source = (f"SELECT string_split_regex(trim(line), {p(d.whitespace_pattern)}) AS _parts "
+                  f"FROM read_csv({p(path)}, delim={p(chr(31))}, quote='', escape='', "
+                  f"columns={{'line': 'VARCHAR'}}, {common})")
+        cols = ", ".join(f"_parts[{i + 1}] AS {internal_name(n)}" for i, n in enumerate(raw_names))
+        return (f"SELECT {cols}, _parts, len(_parts) AS _nfields FROM ({source})", raw_names)
+    columns = "{" + ", ".join(f"'{n}': 'VARCHAR'" for n in raw_names) + "}"
+    new_line = f", new_line={p(chr(13))}" if d.newline == "\r" else ""
+    return (f"SELECT * FROM read_csv({p(path)}, delim={p(d.delimiter)}, quote={p(d.quote)}, "
+            f"escape={p(d.quote)}, columns={columns}{new_line}, {common})", raw_names)
+
+
+def load_file(con: duckdb.DuckDBPyConnection, plan: ReadPlan, file_id: int) -> LoadReport:
+    """Load the file described by ``plan`` into table ``<table>__f<file_id>``.
+
+    Raises :class:`~loyalty.errors.UnusableFile` when a required field has no column.
+    """
+    plan.check_usable()
+    ensure_support_objects(con)
+    report = LoadReport(file_id=file_id, filename=plan.filename, table=plan.table, plan=plan)
+    target = internal_name(report.storage_table)
+    tmp = None
+    path = plan.path
+    if plan.dialect.needs_transcoding:
+        fd, tmp = tempfile.mkstemp(suffix=".csv", prefix="loyalty-")
+        os.close(fd)
+        transcode_to_utf8(plan.path, plan.dialect.encoding, tmp)
+        path = tmp
+    try:
+        _stage(con, plan, path, target, report)
+    finally:
+        if tmp:
+            os.unlink(tmp)
+    return report
+
+
+def _stage(con, plan: ReadPlan, path: str, target: str, report: LoadReport) -> None:
+    p = _Params()
+    rejects, scans = f"_ll_rej_{report.file_id}", f"_ll_scan_{report.file_id}"
+    con.execute(f"DROP TABLE IF EXISTS {internal_name(rejects)}")
+    con.execute(f"DROP TABLE IF EXISTS {internal_name(scans)}")
+    con.execute(f"DROP TABLE IF EXISTS {target}")
+    source, raw_names = _source_sql(plan, path, p, rejects, scans)
+    table = TABLES[plan.table]
+    d = plan.dialect
+    whitespace = d.delimiter == WHITESPACE
+    col_index = {c: i for i, c in enumerate(d.columns)}
+
+    inner = [internal_name(n) for n in raw_names]
+    for f in table.fields:
+        col = plan.mapping.get(f.name)
+        if col is None:
+            continue
+        raw = internal_name(raw_names[col_index[col]])
+        inner.append(f"{raw} AS {ident('r_' + f.name)}")
+        inner.append(f"{_convert(f, raw, plan, p)} AS {ident('v_' + f.name)}")
+    if "amount" not in plan.mapping and {"quantity", "unit_price"} <= plan.mapping.keys():
+        inner.append(f"{ident('v_quantity')} * {ident('v_unit_price')} AS {ident('v_amount')}")
+    # DuckDB lets a SELECT list refer to an alias defined earlier in it (v_quantity above), which
+    # keeps the whole conversion to one pass over the file.
+    inner_sql = (f"SELECT {', '.join(inner)}{', _parts, _nfields' if whitespace else ''} "
+                 f"FROM ({source})")
+
+    outer = []
+    for f in table.fields:
+        v = ident("v_" + f.name)
+        has = f.name in plan.mapping or (f.name == "amount" and {"quantity", "unit_price"}
+                                         <= plan.mapping.keys())
+        if not has:
+            outer.append(f"CAST(NULL AS {f.sql_type}) AS {ident(f.name)}")
+        elif f.kind == "score":
+            outer.append(f"CASE WHEN {v} BETWEEN 0 AND 10 AND {v} = floor({v}) "
+                         f"THEN CAST({v} AS INTEGER) END AS {ident(f.name)}")
+        else:
+            outer.append(f"{v} AS {ident(f.name)}")
+    checks = _checks(plan, p)
+    if whitespace:
+        width = len(raw_names)
+        checks.insert(0, ("wrong_field_count", f"_nfields <> {p(width)}",
+                          f"{p('the line has ')} || _nfields || "
+                          f"{p(f' fields, expected {width}')}"))
+    codes = " ".join(f"WHEN {cond} THEN {p(code)}" for code, cond, _ in checks)
+    messages = ", ".join(f"CASE WHEN {cond} THEN {msg} END" for _, cond, msg in checks)
+    if whitespace:
+        raw_line = f"array_to_string(_parts, {p(' ')})"
+    else:
+        delim = p(d.delimiter)
+        raw_line = f" || {delim} || ".join(
+            f"ll_csv_field({internal_name(n)}, {delim})" for n in raw_names)
+    code_sql = f"CASE {codes} END" if checks else "CAST(NULL AS VARCHAR)"
+    keep_all_raw = plan.table != "transactions"
+    raw_sql = raw_line if keep_all_raw else f"CASE WHEN ({code_sql}) IS NOT NULL THEN {raw_line} END"
+    blank = "WHERE _nfields IS NOT NULL" if whitespace else ""
+    sql = (f"CREATE TABLE {target} AS SELECT {', '.join(outer)}, "
+           f"{code_sql} AS _code, NULLIF(concat_ws('; ', {messages or 'NULL'}), '') AS _reason, "
+           f"{raw_sql} AS _raw, "
+           f"{'_ordinal' if whitespace else 'NULL'} AS _ordinal "
+           f"FROM ({_with_ordinal(inner_sql, whitespace)}) {blank}")
+    con.execute(sql, p.values)
+
+    if plan.table == "interactions" and "kind" in plan.mapping:
+        con.execute(f"UPDATE {target} SET kind = m.kind FROM {KIND_MAP_TABLE} m "
+                    f"WHERE {target}.kind = m.raw")
+    if plan.table == "members":
+        _reject_duplicate_members(con, target)
+    _collect_rejects(con, plan, target, report, rejects, whitespace)
+    con.execute(f"DELETE FROM {target} WHERE _code IS NOT NULL")
+    report.rows_loaded = con.execute(f"SELECT count(*) FROM {target}").fetchone()[0]
+    counts = con.execute(
+        f"SELECT code, count(*), min(reason) FROM {REJECTS_TABLE} WHERE file_id = $f "
+        "GROUP BY code ORDER BY 2 DESC", {"f": report.file_id}).fetchall()
+    report.reasons = {c: n for c, n, _ in counts}
+    report.reason_examples = {c: ex for c, _, ex in counts}
+    report.rows_rejected = sum(report.reasons.values())
+    if plan.table == "transactions" and "order_id" in plan.mapping:
+        _report_duplicate_orders(con, target, report)
+    con.execute(f"DROP TABLE IF EXISTS {internal_name(rejects)}")
+    con.execute(f"DROP TABLE IF EXISTS {internal_name(scans)}")
+
+
+def _with_ordinal(inner_sql: str, whitespace: bool) -> str:
+    if not whitespace:
+        return inner_sql
+    # Whitespace files keep empty lines as rows (with no fields), so the row position is the line.
+    return f"SELECT *, row_number() OVER () - 1 AS _ordinal FROM ({inner_sql})"
+
+
+def _reject_duplicate_members(con, target: str) -> None:
+    con.execute(f"""
+        UPDATE {target} SET _code = 'duplicate_member',
+            _reason = 'customer id ' || t.customer_id
+                      || ' is listed more than once (the first row is kept)'
+        FROM (
+            SELECT rowid AS rid, customer_id,
+                   row_number() OVER (PARTITION BY customer_id ORDER BY rowid) AS k
+            FROM {target} WHERE _code IS NULL AND customer_id IS NOT NULL
+        ) t
+        WHERE {target}.rowid = t.rid AND t.k > 1""")
+
+
+def _collect_rejects(con, plan: ReadPlan, target: str, report: LoadReport, rejects: str,
+                     whitespace: bool) -> None:
+    base = plan.dialect.skip_lines
+    structural = con.execute(f"""
+        SELECT line, min(error_type), min(csv_line), min(error_message)
+        FROM {internal_name(rejects)} GROUP BY line ORDER BY line""").fetchall()
+    rows = []
+    for line, etype, text, message in structural:
+        code, reason = _STRUCTURAL.get(etype, ("unreadable_line", message.splitlines()[0]))
+        rows.append((report.file_id, report.filename, line, code, reason,
+                     (text or "").rstrip("\r\n"), None))
+    if rows:
+        con.executemany(f"INSERT INTO {REJECTS_TABLE} VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+
+    # Records DuckDB split fine but whose values are unusable: the line number follows from the
+    # record's position, shifted by the structurally rejected records before it.
+    reject_lines = [r[0] for r in structural]
+    positions = [line - base - 1 - j for j, line in enumerate(reject_lines)]
+    con.execute("CREATE OR REPLACE TEMP TABLE _ll_struct_pos (pos BIGINT)")
+    if positions:
+        con.executemany("INSERT INTO _ll_struct_pos VALUES (?)", [(x,) for x in positions])
+    ordinal = "_ordinal" if whitespace else "rowid"
+    con.execute(f"""
+        INSERT INTO {REJECTS_TABLE}
+        SELECT $f, $name, $base + o + 1 + (SELECT count(*) FROM _ll_struct_pos WHERE pos <= o),
+               _code, _reason, _raw, o
+        FROM (SELECT {ordinal} AS o, _code, _reason, _raw FROM {target} WHERE _code IS NOT NULL)
+    """, {"f": report.file_id, "name": report.filename, "base": base})
+    semantic = con.execute(f"SELECT count(*) FROM {target} WHERE _code IS NOT NULL").fetchone()[0]
+    if semantic and not whitespace and _has_inner_blank_lines(plan.path, plan.dialect.encoding):
+        _fix_lines_after_blank_lines(con, plan, report, reject_lines)
+
+
+def _has_inner_blank_lines(path: str, encoding: str) -> bool:
+    """True when empty lines sit between records: DuckDB skips them, shifting positions."""
+    if encoding.startswith("utf-16"):
+        return True  # NUL bytes hide the pattern; such files are small, so check the slow way
+    with open(path, "rb") as fh:
+        tail = b""
+        while chunk := fh.read(8 << 20):
+            chunk = tail + chunk
+            body = chunk.rstrip(b"\r\n") if len(chunk) < (8 << 20) else chunk
+            if b"\n\n" in body or b"\n\r\n" in body or b"\r\r" in body:
+                return True
+            tail = chunk[-2:]
+    return False
+
+
+def _fix_lines_after_blank_lines(con, plan: ReadPlan, report: LoadReport,
+                                 reject_lines: list[int]) -> None:
+    wanted = [r[0] for r in con.execute(
+        f"SELECT ordinal FROM {REJECTS_TABLE} WHERE file_id = $f AND ordinal IS NOT NULL",
+        {"f": report.file_id}).fetchall()]
+    if not wanted:
+        return
+    wanted_set = set(wanted)
+    structural = set(reject_lines)
+    found: dict[int, int] = {}
+    d = plan.dialect
+    with open(plan.path, encoding=d.encoding, errors="loyalty_latin1", newline="") as fh:
+        for _ in range(d.skip_lines):
+            fh.readline()
+        reader = csv.reader(fh, delimiter=d.delimiter, quotechar=d.quote, strict=False)
+        line = d.skip_lines
+        k = 0
+        for row in reader:
+            line += 1
+            if not row or line in structural:
+                continue
+            if k in wanted_set:
+                found[k] = line
+                if len(found) == len(wanted_set):
+                    break
+            k += 1
+    con.executemany(f"UPDATE {REJECTS_TABLE} SET line = ? WHERE file_id = ? AND ordinal = ?",
+                    [(line, report.file_id, k) for k, line in found.items()])
+
+
+def _report_duplicate_orders(con, target: str, report: LoadReport) -> None:
+    fields = ", ".join(ident(f) for f in TABLES["transactions"].field_names)
+    repeated, exact = con.execute(f"""
+        SELECT
+            (SELECT count(*) FROM (SELECT order_id FROM {target} WHERE order_id IS NOT NULL
+                                   GROUP BY order_id HAVING count(DISTINCT customer_id) > 1
+                                       OR count(DISTINCT CAST(date AS DATE)) > 1)),
+            (SELECT coalesce(sum(n - 1), 0) FROM (
+                SELECT count(*) AS n FROM {target} WHERE order_id IS NOT NULL
+                GROUP BY {fields} HAVING count(*) > 1))
+    """).fetchone()
+    if repeated:
+        report.duplicates["order_ids_reused"] = int(repeated)
+        report.warnings.append(
+            f"{repeated} order ids appear for different customers or on different days; "
+            "check whether the export mixes order numbers from several systems.")
+    if exact:
+        report.duplicates["rows_exact_copies"] = int(exact)
+        report.warnings.append(
+            f"{exact} rows are exact copies of another row with the same order id (loaded, "
+            "but they may be a double export).")

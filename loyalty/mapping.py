@@ -1,0 +1,192 @@
+"""Which canonical table a file holds, and which of its columns is which field.
+
+The result is a plain dict ``{field: column}`` the caller can inspect and override. Names decide
+first (English and German synonyms from :mod:`loyalty.schema`); the content of the sample fills
+in what names do not say, so files without a header still map.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .formats import ColumnProfile
+from .schema import INTERACTION_KINDS, TABLES, Table, normalise_header
+
+_FILENAME_HINTS = {
+    "members": re.compile(r"member|mitglied|stammdaten|customers?(?!.*(order|trans))|kunden(?!.*("
+                          r"umsatz|kauf|bon|trans))|loyalty.?accounts?"),
+    "surveys": re.compile(r"survey|nps|umfrage|befragung|feedback|response"),
+    "interactions": re.compile(r"interaction|event|activit|aktivit|engagement|interaktion"),
+    "transactions": re.compile(r"transaction|order|sales|umsatz|umsaetze|bon|verkauf|kasse|"
+                               r"purchase|einkauf|receipt|journal|buchung"),
+}
+_TIER_WORDS = {"bronze", "silver", "gold", "platinum", "diamond", "basic", "premium", "vip",
+               "standard", "classic", "silber", "platin", "blue", "black", "member", "elite"}
+
+
+def name_score(table: Table, field: str, column: str) -> int:
+    """3 for an exact synonym, 1 for a header that contains a longer synonym, else 0."""
+    col = normalise_header(column)
+    if not col:
+        return 0
+    f = table.field(field)
+    names = {normalise_header(s) for s in f.synonyms} | {normalise_header(f.name)}
+    if col in names:
+        return 3
+    if any(len(n) >= 5 and n in col for n in names):
+        return 1
+    return 0
+
+
+def _content_fits(kind: str, p: ColumnProfile) -> bool:
+    if p.non_empty == 0:
+        return True
+    if kind in ("timestamp", "date"):
+        return p.is_date
+    if kind in ("money", "number"):
+        return p.is_numeric
+    if kind == "score":
+        return p.number_share >= 0.8
+    return True
+
+
+def map_by_name(table: Table, columns: list[str], profiles: dict[str, ColumnProfile]) -> dict:
+    scored = []
+    for f in table.fields:
+        for c in columns:
+            s = name_score(table, f.name, c)
+            if s and _content_fits(f.kind, profiles[c]):
+                scored.append((s, f.required, f.name, c))
+            elif s == 3:
+                # A clear name wins even when the sample disagrees: the load then lists the
+                # values that do not fit, rather than guessing another column.
+                scored.append((2, f.required, f.name, c))
+    mapping: dict[str, str] = {}
+    used: set[str] = set()
+    for s, _, fname, col in sorted(scored, key=lambda t: (-t[0], not t[1])):
+        if fname not in mapping and col not in used:
+            mapping[fname] = col
+            used.add(col)
+    return mapping
+
+
+def _kind_share(p: ColumnProfile, values: list[str]) -> float:
+    vals = [v.strip().lower() for v in values if v and v.strip()]
+    if not vals:
+        return 0.0
+    keys = {re.sub(r"[\s-]+", "_", k) for k in INTERACTION_KINDS} | set(INTERACTION_KINDS)
+    return sum(1 for v in vals if re.sub(r"[\s-]+", "_", v) in keys) / len(vals)
+
+
+def _tier_like(values: list[str]) -> bool:
+    vals = {v.strip().lower() for v in values if v and v.strip()}
+    return 0 < len(vals) <= 12 and len(vals & _TIER_WORDS) >= 1
+
+
+def _id_like(p: ColumnProfile) -> bool:
+    return (p.non_empty > 0 and not p.is_date and p.decimal_places_share < 0.2
+            and p.date_share < 0.5)
+
+
+def fill_by_content(table: Table, mapping: dict, columns: list[str],
+                    profiles: dict[str, ColumnProfile], values: dict[str, list[str]]) -> dict:
+    """Map still-unmapped fields from what the columns contain."""
+    mapping = dict(mapping)
+    free = [c for c in columns if c not in mapping.values()]
+
+    def take(field: str, candidates: list[str]) -> None:
+        if field in table.field_names and field not in mapping and candidates:
+            mapping[field] = candidates[0]
+            free.remove(candidates[0])
+
+    date_field = "joined" if table.name == "members" else "date"
+    take(date_field, sorted((c for c in free if profiles[c].is_date),
+                            key=lambda c: -profiles[c].date_share))
+    if table.name == "transactions":
+        take("amount", sorted((c for c in free if profiles[c].is_numeric
+                               and profiles[c].decimal_places_share > 0.3),
+                              key=lambda c: -profiles[c].decimal_places_share))
+    if table.name == "surveys":
+        take("score", [c for c in free if profiles[c].is_score])
+    if table.name == "interactions":
+        take("kind", sorted((c for c in free if _kind_share(profiles[c], values[c]) >= 0.5),
+                            key=lambda c: -_kind_share(profiles[c], values[c])))
+    if table.name == "members":
+        take("tier", [c for c in free if _tier_like(values[c])])
+    # Customer ids repeat across rows in transactions; order ids barely do.
+    ids = [c for c in free if _id_like(profiles[c])]
+    if table.name == "transactions":
+        take("customer_id", sorted((c for c in ids if profiles[c].distinct_ratio < 0.95),
+                                   key=lambda c: profiles[c].distinct_ratio)
+             or [c for c in ids])
+        take("order_id", [c for c in free if _id_like(profiles[c])
+                          and profiles[c].distinct_ratio >= 0.95])
+    else:
+        take("customer_id", [c for c in ids if not profiles[c].is_score])
+    return mapping
+
+
+def table_scores(columns: list[str], profiles: dict[str, ColumnProfile],
+                 values: dict[str, list[str]], filename: str = "") -> dict[str, float]:
+    """How strongly the file looks like each canonical table (higher is more likely)."""
+    scores: dict[str, float] = {}
+    base = normalise_header(filename.rsplit("/", 1)[-1].rsplit(".", 1)[0])
+    for name, table in TABLES.items():
+        by_name = map_by_name(table, columns, profiles)
+        s = 0.0
+        for fname, col in by_name.items():
+            weight = 2.0 if table.field(fname).required else 1.0
+            s += weight * name_score(table, fname, col) / 3
+        distinctive = {"transactions": "amount", "surveys": "score", "interactions": "kind",
+                       "members": "tier"}[name]
+        if distinctive in by_name:
+            s += 2
+        if name == "members" and "joined" in by_name:
+            s += 1.5
+        if _FILENAME_HINTS[name].search(base):
+            s += 1.5
+        scores[name] = s
+    if max(scores.values()) < 2:
+        # Names say little (or there is no header): judge by content.
+        kinds = any(_kind_share(profiles[c], values[c]) >= 0.5 for c in columns)
+        score_col = any(profiles[c].is_score for c in columns)
+        dates = any(profiles[c].is_date for c in columns)
+        money = any(profiles[c].is_numeric and profiles[c].decimal_places_share > 0.3
+                    for c in columns)
+        tiers = any(_tier_like(values[c]) for c in columns)
+        if kinds:
+            scores["interactions"] += 3
+        if money and dates:
+            scores["transactions"] += 3
+        if score_col and dates and not money:
+            scores["surveys"] += 2.5
+        if tiers and not money:
+            scores["members"] += 2.5
+    return scores
+
+
+def guess_table(columns, profiles, values, filename: str = "") -> str:
+    scores = table_scores(columns, profiles, values, filename)
+    order = list(TABLES)
+    return max(order, key=lambda n: (scores[n], -order.index(n)))
+
+
+def propose_mapping(table_name: str, columns: list[str], profiles: dict[str, ColumnProfile],
+                    values: dict[str, list[str]]) -> dict[str, str]:
+    table = TABLES[table_name]
+    mapping = map_by_name(table, columns, profiles)
+    return fill_by_content(table, mapping, columns, profiles, values)
+
+
+def missing_required(table_name: str, mapping: dict[str, str]) -> list[str]:
+    """Required fields with no column, after allowing documented substitutes."""
+    table = TABLES[table_name]
+    missing = []
+    for f in table.required:
+        if f in mapping:
+            continue
+        subs = table.substitutes.get(f)
+        if subs and all(s in mapping for s in subs):
+            continue
+        missing.append(f)
+    return missing
