@@ -14,6 +14,7 @@ import os
 import duckdb
 import ibis
 
+from .db import scalar
 from .errors import UnusableFile
 from .ingest import REJECTS_TABLE, LoadReport, ensure_support_objects, load_file
 from .plan import ReadPlan, make_plan
@@ -136,7 +137,7 @@ class Dataset:
                              "ORDER BY file_id, line")
         self.con.execute("COPY (SELECT * FROM _ll_rej_out) TO $p (HEADER, DELIMITER ',')",
                          {"p": out_path})
-        return self.con.execute("SELECT count(*) FROM _ll_rej_out").fetchone()[0]
+        return scalar(self.con, "SELECT count(*) FROM _ll_rej_out")
 
     def close(self) -> None:
         self.con.close()

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 import duckdb
 
+from .db import scalar
 from .plan import ReadPlan
 from .schema import TABLES, Field
 from .sniff import WHITESPACE, transcode_to_utf8
@@ -126,7 +127,7 @@ def ensure_support_objects(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(REJECTS_DDL)
     con.execute(f"CREATE TABLE IF NOT EXISTS {KIND_MAP_TABLE} (raw VARCHAR PRIMARY KEY, "
                 "kind VARCHAR)")
-    if con.execute(f"SELECT count(*) FROM {KIND_MAP_TABLE}").fetchone()[0] == 0:
+    if scalar(con, f"SELECT count(*) FROM {KIND_MAP_TABLE}") == 0:
         pairs = {re.sub(r"[\s-]+", "_", k.lower()): v for k, v in INTERACTION_KINDS.items()}
         con.executemany(f"INSERT INTO {KIND_MAP_TABLE} VALUES (?, ?)", list(pairs.items()))
 
@@ -306,7 +307,7 @@ def _stage(con, plan: ReadPlan, path: str, target: str, report: LoadReport) -> N
         _reject_duplicate_members(con, target)
     _collect_rejects(con, plan, target, report, rejects, whitespace)
     con.execute(f"DELETE FROM {target} WHERE _code IS NOT NULL")
-    report.rows_loaded = con.execute(f"SELECT count(*) FROM {target}").fetchone()[0]
+    report.rows_loaded = scalar(con, f"SELECT count(*) FROM {target}")
     counts = con.execute(
         f"SELECT code, count(*), min(reason) FROM {REJECTS_TABLE} WHERE file_id = $f "
         "GROUP BY code ORDER BY 2 DESC", {"f": report.file_id}).fetchall()
@@ -367,7 +368,8 @@ def _collect_rejects(con, plan: ReadPlan, target: str, report: LoadReport, rejec
                _code, _reason, _raw, o
         FROM (SELECT {ordinal} AS o, _code, _reason, _raw FROM {target} WHERE _code IS NOT NULL)
     """, {"f": report.file_id, "name": report.filename, "base": base})
-    semantic = con.execute(f"SELECT count(*) FROM {target} WHERE _code IS NOT NULL").fetchone()[0]
+    semantic = scalar(
+        con, f"SELECT count(*) FROM {target} WHERE _code IS NOT NULL")
     if semantic and not whitespace and _has_inner_blank_lines(plan.path, plan.dialect.encoding):
         _fix_lines_after_blank_lines(con, plan, report, reject_lines)
 
@@ -427,7 +429,7 @@ def _report_duplicate_orders(con, target: str, report: LoadReport) -> None:
             (SELECT coalesce(sum(n - 1), 0) FROM (
                 SELECT count(*) AS n FROM {target} WHERE order_id IS NOT NULL
                 GROUP BY {fields} HAVING count(*) > 1))
-    """).fetchone()
+    """).fetchall()[0]
     if repeated:
         report.duplicates["order_ids_reused"] = int(repeated)
         report.warnings.append(

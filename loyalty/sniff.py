@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import io
 import os
 import re
@@ -15,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .errors import UnusableFile
+from .schema import TABLES, normalise_header
 
 SAMPLE_BYTES = 1 << 20
 SAMPLE_RECORDS = 2000
@@ -192,25 +194,42 @@ def _consistency(records) -> tuple[float, int]:
     return sum(1 for w in tail if w == mode) / len(tail), mode
 
 
+@functools.lru_cache(maxsize=1)
+def _known_names() -> frozenset[str]:
+    names = {normalise_header(s) for t in TABLES.values() for f in t.fields for s in f.synonyms}
+    names |= {normalise_header(f.name) for t in TABLES.values() for f in t.fields}
+    return frozenset(names)
+
+
+def _header_index(records) -> int | None:
+    """Index of the first record that reads as a line of known column names."""
+    known = _known_names()
+    return next((i for i, (_, r) in enumerate(records[:50])
+                 if len(r) >= 2 and sum(1 for v in r if normalise_header(v) in known) >= 2),
+                None)
+
+
 def _choose_layout(text: str):
     candidates = []
     for delim in DELIMITERS:
         records = _parse(text, delim)
         score, width = _consistency(records)
         if width >= 2:
-            candidates.append((score, width, delim, records))
-    # A German file split on commas can look consistent too ("12,50" in every row), but with
-    # fewer columns than the real separator gives: prefer consistency, then width.
-    best = max(candidates, key=lambda c: (c[0], c[1]), default=None)
-    if best and best[0] >= 0.8:
+            candidates.append((score, width, delim, records,
+                               _header_index(records) is not None))
+    # A German file split on commas can look consistent too ("12,50" in every row), but gives
+    # fewer columns than the real separator, whose consistency damaged rows may lower: weigh
+    # consistency by the number of columns. Half the records agreeing is still a clear signal.
+    # A separator that splits a line into known column names wins outright.
+    usable = [c for c in candidates if c[0] >= 0.5 or c[4]]
+    best = max(usable, key=lambda c: (c[4], c[0] * c[1], c[0]), default=None)
+    if best:
         return best[2], None, best[3], best[1]
     for pattern in (r"\s{2,}|\t", r"\s+"):
         records = _split_whitespace(text, pattern)
         score, width = _consistency(records)
-        if width >= 2 and score >= 0.9:
+        if width >= 2 and score >= 0.75 and len(records) >= 3:
             return WHITESPACE, pattern, records, width
-    if best and best[0] >= 0.5:
-        return best[2], None, best[3], best[1]
     raise UnusableFile(
         "no_columns",
         "Could not find columns in this file: it needs one record per line with fields "
@@ -226,9 +245,7 @@ def _is_typed(value: str) -> bool:
     return bool(v) and bool(_NUMERIC.match(v) or _DATEISH.match(v))
 
 
-def _looks_like_header(first: list[str], rest: list[list[str]], known: set[str]) -> bool:
-    from .schema import normalise_header
-
+def _looks_like_header(first: list[str], rest: list[list[str]], known: frozenset[str]) -> bool:
     names = [normalise_header(v) for v in first]
     if any(n in known for n in names if n):
         return True
@@ -286,15 +303,18 @@ def sniff(path: str) -> Dialect:
         ahead = [x for x in widths[i + 1:] if x][:3]
         return sum(1 for x in ahead if x == width) >= min(2, len(ahead))
 
-    start = next((i for i, w in enumerate(widths) if w == width and settled(i)),
-                 widths.index(width))
+    # A line of known column names is the header and fixes the number of columns, however many
+    # damaged rows follow it; otherwise the header or first data row is the first record of the
+    # modal width followed by others of that width. Anything above it is a preamble.
+    named = _header_index(records)
+    if named is not None:
+        start, width = named, len(records[named][1])
+    else:
+        start = next((i for i, w in enumerate(widths) if w == width and settled(i)),
+                     widths.index(width))
     first_line, first = records[start]
     body = [r for _, r in records[start + 1:start + 200] if r and any(v.strip() for v in r)]
-
-    from .schema import TABLES, normalise_header
-    known = {normalise_header(s) for t in TABLES.values() for f in t.fields for s in f.synonyms}
-    known |= {normalise_header(f.name) for t in TABLES.values() for f in t.fields}
-    header = _looks_like_header(first, body, known)
+    header = _looks_like_header(first, body, _known_names())
     if header and not body:
         raise UnusableFile("header_only", "The file has a header line but no data rows: export "
                                           "it again with the rows included.")

@@ -1,0 +1,137 @@
+"""Command line: ``python -m loyalty demo|inspect|kpis``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from .errors import UnusableFile
+
+
+def _mapping_args(items: list[str] | None) -> dict[str, dict[str, str | None]]:
+    """``--map amount=Umsatz`` or ``--map members.tier=Stufe`` into {table: {field: column}}."""
+    out: dict[str, dict[str, str | None]] = {}
+    for item in items or []:
+        if "=" not in item:
+            raise SystemExit(f"--map expects FIELD=COLUMN, got {item!r}")
+        key, column = item.split("=", 1)
+        table, _, field = key.rpartition(".")
+        out.setdefault(table or "transactions", {})[field] = column or None
+    return out
+
+
+def cmd_demo(args) -> int:
+    from . import demo
+    paths = demo.write(args.out, customers=args.customers, seed=args.seed, dialect=args.dialect)
+    for name, path in paths.items():
+        print(f"{name}: {path}")
+    return 0
+
+
+def cmd_inspect(args) -> int:
+    from .plan import make_plan
+    plan = make_plan(args.file, table=args.table)
+    info = plan.to_dict()
+    if args.json:
+        print(json.dumps(info, ensure_ascii=False, indent=2, default=str))
+        return 0
+    print(f"File:        {info['file']}")
+    print(f"Table:       {info['table']}")
+    print(f"Encoding:    {info['encoding']}")
+    print(f"Separator:   {info['delimiter']}")
+    print(f"Decimal:     '{info['decimal_separator']}' (thousands '{info['thousands_separator']}')")
+    print(f"Dates:       {info['date_format']}")
+    print(f"Header:      {'line ' + str(info['header_line']) if info['header'] else 'none'}")
+    print(f"Data starts: after {info['skipped_lines_before_data']} line(s)")
+    print("Columns:")
+    for c in info["columns"]:
+        target = c["maps_to"] or "-"
+        print(f"  {c['name']:<28} {c['type']:<8} -> {target:<16} e.g. {', '.join(c['samples'])}")
+    if info["missing_required"]:
+        print("Missing required fields: " + ", ".join(info["missing_required"]))
+    for q in info["questions"]:
+        print(f"Question: {q['message']}")
+    return 0
+
+
+def cmd_kpis(args) -> int:
+    from .dataset import Dataset
+    from .kpis import headline
+    maps = _mapping_args(args.map)
+    ds = Dataset()
+    files = {"transactions": args.transactions, "members": args.members,
+             "surveys": args.surveys, "interactions": args.interactions}
+    overrides: dict = {}
+    if args.day_first is not None:
+        overrides["day_first"] = args.day_first
+    for table, path in files.items():
+        if path:
+            ds.load(path, table=table, mapping=maps.get(table), **overrides)
+    if args.rejects:
+        ds.write_rejects_csv(args.rejects)
+    figures = headline(ds)
+    if args.json:
+        print(json.dumps(figures, ensure_ascii=False, indent=2, default=str))
+    else:
+        for key, value in figures.items():
+            print(f"{key:<16} {value}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m loyalty",
+                                     description="Loyalty Lens command line.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("demo", help="write seeded demo CSVs for all four tables")
+    p.add_argument("--out", required=True, help="output directory")
+    p.add_argument("--customers", type=int, default=5000)
+    p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--dialect", choices=("en", "de"), default="en",
+                   help="en: comma, ISO dates, UTF-8; de: semicolon, decimal comma, "
+                        "DD.MM.YYYY, Windows-1252")
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("inspect", help="show how a file would be read")
+    p.add_argument("file")
+    p.add_argument("--table", choices=("transactions", "members", "surveys", "interactions"))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_inspect)
+
+    p = sub.add_parser("kpis", help="load files and print the headline figures")
+    p.add_argument("--transactions", required=True)
+    p.add_argument("--members")
+    p.add_argument("--surveys")
+    p.add_argument("--interactions")
+    p.add_argument("--map", action="append", metavar="FIELD=COLUMN",
+                   help="map a field to a column; prefix the field with the table for other "
+                        "files (members.tier=Stufe); repeatable")
+    order = p.add_mutually_exclusive_group()
+    order.add_argument("--day-first", dest="day_first", action="store_true", default=None,
+                       help="read ambiguous dates like 03/04/2025 as day/month")
+    order.add_argument("--month-first", dest="day_first", action="store_false",
+                       help="read ambiguous dates like 03/04/2025 as month/day")
+    p.add_argument("--rejects", metavar="OUT.csv", help="write rejected rows to this file")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_kpis)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except UnusableFile as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        return 2
+    except FileNotFoundError as exc:
+        print(f"error: file not found: {exc.filename}", file=sys.stderr)
+        return 2
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
