@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
 
 CURRENCY = re.compile(r"(?i)(€|\$|£|¥|\b(?:eur|euro|usd|chf|gbp|sfr|fr)\b\.?)")
 _SPACES = re.compile(r"[\s\u00a0\u202f']")
@@ -139,6 +140,30 @@ def guess_date_format(values: list[str], prefer_day_first: bool) -> DateGuess:
         return DateGuess(DATE_FORMATS[key], share, ambiguous)
     key = {"iso": "iso", "dot": "dmy_dot", "ymd_slash": "ymd_slash", "compact": "compact"}[family]
     return DateGuess(DATE_FORMATS[key], share)
+
+
+def order_patterns(fmt: DateFormat, values: list[str]) -> DateFormat:
+    """The same layout with the strptime patterns most ``values`` match first.
+
+    DuckDB tries the patterns in order, so the common one first makes conversion several times
+    faster on large files.
+    """
+    if fmt.iso or not values:
+        return fmt
+    sample = [v.strip() for v in values if v and v.strip()][:300]
+
+    def hits(pattern: str) -> int:
+        n = 0
+        for v in sample:
+            try:
+                datetime.strptime(v, pattern)
+                n += 1
+            except ValueError:
+                pass
+        return n
+
+    ranked = sorted(fmt.patterns, key=lambda pt: -hits(pt))
+    return DateFormat(fmt.family, fmt.label, tuple(ranked), fmt.iso)
 
 
 def decide_day_first(firsts: list[int], seconds: list[int],

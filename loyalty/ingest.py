@@ -39,15 +39,16 @@ CREATE OR REPLACE MACRO ll_clean_number(v) AS
 CREATE OR REPLACE MACRO ll_number_comma(v) AS
     CASE
         WHEN v IS NULL OR trim(v) = '' THEN NULL
-        WHEN NOT contains(v, '.') AND regexp_full_match(trim(v), '[-+]?\d+(,\d+)?')
-            THEN TRY_CAST(replace(trim(v), ',', '.') AS DOUBLE)
+        WHEN regexp_full_match(v, '[-+]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?')
+            THEN TRY_CAST(replace(replace(v, '.', ''), ',', '.') AS DOUBLE)
         WHEN regexp_full_match(ll_clean_number(v), '[-+]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?')
             THEN TRY_CAST(replace(replace(ll_clean_number(v), '.', ''), ',', '.') AS DOUBLE)
     END;
 CREATE OR REPLACE MACRO ll_number_dot(v) AS
     CASE
         WHEN v IS NULL OR trim(v) = '' THEN NULL
-        WHEN regexp_full_match(trim(v), '[-+]?\d+(\.\d+)?') THEN TRY_CAST(trim(v) AS DOUBLE)
+        WHEN regexp_full_match(v, '[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?')
+            THEN TRY_CAST(replace(v, ',', '') AS DOUBLE)
         WHEN regexp_full_match(ll_clean_number(v), '[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?')
             THEN TRY_CAST(replace(ll_clean_number(v), ',', '') AS DOUBLE)
     END;
@@ -133,11 +134,11 @@ def ensure_support_objects(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def _convert(f: Field, raw: str, plan: ReadPlan, p: _Params) -> str:
-    """SQL turning the text column ``raw`` into field ``f``'s canonical type."""
+    """SQL turning the text column ``raw`` into field ``f``'s canonical type (before range checks)."""
     if f.kind in ("id", "text"):
         return f"NULLIF(trim({raw}), '')"
     if f.kind == "kind":
-        return (f"NULLIF(regexp_replace(lower(trim({raw})), '[\\s-]+', '_', 'g'), '')")
+        return f"NULLIF(regexp_replace(lower(trim({raw})), '[\\s-]+', '_', 'g'), '')"
     if f.kind in ("money", "number"):
         macro = "ll_number_comma" if plan.decimal == "," else "ll_number_dot"
         return f"{macro}({raw})"
@@ -145,34 +146,46 @@ def _convert(f: Field, raw: str, plan: ReadPlan, p: _Params) -> str:
         return f"TRY_CAST(replace(trim({raw}), ',', '.') AS DOUBLE)"
     fmt = plan.date_formats[f.name]
     if fmt.iso:
-        ts = f"TRY_CAST(trim({raw}) AS TIMESTAMP)"
-    else:
-        ts = f"try_strptime(trim({raw}), {p(list(fmt.patterns))})"
-    # Years outside 1900-2100 are typing errors, not history.
-    ts = f"(CASE WHEN year({ts}) BETWEEN 1900 AND 2100 THEN {ts} END)"
-    return f"CAST({ts} AS DATE)" if f.kind == "date" else ts
+        return f"TRY_CAST(trim({raw}) AS TIMESTAMP)"
+    # The plan puts the layout most sample values use first; DuckDB stops at the first match.
+    return f"try_strptime(trim({raw}), {p(list(fmt.patterns))})"
+
+
+def _finish(f: Field, u: str) -> str:
+    """Range rules on a converted value ``u``: what is out of range becomes NULL."""
+    if f.kind == "score":
+        return f"CASE WHEN {u} BETWEEN 0 AND 10 AND {u} = floor({u}) THEN CAST({u} AS INTEGER) END"
+    if f.kind in ("timestamp", "date"):
+        # Years outside 1900-2100 are typing errors, not history.
+        checked = f"CASE WHEN year({u}) BETWEEN 1900 AND 2100 THEN {u} END"
+        return f"CAST({checked} AS DATE)" if f.kind == "date" else checked
+    return u
 
 
 def _label(name: str) -> str:
     return name.replace("_", " ")
 
 
-def _checks(plan: ReadPlan, p: _Params) -> list[tuple[str, str, str]]:
-    """(code, condition, message SQL) for each way a record can fail, in order of importance."""
+def _checks(plan: ReadPlan, raw_of: dict[str, str], p: _Params,
+            pm: _Params | None = None) -> list[tuple[str, str, str]]:
+    """(code, condition, message SQL) for each way a record can fail, in order of importance.
+
+    Conditions refer to the converted field (``"date"``) and to its text (``raw_of[field]``).
+    Message parameters go to ``pm`` (default ``p``), so a query using only the conditions can
+    leave them out.
+    """
+    pm = pm or p
     table = TABLES[plan.table]
     checks = []
     for f in table.fields:
-        v = ident("v_" + f.name)
-        col = plan.mapping.get(f.name)
-        derived = f.name == "amount" and col is None and f.name not in plan.mapping
-        raw = ident("r_" + f.name) if col is not None else None
+        v = ident(f.name)
+        raw = raw_of.get(f.name)
         nullable = plan.table == "transactions" and f.name == "customer_id"
         if f.required and not nullable:
-            checks.append((f"missing_{f.name}",
-                           f"{v} IS NULL AND " + (f"({raw} IS NULL OR trim({raw}) = '')"
-                                                  if raw else "true"),
-                           p(f"{_label(f.name)} is missing")))
-        if raw is None or derived:
+            empty = f"({raw} IS NULL OR trim({raw}) = '')" if raw else "true"
+            checks.append((f"missing_{f.name}", f"{v} IS NULL AND {empty}",
+                           pm(f"{_label(f.name)} is missing")))
+        if raw is None:
             continue
         if f.kind in ("money", "number", "timestamp", "date", "score"):
             if f.kind in ("timestamp", "date"):
@@ -182,15 +195,16 @@ def _checks(plan: ReadPlan, p: _Params) -> list[tuple[str, str, str]]:
             else:
                 sep = "decimal comma" if plan.decimal == "," else "decimal point"
                 what = f"is not a number (expected {sep})"
-            checks.append((f"invalid_{f.name}",
-                           f"{v} IS NULL AND trim({raw}) <> ''",
-                           f"{p(_label(f.name) + ' ')} || '''' || {raw} || '''' || "
-                           f"{p(' ' + what)}"))
+            valid = f"TRY_CAST(replace(trim({raw}), ',', '.') AS DOUBLE)" if f.kind == "score" \
+                else None
+            cond = (f"{valid} IS NULL AND trim({raw}) <> ''" if valid
+                    else f"{v} IS NULL AND trim({raw}) <> ''")
+            checks.append((f"invalid_{f.name}", cond,
+                           f"{pm(_label(f.name) + ' ')} || '''' || {raw} || '''' || {pm(' ' + what)}"))
         if f.kind == "score":
-            checks.append(("score_out_of_range",
-                           f"{v} IS NOT NULL AND NOT ({v} BETWEEN 0 AND 10 AND {v} = floor({v}))",
-                           f"{p(_label(f.name) + ' ')} || {raw} || "
-                           f"{p(' is outside 0-10 (must be a whole number from 0 to 10)')}"))
+            checks.append(("score_out_of_range", f"{v} IS NULL AND {valid} IS NOT NULL",
+                           f"{pm(_label(f.name) + ' ')} || trim({raw}) || "
+                           f"{pm(' is outside 0-10 (must be a whole number from 0 to 10)')}"))
     return checks
 
 
@@ -201,14 +215,19 @@ def _source_sql(plan: ReadPlan, path: str, p: _Params, rejects: str, scans: str)
               f"rejects_table={p(rejects)}, rejects_scan={p(scans)}, "
               f"max_line_size=8388608")
     if d.delimiter == WHITESPACE:
-        source = (f"SELECT string_split_regex(trim(line), {p(d.whitespace_pattern)}) AS _parts "
+        # Empty lines come through as rows without fields, so the row position is the line.
+        source = (f"SELECT string_split_regex(trim(line), {p(d.whitespace_pattern)}) AS _parts, "
+                  f"row_number() OVER () - 1 AS _o "
                   f"FROM read_csv({p(path)}, delim={p(chr(31))}, quote='', escape='', "
                   f"columns={{'line': 'VARCHAR'}}, {common})")
         cols = ", ".join(f"_parts[{i + 1}] AS {internal_name(n)}" for i, n in enumerate(raw_names))
-        return (f"SELECT {cols}, _parts, len(_parts) AS _nfields FROM ({source})", raw_names)
+        return (f"SELECT {cols}, _parts AS _fields, _o FROM ({source}) WHERE _parts IS NOT NULL",
+                raw_names)
     columns = "{" + ", ".join(f"'{n}': 'VARCHAR'" for n in raw_names) + "}"
     new_line = f", new_line={p(chr(13))}" if d.newline == "\r" else ""
-    return (f"SELECT * FROM read_csv({p(path)}, delim={p(d.delimiter)}, quote={p(d.quote)}, "
+    fields = "[" + ", ".join(internal_name(n) for n in raw_names) + "]"
+    return (f"SELECT *, {fields} AS _fields, CAST(NULL AS BIGINT) AS _o "
+            f"FROM read_csv({p(path)}, delim={p(d.delimiter)}, quote={p(d.quote)}, "
             f"escape={p(d.quote)}, columns={columns}{new_line}, {common})", raw_names)
 
 
@@ -236,112 +255,144 @@ def load_file(con: duckdb.DuckDBPyConnection, plan: ReadPlan, file_id: int) -> L
     return report
 
 
+def _values_sql(plan: ReadPlan, source: str, raw_names: list[str], p: _Params) -> tuple[str, dict]:
+    """SELECT of canonical fields (plus the raw columns) over ``source``; and field -> raw column."""
+    table = TABLES[plan.table]
+    col_index = {c: i for i, c in enumerate(plan.dialect.columns)}
+    raw_of = {f: internal_name(raw_names[col_index[c]]) for f, c in plan.mapping.items()}
+    inner = []
+    for f in table.fields:
+        if f.name in raw_of:
+            inner.append(f"{_convert(f, raw_of[f.name], plan, p)} AS {ident('u_' + f.name)}")
+    derived = "amount" not in raw_of and {"quantity", "unit_price"} <= raw_of.keys()
+    outer = []
+    for f in table.fields:
+        u = ident("u_" + f.name)
+        if f.name in raw_of:
+            outer.append(f"{_finish(f, u)} AS {ident(f.name)}")
+        elif derived and f.name == "amount":
+            outer.append(f"{ident('u_quantity')} * {ident('u_unit_price')} AS {ident(f.name)}")
+        else:
+            outer.append(f"CAST(NULL AS {f.sql_type}) AS {ident(f.name)}")
+    raws = ", ".join(internal_name(n) for n in raw_names)
+    sql = (f"SELECT {raws}, _fields, _o, {', '.join(outer)} FROM ("
+           f"SELECT *, {', '.join(inner)} FROM ({source}))")
+    return sql, raw_of
+
+
 def _stage(con, plan: ReadPlan, path: str, target: str, report: LoadReport) -> None:
     p = _Params()
     rejects, scans = f"_ll_rej_{report.file_id}", f"_ll_scan_{report.file_id}"
-    con.execute(f"DROP TABLE IF EXISTS {internal_name(rejects)}")
-    con.execute(f"DROP TABLE IF EXISTS {internal_name(scans)}")
+    for name in (rejects, scans):
+        con.execute(f"DROP TABLE IF EXISTS {internal_name(name)}")
     con.execute(f"DROP TABLE IF EXISTS {target}")
-    source, raw_names = _source_sql(plan, path, p, rejects, scans)
-    table = TABLES[plan.table]
     d = plan.dialect
     whitespace = d.delimiter == WHITESPACE
-    col_index = {c: i for i, c in enumerate(d.columns)}
-
-    inner = [internal_name(n) for n in raw_names]
-    for f in table.fields:
-        col = plan.mapping.get(f.name)
-        if col is None:
-            continue
-        raw = internal_name(raw_names[col_index[col]])
-        inner.append(f"{raw} AS {ident('r_' + f.name)}")
-        inner.append(f"{_convert(f, raw, plan, p)} AS {ident('v_' + f.name)}")
-    if "amount" not in plan.mapping and {"quantity", "unit_price"} <= plan.mapping.keys():
-        inner.append(f"{ident('v_quantity')} * {ident('v_unit_price')} AS {ident('v_amount')}")
-    # DuckDB lets a SELECT list refer to an alias defined earlier in it (v_quantity above), which
-    # keeps the whole conversion to one pass over the file.
-    inner_sql = (f"SELECT {', '.join(inner)}{', _parts, _nfields' if whitespace else ''} "
-                 f"FROM ({source})")
-
-    outer = []
-    for f in table.fields:
-        v = ident("v_" + f.name)
-        has = f.name in plan.mapping or (f.name == "amount" and {"quantity", "unit_price"}
-                                         <= plan.mapping.keys())
-        if not has:
-            outer.append(f"CAST(NULL AS {f.sql_type}) AS {ident(f.name)}")
-        elif f.kind == "score":
-            outer.append(f"CASE WHEN {v} BETWEEN 0 AND 10 AND {v} = floor({v}) "
-                         f"THEN CAST({v} AS INTEGER) END AS {ident(f.name)}")
-        else:
-            outer.append(f"{v} AS {ident(f.name)}")
-    checks = _checks(plan, p)
+    source, raw_names = _source_sql(plan, path, p, rejects, scans)
+    values, raw_of = _values_sql(plan, source, raw_names, p)
+    checks = _checks(plan, raw_of, p, _Params())
     if whitespace:
-        width = len(raw_names)
-        checks.insert(0, ("wrong_field_count", f"_nfields <> {p(width)}",
-                          f"{p('the line has ')} || _nfields || "
-                          f"{p(f' fields, expected {width}')}"))
-    codes = " ".join(f"WHEN {cond} THEN {p(code)}" for code, cond, _ in checks)
-    messages = ", ".join(f"CASE WHEN {cond} THEN {msg} END" for _, cond, msg in checks)
-    if whitespace:
-        raw_line = f"array_to_string(_parts, {p(' ')})"
-    else:
-        delim = p(d.delimiter)
-        raw_line = f" || {delim} || ".join(
-            f"ll_csv_field({internal_name(n)}, {delim})" for n in raw_names)
-    code_sql = f"CASE {codes} END" if checks else "CAST(NULL AS VARCHAR)"
-    keep_all_raw = plan.table != "transactions"
-    raw_sql = raw_line if keep_all_raw else f"CASE WHEN ({code_sql}) IS NOT NULL THEN {raw_line} END"
-    blank = "WHERE _nfields IS NOT NULL" if whitespace else ""
-    sql = (f"CREATE TABLE {target} AS SELECT {', '.join(outer)}, "
-           f"{code_sql} AS _code, NULLIF(concat_ws('; ', {messages or 'NULL'}), '') AS _reason, "
-           f"{raw_sql} AS _raw, "
-           f"{'_ordinal' if whitespace else 'NULL'} AS _ordinal "
-           f"FROM ({_with_ordinal(inner_sql, whitespace)}) {blank}")
-    con.execute(sql, p.values)
+        checks.insert(0, ("wrong_field_count", f"len(_fields) <> {p(len(raw_names))}", ""))
+    bad = " OR ".join(f"({cond})" for _, cond, _ in checks) or "false"
+    names = ", ".join(ident(f) for f in TABLES[plan.table].field_names)
+    # One pass over the file keeps the canonical values and a flag; the text of a record is kept
+    # only where it is needed (rejected records, and small tables that check duplicates).
+    keep = "true" if plan.table == "members" else "_bad"
+    con.execute(f"CREATE TABLE {target} AS SELECT {names}, _bad, "
+                f"CASE WHEN {keep} THEN _fields END AS _fields, _o "
+                f"FROM (SELECT *, ({bad}) AS _bad FROM ({values}))", p.values)
 
+    reject_lines = _structural_rejects(con, plan, report, rejects)
+    if scalar(con, f"SELECT count(*) FROM {target} WHERE _bad"):
+        _value_rejects(con, plan, target, report, raw_names)
+    if plan.table == "members":
+        _reject_duplicate_members(con, plan, target, report)
+    con.execute(f"DELETE FROM {target} WHERE _bad")
     if plan.table == "interactions" and "kind" in plan.mapping:
         con.execute(f"UPDATE {target} SET kind = m.kind FROM {KIND_MAP_TABLE} m "
                     f"WHERE {target}.kind = m.raw")
-    if plan.table == "members":
-        _reject_duplicate_members(con, target)
-    _collect_rejects(con, plan, target, report, rejects, whitespace)
-    con.execute(f"DELETE FROM {target} WHERE _code IS NOT NULL")
+    if not whitespace and scalar(con, f"SELECT count(*) FROM {REJECTS_TABLE} "
+                                      "WHERE file_id = $f AND ordinal IS NOT NULL",
+                                 {"f": report.file_id})             and _has_inner_blank_lines(plan.path, d.encoding):
+        _fix_lines_after_blank_lines(con, plan, report, reject_lines)
+
     report.rows_loaded = scalar(con, f"SELECT count(*) FROM {target}")
     counts = con.execute(
         f"SELECT code, count(*), min(reason) FROM {REJECTS_TABLE} WHERE file_id = $f "
-        "GROUP BY code ORDER BY 2 DESC", {"f": report.file_id}).fetchall()
+        "GROUP BY code ORDER BY 2 DESC, 1", {"f": report.file_id}).fetchall()
     report.reasons = {c: n for c, n, _ in counts}
     report.reason_examples = {c: ex for c, _, ex in counts}
     report.rows_rejected = sum(report.reasons.values())
     if plan.table == "transactions" and "order_id" in plan.mapping:
         _report_duplicate_orders(con, target, report)
-    con.execute(f"DROP TABLE IF EXISTS {internal_name(rejects)}")
-    con.execute(f"DROP TABLE IF EXISTS {internal_name(scans)}")
+    for name in (rejects, scans):
+        con.execute(f"DROP TABLE IF EXISTS {internal_name(name)}")
 
 
-def _with_ordinal(inner_sql: str, whitespace: bool) -> str:
-    if not whitespace:
-        return inner_sql
-    # Whitespace files keep empty lines as rows (with no fields), so the row position is the line.
-    return f"SELECT *, row_number() OVER () - 1 AS _ordinal FROM ({inner_sql})"
+def _raw_text(plan: ReadPlan, raw_names: list[str], p: _Params) -> str:
+    if plan.dialect.delimiter == WHITESPACE:
+        return f"array_to_string(_fields, {p(' ')})"
+    delim = p(plan.dialect.delimiter)
+    return f" || {delim} || ".join(f"ll_csv_field({internal_name(n)}, {delim})" for n in raw_names)
 
 
-def _reject_duplicate_members(con, target: str) -> None:
+def _insert_rejects(con, select_sql: str, params: dict, plan: ReadPlan, report: LoadReport) -> None:
+    """Add rejects from ``select_sql`` (columns o, code, reason, raw; o = record position).
+
+    The line follows from the position, shifted by the records DuckDB itself rejected before it
+    (listed in ``_ll_struct_pos`` by the position they would have had).
+    """
     con.execute(f"""
-        UPDATE {target} SET _code = 'duplicate_member',
-            _reason = 'customer id ' || t.customer_id
-                      || ' is listed more than once (the first row is kept)'
-        FROM (
-            SELECT rowid AS rid, customer_id,
-                   row_number() OVER (PARTITION BY customer_id ORDER BY rowid) AS k
-            FROM {target} WHERE _code IS NULL AND customer_id IS NOT NULL
-        ) t
-        WHERE {target}.rowid = t.rid AND t.k > 1""")
+        INSERT INTO {REJECTS_TABLE}
+        SELECT $f, $name, $base + o + 1 + (SELECT count(*) FROM _ll_struct_pos WHERE pos <= o),
+               code, reason, raw, o
+        FROM ({select_sql})""",
+                {**params, "f": report.file_id, "name": report.filename,
+                 "base": plan.dialect.skip_lines})
 
 
-def _collect_rejects(con, plan: ReadPlan, target: str, report: LoadReport, rejects: str,
-                     whitespace: bool) -> None:
+def _value_rejects(con, plan: ReadPlan, target: str, report: LoadReport,
+                   raw_names: list[str]) -> None:
+    # Reasons are worked out again only for the flagged records, from their kept text.
+    p = _Params()
+    cols = ", ".join(f"_fields[{i + 1}] AS {internal_name(n)}" for i, n in enumerate(raw_names))
+    source = f"SELECT {cols}, _fields, coalesce(_o, rowid) AS _o FROM {target} WHERE _bad"
+    values, raw_of = _values_sql(plan, source, raw_names, p)
+    checks = _checks(plan, raw_of, p)
+    if plan.dialect.delimiter == WHITESPACE:
+        checks.insert(0, ("wrong_field_count", f"len(_fields) <> {p(len(raw_names))}",
+                          f"{p('the line has ')} || len(_fields) || "
+                          f"{p(f' fields, expected {len(raw_names)}')}"))
+    code = "CASE " + " ".join(f"WHEN {cond} THEN {p(c)}" for c, cond, _ in checks) + " END"
+    reason = "concat_ws('; ', " + ", ".join(f"CASE WHEN {cond} THEN {msg} END"
+                                             for _, cond, msg in checks) + ")"
+    select = (f"SELECT _o AS o, {code} AS code, {reason} AS reason, "
+              f"{_raw_text(plan, raw_names, p)} AS raw FROM ({values})")
+    _insert_rejects(con, select, p.values, plan, report)
+
+
+def _reject_duplicate_members(con, plan: ReadPlan, target: str, report: LoadReport) -> None:
+    p = _Params()
+    raw_names = [f"c{i}" for i in range(len(plan.dialect.columns))]
+    cols = ", ".join(f"_fields[{i + 1}] AS {internal_name(n)}" for i, n in enumerate(raw_names))
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE _ll_dups AS
+        SELECT rid FROM (
+            SELECT rowid AS rid,
+                   row_number() OVER (PARTITION BY customer_id ORDER BY coalesce(_o, rowid)) AS k
+            FROM {target} WHERE NOT _bad AND customer_id IS NOT NULL)
+        WHERE k > 1""")
+    select = (f"SELECT o, 'duplicate_member' AS code, 'customer id ' || customer_id || "
+              f"' is listed more than once (the first row is kept)' AS reason, "
+              f"{_raw_text(plan, raw_names, p)} AS raw FROM ("
+              f"SELECT {cols}, _fields, coalesce(_o, rowid) AS o, customer_id FROM {target} "
+              f"WHERE rowid IN (SELECT rid FROM _ll_dups))")
+    _insert_rejects(con, select, p.values, plan, report)
+    con.execute(f"UPDATE {target} SET _bad = true WHERE rowid IN (SELECT rid FROM _ll_dups)")
+
+
+def _structural_rejects(con, plan: ReadPlan, report: LoadReport, rejects: str) -> list[int]:
+    """Records DuckDB could not split into fields; returns their line numbers."""
     base = plan.dialect.skip_lines
     structural = con.execute(f"""
         SELECT line, min(error_type), min(csv_line), min(error_message)
@@ -353,25 +404,12 @@ def _collect_rejects(con, plan: ReadPlan, target: str, report: LoadReport, rejec
                      (text or "").rstrip("\r\n"), None))
     if rows:
         con.executemany(f"INSERT INTO {REJECTS_TABLE} VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
-
-    # Records DuckDB split fine but whose values are unusable: the line number follows from the
-    # record's position, shifted by the structurally rejected records before it.
-    reject_lines = [r[0] for r in structural]
-    positions = [line - base - 1 - j for j, line in enumerate(reject_lines)]
+    lines = [r[0] for r in structural]
     con.execute("CREATE OR REPLACE TEMP TABLE _ll_struct_pos (pos BIGINT)")
-    if positions:
-        con.executemany("INSERT INTO _ll_struct_pos VALUES (?)", [(x,) for x in positions])
-    ordinal = "_ordinal" if whitespace else "rowid"
-    con.execute(f"""
-        INSERT INTO {REJECTS_TABLE}
-        SELECT $f, $name, $base + o + 1 + (SELECT count(*) FROM _ll_struct_pos WHERE pos <= o),
-               _code, _reason, _raw, o
-        FROM (SELECT {ordinal} AS o, _code, _reason, _raw FROM {target} WHERE _code IS NOT NULL)
-    """, {"f": report.file_id, "name": report.filename, "base": base})
-    semantic = scalar(
-        con, f"SELECT count(*) FROM {target} WHERE _code IS NOT NULL")
-    if semantic and not whitespace and _has_inner_blank_lines(plan.path, plan.dialect.encoding):
-        _fix_lines_after_blank_lines(con, plan, report, reject_lines)
+    if lines:
+        con.executemany("INSERT INTO _ll_struct_pos VALUES (?)",
+                        [(line - base - 1 - j,) for j, line in enumerate(lines)])
+    return lines
 
 
 def _has_inner_blank_lines(path: str, encoding: str) -> bool:
@@ -421,14 +459,18 @@ def _fix_lines_after_blank_lines(con, plan: ReadPlan, report: LoadReport,
 
 def _report_duplicate_orders(con, target: str, report: LoadReport) -> None:
     fields = ", ".join(ident(f) for f in TABLES["transactions"].field_names)
+    # Only order ids on several rows need a closer look; most exports have few.
     repeated, exact = con.execute(f"""
+        WITH multi AS (
+            SELECT * FROM {target} WHERE order_id IN (
+                SELECT order_id FROM {target} WHERE order_id IS NOT NULL
+                GROUP BY order_id HAVING count(*) > 1))
         SELECT
-            (SELECT count(*) FROM (SELECT order_id FROM {target} WHERE order_id IS NOT NULL
-                                   GROUP BY order_id HAVING count(DISTINCT customer_id) > 1
+            (SELECT count(*) FROM (SELECT order_id FROM multi GROUP BY order_id
+                                   HAVING count(DISTINCT customer_id) > 1
                                        OR count(DISTINCT CAST(date AS DATE)) > 1)),
             (SELECT coalesce(sum(n - 1), 0) FROM (
-                SELECT count(*) AS n FROM {target} WHERE order_id IS NOT NULL
-                GROUP BY {fields} HAVING count(*) > 1))
+                SELECT count(*) AS n FROM multi GROUP BY {fields} HAVING count(*) > 1))
     """).fetchall()[0]
     if repeated:
         report.duplicates["order_ids_reused"] = int(repeated)

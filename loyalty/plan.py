@@ -10,7 +10,8 @@ import os
 from dataclasses import dataclass, field
 
 from .errors import UnusableFile
-from .formats import DATE_FORMATS, ColumnProfile, DateFormat, decide_decimal, profile_column
+from .formats import (DATE_FORMATS, ColumnProfile, DateFormat, decide_decimal, order_patterns,
+                      profile_column)
 from .mapping import guess_table, missing_required, propose_mapping, table_scores
 from .schema import TABLES
 from .sniff import Dialect, sniff
@@ -178,7 +179,7 @@ def make_plan(path: str, filename: str | None = None, *, table: str | None = Non
                 f"Dates in column '{col}' (e.g. {profiles[col].samples[0]}) fit both day/month "
                 f"and month/day order; read as {fmt.label}. Choose the order if this is wrong.",
                 fmt.label, ["day_first", "month_first"]))
-        date_formats[f] = fmt
+        date_formats[f] = order_patterns(fmt, values[col])
 
     ordered = sorted(scores.items(), key=lambda kv: -kv[1])
     if table == ordered[0][0] and ordered[1][1] >= ordered[0][1] - 0.5 and ordered[0][1] > 0:

@@ -1,0 +1,90 @@
+"""The command line, run as a user would: in a subprocess."""
+
+import json
+import os
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "loyalty", *args], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+
+
+GERMAN = ("Kundennummer;Datum;Umsatz;Bon-Nr;Filiale\n"
+          "K1;31.12.2025;1.234,56;B1;Köln\nK2;01.12.2025;12,50;B2;Köln\n"
+          "K1;05.12.2025;x;B3;Düren\n")
+
+
+def test_inspect_json(write_file):
+    out = run("inspect", write_file("kasse.csv", GERMAN, "cp1252"), "--json")
+    assert out.returncode == 0, out.stderr
+    info = json.loads(out.stdout)
+    assert info["table"] == "transactions"
+    assert info["encoding"] == "Windows-1252"
+    assert info["delimiter"] == "semicolon (;)"
+    assert (info["decimal_separator"], info["thousands_separator"]) == (",", ".")
+    assert info["date_format"] == "DD.MM.YYYY"
+    assert info["mapping"] == {"customer_id": "Kundennummer", "date": "Datum",
+                               "amount": "Umsatz", "order_id": "Bon-Nr", "store": "Filiale"}
+
+
+def test_inspect_text(write_file):
+    out = run("inspect", write_file("kasse.csv", GERMAN))
+    assert out.returncode == 0
+    assert "Separator:   semicolon (;)" in out.stdout
+
+
+def test_kpis_json_and_rejects(write_file, tmp_path):
+    nps = write_file("nps.csv", "date,score\n2025-01-01,10\n2025-01-02,3\n2025-01-03,12\n")
+    rejects = tmp_path / "rejects.csv"
+    out = run("kpis", "--transactions", write_file("kasse.csv", GERMAN), "--surveys", nps,
+              "--rejects", str(rejects), "--json")
+    assert out.returncode == 0, out.stderr
+    k = json.loads(out.stdout)
+    assert (k["rows_read"], k["rows_loaded"], k["rows_rejected"]) == (3, 2, 1)
+    assert (k["customers"], k["orders"], k["net_revenue"]) == (2, 2, 1247.06)
+    assert (k["first_date"], k["last_date"]) == ("2025-12-01", "2025-12-31")
+    assert k["nps"] == 0.0
+    assert k["surveys"] == {"rows_read": 3, "rows_loaded": 2, "rows_rejected": 1}
+    assert rejects.read_text().count("\n") == 3  # header + two rejected records
+
+
+def test_kpis_map_override(write_file):
+    text = "kunde,tag,brutto,netto\nA,2025-01-01,12.00,10.00\nB,2025-01-02,6.00,5.00\n"
+    out = run("kpis", "--transactions", write_file("f.csv", text), "--map", "customer_id=kunde",
+              "--map", "date=tag", "--map", "amount=netto", "--json")
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["net_revenue"] == 15.0
+
+
+def test_kpis_unusable_file_exits_non_zero(write_file):
+    out = run("kpis", "--transactions", write_file("empty.csv", ""))
+    assert out.returncode == 2
+    assert out.stderr.strip().startswith("error: The file is empty")
+    assert len(out.stderr.strip().splitlines()) == 1
+
+
+def test_demo_writes_all_tables_reproducibly(tmp_path):
+    for name in ("a", "b"):
+        out = run("demo", "--out", str(tmp_path / name), "--customers", "60", "--seed", "5")
+        assert out.returncode == 0, out.stderr
+    for table in ("transactions", "members", "surveys", "interactions", "truth"):
+        a = (tmp_path / "a" / f"{table}.csv").read_bytes()
+        assert a == (tmp_path / "b" / f"{table}.csv").read_bytes()
+        assert a.count(b"\n") > 1
+
+
+def test_demo_german_dialect_loads_cleanly(tmp_path):
+    out = run("demo", "--out", str(tmp_path), "--customers", "60", "--seed", "5", "--dialect", "de")
+    assert out.returncode == 0, out.stderr
+    raw = (tmp_path / "transactions.csv").read_bytes()
+    assert raw.startswith("Kundennummer;Datum;Umsatz".encode("cp1252"))
+    out = run("kpis", *[x for t in ("transactions", "members", "surveys", "interactions")
+                        for x in (f"--{t}", str(tmp_path / f"{t}.csv"))], "--json")
+    k = json.loads(out.stdout)
+    assert k["rows_rejected"] == 0
+    assert k["rows_loaded"] == raw.count(b"\n") - 1
+    assert k["members"]["rows_rejected"] == 0

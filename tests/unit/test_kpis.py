@@ -1,0 +1,42 @@
+"""Headline figures and NPS on hand-worked tiny datasets."""
+
+import pytest
+
+from loyalty.kpis import headline
+from loyalty.nps import nps_from_counts, nps_summary
+
+TX = ("customer_id,date,amount,order_id\n"
+      "A,2025-01-01,10.00,O1\n"
+      "A,2025-01-01,5.00,O1\n"      # second line of the same order
+      "B,2025-01-05,20.00,O2\n"
+      "B,2025-01-09,-20.00,O2-R\n"   # a return: revenue, not an order
+      ",2025-02-01,7.50,O3\n"        # anonymous sale: revenue and order, not a customer
+      "C,2025-03-31,2.50,O4\n")
+SURVEYS = "date,score\n2025-01-01,10\n2025-01-02,9\n2025-01-03,8\n2025-01-04,6\n2025-01-05,0\n"
+
+
+def test_headline_figures(write_file, dataset):
+    dataset.load(write_file("tx.csv", TX))
+    dataset.load(write_file("nps.csv", SURVEYS), table="surveys")
+    h = headline(dataset)
+    assert h["customers"] == 3
+    assert h["orders"] == 4
+    assert h["net_revenue"] == 25.0
+    assert (h["first_date"], h["last_date"]) == ("2025-01-01", "2025-03-31")
+    # 2 promoters, 1 passive, 2 detractors of 5: 100 x (2 - 2) / 5
+    assert h["nps"] == 0.0
+    assert h["surveys"] == {"rows_read": 5, "rows_loaded": 5, "rows_rejected": 0}
+
+
+def test_nps_counts_add_up(write_file, dataset):
+    dataset.load(write_file("nps.csv", SURVEYS + "2025-01-06,10\n"), table="surveys")
+    s = nps_summary(dataset.table("surveys"))
+    assert (s["promoters"], s["passives"], s["detractors"], s["respondents"]) == (3, 1, 2, 6)
+    assert s["promoters"] + s["passives"] + s["detractors"] == s["respondents"]
+    assert s["nps"] == pytest.approx(100 * (3 - 2) / 6)
+
+
+@pytest.mark.parametrize("p,d,n,expected", [(10, 0, 10, 100.0), (0, 10, 10, -100.0),
+                                            (3, 1, 8, 25.0), (0, 0, 0, None)])
+def test_nps_formula(p, d, n, expected):
+    assert nps_from_counts(p, d, n) == expected
