@@ -225,8 +225,7 @@ def _source_sql(plan: ReadPlan, path: str, p: _Params, rejects: str, scans: str)
                 raw_names)
     columns = "{" + ", ".join(f"'{n}': 'VARCHAR'" for n in raw_names) + "}"
     new_line = f", new_line={p(chr(13))}" if d.newline == "\r" else ""
-    fields = "[" + ", ".join(internal_name(n) for n in raw_names) + "]"
-    return (f"SELECT *, {fields} AS _fields, CAST(NULL AS BIGINT) AS _o "
+    return (f"SELECT *, CAST(NULL AS VARCHAR[]) AS _fields, CAST(NULL AS BIGINT) AS _o "
             f"FROM read_csv({p(path)}, delim={p(d.delimiter)}, quote={p(d.quote)}, "
             f"escape={p(d.quote)}, columns={columns}{new_line}, {common})", raw_names)
 
@@ -298,8 +297,10 @@ def _stage(con, plan: ReadPlan, path: str, target: str, report: LoadReport) -> N
     # One pass over the file keeps the canonical values and a flag; the text of a record is kept
     # only where it is needed (rejected records, and small tables that check duplicates).
     keep = "true" if plan.table == "members" else "_bad"
+    fields = ("_fields" if whitespace
+              else "[" + ", ".join(internal_name(n) for n in raw_names) + "]")
     con.execute(f"CREATE TABLE {target} AS SELECT {names}, _bad, "
-                f"CASE WHEN {keep} THEN _fields END AS _fields, _o "
+                f"CASE WHEN {keep} THEN {fields} END AS _fields, _o "
                 f"FROM (SELECT *, ({bad}) AS _bad FROM ({values}))", p.values)
 
     reject_lines = _structural_rejects(con, plan, report, rejects)
