@@ -1,0 +1,153 @@
+"""Overview figures for a period and the one before it, as Ibis expressions.
+
+All figures respect the global filters. Returns are negative amounts: they lower revenue but are
+not orders and do not make anyone a customer. Anonymous sales (no customer id) count in revenue
+and orders, never in customer figures.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import ibis
+import pandas as pd
+
+from .dataset import Dataset
+from .filters import Filters, day_start, filtered_surveys, filtered_transactions, in_days
+from .nps import nps_counts, nps_from_counts
+from .settings import default
+
+
+def _flag(cond) -> ibis.Value:
+    return ibis.ifelse(cond, 1, 0)
+
+
+def period_figures(ds: Dataset, f: Filters, start: dt.date, end: dt.date,
+                   churn_window_days: int | None = None) -> dict:
+    """The overview metrics for ``start``..``end`` (whole days), one value each.
+
+    customers: identified customers with a purchase up to ``end``; active_customers: with a
+    purchase in the period; repurchase_rate: customers with 2+ orders up to ``end`` / customers;
+    churn_rate: customers with a purchase in the ``churn_window_days`` before ``start`` who have
+    none in the window before the day after ``end`` / the former; upselling_ratio: active
+    customers with 2+ categories in the period / those with exactly one.
+    """
+    window = dt.timedelta(days=churn_window_days or default("churn_window_days"))
+    tx = filtered_transactions(ds, f)
+    fields = ds.fields("transactions")
+    has_orders = "order_id" in fields
+    end1 = day_start(end + dt.timedelta(days=1))
+    start0 = day_start(start)
+
+    p = tx.filter(in_days(tx.date, start, end))
+    purchases = p.amount > 0
+    orders = (p.order_id.nunique(where=purchases) if has_orders
+              else _flag(purchases).sum())
+    head = p.aggregate(net_revenue=p.amount.sum(), orders=orders).execute().iloc[0]
+
+    known = tx.filter(tx.customer_id.notnull() & (tx.date < end1))
+    buy = known.amount > 0
+    in_period = buy & (known.date >= start0)
+    metrics = dict(
+        lifetime_orders=(known.order_id.nunique(where=buy) if has_orders
+                         else _flag(buy).sum()),
+        active=_flag(in_period).max(),
+        at_start=_flag(buy & (known.date >= start0 - window) & (known.date < start0)).max(),
+        at_end=_flag(buy & (known.date >= end1 - window)).max(),
+    )
+    if "category" in fields:
+        metrics["categories"] = known.category.nunique(where=in_period)
+    per = known.group_by("customer_id").aggregate(**metrics)
+    agg = dict(
+        customers=_flag(per.lifetime_orders >= 1).sum(),
+        repeaters=_flag(per.lifetime_orders >= 2).sum(),
+        active_customers=per.active.sum(),
+        at_start=per.at_start.sum(),
+        churned=_flag((per.at_start == 1) & (per.at_end == 0)).sum(),
+    )
+    if "category" in fields:
+        agg["multi_category"] = _flag(per.categories >= 2).sum()
+        agg["single_category"] = _flag(per.categories == 1).sum()
+    c = per.aggregate(**agg).execute().iloc[0]
+
+    revenue = float(head["net_revenue"] or 0.0)
+    n_orders = int(head["orders"] or 0)
+    customers = int(c["customers"] or 0)
+    out = {
+        "customers": customers,
+        "active_customers": int(c["active_customers"] or 0),
+        "orders": n_orders,
+        "net_revenue": revenue,
+        "aov": revenue / n_orders if n_orders else None,
+        "repurchase_rate": int(c["repeaters"] or 0) / customers if customers else None,
+        "churn_rate": (int(c["churned"] or 0) / int(c["at_start"])
+                       if int(c["at_start"] or 0) else None),
+        "nps": None, "nps_respondents": 0,
+        "member_revenue_share": None,
+        "upselling_ratio": None,
+    }
+    if "category" in fields and int(c["single_category"] or 0):
+        out["upselling_ratio"] = int(c["multi_category"]) / int(c["single_category"])
+    if ds.has("surveys"):
+        s = filtered_surveys(ds, f)
+        row = nps_counts(s.filter(in_days(s.date, start, end))).execute().iloc[0]
+        n = int(row["respondents"] or 0)
+        out["nps"] = nps_from_counts(int(row["promoters"] or 0), int(row["detractors"] or 0), n)
+        out["nps_respondents"] = n
+    if ds.has("members") and revenue:
+        m = ds.table("members")
+        share = p.filter(p.customer_id.isin(m.customer_id)).amount.sum().execute()
+        out["member_revenue_share"] = float(share or 0.0) / revenue
+    return out
+
+
+def overview(ds: Dataset, f: Filters, churn_window_days: int | None = None) -> dict:
+    """Figures for the filter period and the previous period of equal length."""
+    start, end = f.period()
+    pstart, pend = f.previous_period()
+    return {"current": period_figures(ds, f, start, end, churn_window_days),
+            "previous": period_figures(ds, f, pstart, pend, churn_window_days),
+            "period": (start, end), "previous_period": (pstart, pend)}
+
+
+def monthly(ds: Dataset, f: Filters) -> pd.DataFrame:
+    """One row per month of the period: net revenue (split by members, non-members, anonymous
+    sales) and active customers."""
+    start, end = f.period()
+    tx = filtered_transactions(ds, f)
+    p = tx.filter(in_days(tx.date, start, end))
+    month = p.date.truncate("M").name("month")
+    anonymous = p.customer_id.isnull()
+    if ds.has("members"):
+        member = p.customer_id.isin(ds.table("members").customer_id)
+    else:
+        member = ibis.literal(False)
+    g = p.group_by(month).aggregate(
+        revenue=p.amount.sum(),
+        active=p.customer_id.nunique(where=p.amount > 0),
+        revenue_members=p.amount.sum(where=member & ~anonymous),
+        revenue_non_members=p.amount.sum(where=~member & ~anonymous),
+        revenue_anonymous=p.amount.sum(where=anonymous),
+    ).order_by("month")
+    df = g.execute()
+    return df.fillna({c: 0.0 for c in df.columns if c.startswith("revenue")})
+
+
+def members_comparison(ds: Dataset, f: Filters) -> pd.DataFrame:
+    """Members versus identified non-members in the period: customers, spend per customer,
+    orders per customer and average order value (one row per group)."""
+    start, end = f.period()
+    tx = filtered_transactions(ds, f)
+    p = tx.filter(in_days(tx.date, start, end) & tx.customer_id.notnull())
+    has_orders = "order_id" in ds.fields("transactions")
+    member = p.customer_id.isin(ds.table("members").customer_id)
+    p = p.mutate(group=ibis.ifelse(member, "members", "non_members"))
+    orders = (p.order_id.nunique(where=p.amount > 0) if has_orders
+              else _flag(p.amount > 0).sum())
+    per = p.group_by(["group", "customer_id"]).aggregate(spend=p.amount.sum(), orders=orders)
+    g = per.group_by("group").aggregate(
+        customers=per.count(), spend=per.spend.sum(), orders=per.orders.sum()).execute()
+    g["spend_per_customer"] = g["spend"] / g["customers"]
+    g["orders_per_customer"] = g["orders"] / g["customers"]
+    g["aov"] = g["spend"] / g["orders"].where(g["orders"] > 0)
+    return g.sort_values("group").reset_index(drop=True)
