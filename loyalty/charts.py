@@ -56,3 +56,19 @@ def members_revenue(monthly: pd.DataFrame, lang: str = "en") -> go.Figure:
     fig.update_yaxes(title_text=f"{t('chart.revenue', lang)} ({CURRENCY})", rangemode="tozero")
     fig.update_xaxes(title_text=t("chart.month", lang), dtick="M1", tickformat="%b %Y")
     return _layout(fig, lang)
+
+
+def members_table(comparison: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """Members versus non-members as a small, formatted, translated table."""
+    from .i18n import fmt_money, fmt_number
+
+    rows = []
+    for _, r in comparison.iterrows():
+        rows.append({
+            t("chart.group", lang): t(f"chart.{r['group']}", lang),
+            t("chart.customers", lang): fmt_number(r["customers"], lang),
+            t("chart.spend_per_customer", lang): fmt_money(r["spend_per_customer"], lang),
+            t("chart.orders_per_customer", lang): fmt_number(r["orders_per_customer"], lang, 1),
+            t("chart.aov", lang): fmt_money(r["aov"], lang),
+        })
+    return pd.DataFrame(rows)

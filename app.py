@@ -1,0 +1,77 @@
+"""Loyalty Lens: the frame. Page config, navigation, and the shared sidebar."""
+
+import datetime as dt
+
+import streamlit as st
+
+from loyalty.db import scalar
+from loyalty.filters import Filters
+from loyalty.i18n import LANGUAGES, fmt_number
+from ui import state
+from ui.state import tr
+
+st.set_page_config(page_title="Loyalty Lens", page_icon="💠", layout="wide")
+
+with st.sidebar:
+    st.radio(tr("app.language"), list(LANGUAGES), format_func=LANGUAGES.get, key="app_lang",
+             horizontal=True)
+
+ds = state.dataset()
+lang = state.lang()
+
+# URL paths differ from the file names on purpose: Streamlit's AppTest otherwise mistakes the
+# pages/ folder for old-style multipage discovery and runs a page without this frame.
+PAGES = (
+    ("pages/overview.py", "nav.overview", ":material/dashboard:", "dashboard"),
+    ("pages/data.py", "nav.data", ":material/upload_file:", "your-data"),
+)
+page = st.navigation([st.Page(path, title=tr(label), icon=icon, url_path=url, default=i == 0)
+                      for i, (path, label, icon, url) in enumerate(PAGES)])
+
+
+def _sidebar_filters() -> Filters:
+    if not ds.has("transactions"):
+        return Filters()
+    ch = state.filter_choices(*state.key(ds))
+    # Selections belong to one dataset: widgets keyed by the dataset start afresh when it
+    # changes, and keep their values across page switches while it does not.
+    suffix = f"{ds.uid}_{ds.version}"
+    default = state.default_period(ch["first"], ch["last"])
+    st.subheader(tr("app.filters"))
+    picked = st.date_input(tr("app.filter_dates"), value=default, min_value=ch["first"],
+                           max_value=ch["last"], key=f"app_dates_{suffix}",
+                           help=tr("app.filter_dates_help"),
+                           format="DD.MM.YYYY" if lang == "de" else "YYYY-MM-DD")
+    if isinstance(picked, (tuple, list)) and len(picked) == 2:
+        start, end = picked
+        st.session_state[f"app_period_{suffix}"] = (start, end)
+    else:
+        # While a range is half picked, keep showing the last complete one.
+        start, end = st.session_state.get(f"app_period_{suffix}", default)
+    all_label = tr("app.filter_all")
+    tiers = st.multiselect(tr("app.filter_tier"), ch["tiers"], key=f"app_tiers_{suffix}",
+                           placeholder=all_label) if ch["tiers"] else []
+    channels = st.multiselect(tr("app.filter_channel"), ch["channels"],
+                              key=f"app_channels_{suffix}",
+                              placeholder=all_label) if ch["channels"] else []
+    stores = st.multiselect(tr("app.filter_store"), ch["stores"], key=f"app_stores_{suffix}",
+                            placeholder=all_label) if ch["stores"] else []
+    return Filters(start=start, end=end, tiers=tuple(tiers), channels=tuple(channels),
+                   stores=tuple(stores))
+
+
+with st.sidebar:
+    if ds.label == "demo":
+        st.caption(f"{tr('app.dataset')}: {tr('app.dataset_demo')}")
+    elif ds.reports:
+        names = ", ".join(r.filename for r in ds.reports)
+        st.caption(f"{tr('app.dataset')}: {tr('app.dataset_own', files=names)}")
+    else:
+        st.caption(f"{tr('app.dataset')}: {tr('app.dataset_empty')}")
+    st.session_state["app_filters"] = _sidebar_filters()
+
+if ds.label == "demo":
+    customers = scalar(ds.con, "SELECT count(DISTINCT customer_id) FROM transactions")
+    st.info(tr("app.demo_note", customers=fmt_number(customers, lang)), icon=":material/info:")
+
+page.run()

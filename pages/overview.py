@@ -1,0 +1,52 @@
+"""Overview: headline KPIs against the previous period, revenue and members charts."""
+
+import streamlit as st
+
+from loyalty import charts
+from loyalty.i18n import fmt_date
+from loyalty.metrics import OVERVIEW
+from loyalty.settings import default
+from ui import state
+from ui.state import tr
+from ui.widgets import guarded, kpi_tile
+
+
+def render() -> None:
+    lang = state.lang()
+    ds = state.dataset()
+    st.title(tr("overview.title"))
+    if not ds.has("transactions"):
+        st.warning(tr("app.no_data"))
+        return
+    f = state.current_filters()
+    churn_days = int(default("churn_window_days"))
+    figures = state.overview_figures(*state.key(ds), f, churn_days)
+    (start, end), (pstart, pend) = figures["period"], figures["previous_period"]
+    st.caption(tr("overview.period", start=fmt_date(start, lang), end=fmt_date(end, lang),
+                  pstart=fmt_date(pstart, lang), pend=fmt_date(pend, lang)))
+    now, before = figures["current"], figures["previous"]
+    for row in (OVERVIEW[:5], OVERVIEW[5:]):
+        for col, metric in zip(st.columns(len(row)), row):
+            with col:
+                kpi_tile(metric, now[metric.key], before[metric.key], lang,
+                         {"days": churn_days} if metric.key == "churn_rate" else None)
+
+    monthly = state.monthly(*state.key(ds), f)
+    st.subheader(tr("overview.revenue_chart"), help=tr("overview.revenue_chart_help"))
+    st.plotly_chart(charts.revenue_and_active(monthly, lang), key="overview_revenue")
+
+    st.subheader(tr("overview.members_chart"), help=tr("overview.members_chart_help"))
+    if not ds.has("members"):
+        st.info(tr("overview.no_members"))
+        return
+    left, right = st.columns([3, 2])
+    with left:
+        st.plotly_chart(charts.members_revenue(monthly, lang), key="overview_members")
+    with right:
+        st.markdown(f"**{tr('overview.members_table')}**")
+        comparison = state.members_comparison(*state.key(ds), f)
+        st.dataframe(charts.members_table(comparison, lang), hide_index=True,
+                     key="overview_members_table")
+
+
+guarded(render, state.lang())

@@ -1,0 +1,101 @@
+"""The session's dataset, the current language and filters, and cached computations.
+
+Each browser session gets its own DuckDB database (in ``st.session_state``), so one manager's
+upload is never visible to another. Cached results are keyed by the dataset's id and version and
+by the filters, and bounded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import uuid
+import weakref
+
+import streamlit as st
+
+from loyalty import overview
+from loyalty.dataset import Dataset, open_demo
+from loyalty.filters import Filters, choices
+from loyalty.i18n import t
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DEMO_DIR = os.path.join(ROOT, "data", "demo")
+
+# Cached functions receive the dataset's id, not the dataset; this finds it again.
+_DATASETS: "weakref.WeakValueDictionary[str, Dataset]" = weakref.WeakValueDictionary()
+
+
+def _register(ds: Dataset) -> Dataset:
+    ds.uid = uuid.uuid4().hex
+    _DATASETS[ds.uid] = ds
+    return ds
+
+
+def dataset() -> Dataset:
+    """This session's dataset; the bundled demo data until the manager loads their own."""
+    if "dataset" not in st.session_state:
+        st.session_state["dataset"] = _register(open_demo(DEMO_DIR))
+    return st.session_state["dataset"]
+
+
+def replace_dataset(ds: Dataset) -> None:
+    old = st.session_state.get("dataset")
+    st.session_state["dataset"] = _register(ds)
+    if old is not None:
+        old.close()
+
+
+def use_demo() -> None:
+    replace_dataset(open_demo(DEMO_DIR))
+
+
+def clear_dataset() -> None:
+    ds = Dataset()
+    ds.label = "empty"
+    replace_dataset(ds)
+
+
+def lang() -> str:
+    return st.session_state.get("app_lang", "en")
+
+
+def tr(key: str, **kwargs) -> str:
+    return t(key, lang(), **kwargs)
+
+
+def key(ds: Dataset) -> tuple[str, int]:
+    return ds.uid, ds.version
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def filter_choices(uid: str, version: int) -> dict:
+    return choices(_DATASETS[uid])
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def overview_figures(uid: str, version: int, filters: Filters, churn_days: int) -> dict:
+    return overview.overview(_DATASETS[uid], filters, churn_days)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def monthly(uid: str, version: int, filters: Filters):
+    return overview.monthly(_DATASETS[uid], filters)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def members_comparison(uid: str, version: int, filters: Filters):
+    return overview.members_comparison(_DATASETS[uid], filters)
+
+
+def default_period(first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
+    """The last six months when there is more than a year of data (so the previous period has
+    data too), else everything."""
+    if (last - first).days > 365:
+        return last - dt.timedelta(days=182), last
+    return first, last
+
+
+def current_filters() -> Filters:
+    """The filters the sidebar holds now (set by app.py on every run)."""
+    return st.session_state.get("app_filters", Filters())

@@ -1,0 +1,52 @@
+"""Small UI pieces used by several pages."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from loyalty.i18n import fmt_money, fmt_number, fmt_percent, t
+from loyalty.metrics import Metric
+
+
+def format_value(metric: Metric, value, lang: str) -> str:
+    if metric.unit == "money":
+        return fmt_money(value, lang)
+    if metric.unit == "percent":
+        return fmt_percent(value, lang)
+    if metric.unit == "ratio":
+        return fmt_number(value, lang, 2)
+    if metric.unit == "score":
+        return fmt_number(value, lang, 1)
+    return fmt_number(value, lang)
+
+
+def format_delta(metric: Metric, now, before, lang: str) -> str | None:
+    """Change versus the previous period: points for shares and scores, % for amounts."""
+    if now is None or before is None:
+        return None
+    if metric.unit == "percent":
+        return f"{fmt_number((now - before) * 100, lang, 1)} pp"
+    if metric.unit in ("score", "ratio"):
+        return fmt_number(now - before, lang, 1 if metric.unit == "score" else 2)
+    if not before:
+        return None
+    return fmt_percent((now - before) / abs(before), lang)
+
+
+def kpi_tile(metric: Metric, now, before, lang: str, help_kwargs: dict | None = None) -> None:
+    st.metric(
+        t(f"metric.{metric.key}", lang),
+        format_value(metric, now, lang),
+        delta=format_delta(metric, now, before, lang),
+        delta_color="normal" if metric.higher_is_better else "inverse",
+        help=t(f"metric.{metric.key}.help", lang, **(help_kwargs or {})),
+        border=True,
+    )
+
+
+def guarded(render, lang: str) -> None:
+    """Run a page body; an unexpected error becomes one sentence, never a traceback."""
+    try:
+        render()
+    except Exception as exc:  # noqa: BLE001 - the page must not show a traceback
+        st.error(t("app.unexpected", lang, error=type(exc).__name__))
