@@ -10,7 +10,8 @@ import datetime as _dt
 import math
 
 from babel.dates import format_date as _format_date
-from babel.numbers import format_currency, format_decimal, format_percent
+from babel.numbers import (format_compact_currency, format_currency, format_decimal,
+                           format_percent)
 
 LANGUAGES = {"en": "English", "de": "Deutsch"}
 LOCALES = {"en": "en_GB", "de": "de_DE"}
@@ -93,6 +94,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "data.decimal": ("Decimal separator", "Dezimaltrennzeichen"),
     "data.decimal_help": ("Character between whole and fractional part of numbers.",
                           "Zeichen zwischen Ganzzahl und Nachkommastellen."),
+    "data.decimal_comma": ("Comma: 1.234,56", "Komma: 1.234,56"),
+    "data.decimal_point": ("Point: 1,234.56", "Punkt: 1,234.56"),
     "data.load": ("Load these files", "Diese Dateien laden"),
     "data.loading": ("Loading {file} …", "Lade {file} …"),
     "data.loaded_all": ("Loaded {n} file(s).", "{n} Datei(en) geladen."),
@@ -289,7 +292,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                         "minus % detractors (0-6), from -100 to +100.",
                         "Net Promoter Score der Umfrageantworten im Zeitraum: % Promotoren "
                         "(9-10) minus % Kritiker (0-6), von -100 bis +100."),
-    "metric.member_revenue_share": ("Members' share of revenue", "Umsatzanteil Mitglieder"),
+    "metric.member_revenue_share": ("Member revenue share", "Umsatzanteil Mitglieder"),
     "metric.member_revenue_share.help": ("Net revenue from programme members divided by all net "
                                          "revenue in the period.",
                                          "Nettoumsatz von Programmmitgliedern geteilt durch den "
@@ -330,12 +333,21 @@ def fmt_money(value, lang: str = "en", decimals: int = 2) -> str:
                            currency_digits=False)
 
 
+def fmt_money_short(value, lang: str = "en") -> str:
+    """Money for a narrow tile: whole units below a million, then compact (€1.85M, 1,85 Mio. €)."""
+    if _missing(value):
+        return t("metric.not_available", lang)
+    if abs(value) < 1_000_000:
+        return fmt_money(value, lang, 0 if abs(value) >= 1000 else 2)
+    return format_compact_currency(value, CURRENCY, locale=LOCALES[lang], fraction_digits=2)
+
+
 def fmt_percent(value, lang: str = "en", decimals: int = 1) -> str:
     if _missing(value):
         return t("metric.not_available", lang)
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + " %"
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + "\u00a0%"
     if lang == "en":
-        pattern = pattern.replace(" %", "%")
+        pattern = pattern.replace("\u00a0%", "%")
     return format_percent(value, format=pattern, locale=LOCALES[lang])
 
 

@@ -128,6 +128,8 @@ def _plan_editor(fid: str, name: str, path: str) -> ReadPlan | None:
                    format_func=lambda o: tr("data.order_day" if o == "day" else "data.order_month"),
                    key=order_key, help=tr("data.day_first_help"))
     right.selectbox(tr("data.decimal"), [",", "."], index=[",", "."].index(proposed.decimal),
+                    format_func=lambda d: tr("data.decimal_comma" if d == "," else
+                                             "data.decimal_point"),
                     key=dec_key, help=tr("data.decimal_help"))
 
     plan = make_plan(path, name, table=table, dialect=dialect, mapping=mapping,
@@ -167,6 +169,8 @@ def _load(plans: dict[str, ReadPlan]) -> None:
     state.replace_dataset(ds)
     st.session_state["data_results"] = results
     st.session_state["data_results_for"] = state.key(ds)
+    # Run again so the sidebar (dataset, filters) and the demo note reflect the new data.
+    st.rerun()
 
 
 def _show_results() -> None:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from loyalty.i18n import fmt_money, fmt_number, fmt_percent, t
+from loyalty.i18n import fmt_money_short, fmt_number, fmt_percent, t
 from loyalty.metrics import Metric
 
 
 def format_value(metric: Metric, value, lang: str) -> str:
     if metric.unit == "money":
-        return fmt_money(value, lang)
+        return fmt_money_short(value, lang)
     if metric.unit == "percent":
         return fmt_percent(value, lang)
     if metric.unit == "ratio":

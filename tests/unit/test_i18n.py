@@ -1,0 +1,72 @@
+"""The catalogue is complete in both languages and numbers are formatted per language."""
+
+import datetime as dt
+import pathlib
+import re
+import string
+
+import pytest
+
+from loyalty.i18n import CATALOGUE, fmt_date, fmt_money, fmt_money_short, fmt_number, fmt_percent, t
+from loyalty.ingest import _STRUCTURAL
+from loyalty.metrics import OVERVIEW
+from loyalty.schema import TABLES
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+
+
+def _placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("key", sorted(CATALOGUE))
+def test_every_key_has_both_languages_with_the_same_placeholders(key):
+    en, de = CATALOGUE[key]
+    assert en.strip() and de.strip()
+    assert _placeholders(en) == _placeholders(de)
+
+
+def _literal_keys() -> set[str]:
+    keys = set()
+    files = [ROOT / "app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "ui").glob("*.py"),
+             *(ROOT / "loyalty").glob("*.py")]
+    for path in files:
+        keys |= set(re.findall(r"""\btr?\(\s*["']([a-z_]+\.[a-z_.]+)["']""", path.read_text()))
+    return keys
+
+
+def test_every_key_used_in_the_code_exists():
+    missing = sorted(k for k in _literal_keys() if k not in CATALOGUE)
+    assert missing == []
+
+
+def test_keys_built_from_data_exist():
+    needed = {f"table.{name}" for name in TABLES}
+    needed |= {f"field.{f.name}" for table in TABLES.values() for f in table.fields}
+    needed |= {f"reason.{code}" for code, _ in _STRUCTURAL.values()}
+    needed |= {"reason.duplicate_member", "reason.score_out_of_range", "reason.missing",
+               "reason.invalid", "reason.wrong_field_count"}
+    needed |= {f"metric.{m.key}" for m in OVERVIEW} | {f"metric.{m.key}.help" for m in OVERVIEW}
+    needed |= {f"err.{code}" for code in ("empty_file", "excel_file", "pdf_file", "archive_file",
+                                          "binary_file", "header_only", "no_columns",
+                                          "required_missing")}
+    assert sorted(needed - CATALOGUE.keys()) == []
+
+
+def test_t_fills_placeholders_per_language():
+    assert t("data.loaded_all", "en", n=2) == "Loaded 2 file(s)."
+    assert t("data.loaded_all", "de", n=2) == "2 Datei(en) geladen."
+
+
+@pytest.mark.parametrize("fn,args,en,de", [
+    (lambda v, lang: fmt_number(v, lang, 2), (1234567.891,), "1,234,567.89", "1.234.567,89"),
+    (fmt_money, (1234.5,), "€1,234.50", "1.234,50\xa0€"),
+    (fmt_money_short, (1847106.84,), "€1.85M", "1,85\xa0Mio.\xa0€"),
+    (fmt_money_short, (12345.6,), "€12,346", "12.346\xa0€"),
+    (fmt_percent, (0.1234,), "12.3%", "12,3\xa0%"),
+    (fmt_date, (dt.date(2025, 12, 31),), "31 Dec 2025", "31.12.2025"),
+    (fmt_number, (None,), "n/a", "k. A."),
+])
+def test_formats(fn, args, en, de):
+    assert fn(*args, lang="en") == en
+    assert fn(*args, lang="de") == de
