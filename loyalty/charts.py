@@ -24,6 +24,13 @@ def _layout(fig: go.Figure, lang: str, title: str | None = None) -> go.Figure:
     return fig
 
 
+def _whole_step(top: int) -> int:
+    """A tick step for counts: whole numbers, about five ticks."""
+    raw = max(1, top // 5)
+    magnitude = 10 ** (len(str(raw)) - 1)
+    return next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
+
+
 def revenue_and_active(monthly: pd.DataFrame, lang: str = "en") -> go.Figure:
     """Bars of net revenue per month and a line of active customers (second axis)."""
     fig = make_subplots(specs=[[{"secondary_y": True}]])
@@ -37,8 +44,9 @@ def revenue_and_active(monthly: pd.DataFrame, lang: str = "en") -> go.Figure:
                   secondary_y=True)
     fig.update_yaxes(title_text=f"{t('chart.revenue', lang)} ({CURRENCY})", secondary_y=False,
                      rangemode="tozero")
+    top = max(1, int(monthly["active"].max() or 1)) if len(monthly) else 1
     fig.update_yaxes(title_text=t("chart.active", lang), secondary_y=True, rangemode="tozero",
-                     showgrid=False)
+                     showgrid=False, tickformat=",d", dtick=_whole_step(top))
     fig.update_xaxes(title_text=t("chart.month", lang), dtick="M1", tickformat="%b %Y")
     return _layout(fig, lang)
 

@@ -292,11 +292,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                         "minus % detractors (0-6), from -100 to +100.",
                         "Net Promoter Score der Umfrageantworten im Zeitraum: % Promotoren "
                         "(9-10) minus % Kritiker (0-6), von -100 bis +100."),
-    "metric.member_revenue_share": ("Member revenue share", "Umsatzanteil Mitglieder"),
-    "metric.member_revenue_share.help": ("Net revenue from programme members divided by all net "
-                                         "revenue in the period.",
-                                         "Nettoumsatz von Programmmitgliedern geteilt durch den "
-                                         "gesamten Nettoumsatz im Zeitraum."),
+    "metric.member_revenue_share": ("Member share", "Anteil Mitglieder"),
+    "metric.member_revenue_share.help": ("Members' share of revenue: net revenue from programme "
+                                         "members divided by all net revenue in the period.",
+                                         "Umsatzanteil der Mitglieder: Nettoumsatz von "
+                                         "Programmmitgliedern geteilt durch den gesamten "
+                                         "Nettoumsatz im Zeitraum."),
     "metric.upselling_ratio": ("Upselling ratio", "Upselling-Quote"),
     "metric.upselling_ratio.help": ("Customers who bought more than one product category in "
                                     "the period, divided by customers who bought only one.",

@@ -22,6 +22,13 @@ def _flag(cond) -> ibis.Value:
     return ibis.ifelse(cond, 1, 0)
 
 
+def _num(value, empty=0):
+    """A plain number from an aggregate result; NULL and NaN (an empty sum) become ``empty``."""
+    if value is None or pd.isna(value):
+        return empty
+    return value
+
+
 def period_figures(ds: Dataset, f: Filters, start: dt.date, end: dt.date,
                    churn_window_days: int | None = None) -> dict:
     """The overview metrics for ``start``..``end`` (whole days), one value each.
@@ -70,34 +77,34 @@ def period_figures(ds: Dataset, f: Filters, start: dt.date, end: dt.date,
         agg["single_category"] = _flag(per.categories == 1).sum()
     c = per.aggregate(**agg).execute().iloc[0]
 
-    revenue = float(head["net_revenue"] or 0.0)
-    n_orders = int(head["orders"] or 0)
-    customers = int(c["customers"] or 0)
+    revenue = float(_num(head["net_revenue"]))
+    n_orders = int(_num(head["orders"]))
+    customers = int(_num(c["customers"]))
+    at_start = int(_num(c["at_start"]))
     out = {
         "customers": customers,
-        "active_customers": int(c["active_customers"] or 0),
+        "active_customers": int(_num(c["active_customers"])),
         "orders": n_orders,
         "net_revenue": revenue,
         "aov": revenue / n_orders if n_orders else None,
-        "repurchase_rate": int(c["repeaters"] or 0) / customers if customers else None,
-        "churn_rate": (int(c["churned"] or 0) / int(c["at_start"])
-                       if int(c["at_start"] or 0) else None),
+        "repurchase_rate": int(_num(c["repeaters"])) / customers if customers else None,
+        "churn_rate": int(_num(c["churned"])) / at_start if at_start else None,
         "nps": None, "nps_respondents": 0,
         "member_revenue_share": None,
         "upselling_ratio": None,
     }
-    if "category" in fields and int(c["single_category"] or 0):
-        out["upselling_ratio"] = int(c["multi_category"]) / int(c["single_category"])
+    if "category" in fields and int(_num(c["single_category"])):
+        out["upselling_ratio"] = int(_num(c["multi_category"])) / int(_num(c["single_category"]))
     if ds.has("surveys"):
         s = filtered_surveys(ds, f)
         row = nps_counts(s.filter(in_days(s.date, start, end))).execute().iloc[0]
-        n = int(row["respondents"] or 0)
-        out["nps"] = nps_from_counts(int(row["promoters"] or 0), int(row["detractors"] or 0), n)
+        n = int(_num(row["respondents"]))
+        out["nps"] = nps_from_counts(int(_num(row["promoters"])), int(_num(row["detractors"])), n)
         out["nps_respondents"] = n
     if ds.has("members") and revenue:
         m = ds.table("members")
         share = p.filter(p.customer_id.isin(m.customer_id)).amount.sum().execute()
-        out["member_revenue_share"] = float(share or 0.0) / revenue
+        out["member_revenue_share"] = float(_num(share)) / revenue
     return out
 
 

@@ -25,6 +25,9 @@ def render() -> None:
     st.caption(tr("overview.period", start=fmt_date(start, lang), end=fmt_date(end, lang),
                   pstart=fmt_date(pstart, lang), pend=fmt_date(pend, lang)))
     now, before = figures["current"], figures["previous"]
+    if not before["orders"]:
+        # Nothing happened in the previous period: a change against it would mean nothing.
+        before = {k: None for k in before}
     for row in (OVERVIEW[:5], OVERVIEW[5:]):
         for col, metric in zip(st.columns(len(row)), row):
             with col:

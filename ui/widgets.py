@@ -22,7 +22,7 @@ def format_value(metric: Metric, value, lang: str) -> str:
 
 def format_delta(metric: Metric, now, before, lang: str) -> str | None:
     """Change versus the previous period: points for shares and scores, % for amounts."""
-    if now is None or before is None:
+    if now is None or before is None or now != now or before != before:
         return None
     if metric.unit == "percent":
         return f"{fmt_number((now - before) * 100, lang, 1)} pp"

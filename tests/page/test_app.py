@@ -1,0 +1,131 @@
+"""Every page through Streamlit's AppTest: renders, uploads, corrections, language switch."""
+
+import os
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
+                   "app.py")
+
+GERMAN_EXPORT = (
+    "Umsatzexport Filiale Köln\n"
+    "Kundennummer;Datum;Betrag;Bon-Nr\n"
+    "K1;02.01.2026;1.234,56;B1\n"
+    "K2;03.01.2026;12,50 €;B2\n"
+    "K1;04.01.2026;7,00;B3\n"
+    "K3;32.01.2026;5,00;B4\n"
+).encode("cp1252")
+
+
+def new_app() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    assert not at.exception
+    return at
+
+
+def open_data(at: AppTest) -> AppTest:
+    at.switch_page("pages/data.py").run()
+    assert not at.exception
+    return at
+
+
+def upload(at: AppTest, name: str, content: bytes) -> AppTest:
+    at.file_uploader(key="data_upload").set_value([(name, content, "text/csv")]).run()
+    assert not at.exception
+    return at
+
+
+def metric(at: AppTest, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def test_overview_on_demo_data():
+    at = new_app()
+    labels = [m.label for m in at.metric]
+    assert labels == ["Customers", "Active customers", "Orders", "Net revenue",
+                      "Average order value", "Repurchase rate", "Churn rate", "NPS",
+                      "Member share", "Upselling ratio"]
+    assert all(m.help for m in at.metric)
+    assert metric(at, "Customers") == "5,000"
+    assert "demo data" in at.info[0].value
+    assert not at.error
+
+
+def test_upload_german_export_and_see_it_on_the_overview():
+    at = open_data(new_app())
+    upload(at, "kasse.csv", GERMAN_EXPORT)
+    assert at.selectbox(key=next(s.key for s in at.selectbox if s.key.startswith("data_table_"))
+                        ).value == "transactions"
+    assert "Windows-1252" in at.caption[0].value or any(
+        "Windows-1252" in c.value for c in at.caption)
+    at.button(key="data_load").click().run()
+    assert not at.exception
+    assert [w.value for w in at.warning] == ["kasse.csv: 3 of 4 rows loaded, 1 rejected."]
+    assert any("Date not readable" in str(df.value) for df in at.dataframe)
+    at.switch_page("pages/overview.py").run()
+    assert metric(at, "Customers") == "2"
+    assert metric(at, "Net revenue") == "€1,254"
+    assert not at.info or "demo data" not in at.info[0].value
+
+
+def test_correcting_a_mapping_changes_the_figures():
+    text = ("Bon;Datum;Region;Karte;Betrag\n"
+            "1;2026-01-02;Nord;C1;10.00\n2;2026-01-03;Nord;C2;20.00\n"
+            "3;2026-01-04;Nord;C3;30.00\n4;2026-01-05;Süd;C1;40.00\n").encode()
+    at = open_data(new_app())
+    upload(at, "export.csv", text)
+    customer = next(s for s in at.selectbox if s.key.endswith("_customer_id"))
+    assert customer.value == "Region"          # the guess from content alone is wrong ...
+    customer.set_value("Karte").run()          # ... and the manager corrects it
+    at.button(key="data_load").click().run()
+    at.switch_page("pages/overview.py").run()
+    assert metric(at, "Customers") == "3"
+
+
+def test_unusable_file_gets_one_sentence():
+    at = open_data(new_app())
+    upload(at, "workbook.csv", b"PK\x03\x04\x14\x00\x06\x00binary")
+    assert len(at.error) == 1
+    assert "Excel workbook" in at.error[0].value
+    assert at.button(key="data_load").disabled
+
+
+def test_german_ui():
+    at = new_app()
+    at.radio(key="app_lang").set_value("de").run()
+    assert not at.exception
+    assert [m.label for m in at.metric][:4] == ["Kunden", "Aktive Kunden", "Bestellungen",
+                                                "Nettoumsatz"]
+    assert metric(at, "Kunden") == "5.000"
+    assert metric(at, "Wiederkaufrate").endswith("\xa0%")
+    assert "Demodaten" in at.info[0].value
+    open_data(at)
+    assert at.title[0].value == "Ihre Daten"
+
+
+def test_filters_survive_a_page_switch_and_change_figures():
+    at = new_app()
+    before = metric(at, "Net revenue")
+    channel = next(m for m in at.multiselect if m.key.startswith("app_channels_"))
+    channel.set_value(["online"]).run()
+    after = metric(at, "Net revenue")
+    assert after != before
+    open_data(at)
+    at.switch_page("pages/overview.py").run()
+    assert metric(at, "Net revenue") == after
+
+
+def test_back_to_demo_and_clear():
+    at = open_data(new_app())
+    upload(at, "kasse.csv", GERMAN_EXPORT)
+    at.button(key="data_load").click().run()
+    at.button(key="data_clear").click().run()
+    assert not at.exception
+    at.switch_page("pages/overview.py").run()
+    assert at.warning[0].value.startswith("No transactions are loaded")
+    open_data(at)
+    at.button(key="data_use_demo").click().run()
+    at.switch_page("pages/overview.py").run()
+    assert metric(at, "Customers") == "5,000"
