@@ -10,11 +10,20 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from .i18n import CURRENCY, t
+from .i18n import CURRENCY, LOCALES, t
 
 _SEPARATORS = {"en": ".,", "de": ",."}
 COLOURS = {"revenue": "#2f6f8f", "active": "#e07b39", "members": "#2f6f8f",
            "non_members": "#9bbbd0", "anonymous": "#c9c9c9"}
+
+
+def _month_axis(fig: go.Figure, months, lang: str) -> None:
+    """Month ticks named in the UI language (Plotly itself only knows English names)."""
+    from babel.dates import format_date
+
+    months = list(pd.to_datetime(months))
+    fig.update_xaxes(title_text=t("chart.month", lang), tickmode="array", tickvals=months,
+                     ticktext=[format_date(m, "MMM yyyy", locale=LOCALES[lang]) for m in months])
 
 
 def _layout(fig: go.Figure, lang: str, title: str | None = None) -> go.Figure:
@@ -43,11 +52,11 @@ def revenue_and_active(monthly: pd.DataFrame, lang: str = "en") -> go.Figure:
                              hovertemplate="%{x|%b %Y}: %{y:,.0f}<extra></extra>"),
                   secondary_y=True)
     fig.update_yaxes(title_text=f"{t('chart.revenue', lang)} ({CURRENCY})", secondary_y=False,
-                     rangemode="tozero")
+                     rangemode="tozero", tickformat=",.0f")
     top = max(1, int(monthly["active"].max() or 1)) if len(monthly) else 1
     fig.update_yaxes(title_text=t("chart.active", lang), secondary_y=True, rangemode="tozero",
                      showgrid=False, tickformat=",d", dtick=_whole_step(top))
-    fig.update_xaxes(title_text=t("chart.month", lang), dtick="M1", tickformat="%b %Y")
+    _month_axis(fig, monthly["month"], lang)
     return _layout(fig, lang)
 
 
@@ -61,8 +70,9 @@ def members_revenue(monthly: pd.DataFrame, lang: str = "en") -> go.Figure:
                              hovertemplate="%{x|%b %Y}: %{y:,.0f} " + CURRENCY
                                            + "<extra></extra>"))
     fig.update_layout(barmode="stack")
-    fig.update_yaxes(title_text=f"{t('chart.revenue', lang)} ({CURRENCY})", rangemode="tozero")
-    fig.update_xaxes(title_text=t("chart.month", lang), dtick="M1", tickformat="%b %Y")
+    fig.update_yaxes(title_text=f"{t('chart.revenue', lang)} ({CURRENCY})", rangemode="tozero",
+                     tickformat=",.0f")
+    _month_axis(fig, monthly["month"], lang)
     return _layout(fig, lang)
 
 

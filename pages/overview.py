@@ -28,7 +28,7 @@ def render() -> None:
     if not before["orders"]:
         # Nothing happened in the previous period: a change against it would mean nothing.
         before = {k: None for k in before}
-    for row in (OVERVIEW[:5], OVERVIEW[5:]):
+    for row in (OVERVIEW[:4], OVERVIEW[4:7], OVERVIEW[7:]):
         for col, metric in zip(st.columns(len(row)), row):
             with col:
                 kpi_tile(metric, now[metric.key], before[metric.key], lang,

@@ -90,6 +90,7 @@ def test_charts_carry_the_numbers(shop):
     assert [tr.name for tr in fig.data] == ["Nettoumsatz", "Aktive Kunden"]
     assert list(fig.data[0].y) == [10.0, 35.0]
     assert fig.layout.separators == ",."
+    assert list(fig.layout.xaxis.ticktext) == ["Jan. 2025", "Feb. 2025"]
     stacked = charts.members_revenue(m, "en")
     assert [tr.name for tr in stacked.data] == ["Members", "Non-members", "Anonymous sales"]
     table = charts.members_table(overview.members_comparison(shop, PERIOD), "de")
