@@ -1,0 +1,132 @@
+"""Per-customer behaviour summary: the signals the loyalty types and lifecycle stages use.
+
+Every aggregate is an Ibis expression over the canonical tables; each result comes back with one
+row per customer and the pieces are joined in pandas. Purchases are rows with a positive amount
+and a customer id, up to and including ``observation_end``; returns lower revenue but are not
+orders.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import ibis
+import numpy as np
+import pandas as pd
+
+from .dataset import Dataset
+from .filters import Filters, day_start, filtered_transactions
+
+INTERACTION_KINDS = ("referral", "review", "perk_use", "complaint", "app_login", "social_follow")
+
+
+def _flag(cond):
+    return ibis.ifelse(cond, 1, 0)
+
+
+def _top_share(t: ibis.Table, column: str) -> ibis.Table:
+    """Per customer: the share of their purchases in their most used value of ``column``."""
+    per = t.filter(t[column].notnull()).group_by(["customer_id", column]).aggregate(n=ibis._.count())
+    return per.group_by("customer_id").aggregate(
+        **{f"top_{column}_share": per.n.max() / per.n.sum(), f"top_{column}": per[column].argmax(per.n)})
+
+
+def customer_features(ds: Dataset, observation_end: dt.date | None = None,
+                      filters: Filters | None = None) -> pd.DataFrame:
+    """One row per customer with the behaviour signals, indexed by ``customer_id``.
+
+    Columns (NaN where the data lacks the field):
+
+    - ``orders``: purchases (distinct order ids, or rows without order ids);
+      ``revenue``: net amount including returns; ``aov`` = purchase amount / orders.
+    - ``first_purchase``, ``last_purchase``; ``tenure_days`` and ``recency_days`` counted to
+      ``observation_end``; ``orders_per_month`` = orders / max(tenure, 30 days) x 30.4.
+    - ``gap_cv``: coefficient of variation of the days between purchase days (low = regular).
+    - ``discount_share``: share of orders with a discount; ``discount_rate``: discount / gross.
+    - ``points_earned``, ``points_redeemed``, ``redeem_orders`` (orders using points).
+    - ``categories``: distinct product categories; ``top_channel_share``, ``top_store_share``.
+    - interaction counts ``referral``, ``review``, ``perk_use``, ``complaint``, ``app_login``,
+      ``social_follow``; ``referred_members`` (members naming this customer as referrer).
+    - ``nps_last``, ``nps_mean``, ``nps_answers``; ``member``, ``tier``, ``joined``.
+    """
+    f = filters or Filters()
+    tx = filtered_transactions(ds, f)
+    if observation_end is None:
+        observation_end = tx.date.max().execute().date()
+    end1 = day_start(observation_end + dt.timedelta(days=1))
+    fields = ds.fields("transactions")
+    tx = tx.filter(tx.customer_id.notnull() & (tx.date < end1))
+    buy = tx.filter(tx.amount > 0)
+    has_orders = "order_id" in fields
+    discount = buy.discount.fill_null(0) if "discount" in fields else ibis.literal(0.0)
+
+    agg = dict(
+        orders=buy.order_id.nunique() if has_orders else buy.count(),
+        purchase_amount=buy.amount.sum(),
+        first_purchase=buy.date.min(),
+        last_purchase=buy.date.max(),
+        discounted=(buy.order_id.nunique(where=discount > 0) if has_orders
+                    else _flag(discount > 0).sum()),
+        discount_total=discount.sum(),
+    )
+    if "points_earned" in fields:
+        agg["points_earned"] = buy.points_earned.sum()
+    if "points_redeemed" in fields:
+        agg["points_redeemed"] = buy.points_redeemed.sum()
+        agg["redeem_orders"] = _flag(buy.points_redeemed > 0).sum()
+    if "category" in fields:
+        agg["categories"] = buy.category.nunique()
+    base = buy.group_by("customer_id").aggregate(**agg).execute()
+    revenue = tx.group_by("customer_id").aggregate(revenue=tx.amount.sum()).execute()
+    out = base.merge(revenue, on="customer_id", how="left")
+
+    days = buy.mutate(day=buy.date.date()).select("customer_id", "day").distinct()
+    w = ibis.window(group_by="customer_id", order_by="day")
+    gaps = days.mutate(gap=(days.day - days.day.lag().over(w)).cast("int64"))
+    gaps = gaps.filter(gaps.gap.notnull())
+    regular = gaps.group_by("customer_id").aggregate(gap_mean=gaps.gap.mean(),
+                                                    gap_std=gaps.gap.std()).execute()
+    out = out.merge(regular, on="customer_id", how="left")
+    for column in ("channel", "store"):
+        if column in fields:
+            out = out.merge(_top_share(buy, column).execute(), on="customer_id", how="left")
+
+    if ds.has("interactions"):
+        it = ds.table("interactions")
+        it = it.filter(it.date < end1)
+        counts = it.group_by("customer_id").aggregate(
+            **{k: _flag(it.kind == k).sum() for k in INTERACTION_KINDS}).execute()
+        out = out.merge(counts, on="customer_id", how="left")
+        for k in INTERACTION_KINDS:
+            out[k] = out[k].fillna(0)
+    if ds.has("surveys"):
+        s = ds.table("surveys")
+        s = s.filter(s.customer_id.notnull() & s.score.notnull() & (s.date < end1))
+        nps = s.group_by("customer_id").aggregate(
+            nps_last=s.score.argmax(s.date), nps_mean=s.score.mean(),
+            nps_answers=s.count()).execute()
+        out = out.merge(nps, on="customer_id", how="left")
+    if ds.has("members"):
+        m = ds.table("members")
+        mem = m.select("customer_id", "tier", "joined").execute()
+        mem["member"] = True
+        out = out.merge(mem, on="customer_id", how="left")
+        out["member"] = out["member"].eq(True)
+        if "referred_by" in ds.fields("members"):
+            ref = m.filter(m.referred_by.notnull()).group_by(
+                customer_id=m.referred_by).aggregate(referred_members=ibis._.count()).execute()
+            out = out.merge(ref, on="customer_id", how="left")
+            out["referred_members"] = out["referred_members"].fillna(0)
+
+    end = pd.Timestamp(observation_end)
+    first = pd.to_datetime(out["first_purchase"])
+    last = pd.to_datetime(out["last_purchase"])
+    out["tenure_days"] = (end - first.dt.normalize()).dt.days
+    out["recency_days"] = (end - last.dt.normalize()).dt.days
+    out["orders_per_month"] = out["orders"] / np.maximum(out["tenure_days"], 30) * 30.4
+    out["aov"] = out["purchase_amount"] / out["orders"].where(out["orders"] > 0)
+    out["discount_share"] = out["discounted"] / out["orders"].where(out["orders"] > 0)
+    gross = out["purchase_amount"] + out["discount_total"]
+    out["discount_rate"] = out["discount_total"] / gross.where(gross > 0)
+    out["gap_cv"] = out["gap_std"] / out["gap_mean"].where(out["gap_mean"] > 0)
+    return out.set_index("customer_id").sort_index()
