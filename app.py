@@ -23,6 +23,7 @@ lang = state.lang()
 # pages/ folder for old-style multipage discovery and runs a page without this frame.
 PAGES = (
     ("pages/overview.py", "nav.overview", ":material/dashboard:", "dashboard"),
+    ("pages/segments.py", "nav.segments", ":material/groups:", "loyalty-types"),
     ("pages/data.py", "nav.data", ":material/upload_file:", "your-data"),
 )
 page = st.navigation([st.Page(path, title=tr(label), icon=icon, url_path=url, default=i == 0)

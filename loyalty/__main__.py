@@ -1,4 +1,4 @@
-"""Command line: ``python -m loyalty demo|inspect|kpis``."""
+"""Command line: ``python -m loyalty demo|inspect|kpis|customers``."""
 
 from __future__ import annotations
 
@@ -56,8 +56,21 @@ def cmd_inspect(args) -> int:
 
 
 def cmd_kpis(args) -> int:
-    from .dataset import Dataset
     from .kpis import headline
+    ds = _load_all(args)
+    if args.rejects:
+        ds.write_rejects_csv(args.rejects)
+    figures = headline(ds)
+    if args.json:
+        print(json.dumps(figures, ensure_ascii=False, indent=2, default=str))
+    else:
+        for key, value in figures.items():
+            print(f"{key:<16} {value}")
+    return 0
+
+
+def _load_all(args):
+    from .dataset import Dataset
     maps = _mapping_args(args.map)
     ds = Dataset()
     files = {"transactions": args.transactions, "members": args.members,
@@ -68,15 +81,38 @@ def cmd_kpis(args) -> int:
     for table, path in files.items():
         if path:
             ds.load(path, table=table, mapping=maps.get(table), **overrides)
-    if args.rejects:
-        ds.write_rejects_csv(args.rejects)
-    figures = headline(ds)
-    if args.json:
-        print(json.dumps(figures, ensure_ascii=False, indent=2, default=str))
-    else:
-        for key, value in figures.items():
-            print(f"{key:<16} {value}")
+    return ds
+
+
+def cmd_customers(args) -> int:
+    from .customers import customer_table, export_frame, to_csv_bytes
+    ds = _load_all(args)
+    table, missing = customer_table(ds)
+    frame = export_frame(table, args.lang)
+    with open(args.out, "wb") as fh:
+        fh.write(to_csv_bytes(frame))
+    counts = frame["loyalty_type"].value_counts()
+    print(f"{len(frame)} customers written to {args.out}")
+    for name, n in counts.items():
+        print(f"  {name:<18} {n}")
+    if missing:
+        print("signals the data does not have: " + ", ".join(missing))
     return 0
+
+
+def _add_load_args(p) -> None:
+    p.add_argument("--transactions", required=True)
+    p.add_argument("--members")
+    p.add_argument("--surveys")
+    p.add_argument("--interactions")
+    p.add_argument("--map", action="append", metavar="FIELD=COLUMN",
+                   help="map a field to a column; prefix the field with the table for other "
+                        "files (members.tier=Stufe); repeatable")
+    order = p.add_mutually_exclusive_group()
+    order.add_argument("--day-first", dest="day_first", action="store_true", default=None,
+                       help="read ambiguous dates like 03/04/2025 as day/month")
+    order.add_argument("--month-first", dest="day_first", action="store_false",
+                       help="read ambiguous dates like 03/04/2025 as month/day")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -100,21 +136,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_inspect)
 
     p = sub.add_parser("kpis", help="load files and print the headline figures")
-    p.add_argument("--transactions", required=True)
-    p.add_argument("--members")
-    p.add_argument("--surveys")
-    p.add_argument("--interactions")
-    p.add_argument("--map", action="append", metavar="FIELD=COLUMN",
-                   help="map a field to a column; prefix the field with the table for other "
-                        "files (members.tier=Stufe); repeatable")
-    order = p.add_mutually_exclusive_group()
-    order.add_argument("--day-first", dest="day_first", action="store_true", default=None,
-                       help="read ambiguous dates like 03/04/2025 as day/month")
-    order.add_argument("--month-first", dest="day_first", action="store_false",
-                       help="read ambiguous dates like 03/04/2025 as month/day")
+    _add_load_args(p)
     p.add_argument("--rejects", metavar="OUT.csv", help="write rejected rows to this file")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_kpis)
+
+    p = sub.add_parser("customers", help="write one row per customer: loyalty type, scores, "
+                                         "reasons, lifecycle stage, RFM")
+    _add_load_args(p)
+    p.add_argument("--out", required=True, help="CSV file to write")
+    p.add_argument("--lang", choices=("en", "de"), default="en", help="language of the reasons")
+    p.set_defaults(func=cmd_customers)
     return parser
 
 

@@ -90,3 +90,94 @@ def members_table(comparison: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
             t("chart.aov", lang): fmt_money(r["aov"], lang),
         })
     return pd.DataFrame(rows)
+
+
+TYPE_COLOURS = {"satisfied": "#6c9bd2", "price_loyal": "#e07b39", "programme_loyal": "#8e6bbf",
+                "convenience_loyal": "#4aa3a2", "perk_loyal": "#c9a227", "advocate": "#3f8f4f",
+                "too_new": "#c9c9c9"}
+
+
+def _heatmap(z: pd.DataFrame, text, x_labels, y_labels, lang: str, colorscale="Blues",
+             hover: str = "%{y} · %{x}: %{text}<extra></extra>") -> go.Figure:
+    fig = go.Figure(go.Heatmap(z=z.values, x=x_labels, y=y_labels, text=text,
+                               texttemplate="%{text}", hovertemplate=hover,
+                               colorscale=colorscale, showscale=False))
+    fig.update_yaxes(autorange="reversed")
+    return _layout(fig, lang)
+
+
+def type_profile(profile: pd.DataFrame, lang: str = "en") -> go.Figure:
+    """Heatmap: loyalty types (rows) by signal (columns); colour is the type's mean relative to
+    the highest type mean of that signal, the text is the mean itself."""
+    from .customers import format_signal
+
+    scaled = profile / profile.max().replace(0, 1)
+    text = [[format_signal(c, v, lang) if pd.notna(v) else "–" for c, v in row.items()]
+            for _, row in profile.iterrows()]
+    fig = _heatmap(scaled.fillna(0), text, [t(f"signal.{c}", lang) for c in profile.columns],
+                   [t(f"type.{i}", lang) for i in profile.index], lang)
+    fig.update_layout(height=320)
+    return fig
+
+
+def type_mix(mix: pd.DataFrame, lang: str = "en") -> go.Figure:
+    """Stacked bars: customers by loyalty type at each quarter end (columns are types)."""
+    fig = go.Figure()
+    labels = [f"Q{(d.month - 1) // 3 + 1} {d.year}" for d in pd.to_datetime(mix.index)]
+    for ty in mix.columns:
+        fig.add_trace(go.Bar(x=labels, y=mix[ty], name=t(f"type.{ty}", lang),
+                             marker_color=TYPE_COLOURS.get(ty)))
+    fig.update_layout(barmode="stack")
+    fig.update_yaxes(title_text=t("chart.customers", lang), tickformat=",d")
+    return _layout(fig, lang)
+
+
+def lifecycle_flows(table: pd.DataFrame, lang: str = "en") -> go.Figure:
+    """Heatmap of customers moving between lifecycle stages (rows: before, columns: after)."""
+    from .i18n import fmt_number
+
+    text = [[fmt_number(v, lang) for v in row] for row in table.values]
+    fig = _heatmap(table, text, [t(f"stage.{c}", lang) for c in table.columns],
+                   [t(f"stage.{i}", lang) for i in table.index], lang, "Oranges")
+    fig.update_xaxes(title_text=t("chart.stage_after", lang), side="top")
+    fig.update_yaxes(title_text=t("chart.stage_before", lang))
+    return fig
+
+
+def rfm_grid(rfm: pd.DataFrame, lang: str = "en") -> go.Figure:
+    """The classic RFM grid: customers by recency score (rows, 5 = most recent) and frequency
+    score (columns)."""
+    from .i18n import fmt_number
+
+    grid = pd.crosstab(rfm["R"], rfm["F"]).reindex(index=[5, 4, 3, 2, 1], columns=[1, 2, 3, 4, 5],
+                                                   fill_value=0)
+    text = [[fmt_number(v, lang) for v in row] for row in grid.values]
+    fig = _heatmap(grid, text, [f"F{c}" for c in grid.columns], [f"R{i}" for i in grid.index],
+                   lang, "Greens")
+    fig.update_xaxes(title_text=t("chart.frequency_score", lang))
+    fig.update_yaxes(title_text=t("chart.recency_score", lang))
+    return fig
+
+
+def customer_timeline(purchases: pd.DataFrame, lang: str = "en") -> go.Figure:
+    """One customer's purchases (and returns) over time: date against amount."""
+    colours = ["#c0392b" if a < 0 else COLOURS["revenue"] for a in purchases["amount"]]
+    fig = go.Figure(go.Scatter(x=purchases["date"], y=purchases["amount"], mode="markers",
+                               marker=dict(color=colours, size=9),
+                               hovertemplate="%{x|%d.%m.%Y}: %{y:,.2f} " + CURRENCY
+                                             + "<extra></extra>"))
+    fig.update_yaxes(title_text=f"{t('chart.amount', lang)} ({CURRENCY})", tickformat=",.0f")
+    fig.update_layout(height=280)
+    return _layout(fig, lang)
+
+
+def type_scores(scores: pd.Series, lang: str = "en") -> go.Figure:
+    """Horizontal bars: one customer's score for each loyalty type."""
+    fig = go.Figure(go.Bar(x=scores.values, y=[t(f"type.{i}", lang) for i in scores.index],
+                           orientation="h",
+                           marker_color=[TYPE_COLOURS.get(i) for i in scores.index],
+                           hovertemplate="%{y}: %{x:.2f}<extra></extra>"))
+    fig.update_xaxes(range=[0, 1], title_text=t("chart.score", lang))
+    fig.update_yaxes(autorange="reversed")
+    fig.update_layout(height=260)
+    return _layout(fig, lang)

@@ -41,7 +41,8 @@ def customer_features(ds: Dataset, observation_end: dt.date | None = None,
       ``revenue``: net amount including returns; ``aov`` = purchase amount / orders.
     - ``first_purchase``, ``last_purchase``; ``tenure_days`` and ``recency_days`` counted to
       ``observation_end``; ``orders_per_month`` = orders / max(tenure, 30 days) x 30.4.
-    - ``gap_cv``: coefficient of variation of the days between purchase days (low = regular).
+    - ``gap_cv``: coefficient of variation of the days between purchase days (low = regular);
+      ``gap_mean``, ``gap_max`` in days; ``orders_last_90``: orders in the last 90 days.
     - ``discount_share``: share of orders with a discount; ``discount_rate``: discount / gross.
     - ``points_earned``, ``points_redeemed``, ``redeem_orders`` (orders using points).
     - ``categories``: distinct product categories; ``top_channel_share``, ``top_store_share``.
@@ -68,6 +69,8 @@ def customer_features(ds: Dataset, observation_end: dt.date | None = None,
         discounted=(buy.order_id.nunique(where=discount > 0) if has_orders
                     else _flag(discount > 0).sum()),
         discount_total=discount.sum(),
+        orders_last_90=(buy.order_id.nunique(where=buy.date >= end1 - dt.timedelta(days=90))
+                        if has_orders else _flag(buy.date >= end1 - dt.timedelta(days=90)).sum()),
     )
     if "points_earned" in fields:
         agg["points_earned"] = buy.points_earned.sum()
@@ -85,7 +88,8 @@ def customer_features(ds: Dataset, observation_end: dt.date | None = None,
     gaps = days.mutate(gap=(days.day - days.day.lag().over(w)).cast("int64"))
     gaps = gaps.filter(gaps.gap.notnull())
     regular = gaps.group_by("customer_id").aggregate(gap_mean=gaps.gap.mean(),
-                                                    gap_std=gaps.gap.std()).execute()
+                                                    gap_std=gaps.gap.std(),
+                                                    gap_max=gaps.gap.max()).execute()
     out = out.merge(regular, on="customer_id", how="left")
     for column in ("channel", "store"):
         if column in fields:

@@ -49,6 +49,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                        "Daten neu."),
     "nav.overview": ("Overview", "Übersicht"),
     "nav.data": ("Data", "Daten"),
+    "nav.segments": ("Loyalty types", "Treuetypen"),
 
     # Data page
     "data.title": ("Your data", "Ihre Daten"),
@@ -248,6 +249,26 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "chart.orders_per_customer": ("Orders per customer", "Bestellungen pro Kunde"),
     "chart.aov": ("Average order value", "Durchschnittlicher Bonwert"),
     "chart.customers": ("Customers", "Kunden"),
+    "chart.stage_before": ("Stage at the start", "Phase zu Beginn"),
+    "chart.stage_after": ("Stage at the end", "Phase am Ende"),
+    "chart.frequency_score": ("Frequency score (5 = most orders)",
+                              "Frequenz-Wert (5 = meiste Bestellungen)"),
+    "chart.recency_score": ("Recency score (5 = most recent)", "Aktualitäts-Wert (5 = zuletzt)"),
+    "chart.amount": ("Amount", "Betrag"),
+    "chart.score": ("Score (0-1)", "Wert (0-1)"),
+    "signal.discount_share": ("Orders with discount", "Bestellungen mit Rabatt"),
+    "signal.logins_per_month": ("App logins / month", "App-Logins / Monat"),
+    "signal.redeem_share": ("Orders redeeming points", "Bestellungen mit Punkteeinlösung"),
+    "signal.channel_share": ("Orders in main channel", "Bestellungen im Hauptkanal"),
+    "signal.categories": ("Product categories", "Warengruppen"),
+    "signal.perks_per_month": ("Perk uses / month", "Gratisleistungen / Monat"),
+    "signal.aov": ("Average order", "Durchschn. Bon"),
+    "signal.referrals": ("Referrals", "Empfehlungen"),
+    "signal.reviews_per_year": ("Reviews / year", "Bewertungen / Jahr"),
+    "signal.nps": ("NPS answer", "NPS-Antwort"),
+    "signal.orders_per_month": ("Orders / month", "Bestellungen / Monat"),
+    "signal.member": ("Programme member", "Programmmitglied"),
+    "signal.complaints": ("Complaints", "Beschwerden"),
 
     # Metrics: label and one-line definition
     "metric.customers": ("Customers", "Kunden"),
@@ -304,6 +325,192 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                     "Kunden, die im Zeitraum mehr als eine Warengruppe gekauft "
                                     "haben, geteilt durch Kunden mit nur einer Warengruppe."),
     "metric.not_available": ("n/a", "k. A."),
+
+    # Loyalty types and lifecycle
+    "type.satisfied": ("Satisfied", "Zufriedene"),
+    "type.price_loyal": ("Price-loyal", "Preistreue"),
+    "type.programme_loyal": ("Programme-loyal", "Programmtreue"),
+    "type.convenience_loyal": ("Convenience-loyal", "Bequemlichkeitstreue"),
+    "type.perk_loyal": ("Perk-loyal", "Gratistreue"),
+    "type.advocate": ("True advocate", "Fürsprecher"),
+    "type.too_new": ("Too new to tell", "Noch zu neu"),
+    "action.satisfied": ("Raise switching barriers: personal recognition, surprise rewards, a "
+                         "tier worth reaching.",
+                         "Wechselhürden erhöhen: persönliche Anerkennung, Überraschungsprämien, "
+                         "eine erreichbare Stufe."),
+    "action.price_loyal": ("Careful with deep discounts: they keep these customers, at a high "
+                           "price. Target offers and test smaller ones.",
+                           "Vorsicht mit hohen Rabatten: Sie halten diese Kunden, aber teuer. "
+                           "Gezielte Angebote, kleinere Rabatte testen."),
+    "action.programme_loyal": ("Watch redemption and any change to rewards: they stay while your "
+                               "rewards beat the competition.",
+                               "Einlösungen und jede Prämienänderung beobachten: Sie bleiben, "
+                               "solange Ihre Prämien besser sind als die der Konkurrenz."),
+    "action.convenience_loyal": ("Protect convenience (availability, quick checkout, delivery); "
+                                 "price moves them little.",
+                                 "Bequemlichkeit sichern (Verfügbarkeit, schneller Kauf, "
+                                 "Lieferung); der Preis bewegt sie kaum."),
+    "action.perk_loyal": ("Keep perks cheap to run and nudge perk users towards purchases; they "
+                          "contribute little revenue.",
+                          "Gratisleistungen günstig halten und Nutzer zum Kauf anregen; sie "
+                          "tragen wenig Umsatz bei."),
+    "action.advocate": ("Nurture them: referral programme, early access, ask for reviews.",
+                        "Pflegen: Empfehlungsprogramm, früher Zugang, um Bewertungen bitten."),
+    "action.too_new": ("Welcome series: help them to a second and third purchase.",
+                       "Willkommensstrecke: zum zweiten und dritten Kauf verhelfen."),
+    "rule.price_loyal": ("Price-loyal customers buy when it is cheap: most of their orders carry "
+                         "a discount.",
+                         "Preistreue kaufen, wenn es günstig ist: die meisten ihrer Bestellungen "
+                         "haben einen Rabatt."),
+    "rule.programme_loyal": ("Loyal to the rewards, not the brand: members who use the programme "
+                             "app and redeem points often.",
+                             "Treu zum Bonusprogramm, nicht zur Marke: Mitglieder, die oft die "
+                             "App nutzen und Punkte einlösen."),
+    "rule.convenience_loyal": ("They stay because buying is easy: nearly always the same "
+                               "channel, the same few products.",
+                               "Sie bleiben, weil der Kauf bequem ist: fast immer derselbe "
+                               "Kanal, dieselben wenigen Produkte."),
+    "rule.perk_loyal": ("They come for the free extras: frequent perk use, small and sporadic "
+                        "purchases.",
+                        "Sie kommen wegen der Gratisleistungen: häufige Nutzung, kleine und "
+                        "seltene Käufe."),
+    "rule.advocate": ("True loyalty is attitude plus repeat buying: they recommend you "
+                      "(referrals, reviews, high NPS).",
+                      "Echte Treue ist Einstellung plus Wiederkauf: Sie empfehlen Sie weiter "
+                      "(Empfehlungen, Bewertungen, hoher NPS)."),
+    "rule.satisfied": ("Happy repeat buyers who never complained but have no strong bond: easy "
+                       "to poach. The default when no other driver stands out (score capped at "
+                       "{cap}).",
+                       "Zufriedene Wiederkäufer ohne Beschwerden, aber ohne feste Bindung: "
+                       "leicht abzuwerben. Der Normalfall, wenn kein anderer Treiber hervorsticht "
+                       "(Wert höchstens {cap})."),
+    "seg.title": ("Loyalty types", "Treuetypen"),
+    "seg.intro": ("Why your customers stay: each customer with enough history gets one of six "
+                  "loyalty types from their behaviour and survey answers, with the reasons. "
+                  "Figures are as of the end of the selected period.",
+                  "Warum Ihre Kunden bleiben: Jeder Kunde mit genug Historie erhält aus Verhalten "
+                  "und Umfrageantworten einen von sechs Treuetypen, mit Begründung. Stand: Ende "
+                  "des gewählten Zeitraums."),
+    "seg.rules": ("Rules and thresholds", "Regeln und Schwellen"),
+    "seg.rules_help": ("Each type adds up weighted signals. A signal scores 0 at the lower end of "
+                       "its range and 1 at the upper end (reversed where marked); the type with "
+                       "the highest score wins. Move a range and every customer is re-scored.",
+                       "Jeder Typ summiert gewichtete Signale. Ein Signal zählt 0 am unteren und "
+                       "1 am oberen Ende seines Bereichs (umgekehrt, wo vermerkt); der Typ mit "
+                       "dem höchsten Wert gewinnt. Verschieben Sie einen Bereich, werden alle "
+                       "Kunden neu bewertet."),
+    "seg.min_orders": ("Orders needed before a type is given",
+                       "Nötige Bestellungen für eine Einordnung"),
+    "seg.min_orders_help": ("Customers with fewer orders (or under 60 days since their first) "
+                            "are 'too new to tell' rather than guessed.",
+                            "Kunden mit weniger Bestellungen (oder unter 60 Tagen seit dem "
+                            "ersten Kauf) gelten als 'noch zu neu' statt geraten zu werden."),
+    "seg.weight": ("weight", "Gewicht"),
+    "seg.ramp": ("Scores 0 at the left end of the range, 1 at the right end.",
+                 "Zählt 0 am linken Ende des Bereichs, 1 am rechten."),
+    "seg.reversed": ("Reversed: scores 1 at the left end of the range, 0 at the right end.",
+                     "Umgekehrt: zählt 1 am linken Ende des Bereichs, 0 am rechten."),
+    "seg.reset": ("Back to the default rules", "Zurück zu den Standardregeln"),
+    "seg.tab_types": ("Loyalty types", "Treuetypen"),
+    "seg.tab_lifecycle": ("Lifecycle", "Lebenszyklus"),
+    "seg.tab_rfm": ("RFM", "RFM"),
+    "seg.tab_customer": ("Customer", "Kunde"),
+    "seg.tab_export": ("Export", "Export"),
+    "seg.col_type": ("Loyalty type", "Treuetyp"),
+    "seg.col_customers": ("Customers", "Kunden"),
+    "seg.col_share": ("Share of customers", "Anteil Kunden"),
+    "seg.col_revenue_share": ("Share of revenue", "Anteil Umsatz"),
+    "seg.col_spend": ("Revenue per customer", "Umsatz pro Kunde"),
+    "seg.col_frequency": ("Orders / month", "Bestellungen / Monat"),
+    "seg.col_nps": ("NPS", "NPS"),
+    "seg.col_churn": ("Churned", "Abgewandert"),
+    "seg.col_action": ("What to do", "Was tun"),
+    "seg.col_revenue": ("Revenue", "Umsatz"),
+    "seg.summary_help": ("Revenue per customer: net revenue up to the end of the period. NPS: "
+                         "from each customer's latest answer. Churned: share whose last purchase "
+                         "is older than the churn window.",
+                         "Umsatz pro Kunde: Nettoumsatz bis zum Ende des Zeitraums. NPS: aus der "
+                         "letzten Antwort jedes Kunden. Abgewandert: Anteil mit letztem Kauf vor "
+                         "dem Abwanderungsfenster."),
+    "seg.missing": ("Your data has no {signals}: rules that use them work with the other signals.",
+                    "Ihre Daten enthalten kein(e) {signals}: Regeln, die sie nutzen, arbeiten mit "
+                    "den übrigen Signalen."),
+    "seg.profile": ("How the types differ", "Wie sich die Typen unterscheiden"),
+    "seg.profile_help": ("Average of each signal per type; the darker, the higher compared with "
+                         "the other types.",
+                         "Durchschnitt jedes Signals pro Typ; je dunkler, desto höher im "
+                         "Vergleich zu den anderen Typen."),
+    "seg.mix": ("Type mix by quarter", "Typenmix pro Quartal"),
+    "seg.mix_help": ("Customers by loyalty type at each quarter end, with today's rules.",
+                     "Kunden nach Treuetyp an jedem Quartalsende, mit den aktuellen Regeln."),
+    "seg.flows": ("Movement between lifecycle stages since {start}",
+                  "Wechsel zwischen Lebenszyklusphasen seit {start}"),
+    "seg.flows_help": ("Rows: stage on the day before the period starts; columns: stage at its "
+                       "end.",
+                       "Zeilen: Phase am Tag vor Beginn des Zeitraums; Spalten: Phase an seinem "
+                       "Ende."),
+    "seg.rfm_help": ("RFM scores each customer 1-5 on recency (R, 5 = bought most recently), "
+                     "frequency (F, 5 = most orders) and monetary value (M, 5 = most revenue), by "
+                     "quintile. Top right: your best customers; bottom right: good customers "
+                     "slipping away.",
+                     "RFM bewertet jeden Kunden mit 1-5 nach Aktualität (R, 5 = zuletzt gekauft), "
+                     "Häufigkeit (F, 5 = meiste Bestellungen) und Umsatz (M, 5 = meister "
+                     "Umsatz), nach Quintilen. Oben rechts: Ihre besten Kunden; unten rechts: "
+                     "gute Kunden, die abwandern."),
+    "seg.search": ("Customer id", "Kundennummer"),
+    "seg.search_placeholder": ("e.g. {example}", "z. B. {example}"),
+    "seg.not_found": ("No customer {customer} in the selected data.",
+                      "Kein Kunde {customer} in den gewählten Daten."),
+    "seg.did_you_mean": ("Similar ids: {ids}", "Ähnliche Nummern: {ids}"),
+    "seg.why": ("Why", "Warum"),
+    "seg.lifecycle": ("Lifecycle stage", "Lebenszyklusphase"),
+    "seg.figure": ("Figure", "Kennzahl"),
+    "seg.value": ("Value", "Wert"),
+    "seg.export_by": ("Export customers by", "Kunden exportieren nach"),
+    "seg.export_type": ("Loyalty type", "Treuetyp"),
+    "seg.export_lifecycle": ("Lifecycle stage", "Lebenszyklusphase"),
+    "seg.export_rfm": ("RFM cell", "RFM-Feld"),
+    "seg.export_count": ("{n} customers in this list.", "{n} Kunden in dieser Liste."),
+    "seg.download": ("Download the list (CSV for Excel)", "Liste herunterladen (CSV für Excel)"),
+    "stage_help.new": ("First purchase within the last 90 days.",
+                       "Erster Kauf in den letzten 90 Tagen."),
+    "stage_help.active": ("Buying at their usual pace.", "Kauft im gewohnten Rhythmus."),
+    "stage_help.reactivated": ("Came back in the last 90 days after more than {days} days away.",
+                               "In den letzten 90 Tagen zurückgekehrt, nach über {days} Tagen "
+                               "Pause."),
+    "stage_help.declining": ("Fewer than half their usual orders in the last 90 days.",
+                             "Weniger als die Hälfte der üblichen Bestellungen in den letzten 90 "
+                             "Tagen."),
+    "stage_help.at_risk": ("No purchase for more than twice their usual gap (at least 45 days).",
+                           "Kein Kauf seit mehr als dem Doppelten ihres üblichen Abstands "
+                           "(mindestens 45 Tage)."),
+    "stage_help.churned": ("No purchase for more than {days} days.",
+                           "Seit über {days} Tagen kein Kauf."),
+    "stage.new": ("New", "Neu"),
+    "stage.active": ("Active", "Aktiv"),
+    "stage.reactivated": ("Reactivated", "Reaktiviert"),
+    "stage.declining": ("Declining", "Nachlassend"),
+    "stage.at_risk": ("At risk", "Gefährdet"),
+    "stage.churned": ("Churned", "Abgewandert"),
+    "stage.not_yet": ("Not a customer yet", "Noch kein Kunde"),
+    "reason.sig.discount_share": ("{value} of orders used a discount",
+                                  "{value} der Bestellungen mit Rabatt"),
+    "reason.sig.logins_per_month": ("{value} app logins a month", "{value} App-Logins pro Monat"),
+    "reason.sig.redeem_share": ("redeemed points on {value} of orders",
+                                "Punkte bei {value} der Bestellungen eingelöst"),
+    "reason.sig.channel_share": ("{value} of orders through one channel",
+                                 "{value} der Bestellungen über einen Kanal"),
+    "reason.sig.categories": ("product categories bought: {value}",
+                              "gekaufte Warengruppen: {value}"),
+    "reason.sig.perks_per_month": ("used perks {value} times a month",
+                                   "nutzt Gratisleistungen {value}-mal pro Monat"),
+    "reason.sig.aov": ("average order {value}", "durchschnittlicher Bon {value}"),
+    "reason.sig.referrals": ("referred {value} friends", "hat {value} Freunde geworben"),
+    "reason.sig.reviews_per_year": ("{value} reviews a year", "{value} Bewertungen pro Jahr"),
+    "reason.sig.nps": ("NPS answer {value}", "NPS-Antwort {value}"),
+    "reason.sig.orders_per_month": ("{value} orders a month", "{value} Bestellungen pro Monat"),
+    "reason.sig.complaints": ("never complained", "nie beschwert"),
+    "reason.sig.orders": ("only {value} orders so far", "bisher erst {value} Bestellungen"),
 }
 
 

@@ -2,8 +2,8 @@
 
 No published method classifies these types from transactions (see the domain brief), so the rules
 are ours: each type is a weighted set of signals, each signal a ramp from ``low`` (scores 0) to
-``high`` (scores 1). Rules are data (:data:`TYPE_RULES`), overridable per call, and every weight,
-threshold and rationale is shown to the manager. A customer's primary type is the highest score;
+``high`` (scores 1). Rules are data (:data:`TYPE_RULES`), overridable per call, and every weight
+and threshold is shown to the manager with the rule's rationale (catalogue key ``rule.<type>``). A customer's primary type is the highest score;
 the reasons are the signals that contributed most to it.
 """
 
@@ -36,53 +36,38 @@ class TypeRule:
     cap: float = 1.0                   # highest score the type can reach
     requires: str | None = None        # a 0/1 signal that must be 1 (e.g. programme membership)
     penalty: tuple[str, float] | None = None  # (signal, factor) applied when the signal is > 0
-    rationale: str = ""
 
 
 TYPE_RULES: dict[str, TypeRule] = {r.type: r for r in (
-    TypeRule("price_loyal", (Signal("discount_share", 0.30, 0.70, 1.0),),
-             rationale="Price-loyal customers buy when it is cheap: most of their orders carry a "
-                       "discount."),
+    TypeRule("price_loyal", (Signal("discount_share", 0.30, 0.70, 1.0),)),
     TypeRule("programme_loyal", (Signal("logins_per_month", 0.6, 2.0, 0.7),
                                  Signal("redeem_share", 0.02, 0.10, 0.3)),
-             requires="member",
-             rationale="Loyal to the rewards, not the brand: members who use the programme app "
-                       "and redeem points often."),
+             requires="member"),
     TypeRule("convenience_loyal", (Signal("channel_share", 0.78, 0.95, 0.7),
-                                   Signal("categories", 2.5, 1.0, 0.3)),
-             rationale="They stay because buying is easy: almost always the same channel and "
-                       "store, the same few products."),
+                                   Signal("categories", 2.5, 1.0, 0.3))),
     TypeRule("perk_loyal", (Signal("perks_per_month", 0.3, 1.5, 0.7),
-                            Signal("aov", 40.0, 15.0, 0.3)),
-             rationale="They come for the free extras: frequent perk use with small, sporadic "
-                       "purchases."),
+                            Signal("aov", 40.0, 15.0, 0.3))),
     TypeRule("advocate", (Signal("referrals", 0.0, 1.0, 0.45),
                           Signal("reviews_per_year", 0.5, 2.0, 0.45),
-                          Signal("nps", 8.0, 9.5, 0.1)),
-             rationale="True loyalty is attitude plus repeat buying: they recommend you "
-                       "(referrals, reviews, high NPS)."),
+                          Signal("nps", 8.0, 9.5, 0.1))),
     TypeRule("satisfied", (Signal("orders_per_month", 0.6, 1.4, 0.4),
                            Signal("nps", 7.0, 8.5, 0.3),
                            Signal("categories", 1.5, 3.0, 0.3)),
-             cap=0.45, penalty=("complaints", 0.4),
-             rationale="Happy repeat buyers with no complaints but no strong bond: easy for a "
-                       "competitor to poach. They are the default when no other driver stands "
-                       "out (score capped)."),
+             cap=0.45, penalty=("complaints", 0.4)),
 )}
 
 MIN_ORDERS = 3
 MIN_TENURE_DAYS = 60
 
-ACTIONS = {
-    "satisfied": "raise switching barriers: personal recognition, surprise rewards, a tier to "
-                 "reach",
-    "price_loyal": "be careful with deep discounts: targeted offers only, test smaller ones",
-    "programme_loyal": "watch redemption and any reward change; keep rewards competitive",
-    "convenience_loyal": "protect convenience (availability, checkout, delivery); price matters "
-                         "little",
-    "perk_loyal": "keep perks cheap to run; nudge perk users towards a first purchase",
-    "advocate": "nurture: referral programme, early access, ask for reviews",
+# Slider ranges for each signal's thresholds on the Segments page: (minimum, maximum, step).
+SIGNAL_BOUNDS = {
+    "discount_share": (0.0, 1.0, 0.05), "logins_per_month": (0.0, 10.0, 0.1),
+    "redeem_share": (0.0, 0.5, 0.01), "channel_share": (0.3, 1.0, 0.01),
+    "categories": (1.0, 8.0, 0.5), "perks_per_month": (0.0, 5.0, 0.1), "aov": (0.0, 200.0, 1.0),
+    "referrals": (0.0, 5.0, 1.0), "reviews_per_year": (0.0, 6.0, 0.1), "nps": (0.0, 10.0, 0.5),
+    "orders_per_month": (0.0, 5.0, 0.1),
 }
+
 
 
 def signals(features: pd.DataFrame) -> pd.DataFrame:

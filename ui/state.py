@@ -12,6 +12,7 @@ import os
 import uuid
 import weakref
 
+import pandas as pd
 import streamlit as st
 
 from loyalty import overview
@@ -99,3 +100,56 @@ def default_period(first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
 def current_filters() -> Filters:
     """The filters the sidebar holds now (set by app.py on every run)."""
     return st.session_state.get("app_filters", Filters())
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def customer_base(uid: str, version: int, filters: Filters, churn_days: int) -> dict:
+    """Per-customer features, signals, lifecycle stage and RFM at the end of the period."""
+    from loyalty.features import customer_features
+    from loyalty.lifecycle import lifecycle_stage, rfm_scores
+    from loyalty.segments import signals
+
+    f = customer_features(_DATASETS[uid], filters.end, filters)
+    return {"features": f, "signals": signals(f), "lifecycle": lifecycle_stage(f, churn_days),
+            "rfm": rfm_scores(f)}
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def lifecycle_at(uid: str, version: int, filters: Filters, day: dt.date, churn_days: int):
+    """Lifecycle stages on an earlier ``day`` (for flows between two dates)."""
+    from loyalty.features import customer_features
+    from loyalty.lifecycle import lifecycle_stage
+
+    ds = _DATASETS[uid]
+    f = customer_features(ds, day, filters)
+    return lifecycle_stage(f, churn_days)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def quarterly_signals(uid: str, version: int, filters: Filters, quarters: int = 6) -> dict:
+    """Signals at each of the last ``quarters`` quarter ends up to the period end (the type mix
+    over time is then cheap to recompute when a threshold moves)."""
+    from loyalty.features import customer_features
+    from loyalty.segments import signals
+
+    ds = _DATASETS[uid]
+    ends = []
+    q_end = (pd.Timestamp(filters.end) + pd.offsets.QuarterEnd(0)).date()
+    if q_end > filters.end:
+        q_end = (pd.Timestamp(filters.end) - pd.offsets.QuarterEnd(1)).date()
+    for _ in range(quarters):
+        ends.append(q_end)
+        q_end = (pd.Timestamp(q_end) - pd.offsets.QuarterEnd(1)).date()
+    first = filter_choices(uid, version)["first"]
+    out = {}
+    for end in sorted(e for e in ends if e > first):
+        out[end] = signals(customer_features(ds, end, filters))
+    return out
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def purchases_of(uid: str, version: int, customer_id: str):
+    """One customer's transactions (date, amount): a short, one-customer frame."""
+    tx = _DATASETS[uid].table("transactions")
+    one = tx.filter(tx.customer_id == customer_id).select("date", "amount").order_by("date")
+    return one.execute()

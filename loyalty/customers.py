@@ -1,0 +1,112 @@
+"""The customer table: one row per customer with type, scores, reasons, lifecycle and RFM.
+
+Used by the Segments page, its exports and ``python -m loyalty customers``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from .dataset import Dataset
+from .features import customer_features
+from .filters import Filters
+from .i18n import fmt_money, fmt_number, fmt_percent, t
+from .lifecycle import lifecycle_stage, rfm_scores
+from .segments import TYPES, TypeRule, segment, signals
+
+SIGNAL_FORMAT = {
+    "discount_share": "percent", "redeem_share": "percent", "channel_share": "percent",
+    "logins_per_month": "number1", "perks_per_month": "number1", "orders_per_month": "number1",
+    "reviews_per_year": "number1", "categories": "int", "referrals": "int", "orders": "int",
+    "nps": "int", "aov": "money", "complaints": "int",
+}
+
+EXPORT_FIGURES = ("orders", "revenue", "aov", "orders_per_month", "recency_days", "tenure_days",
+                  "discount_share", "referrals", "reviews_per_year", "perks_per_month",
+                  "logins_per_month", "channel_share", "nps")
+
+
+def format_signal(name: str, value: float, lang: str = "en") -> str:
+    kind = SIGNAL_FORMAT.get(name, "number1")
+    if kind == "percent":
+        return fmt_percent(value, lang, 0)
+    if kind == "money":
+        return fmt_money(value, lang)
+    if kind == "int":
+        return fmt_number(value, lang)
+    return fmt_number(value, lang, 1)
+
+
+def reason_text(reasons: list[tuple[str, float]], lang: str = "en") -> str:
+    """Reason pairs as one plain sentence: "62 % of orders used a discount; referred 3 friends"."""
+    return "; ".join(t(f"reason.sig.{name}", lang, value=format_signal(name, value, lang))
+                     for name, value in reasons)
+
+
+def customer_table(ds: Dataset, observation_end: dt.date | None = None,
+                   filters: Filters | None = None, rules: dict[str, TypeRule] | None = None,
+                   churn_window_days: int | None = None) -> tuple[pd.DataFrame, list[str]]:
+    """One row per customer and the signals the data could not provide."""
+    features = customer_features(ds, observation_end, filters)
+    sig = signals(features)
+    seg = segment(sig, rules)
+    table = seg.table.join(sig.drop(columns=["tenure_days", "recency_days"]), how="left")
+    table["revenue"] = features["revenue"]
+    table["recency_days"] = features["recency_days"]
+    table["tenure_days"] = features["tenure_days"]
+    table["first_purchase"] = features["first_purchase"]
+    table["last_purchase"] = features["last_purchase"]
+    table["lifecycle"] = lifecycle_stage(features, churn_window_days)
+    table = table.join(rfm_scores(features))
+    if "tier" in features:
+        table["tier"] = features["tier"]
+    return table, seg.missing_signals
+
+
+def export_frame(table: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """The columns a campaign tool needs, with reasons in words."""
+    out = pd.DataFrame(index=table.index)
+    out["loyalty_type"] = table["loyalty_type"]
+    for ty in TYPES:
+        out[f"score_{ty}"] = table[f"score_{ty}"].round(3)
+    out["reasons"] = [reason_text(r, lang) for r in table["reasons"]]
+    out["lifecycle"] = table["lifecycle"]
+    for c in ("R", "F", "M"):
+        out[c] = table[c]
+    for c in EXPORT_FIGURES:
+        if c in table:
+            out[c] = table[c].round(4) if table[c].dtype.kind == "f" else table[c]
+    return out.reset_index()
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def excel_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text cells that Excel would run as a formula get a leading apostrophe.
+
+    A cell starting with = + - @ tab or CR is a formula to Excel unless it is a number (a
+    negative amount stays as it is).
+    """
+    def fix(v):
+        if isinstance(v, str) and v.startswith(_FORMULA_START):
+            try:
+                float(v)
+                return v
+            except ValueError:
+                return "'" + v
+        return v
+
+    out = frame.copy()
+    for c in out.columns:
+        if out[c].dtype == object or str(out[c].dtype).startswith(("string", "str")):
+            out[c] = out[c].map(fix)
+    out.columns = [fix(c) for c in out.columns]
+    return out
+
+
+def to_csv_bytes(frame: pd.DataFrame) -> bytes:
+    """CSV for Excel: UTF-8 with BOM so umlauts survive, formula-safe cells."""
+    return excel_safe(frame).to_csv(index=False).encode("utf-8-sig")

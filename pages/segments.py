@@ -1,0 +1,223 @@
+"""Segments: loyalty types with reasons, adjustable rules, lifecycle, RFM, drill-down, export."""
+
+import dataclasses
+
+import pandas as pd
+import streamlit as st
+
+from loyalty import charts
+from loyalty.customers import export_frame, format_signal, reason_text, to_csv_bytes
+from loyalty.i18n import fmt_date, fmt_money, fmt_number, fmt_percent
+from loyalty.lifecycle import STAGES, flows
+from loyalty.segments import MIN_ORDERS, SIGNAL_BOUNDS, TOO_NEW, TYPE_RULES, TYPES, segment
+from loyalty.settings import default
+from ui import state
+from ui.state import tr
+from ui.widgets import guarded
+
+PROFILE_SIGNALS = ("discount_share", "logins_per_month", "channel_share", "perks_per_month",
+                   "referrals", "reviews_per_year", "nps", "orders_per_month", "aov")
+
+
+def _rules_from_widgets() -> tuple[dict, int]:
+    """The rules as the manager set them (the defaults until a slider moves)."""
+    rules = {}
+    for ty, rule in TYPE_RULES.items():
+        sigs = []
+        for s in rule.signals:
+            picked = st.session_state.get(f"seg_{ty}_{s.name}")
+            if picked is not None:
+                lo, hi = picked
+                s = dataclasses.replace(s, low=hi if s.low > s.high else lo,
+                                        high=lo if s.low > s.high else hi)
+            sigs.append(s)
+        rules[ty] = dataclasses.replace(rule, signals=tuple(sigs))
+    return rules, int(st.session_state.get("seg_min_orders", MIN_ORDERS))
+
+
+def _rule_editor() -> None:
+    with st.expander(tr("seg.rules"), icon=":material/tune:"):
+        st.caption(tr("seg.rules_help"))
+        st.number_input(tr("seg.min_orders"), 1, 20, MIN_ORDERS, key="seg_min_orders",
+                        help=tr("seg.min_orders_help"))
+        for ty in TYPES:
+            rule = TYPE_RULES[ty]
+            st.markdown(f"**{tr(f'type.{ty}')}**")
+            st.caption(tr(f"rule.{ty}", cap=fmt_number(rule.cap, state.lang(), 2)))
+            cols = st.columns(len(rule.signals))
+            for col, s in zip(cols, rule.signals):
+                lo, hi, step = SIGNAL_BOUNDS[s.name]
+                direction = "seg.reversed" if s.low > s.high else "seg.ramp"
+                col.slider(f"{tr(f'signal.{s.name}')} · {tr('seg.weight')} "
+                           f"{fmt_number(s.weight, state.lang(), 2)}",
+                           min_value=lo, max_value=hi, step=step,
+                           value=(min(s.low, s.high), max(s.low, s.high)),
+                           key=f"seg_{ty}_{s.name}", help=tr(direction))
+        if st.button(tr("seg.reset"), key="seg_reset"):
+            for k in [k for k in st.session_state if str(k).startswith("seg_")
+                      and k not in ("seg_reset",)]:
+                del st.session_state[k]
+            st.rerun()
+
+
+def _nps_of(scores: pd.Series) -> float | None:
+    answered = scores.dropna()
+    if answered.empty:
+        return None
+    return 100.0 * ((answered >= 9).mean() - (answered <= 6).mean())
+
+
+def _summary(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    total_customers = len(table)
+    total_revenue = table["revenue"].clip(lower=0).sum() or 1.0
+    rows = []
+    for ty in (*TYPES, TOO_NEW):
+        part = table[table["loyalty_type"] == ty]
+        rows.append({
+            tr("seg.col_type"): tr(f"type.{ty}"),
+            tr("seg.col_customers"): fmt_number(len(part), lang),
+            tr("seg.col_share"): fmt_percent(len(part) / total_customers if total_customers
+                                             else None, lang),
+            tr("seg.col_revenue_share"): fmt_percent(part["revenue"].clip(lower=0).sum()
+                                                     / total_revenue, lang),
+            tr("seg.col_spend"): fmt_money(part["revenue"].mean() if len(part) else None, lang),
+            tr("seg.col_frequency"): fmt_number(part["orders_per_month"].mean()
+                                                if len(part) else None, lang, 1),
+            tr("seg.col_nps"): fmt_number(_nps_of(part["nps"]), lang, 0),
+            tr("seg.col_churn"): fmt_percent((part["lifecycle"] == "churned").mean()
+                                             if len(part) else None, lang),
+            tr("seg.col_action"): tr(f"action.{ty}"),
+        })
+    return pd.DataFrame(rows)
+
+
+def _types_tab(table: pd.DataFrame, missing: list[str], lang: str, ds, f, rules,
+               min_orders: int) -> None:
+    if missing:
+        st.info(tr("seg.missing", signals=", ".join(tr(f"signal.{m}") for m in missing)))
+    st.dataframe(_summary(table, lang), hide_index=True, key="seg_summary",
+                 column_config={tr("seg.col_action"): st.column_config.TextColumn(width="large")})
+    st.caption(tr("seg.summary_help"))
+    st.subheader(tr("seg.profile"), help=tr("seg.profile_help"))
+    judged = table[table["loyalty_type"] != TOO_NEW]
+    cols = [c for c in PROFILE_SIGNALS if c in judged and judged[c].notna().any()]
+    profile = judged.groupby("loyalty_type")[cols].mean().reindex(
+        [t for t in TYPES if t in set(judged["loyalty_type"])])
+    st.plotly_chart(charts.type_profile(profile, lang), key="seg_profile")
+    st.subheader(tr("seg.mix"), help=tr("seg.mix_help"))
+    quarterly = state.quarterly_signals(*state.key(ds), f)
+    if quarterly:
+        mix = pd.DataFrame({end: segment(sig, rules, min_orders).table["loyalty_type"]
+                            .value_counts() for end, sig in quarterly.items()}).T.fillna(0)
+        mix = mix[[c for c in (*TYPES, TOO_NEW) if c in mix.columns]]
+        st.plotly_chart(charts.type_mix(mix, lang), key="seg_mix")
+
+
+def _lifecycle_tab(table: pd.DataFrame, lang: str, ds, f, churn_days: int) -> None:
+    counts = table["lifecycle"].value_counts()
+    for col, stage in zip(st.columns(len(STAGES)), STAGES):
+        col.metric(tr(f"stage.{stage}"), fmt_number(int(counts.get(stage, 0)), lang),
+                   help=tr(f"stage_help.{stage}", days=churn_days), border=True)
+    start = f.start
+    before = state.lifecycle_at(*state.key(ds), f, start - pd.Timedelta(days=1), churn_days)
+    st.subheader(tr("seg.flows", start=fmt_date(start, lang)), help=tr("seg.flows_help"))
+    st.plotly_chart(charts.lifecycle_flows(flows(before, table["lifecycle"]), lang),
+                    key="seg_flows")
+
+
+def _rfm_tab(table: pd.DataFrame, lang: str) -> None:
+    st.caption(tr("seg.rfm_help"))
+    st.plotly_chart(charts.rfm_grid(table[["R", "F", "M"]], lang), key="seg_rfm")
+
+
+def _customer_tab(table: pd.DataFrame, lang: str, ds) -> None:
+    ids = table.index
+    typed = st.text_input(tr("seg.search"), key="seg_customer",
+                          placeholder=tr("seg.search_placeholder", example=str(ids[0])))
+    if not typed:
+        return
+    cid = typed.strip()
+    if cid not in table.index:
+        near = [i for i in ids if cid.lower() in str(i).lower()][:10]
+        st.warning(tr("seg.not_found", customer=cid)
+                   + (" " + tr("seg.did_you_mean", ids=", ".join(map(str, near))) if near else ""))
+        return
+    row = table.loc[cid]
+    left, right = st.columns([2, 3])
+    with left:
+        st.markdown(f"### {cid}")
+        st.markdown(f"**{tr('seg.col_type')}:** {tr('type.' + row['loyalty_type'])}")
+        st.markdown(f"**{tr('seg.why')}:** {reason_text(row['reasons'], lang)}")
+        st.markdown(f"**{tr('seg.lifecycle')}:** {tr('stage.' + row['lifecycle'])} · "
+                    f"R{row['R']} F{row['F']} M{row['M']}")
+        facts = {tr(f"signal.{c}"): format_signal(c, row[c], lang)
+                 for c in PROFILE_SIGNALS if c in row and pd.notna(row[c])}
+        facts[tr("seg.col_revenue")] = fmt_money(row["revenue"], lang)
+        st.dataframe(pd.DataFrame({tr("seg.figure"): list(facts), tr("seg.value"):
+                                   list(facts.values())}), hide_index=True, key="seg_facts")
+    with right:
+        scores = row[[f"score_{t}" for t in TYPES]].astype(float)
+        scores.index = list(TYPES)
+        st.plotly_chart(charts.type_scores(scores, lang), key="seg_scores")
+        st.plotly_chart(charts.customer_timeline(state.purchases_of(*state.key(ds), cid), lang),
+                        key="seg_timeline")
+
+
+def _export_tab(table: pd.DataFrame, lang: str) -> None:
+    kind = st.radio(tr("seg.export_by"), ["type", "lifecycle", "rfm"], horizontal=True,
+                    format_func=lambda k: tr(f"seg.export_{k}"), key="seg_export_kind")
+    if kind == "type":
+        value = st.selectbox(tr("seg.col_type"), [*TYPES, TOO_NEW],
+                             format_func=lambda v: tr(f"type.{v}"), key="seg_export_type")
+        chosen = table[table["loyalty_type"] == value]
+        name = value
+    elif kind == "lifecycle":
+        value = st.selectbox(tr("seg.lifecycle"), list(STAGES),
+                             format_func=lambda v: tr(f"stage.{v}"), key="seg_export_stage")
+        chosen = table[table["lifecycle"] == value]
+        name = value
+    else:
+        c1, c2 = st.columns(2)
+        r = c1.selectbox("R", [5, 4, 3, 2, 1], key="seg_export_r")
+        fq = c2.selectbox("F", [5, 4, 3, 2, 1], key="seg_export_f")
+        chosen = table[(table["R"] == r) & (table["F"] == fq)]
+        name = f"rfm_R{r}_F{fq}"
+    st.caption(tr("seg.export_count", n=fmt_number(len(chosen), lang)))
+    st.download_button(tr("seg.download"), to_csv_bytes(export_frame(chosen, lang)),
+                       file_name=f"customers_{name}.csv", mime="text/csv",
+                       key="seg_download", disabled=chosen.empty)
+
+
+def render() -> None:
+    lang = state.lang()
+    ds = state.dataset()
+    st.title(tr("seg.title"))
+    if not ds.has("transactions"):
+        st.warning(tr("app.no_data"))
+        return
+    st.caption(tr("seg.intro"))
+    f = state.current_filters()
+    churn_days = int(default("churn_window_days"))
+    base = state.customer_base(*state.key(ds), f, churn_days)
+    _rule_editor()
+    rules, min_orders = _rules_from_widgets()
+    seg = segment(base["signals"], rules, min_orders)
+    table = seg.table.join(base["signals"].drop(columns=["tenure_days", "recency_days"]))
+    table["revenue"] = base["features"]["revenue"]
+    table["lifecycle"] = base["lifecycle"]
+    table = table.join(base["rfm"])
+    tabs = st.tabs([tr("seg.tab_types"), tr("seg.tab_lifecycle"), tr("seg.tab_rfm"),
+                    tr("seg.tab_customer"), tr("seg.tab_export")])
+    with tabs[0]:
+        _types_tab(table, seg.missing_signals, lang, ds, f, rules, min_orders)
+    with tabs[1]:
+        _lifecycle_tab(table, lang, ds, f, churn_days)
+    with tabs[2]:
+        _rfm_tab(table, lang)
+    with tabs[3]:
+        _customer_tab(table, lang, ds)
+    with tabs[4]:
+        _export_tab(table, lang)
+
+
+guarded(render, state.lang())
