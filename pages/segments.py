@@ -86,7 +86,6 @@ def _summary(table: pd.DataFrame, lang: str) -> pd.DataFrame:
             tr("seg.col_nps"): fmt_number(_nps_of(part["nps"]), lang, 0),
             tr("seg.col_churn"): fmt_percent((part["lifecycle"] == "churned").mean()
                                              if len(part) else None, lang),
-            tr("seg.col_action"): tr(f"action.{ty}"),
         })
     return pd.DataFrame(rows)
 
@@ -95,9 +94,11 @@ def _types_tab(table: pd.DataFrame, missing: list[str], lang: str, ds, f, rules,
                min_orders: int) -> None:
     if missing:
         st.info(tr("seg.missing", signals=", ".join(tr(f"signal.{m}") for m in missing)))
-    st.dataframe(_summary(table, lang), hide_index=True, key="seg_summary",
-                 column_config={tr("seg.col_action"): st.column_config.TextColumn(width="large")})
+    st.dataframe(_summary(table, lang), hide_index=True, key="seg_summary")
     st.caption(tr("seg.summary_help"))
+    st.subheader(tr("seg.col_action"))
+    st.markdown("\n".join(f"- **{tr(f'type.{ty}')}**: {tr(f'action.{ty}')}"
+                          for ty in (*TYPES, TOO_NEW)))
     st.subheader(tr("seg.profile"), help=tr("seg.profile_help"))
     judged = table[table["loyalty_type"] != TOO_NEW]
     cols = [c for c in PROFILE_SIGNALS if c in judged and judged[c].notna().any()]

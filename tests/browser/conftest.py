@@ -70,7 +70,7 @@ _IDLE = """() => {
     const app = document.querySelector('[data-testid="stApp"]');
     return app && app.getAttribute('data-test-script-state') === 'notRunning'
         && document.querySelector('[data-testid="stMain"] h1') !== null
-        && document.querySelectorAll('[inert]').length === 0;
+        && document.querySelector('#root[inert]') === null;
 }"""
 
 

@@ -82,3 +82,23 @@ def test_rejected_rows_download(app_url, page, tmp_path):
     assert content.splitlines()[0] == "file,line,code,reason,raw"
     assert "kassenexport.csv,6,invalid_amount" in content
     assert "5;06.01.2026;Süd;C4;kaputt" in content
+
+
+def test_segment_export_downloads_and_opens(app_url, page):
+    import csv
+    page.goto(app_url)
+    idle(page)
+    page.get_by_role("link", name="Loyalty types", exact=True).click()
+    idle(page)
+    page.get_by_role("tab", name="Export").click()
+    page.get_by_text("Download the list (CSV for Excel)").wait_for()
+    shot(page, "segments_export")
+    with page.expect_download() as info:
+        page.get_by_text("Download the list (CSV for Excel)").click()
+    assert info.value.suggested_filename == "customers_satisfied.csv"
+    with open(info.value.path(), encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) > 100
+    assert {r["loyalty_type"] for r in rows} == {"satisfied"}
+    assert all(r["reasons"] for r in rows)
+    assert rows[0]["customer_id"].startswith("K")

@@ -129,3 +129,45 @@ def test_back_to_demo_and_clear():
     at.button(key="data_use_demo").click().run()
     at.switch_page("pages/overview.py").run()
     assert metric(at, "Customers") == "5,000"
+
+
+def _type_counts(at: AppTest) -> dict:
+    frame = next(d.value for d in at.dataframe
+                 if d.value.columns[0] in ("Loyalty type", "Treuetyp"))
+    return dict(zip(frame.iloc[:, 0], frame.iloc[:, 1]))
+
+
+def test_segments_page_threshold_moves_counts():
+    at = new_app()
+    at.switch_page("pages/segments.py").run()
+    assert not at.exception
+    before = _type_counts(at)
+    assert set(before) == {"Satisfied", "Price-loyal", "Programme-loyal", "Convenience-loyal",
+                           "Perk-loyal", "True advocate", "Too new to tell"}
+    # Count a customer as price-loyal from a 10-30 % discount share instead of 30-70 %.
+    at.slider(key="seg_price_loyal_discount_share").set_value((0.1, 0.3)).run()
+    after = _type_counts(at)
+    assert int(after["Price-loyal"].replace(",", "")) > int(before["Price-loyal"].replace(",", ""))
+    at.button(key="seg_reset").click().run()
+    assert _type_counts(at) == before
+
+
+def test_segments_drill_down_and_export():
+    at = new_app()
+    at.switch_page("pages/segments.py").run()
+    at.text_input(key="seg_customer").input("K100004").run()
+    assert not at.exception
+    assert any("Price-loyal" in m.value for m in at.markdown)
+    assert any("of orders used a discount" in m.value for m in at.markdown)
+    at.text_input(key="seg_customer").input("nobody").run()
+    assert at.warning[0].value.startswith("No customer nobody")
+    assert at.get("download_button")
+
+
+def test_segments_in_german():
+    at = new_app()
+    at.radio(key="app_lang").set_value("de").run()
+    at.switch_page("pages/segments.py").run()
+    assert not at.exception
+    assert at.title[0].value == "Treuetypen"
+    assert "Fürsprecher" in _type_counts(at)

@@ -88,3 +88,21 @@ def test_demo_german_dialect_loads_cleanly(tmp_path):
     assert k["rows_rejected"] == 0
     assert k["rows_loaded"] == raw.count(b"\n") - 1
     assert k["members"]["rows_rejected"] == 0
+
+
+def test_customers_writes_one_row_per_customer(write_file, tmp_path):
+    tx = ("customer_id,date,amount,order_id,discount\n"
+          + "".join(f"A,2025-0{m}-01,10.00,A{m},2.00\n" for m in range(1, 7))
+          + "".join(f"=B,2025-0{m}-03,20.00,B{m},0\n" for m in range(1, 3)))
+    out = tmp_path / "customers.csv"
+    result = run("customers", "--transactions", write_file("tx.csv", tx), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    import csv
+    with open(out, encoding="utf-8-sig") as fh:
+        rows = {r["customer_id"]: r for r in csv.DictReader(fh)}
+    assert set(rows) == {"A", "'=B"}          # a formula-like id is defused for Excel
+    assert rows["A"]["loyalty_type"] == "price_loyal"
+    assert rows["A"]["reasons"] == "100% of orders used a discount"
+    assert rows["'=B"]["loyalty_type"] == "too_new"
+    assert {"score_advocate", "lifecycle", "R", "F", "M", "orders", "discount_share"} <= set(
+        rows["A"])

@@ -1,0 +1,145 @@
+"""Loyalty-type rules on hand-built customers, reasons in words, lifecycle, RFM, Excel safety."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from loyalty.customers import excel_safe, reason_text
+from loyalty.lifecycle import flows, lifecycle_stage, rfm_scores
+from loyalty.segments import TOO_NEW, TYPE_RULES, TYPES, segment, with_threshold
+
+# A plain repeat buyer: every signal present, nothing stands out.
+BASE = dict(orders=12, orders_per_month=1.0, aov=45.0, discount_share=0.1, member=1.0,
+            logins_per_month=0.2, redeem_share=0.0, channel_share=0.6, categories=2.0,
+            perks_per_month=0.0, referrals=0.0, reviews_per_year=0.0, nps=np.nan,
+            complaints=0.0, recency_days=10, tenure_days=400)
+
+
+def customers(**rows) -> pd.DataFrame:
+    return pd.DataFrame([{**BASE, **changes} for changes in rows.values()], index=list(rows))
+
+
+CASES = {
+    # name: (changes to BASE, expected type, expected reason sentence)
+    "bargain": (dict(discount_share=0.8), "price_loyal", "80% of orders used a discount"),
+    "points": (dict(logins_per_month=3.0, redeem_share=0.2), "programme_loyal",
+               "3.0 app logins a month; redeemed points on 20% of orders"),
+    "habit": (dict(channel_share=0.97, categories=1.0), "convenience_loyal",
+              "97% of orders through one channel; product categories bought: 1"),
+    "wifi": (dict(perks_per_month=2.0, aov=12.0, orders_per_month=0.4), "perk_loyal",
+             "used perks 2.0 times a month; average order €12.00"),
+    "fan": (dict(referrals=3, reviews_per_year=2.5, nps=10), "advocate",
+            "referred 3 friends; 2.5 reviews a year; NPS answer 10"),
+    "regular": (dict(orders_per_month=1.5, nps=8, categories=3.0), "satisfied",
+                "1.5 orders a month; product categories bought: 3; never complained"),
+    "newbie": (dict(orders=2, tenure_days=20), TOO_NEW, "only 2 orders so far"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_each_rule_and_its_reasons(name):
+    changes, expected, text = CASES[name]
+    seg = segment(customers(**{name: changes})).table
+    assert seg.at[name, "loyalty_type"] == expected
+    assert reason_text(seg.at[name, "reasons"], "en") == text
+
+
+def test_reasons_in_german():
+    seg = segment(customers(fan=CASES["fan"][0])).table
+    assert reason_text(seg.at["fan", "reasons"], "de") == \
+        "hat 3 Freunde geworben; 2,5 Bewertungen pro Jahr; NPS-Antwort 10"
+
+
+def test_programme_loyalty_needs_membership():
+    seg = segment(customers(x=dict(logins_per_month=3.0, redeem_share=0.2, member=0.0))).table
+    assert seg.at["x", "score_programme_loyal"] == 0.0
+    assert seg.at["x", "loyalty_type"] != "programme_loyal"
+
+
+def test_a_complaint_lowers_satisfied():
+    seg = segment(customers(ok=dict(complaints=0), moaner=dict(complaints=2))).table
+    assert seg.at["moaner", "score_satisfied"] == pytest.approx(
+        seg.at["ok", "score_satisfied"] * 0.4)
+
+
+def test_every_customer_gets_exactly_one_type_and_shares_sum_to_one():
+    rng = np.random.default_rng(3)
+    n = 500
+    sig = pd.DataFrame({
+        "orders": rng.integers(1, 40, n), "orders_per_month": rng.uniform(0, 3, n),
+        "aov": rng.uniform(5, 120, n), "discount_share": rng.uniform(0, 1, n),
+        "member": rng.integers(0, 2, n).astype(float), "logins_per_month": rng.uniform(0, 4, n),
+        "redeem_share": rng.uniform(0, 0.3, n), "channel_share": rng.uniform(0.3, 1, n),
+        "categories": rng.integers(1, 6, n).astype(float), "perks_per_month": rng.uniform(0, 3, n),
+        "referrals": rng.integers(0, 3, n).astype(float), "reviews_per_year": rng.uniform(0, 3, n),
+        "nps": rng.integers(0, 11, n).astype(float), "complaints": rng.integers(0, 2, n),
+        "recency_days": rng.integers(0, 400, n), "tenure_days": rng.integers(0, 700, n),
+    })
+    seg = segment(sig).table
+    assert seg["loyalty_type"].isin([*TYPES, TOO_NEW]).all()
+    assert seg["loyalty_type"].notna().all() and len(seg) == n
+    assert seg["loyalty_type"].value_counts(normalize=True).sum() == pytest.approx(1.0)
+    scores = seg[[f"score_{t}" for t in TYPES]]
+    assert ((scores >= 0) & (scores <= 1)).all().all()
+
+
+def test_missing_signals_are_reported_and_do_not_block():
+    sig = customers(bargain=dict(discount_share=0.8)).drop(
+        columns=["member", "logins_per_month", "redeem_share", "perks_per_month", "referrals",
+                 "reviews_per_year", "nps", "complaints"])
+    seg = segment(sig)
+    assert seg.table.at["bargain", "loyalty_type"] == "price_loyal"
+    assert {"member", "referrals", "nps"} <= set(seg.missing_signals)
+
+
+def test_moving_a_threshold_moves_customers():
+    sig = customers(a=dict(discount_share=0.45), b=dict(discount_share=0.2))
+    before = segment(sig).table["loyalty_type"]
+    rules = with_threshold(TYPE_RULES, "price_loyal", "discount_share", low=0.1, high=0.3)
+    after = segment(sig, rules).table["loyalty_type"]
+    assert before["a"] != "price_loyal" and after["a"] == "price_loyal"
+
+
+FEATURES = pd.DataFrame({
+    # customer: orders, tenure, recency, usual gap, largest gap, orders in the last 90 days
+    "orders": [2, 20, 20, 20, 20, 10, 10],
+    "tenure_days": [30, 600, 600, 600, 600, 600, 600],
+    "recency_days": [5, 10, 200, 100, 10, 10, 20],
+    "gap_mean": [20, 30, 30, 30, 30, 60, 60],
+    "gap_max": [20, 40, 40, 40, 40, 250, 70],
+    "orders_last_90": [2, 3, 0, 0, 1, 2, 0],
+    "revenue": [50, 900, 900, 800, 700, 500, 400],
+}, index=["new", "active", "churned", "at_risk", "declining", "reactivated", "quiet"])
+
+
+def test_lifecycle_stages():
+    stages = lifecycle_stage(FEATURES, churn_window_days=180)
+    assert stages.to_dict() == {"new": "new", "active": "active", "churned": "churned",
+                                "at_risk": "at_risk", "declining": "declining",
+                                "reactivated": "reactivated", "quiet": "declining"}
+
+
+def test_flows_count_every_customer_once():
+    before = pd.Series({"a": "active", "b": "active", "c": "new"})
+    after = pd.Series({"a": "churned", "b": "active", "c": "active", "d": "new"})
+    table = flows(before, after)
+    assert table.loc["active", "churned"] == 1 and table.loc["not_yet", "new"] == 1
+    assert table.values.sum() == 4
+
+
+def test_rfm_quintiles():
+    f = pd.DataFrame({"recency_days": range(10), "orders": range(10), "revenue": range(10)},
+                     index=[f"c{i}" for i in range(10)])
+    rfm = rfm_scores(f)
+    assert rfm["R"].tolist() == [5, 5, 4, 4, 3, 3, 2, 2, 1, 1]
+    assert rfm["F"].tolist() == [1, 1, 2, 2, 3, 3, 4, 4, 5, 5]
+    assert rfm["R"].value_counts().tolist() == [2] * 5
+
+
+@pytest.mark.parametrize("value,safe", [
+    ("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"), ("+49 30 1234", "'+49 30 1234"),
+    ("-12.50", "-12.50"), ("-abc", "'-abc"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"),
+    ("\rx", "'\rx"), ("K100", "K100"), ("", ""),
+])
+def test_excel_safe(value, safe):
+    assert excel_safe(pd.DataFrame({"customer_id": [value]}))["customer_id"][0] == safe
