@@ -6,6 +6,7 @@ Used by the Segments page, its exports and ``python -m loyalty customers``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import pandas as pd
 
@@ -29,7 +30,16 @@ EXPORT_FIGURES = ("orders", "revenue", "aov", "orders_per_month", "recency_days"
 
 
 def format_signal(name: str, value: float, lang: str = "en") -> str:
+    """A signal value as shown to people (rounded as shown, so repeated values format once)."""
     kind = SIGNAL_FORMAT.get(name, "number1")
+    if value is None or value != value:
+        return _format_signal(kind, value, lang)
+    digits = {"percent": 2, "money": 2, "int": 0}.get(kind, 1)
+    return _format_signal(kind, round(float(value), digits), lang)
+
+
+@functools.lru_cache(maxsize=8192)
+def _format_signal(kind: str, value, lang: str) -> str:
     if kind == "percent":
         return fmt_percent(value, lang, 0)
     if kind == "money":

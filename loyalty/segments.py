@@ -153,31 +153,57 @@ def score_types(sig: pd.DataFrame, rules: dict[str, TypeRule] | None = None
 
 
 def segment(sig: pd.DataFrame, rules: dict[str, TypeRule] | None = None,
-            min_orders: int = MIN_ORDERS, min_tenure_days: int = MIN_TENURE_DAYS) -> Segmentation:
-    """Primary loyalty type per customer (or ``too_new``), with scores and reason codes.
+            min_orders: int = MIN_ORDERS, min_tenure_days: int = MIN_TENURE_DAYS,
+            explain: bool = True) -> Segmentation:
+    """Primary loyalty type per customer (or ``too_new``), with scores and reasons.
 
-    ``reasons`` holds up to three (signal, value) pairs, strongest first; text comes from
-    :func:`reason_text` in the UI language.
+    ``reasons`` holds up to three (signal, value) pairs, strongest first (text comes from
+    :func:`loyalty.customers.reason_text`). ``explain=False`` skips them, which is what a
+    threshold change needs to recount the types quickly; :func:`reasons_for` adds them later for
+    the customers shown or exported.
     """
     scores, parts, missing = score_types(sig, rules)
     primary = scores[list(TYPES)].idxmax(axis=1)
     too_new = (sig["orders"] < min_orders) | (sig["tenure_days"] < min_tenure_days)
     primary = primary.where(~too_new, TOO_NEW)
-    reasons = []
-    for cid, t in primary.items():
-        if t == TOO_NEW:
-            reasons.append([("orders", float(sig.at[cid, "orders"]))])
-            continue
-        row = parts[t].loc[cid].sort_values(ascending=False)
-        picked = [(name, float(sig.at[cid, name])) for name, v in row.items() if v > 0][:3]
-        if t == "satisfied" and sig.get("complaints") is not None and \
-                sig["complaints"].notna().any() and sig.at[cid, "complaints"] == 0:
-            picked = picked[:2] + [("complaints", 0.0)]
-        reasons.append(picked or [("orders", float(sig.at[cid, "orders"]))])
     table = scores.add_prefix("score_")
     table.insert(0, "loyalty_type", primary)
-    table["reasons"] = reasons
+    if explain:
+        table["reasons"] = _reasons(sig, primary, parts)
     return Segmentation(table=table, missing_signals=missing)
+
+
+def reasons_for(sig: pd.DataFrame, table: pd.DataFrame,
+                rules: dict[str, TypeRule] | None = None) -> pd.Series:
+    """Reasons for the customers in ``table`` (a slice of a :func:`segment` result)."""
+    sub = sig.loc[table.index]
+    _, parts, _ = score_types(sub, rules)
+    return _reasons(sub, table["loyalty_type"], parts)
+
+
+def _reasons(sig: pd.DataFrame, primary: pd.Series, parts: dict[str, pd.DataFrame]) -> pd.Series:
+    reasons = [[("orders", float(v))] for v in sig["orders"]]
+    never_complained = (sig["complaints"].fillna(-1) == 0 if "complaints" in sig
+                        else pd.Series(False, index=sig.index))
+    for t in TYPES:
+        rows = np.flatnonzero((primary == t).to_numpy())
+        contrib = parts[t]
+        if not len(rows) or contrib.empty:
+            continue
+        names = np.array(contrib.columns)
+        values = contrib.to_numpy()[rows]
+        order = np.argsort(-values, axis=1, kind="stable")[:, :3]
+        top = np.take_along_axis(values, order, axis=1)
+        raw = sig[list(names)].to_numpy(dtype=float)[rows]
+        top_raw = np.take_along_axis(raw, order, axis=1)
+        extra = never_complained.to_numpy()[rows] if t == "satisfied" else np.zeros(len(rows), bool)
+        for i, o, c, v, e in zip(rows, order, top, top_raw, extra):
+            picked = [(names[k], float(x)) for k, w, x in zip(o, c, v) if w > 0]
+            if e:
+                picked = picked[:2] + [("complaints", 0.0)]
+            if picked:
+                reasons[i] = picked
+    return pd.Series(reasons, index=sig.index, dtype=object)
 
 
 def with_threshold(rules: dict[str, TypeRule], type_: str, signal: str, low: float | None = None,

@@ -9,7 +9,8 @@ from loyalty import charts
 from loyalty.customers import export_frame, format_signal, reason_text, to_csv_bytes
 from loyalty.i18n import fmt_date, fmt_money, fmt_number, fmt_percent
 from loyalty.lifecycle import STAGES, flows
-from loyalty.segments import MIN_ORDERS, SIGNAL_BOUNDS, TOO_NEW, TYPE_RULES, TYPES, segment
+from loyalty.segments import (MIN_ORDERS, SIGNAL_BOUNDS, TOO_NEW, TYPE_RULES, TYPES, reasons_for,
+                              segment)
 from loyalty.settings import default
 from ui import state
 from ui.state import tr
@@ -108,7 +109,8 @@ def _types_tab(table: pd.DataFrame, missing: list[str], lang: str, ds, f, rules,
     st.subheader(tr("seg.mix"), help=tr("seg.mix_help"))
     quarterly = state.quarterly_signals(*state.key(ds), f)
     if quarterly:
-        mix = pd.DataFrame({end: segment(sig, rules, min_orders).table["loyalty_type"]
+        mix = pd.DataFrame({end: segment(sig, rules, min_orders, explain=False)
+                            .table["loyalty_type"]
                             .value_counts() for end, sig in quarterly.items()}).T.fillna(0)
         mix = mix[[c for c in (*TYPES, TOO_NEW) if c in mix.columns]]
         st.plotly_chart(charts.type_mix(mix, lang), key="seg_mix")
@@ -131,7 +133,7 @@ def _rfm_tab(table: pd.DataFrame, lang: str) -> None:
     st.plotly_chart(charts.rfm_grid(table[["R", "F", "M"]], lang), key="seg_rfm")
 
 
-def _customer_tab(table: pd.DataFrame, lang: str, ds) -> None:
+def _customer_tab(table: pd.DataFrame, sig: pd.DataFrame, rules: dict, lang: str, ds) -> None:
     ids = table.index
     typed = st.text_input(tr("seg.search"), key="seg_customer",
                           placeholder=tr("seg.search_placeholder", example=str(ids[0])))
@@ -143,7 +145,8 @@ def _customer_tab(table: pd.DataFrame, lang: str, ds) -> None:
         st.warning(tr("seg.not_found", customer=cid)
                    + (" " + tr("seg.did_you_mean", ids=", ".join(map(str, near))) if near else ""))
         return
-    row = table.loc[cid]
+    row = table.loc[cid].copy()
+    row["reasons"] = reasons_for(sig, table.loc[[cid]], rules).iloc[0]
     left, right = st.columns([2, 3])
     with left:
         st.markdown(f"### {cid}")
@@ -164,7 +167,7 @@ def _customer_tab(table: pd.DataFrame, lang: str, ds) -> None:
                         key="seg_timeline")
 
 
-def _export_tab(table: pd.DataFrame, lang: str) -> None:
+def _export_tab(table: pd.DataFrame, sig: pd.DataFrame, rules: dict, lang: str) -> None:
     kind = st.radio(tr("seg.export_by"), ["type", "lifecycle", "rfm"], horizontal=True,
                     format_func=lambda k: tr(f"seg.export_{k}"), key="seg_export_kind")
     if kind == "type":
@@ -184,6 +187,7 @@ def _export_tab(table: pd.DataFrame, lang: str) -> None:
         chosen = table[(table["R"] == r) & (table["F"] == fq)]
         name = f"rfm_R{r}_F{fq}"
     st.caption(tr("seg.export_count", n=fmt_number(len(chosen), lang)))
+    chosen = chosen.assign(reasons=reasons_for(sig, chosen, rules))
     st.download_button(tr("seg.download"), to_csv_bytes(export_frame(chosen, lang)),
                        file_name=f"customers_{name}.csv", mime="text/csv",
                        key="seg_download", disabled=chosen.empty)
@@ -202,7 +206,9 @@ def render() -> None:
     base = state.customer_base(*state.key(ds), f, churn_days)
     _rule_editor()
     rules, min_orders = _rules_from_widgets()
-    seg = segment(base["signals"], rules, min_orders)
+    # Reasons are worked out only for the customers shown or exported: recounting the types
+    # after a threshold change stays fast on large customer bases.
+    seg = segment(base["signals"], rules, min_orders, explain=False)
     table = seg.table.join(base["signals"].drop(columns=["tenure_days", "recency_days"]))
     table["revenue"] = base["features"]["revenue"]
     table["lifecycle"] = base["lifecycle"]
@@ -216,9 +222,9 @@ def render() -> None:
     with tabs[2]:
         _rfm_tab(table, lang)
     with tabs[3]:
-        _customer_tab(table, lang, ds)
+        _customer_tab(table, base["signals"], rules, lang, ds)
     with tabs[4]:
-        _export_tab(table, lang)
+        _export_tab(table, base["signals"], rules, lang)
 
 
 guarded(render, state.lang())
