@@ -30,9 +30,11 @@ def cmd_demo(args) -> int:
 
 
 def cmd_inspect(args) -> int:
+    from .ingest import count_records
     from .plan import make_plan
     plan = make_plan(args.file, table=args.table)
     info = plan.to_dict()
+    info["records"] = count_records(plan)
     if args.json:
         print(json.dumps(info, ensure_ascii=False, indent=2, default=str))
         return 0
@@ -44,6 +46,7 @@ def cmd_inspect(args) -> int:
     print(f"Dates:       {info['date_format']}")
     print(f"Header:      {'line ' + str(info['header_line']) if info['header'] else 'none'}")
     print(f"Data starts: after {info['skipped_lines_before_data']} line(s)")
+    print(f"Records:     {info['records']}")
     print("Columns:")
     for c in info["columns"]:
         target = c["maps_to"] or "-"

@@ -69,6 +69,11 @@ COMMENTS = {
 }
 
 
+# Purchase rate by month: a Christmas peak, a quiet January and February, a summer dip.
+SEASON = {1: 0.8, 2: 0.8, 3: 0.95, 4: 1.0, 5: 1.0, 6: 0.9, 7: 0.85, 8: 0.9, 9: 1.0, 10: 1.05,
+          11: 1.2, 12: 1.5}
+
+
 def _promo(day: date) -> bool:
     # Promotion weeks: the first week of every month and Black Friday week.
     return day.day <= 7 or (day.month == 11 and 22 <= day.day <= 30)
@@ -99,6 +104,7 @@ def generate(customers: int = 5000, seed: int = 7, end: date = date(2026, 10, 31
     acq = (rng.beta(1.0, 1.6, size=customers) * (days - 30)).astype(int)
 
     promo_days = np.array([_promo(start + timedelta(days=k)) for k in range(days)])
+    season = np.array([SEASON[(start + timedelta(days=k)).month] for k in range(days)])
     tx, members, surveys, inter = [], [], [], []
     order_no = 1
     advocates_seen: list[tuple[str, int]] = []
@@ -137,7 +143,7 @@ def generate(customers: int = 5000, seed: int = 7, end: date = date(2026, 10, 31
         spend_by_day = []
         lo, hi = (first - start).days, (last - start).days
         pull = np.where(promo_days[lo:hi + 1], b.promo_pull, 1.0 / max(1.0, 0.5 * b.promo_pull))
-        hits = np.flatnonzero(rng.random(hi - lo + 1) < rate * pull)
+        hits = np.flatnonzero(rng.random(hi - lo + 1) < rate * pull * season[lo:hi + 1])
         for offset in sorted({0, *hits.tolist()}):
             day = first + timedelta(days=int(offset))
             promo = bool(promo_days[lo + offset])

@@ -483,3 +483,28 @@ def _report_duplicate_orders(con, target: str, report: LoadReport) -> None:
         report.warnings.append(
             f"{exact} rows are exact copies of another row with the same order id (loaded, "
             "but they may be a double export).")
+
+
+def count_records(plan: ReadPlan) -> int:
+    """Records in the file as a load would count them (loaded + rejected), without loading.
+
+    One pass of DuckDB's reader with the plan's dialect; used by ``inspect``.
+    """
+    con = duckdb.connect()
+    tmp = None
+    path = plan.path
+    try:
+        if plan.dialect.needs_transcoding:
+            fd, tmp = tempfile.mkstemp(suffix=".csv", prefix="loyalty-")
+            os.close(fd)
+            transcode_to_utf8(plan.path, plan.dialect.encoding, tmp)
+            path = tmp
+        p = _Params()
+        source, _ = _source_sql(plan, path, p, "_ll_count_rej", "_ll_count_scan")
+        good = scalar(con, f"SELECT count(*) FROM ({source})", p.values)
+        bad = scalar(con, "SELECT count(DISTINCT line) FROM _ll_count_rej")
+        return int(good) + int(bad)
+    finally:
+        con.close()
+        if tmp:
+            os.unlink(tmp)

@@ -29,6 +29,7 @@ def test_inspect_json(write_file):
     assert info["date_format"] == "DD.MM.YYYY"
     assert info["mapping"] == {"customer_id": "Kundennummer", "date": "Datum",
                                "amount": "Umsatz", "order_id": "Bon-Nr", "store": "Filiale"}
+    assert info["records"] == 3
 
 
 def test_inspect_text(write_file):
