@@ -40,3 +40,33 @@ def test_nps_counts_add_up(write_file, dataset):
                                             (3, 1, 8, 25.0), (0, 0, 0, None)])
 def test_nps_formula(p, d, n, expected):
     assert nps_from_counts(p, d, n) == expected
+
+
+def test_adjusted_wald_interval_by_hand():
+    from loyalty.nps import nps_interval
+    # 10 respondents: 5 promoters, 2 detractors. Adjusted: n = 13, p = 5.75/13, d = 2.75/13.
+    # p - d = 3/13 = 0.230769; p + d = 8.5/13 = 0.653846; variance = (0.653846 - 0.053254) / 13
+    # = 0.046199; se = 0.214940; 1.959964 x se = 0.421275.
+    low, centre, high = nps_interval(5, 2, 10)
+    assert centre == pytest.approx(23.0769, abs=1e-3)
+    assert low == pytest.approx(23.0769 - 42.1275, abs=1e-3)
+    assert high == pytest.approx(23.0769 + 42.1275, abs=1e-3)
+    assert nps_interval(0, 0, 0) is None
+
+
+def test_interval_stays_within_bounds_and_narrows_with_n():
+    from loyalty.nps import nps_interval
+    low, _, high = nps_interval(10, 0, 10)
+    assert -100 <= low <= high <= 100
+    small = nps_interval(6, 2, 10)
+    large = nps_interval(600, 200, 1000)
+    assert (large[2] - large[0]) < (small[2] - small[0])
+
+
+def test_difference_between_groups():
+    from loyalty.nps import nps_difference
+    # Adjusted: (600.75 - 100.75) / 1003 - (300.75 - 400.75) / 1003 = 600 / 1003 = 59.82 points.
+    clear = nps_difference((600, 100, 1000), (300, 400, 1000))
+    assert clear["significant"] and clear["difference"] == pytest.approx(59.82, abs=0.01)
+    noise = nps_difference((6, 2, 10), (5, 3, 10))
+    assert not noise["significant"]
