@@ -1,7 +1,5 @@
 """Loyalty Lens: the frame. Page config, navigation, and the shared sidebar."""
 
-import datetime as dt
-
 import streamlit as st
 
 from loyalty.db import scalar

@@ -13,35 +13,19 @@ import os
 import sys
 import time
 
-import numpy as np
-import pandas as pd
-
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 
 from loyalty.customers import reason_text  # noqa: E402
 from loyalty.dataset import open_demo  # noqa: E402
+from loyalty.demo import random_signals  # noqa: E402
 from loyalty.features import customer_features  # noqa: E402
 from loyalty.segments import TYPE_RULES, segment, signals, with_threshold  # noqa: E402
 
 
-def synthetic_signals(n: int, seed: int = 1) -> pd.DataFrame:
-    rng = np.random.default_rng(seed)
-    return pd.DataFrame({
-        "orders": rng.integers(1, 40, n), "orders_per_month": rng.uniform(0, 3, n),
-        "aov": rng.uniform(5, 120, n), "discount_share": rng.uniform(0, 1, n),
-        "member": rng.integers(0, 2, n).astype(float), "logins_per_month": rng.uniform(0, 4, n),
-        "redeem_share": rng.uniform(0, 0.3, n), "channel_share": rng.uniform(0.3, 1, n),
-        "categories": rng.integers(1, 6, n).astype(float), "perks_per_month": rng.uniform(0, 3, n),
-        "referrals": rng.integers(0, 3, n).astype(float), "reviews_per_year": rng.uniform(0, 3, n),
-        "nps": rng.integers(0, 11, n).astype(float), "complaints": rng.integers(0, 2, n),
-        "recency_days": rng.integers(0, 400, n), "tenure_days": rng.integers(0, 700, n),
-    }, index=[f"C{i}" for i in range(n)])
-
-
 def main() -> None:
     rows = ["| step | customers | seconds |", "|---|---:|---:|"]
-    sig = synthetic_signals(1_000_000)
+    sig = random_signals(1_000_000)
     t = time.perf_counter()
     seg = segment(sig)
     rows.append(f"| score six types, pick the type and its reasons | 1,000,000 | "

@@ -7,15 +7,12 @@ canonical field present (NULL where no file had it). Metrics read the views thro
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 
 import duckdb
 import ibis
 
 from .db import scalar
-from .errors import UnusableFile
 from .ingest import REJECTS_TABLE, LoadReport, ensure_support_objects, load_file
 from .plan import ReadPlan, make_plan
 from .schema import TABLES
@@ -57,14 +54,6 @@ class Dataset:
         self._refresh_views()
         self.version += 1
         return report
-
-    def load_files(self, paths: dict[str, str | None], **overrides) -> dict[str, LoadReport]:
-        """Load several files: ``{table: path}`` with tables as in :data:`loyalty.schema.TABLES`."""
-        out = {}
-        for table, path in paths.items():
-            if path:
-                out[table] = self.load(path, table=table, **overrides.get(table, {}))
-        return out
 
     def clear(self) -> None:
         for r in self.reports:
@@ -152,12 +141,3 @@ def open_demo(directory: str) -> Dataset:
             ds.load(path, table=table)
     ds.label = "demo"
     return ds
-
-
-def rejects_to_csv_text(frame) -> str:
-    buf = io.StringIO()
-    frame.to_csv(buf, index=False, quoting=csv.QUOTE_MINIMAL)
-    return buf.getvalue()
-
-
-__all__ = ["Dataset", "UnusableFile", "open_demo"]

@@ -293,3 +293,19 @@ def write(out_dir: str, customers: int = 5000, seed: int = 7, dialect: str = "en
                       if name == "transactions" else "%Y-%m-%d")
         paths[name] = path
     return paths
+
+
+def random_signals(n: int, seed: int = 1) -> pd.DataFrame:
+    """A seeded table of ``n`` customers' segmentation signals with no structure at all: for
+    invariant tests and speed measurements of the type rules, not for realism."""
+    rng = np.random.default_rng(seed)
+    return pd.DataFrame({
+        "orders": rng.integers(1, 40, n), "orders_per_month": rng.uniform(0, 3, n),
+        "aov": rng.uniform(5, 120, n), "discount_share": rng.uniform(0, 1, n),
+        "member": rng.integers(0, 2, n).astype(float), "logins_per_month": rng.uniform(0, 4, n),
+        "redeem_share": rng.uniform(0, 0.3, n), "channel_share": rng.uniform(0.3, 1, n),
+        "categories": rng.integers(1, 6, n).astype(float), "perks_per_month": rng.uniform(0, 3, n),
+        "referrals": rng.integers(0, 3, n).astype(float), "reviews_per_year": rng.uniform(0, 3, n),
+        "nps": rng.integers(0, 11, n).astype(float), "complaints": rng.integers(0, 2, n),
+        "recency_days": rng.integers(0, 400, n), "tenure_days": rng.integers(0, 700, n),
+    }, index=[f"C{i}" for i in range(n)])

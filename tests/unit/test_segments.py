@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 
 from loyalty.customers import excel_safe, reason_text
+from loyalty.demo import random_signals
 from loyalty.lifecycle import flows, lifecycle_stage, rfm_scores
 from loyalty.segments import TOO_NEW, TYPE_RULES, TYPES, segment, with_threshold
 
@@ -63,18 +64,8 @@ def test_a_complaint_lowers_satisfied():
 
 
 def test_every_customer_gets_exactly_one_type_and_shares_sum_to_one():
-    rng = np.random.default_rng(3)
     n = 500
-    sig = pd.DataFrame({
-        "orders": rng.integers(1, 40, n), "orders_per_month": rng.uniform(0, 3, n),
-        "aov": rng.uniform(5, 120, n), "discount_share": rng.uniform(0, 1, n),
-        "member": rng.integers(0, 2, n).astype(float), "logins_per_month": rng.uniform(0, 4, n),
-        "redeem_share": rng.uniform(0, 0.3, n), "channel_share": rng.uniform(0.3, 1, n),
-        "categories": rng.integers(1, 6, n).astype(float), "perks_per_month": rng.uniform(0, 3, n),
-        "referrals": rng.integers(0, 3, n).astype(float), "reviews_per_year": rng.uniform(0, 3, n),
-        "nps": rng.integers(0, 11, n).astype(float), "complaints": rng.integers(0, 2, n),
-        "recency_days": rng.integers(0, 400, n), "tenure_days": rng.integers(0, 700, n),
-    })
+    sig = random_signals(n, seed=3)
     seg = segment(sig).table
     assert seg["loyalty_type"].isin([*TYPES, TOO_NEW]).all()
     assert seg["loyalty_type"].notna().all() and len(seg) == n
