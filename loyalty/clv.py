@@ -136,3 +136,65 @@ def fit_gamma_gamma(frequency, monetary) -> GammaGamma:
                             options={"xatol": 1e-8, "fatol": 1e-10, "maxiter": 4000})
     p, q, g = np.exp(res.x)
     return GammaGamma(p=float(p), q=float(q), gamma=float(g * scale))
+
+
+def purchase_histories(ds, observation_end=None, filters=None) -> pd.DataFrame:
+    """One row per identified customer: ``frequency``, ``recency``, ``T`` (days) and
+    ``monetary`` as the models want them.
+
+    A purchase is a calendar day with a positive net amount (several receipts on one day count
+    once, returns on other days lower that day's value only where they fall on a purchase day
+    and are otherwise ignored); ``monetary`` is the mean value of the repeat purchase days.
+    Anonymous sales have no customer and are left out.
+    """
+    import datetime as dt
+
+    from .filters import Filters, day_start, filtered_transactions
+
+    tx = filtered_transactions(ds, filters or Filters())
+    if observation_end is None:
+        observation_end = tx.date.max().execute().date()
+    tx = tx.filter(tx.customer_id.notnull()
+                   & (tx.date < day_start(observation_end + dt.timedelta(days=1))))
+    daily = tx.group_by(["customer_id", tx.date.date().name("day")]).aggregate(
+        value=tx.amount.sum())
+    daily = daily.filter(daily.value > 0)
+    per = daily.group_by("customer_id").aggregate(
+        days=daily.count(), first=daily.day.min(), last=daily.day.max(),
+        total=daily.value.sum(), first_value=daily.value.argmin(daily.day)).execute()
+    end = pd.Timestamp(observation_end)
+    first = pd.to_datetime(per["first"])
+    out = pd.DataFrame({
+        "frequency": per["days"] - 1,
+        "recency": (pd.to_datetime(per["last"]) - first).dt.days.astype(float),
+        "T": (end - first).dt.days.astype(float),
+    })
+    repeat = out["frequency"] > 0
+    out["monetary"] = np.where(repeat, (per["total"] - per["first_value"])
+                               / out["frequency"].where(repeat, 1), np.nan)
+    out.index = per["customer_id"]
+    return out.sort_index()
+
+
+def customer_value(histories: pd.DataFrame, horizon_days: int = 365,
+                   next_days: int = 90) -> pd.DataFrame:
+    """Per customer: ``p_alive``, ``expected_purchases_90d`` and ``clv_12m`` (expected purchases
+    in the next ``horizon_days`` times expected spend per purchase; undiscounted revenue).
+
+    Returns NaN columns when there are too few customers with repeat purchases to fit.
+    """
+    h = histories
+    out = pd.DataFrame(index=h.index)
+    try:
+        model = fit_bgnbd(h["frequency"], h["recency"], h["T"])
+        spend = fit_gamma_gamma(h["frequency"], h["monetary"])
+    except (ValueError, FloatingPointError):
+        for c in ("p_alive", "expected_purchases_90d", "clv_12m"):
+            out[c] = np.nan
+        return out
+    out["p_alive"] = model.p_alive(h["frequency"], h["recency"], h["T"])
+    out["expected_purchases_90d"] = model.expected_purchases(next_days, h["frequency"],
+                                                             h["recency"], h["T"])
+    out["clv_12m"] = (model.expected_purchases(horizon_days, h["frequency"], h["recency"], h["T"])
+                      * spend.expected_spend(h["frequency"], h["monetary"]))
+    return out

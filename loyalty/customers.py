@@ -10,6 +10,7 @@ import functools
 
 import pandas as pd
 
+from .clv import customer_value, purchase_histories
 from .dataset import Dataset
 from .features import customer_features
 from .filters import Filters
@@ -26,7 +27,8 @@ SIGNAL_FORMAT = {
 
 EXPORT_FIGURES = ("orders", "revenue", "aov", "orders_per_month", "recency_days", "tenure_days",
                   "discount_share", "referrals", "reviews_per_year", "perks_per_month",
-                  "logins_per_month", "channel_share", "nps")
+                  "logins_per_month", "channel_share", "nps", "p_alive",
+                  "expected_purchases_90d", "clv_12m")
 
 
 def format_signal(name: str, value: float, lang: str = "en") -> str:
@@ -72,6 +74,7 @@ def customer_table(ds: Dataset, observation_end: dt.date | None = None,
     table = table.join(rfm_scores(features))
     if "tier" in features:
         table["tier"] = features["tier"]
+    table = table.join(customer_value(purchase_histories(ds, observation_end, filters)))
     return table, seg.missing_signals
 
 

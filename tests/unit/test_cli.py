@@ -105,5 +105,5 @@ def test_customers_writes_one_row_per_customer(write_file, tmp_path):
     assert rows["A"]["loyalty_type"] == "price_loyal"
     assert rows["A"]["reasons"] == "100% of orders used a discount"
     assert rows["'=B"]["loyalty_type"] == "too_new"
-    assert {"score_advocate", "lifecycle", "R", "F", "M", "orders", "discount_share"} <= set(
-        rows["A"])
+    assert {"score_advocate", "lifecycle", "R", "F", "M", "orders", "discount_share", "p_alive",
+            "expected_purchases_90d", "clv_12m"} <= set(rows["A"])

@@ -62,3 +62,21 @@ def test_gamma_gamma_recovers_known_parameters():
     # With no repeat purchase the expected spend is the population mean p gamma / (q - 1).
     assert fitted.expected_spend(0, np.nan) == pytest.approx(
         fitted.p * fitted.gamma / (fitted.q - 1))
+
+
+def test_purchase_histories_by_hand(write_file, dataset):
+    from loyalty.clv import purchase_histories
+    import datetime as dt
+    tx = ("customer_id,date,amount\n"
+          "A,2025-01-01,10\nA,2025-01-11,20\nA,2025-01-11,5\nA,2025-01-21,30\n"
+          "B,2025-01-15,40\nB,2025-01-20,-40\n,2025-01-05,99\n")
+    dataset.load(write_file("tx.csv", tx))
+    h = purchase_histories(dataset, dt.date(2025, 1, 31))
+    assert list(h.index) == ["A", "B"]                      # the anonymous sale is no customer
+    a, b = h.loc["A"], h.loc["B"]
+    # A: purchase days 1, 11, 21 Jan -> 2 repeats, last at day 20, age 30 days on 31 Jan;
+    # repeat days worth 25 (20 + 5 on one day) and 30.
+    assert (a["frequency"], a["recency"], a["T"], a["monetary"]) == (2, 20.0, 30.0, 27.5)
+    # B: one purchase day; the return on another day is not a purchase.
+    assert (b["frequency"], b["recency"], b["T"]) == (0, 0.0, 16.0)
+    assert np.isnan(b["monetary"])
