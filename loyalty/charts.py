@@ -181,3 +181,62 @@ def type_scores(scores: pd.Series, lang: str = "en") -> go.Figure:
     fig.update_yaxes(autorange="reversed")
     fig.update_layout(height=260)
     return _layout(fig, lang)
+
+
+def nps_trend(trend: pd.DataFrame, lang: str = "en") -> go.Figure:
+    """NPS per period with its 95 % interval as a band; hollow markers where too few answered."""
+    x = pd.to_datetime(trend["period"])
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(x=list(x) + list(x[::-1]),
+                             y=list(trend["high"]) + list(trend["low"][::-1]),
+                             fill="toself", fillcolor="rgba(47,111,143,0.15)",
+                             line=dict(width=0), hoverinfo="skip", name=t("nps.interval", lang)))
+    fig.add_trace(go.Scatter(
+        x=x, y=trend["nps"], mode="lines+markers", name=t("metric.nps", lang),
+        line=dict(color=COLOURS["revenue"]),
+        marker=dict(size=9, symbol=["circle" if r else "circle-open" for r in trend["reliable"]]),
+        customdata=trend[["low", "high", "respondents"]].to_numpy(),
+        hovertemplate="%{x|%d.%m.%Y}: %{y:.1f} (%{customdata[0]:.1f} – %{customdata[1]:.1f}), "
+                      "n = %{customdata[2]}<extra></extra>"))
+    fig.update_yaxes(title_text=t("metric.nps", lang), range=[-100, 100], zeroline=True)
+    _month_axis(fig, x, lang)
+    fig.update_xaxes(title_text=t("nps.period", lang))
+    return _layout(fig, lang)
+
+
+def nps_shares(trend: pd.DataFrame, lang: str = "en") -> go.Figure:
+    """Stacked shares of promoters, passives and detractors per period."""
+    x = pd.to_datetime(trend["period"])
+    fig = go.Figure()
+    for key, colour in (("detractors", "#c0392b"), ("passives", "#c9c9c9"),
+                        ("promoters", "#3f8f4f")):
+        fig.add_trace(go.Bar(x=x, y=trend[f"{key}_share"], name=t(f"nps.{key}", lang),
+                             marker_color=colour,
+                             hovertemplate="%{y:.0%}<extra></extra>"))
+    fig.update_layout(barmode="stack")
+    fig.update_yaxes(tickformat=".0%", range=[0, 1])
+    _month_axis(fig, x, lang)
+    fig.update_xaxes(title_text=t("nps.period", lang))
+    return _layout(fig, lang)
+
+
+def score_histogram(distribution: pd.DataFrame, lang: str = "en") -> go.Figure:
+    colours = ["#c0392b"] * 7 + ["#c9c9c9"] * 2 + ["#3f8f4f"] * 2
+    fig = go.Figure(go.Bar(x=distribution["score"], y=distribution["answers"],
+                           marker_color=colours, hovertemplate="%{x}: %{y:,}<extra></extra>"))
+    fig.update_xaxes(title_text=t("nps.score", lang), dtick=1)
+    fig.update_yaxes(title_text=t("nps.answers", lang), tickformat=",d")
+    return _layout(fig, lang)
+
+
+def nps_groups(groups: pd.DataFrame, lang: str = "en", label=str) -> go.Figure:
+    """NPS per group with 95 % intervals as error bars."""
+    fig = go.Figure(go.Bar(
+        x=[label(g) for g in groups["group"]], y=groups["nps"],
+        marker_color=[COLOURS["revenue"] if r else "#9bbbd0" for r in groups["reliable"]],
+        error_y=dict(type="data", symmetric=False, array=groups["high"] - groups["nps"],
+                     arrayminus=groups["nps"] - groups["low"]),
+        customdata=groups[["respondents"]].to_numpy(),
+        hovertemplate="%{x}: %{y:.1f}, n = %{customdata[0]}<extra></extra>"))
+    fig.update_yaxes(title_text=t("metric.nps", lang), range=[-100, 100])
+    return _layout(fig, lang)

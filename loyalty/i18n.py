@@ -50,6 +50,116 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "nav.overview": ("Overview", "Übersicht"),
     "nav.data": ("Data", "Daten"),
     "nav.segments": ("Loyalty types", "Treuetypen"),
+    "nav.nps": ("NPS", "NPS"),
+    "nps.title": ("Net Promoter Score", "Net Promoter Score"),
+    "nps.intro": ("Survey answers from {start} to {end}. NPS = % promoters (9-10) minus % "
+                  "detractors (0-6), from -100 to +100.",
+                  "Umfrageantworten vom {start} bis {end}. NPS = % Promotoren (9-10) minus % "
+                  "Kritiker (0-6), von -100 bis +100."),
+    "nps.no_surveys": ("Load an NPS survey export on the Data page to see the Net Promoter Score.",
+                       "Laden Sie auf der Seite Daten einen NPS-Umfrageexport, um den Net "
+                       "Promoter Score zu sehen."),
+    "nps.no_answers": ("No survey answers in the selected period.",
+                       "Keine Umfrageantworten im gewählten Zeitraum."),
+    "nps.tab_trend": ("Trend", "Verlauf"),
+    "nps.tab_groups": ("Groups and periods", "Gruppen und Zeiträume"),
+    "nps.tab_behaviour": ("NPS and behaviour", "NPS und Verhalten"),
+    "nps.tab_index": ("Loyalty index and comments", "Loyalitätsindex und Kommentare"),
+    "nps.unit": ("Per", "Pro"),
+    "nps.unit_W": ("week", "Woche"),
+    "nps.unit_M": ("month", "Monat"),
+    "nps.unit_Q": ("quarter", "Quartal"),
+    "nps.trend": ("NPS over time", "NPS im Zeitverlauf"),
+    "nps.trend_help": ("The band is the 95 % interval (adjusted Wald): with this many answers "
+                       "the true NPS lies in it with 95 % confidence. Hollow points: fewer than "
+                       "{n} answers, too few to rely on.",
+                       "Das Band ist das 95-%-Intervall (angepasster Wald): Bei so vielen "
+                       "Antworten liegt der wahre NPS mit 95 % Sicherheit darin. Hohle Punkte: "
+                       "weniger als {n} Antworten, zu wenige, um sich darauf zu verlassen."),
+    "nps.unreliable": ("Some periods have fewer than {n} answers: their NPS can swing widely by "
+                       "chance.",
+                       "Einige Zeiträume haben weniger als {n} Antworten: Ihr NPS kann zufällig "
+                       "stark schwanken."),
+    "nps.period": ("Period starting", "Zeitraum ab"),
+    "nps.answers": ("Answers", "Antworten"),
+    "nps.interval": ("95 % interval", "95-%-Intervall"),
+    "nps.reliable": ("Enough answers", "Genug Antworten"),
+    "nps.yes": ("yes", "ja"),
+    "nps.too_few": ("too few", "zu wenige"),
+    "nps.shares": ("Promoters, passives, detractors", "Promotoren, Passive, Kritiker"),
+    "nps.shares_help": ("Share of answers per period: promoters 9-10, passives 7-8, detractors "
+                        "0-6.",
+                        "Anteil der Antworten pro Zeitraum: Promotoren 9-10, Passive 7-8, "
+                        "Kritiker 0-6."),
+    "nps.distribution": ("Score distribution", "Verteilung der Antworten"),
+    "nps.distribution_help": ("How many answers gave each score from 0 to 10 in the period.",
+                              "Wie viele Antworten im Zeitraum welchen Wert von 0 bis 10 "
+                              "gaben."),
+    "nps.score": ("Score", "Wert"),
+    "nps.promoters": ("Promoters", "Promotoren"),
+    "nps.passives": ("Passives", "Passive"),
+    "nps.detractors": ("Detractors", "Kritiker"),
+    "nps.group_by": ("NPS by", "NPS nach"),
+    "nps.by_tier": ("Tier", "Stufe"),
+    "nps.by_loyalty_type": ("Loyalty type", "Treuetyp"),
+    "nps.by_channel": ("Main channel", "Hauptkanal"),
+    "nps.by_store": ("Main store", "Hauptfiliale"),
+    "nps.no_group": ("Your data has no {group} for the customers who answered.",
+                     "Ihre Daten enthalten keine Angabe zu {group} für die Befragten."),
+    "nps.compare": ("This period against the previous one", "Dieser Zeitraum gegenüber dem "
+                                                             "vorigen"),
+    "nps.compare_help": ("Difference of the two NPS values with its 95 % interval; meaningful "
+                         "when the interval does not include 0.",
+                         "Differenz der beiden NPS-Werte mit 95-%-Intervall; aussagekräftig, "
+                         "wenn das Intervall die 0 nicht einschließt."),
+    "nps.compare_significant": ("NPS went from {before} ({pstart} – {pend}) to {now}. The change "
+                                "is statistically meaningful: with 95 % confidence it lies "
+                                "between {low} and {high} points.",
+                                "Der NPS ging von {before} ({pstart} – {pend}) auf {now}. Die "
+                                "Veränderung ist statistisch aussagekräftig: mit 95 % Sicherheit "
+                                "liegt sie zwischen {low} und {high} Punkten."),
+    "nps.compare_noise": ("NPS went from {before} ({pstart} – {pend}) to {now}. This change is "
+                          "not statistically meaningful: it could be chance (95 % interval "
+                          "{low} to {high} points).",
+                          "Der NPS ging von {before} ({pstart} – {pend}) auf {now}. Diese "
+                          "Veränderung ist statistisch nicht aussagekräftig: sie kann Zufall sein "
+                          "(95-%-Intervall {low} bis {high} Punkte)."),
+    "nps.compare_missing": ("One of the two periods has no answers.",
+                            "Einer der beiden Zeiträume hat keine Antworten."),
+    "nps.behaviour_help": ("Customers by their latest answer, and what they did: share churned by "
+                           "the end of the period, net revenue per month as a customer, share who "
+                           "referred someone. This is what makes NPS actionable.",
+                           "Kunden nach ihrer letzten Antwort und was sie taten: Anteil "
+                           "abgewandert bis Ende des Zeitraums, Nettoumsatz pro Kundenmonat, "
+                           "Anteil mit Weiterempfehlung. So wird der NPS handlungsrelevant."),
+    "nps.category": ("Category", "Kategorie"),
+    "nps.churn_rate": ("Churned", "Abgewandert"),
+    "nps.spend": ("Revenue per month", "Umsatz pro Monat"),
+    "nps.referral_rate": ("Referred someone", "Hat jemanden geworben"),
+    "nps.cli": ("Customer Loyalty Index", "Kundenloyalitätsindex"),
+    "nps.cli_help": ("CLI = 10 x the mean of three answers (recommend, buy again, try other "
+                     "products), 0-100. Below 40: below average; 40-75: average; over 75: above "
+                     "average.",
+                     "CLI = 10 x Mittelwert dreier Antworten (Weiterempfehlung, Wiederkauf, "
+                     "andere Produkte), 0-100. Unter 40: unterdurchschnittlich; 40-75: "
+                     "durchschnittlich; über 75: überdurchschnittlich."),
+    "nps.cli_missing": ("The survey has no buy-again and try-other-products questions, so no "
+                        "loyalty index.",
+                        "Die Umfrage enthält keine Fragen zu Wiederkauf und anderen Produkten, "
+                        "daher kein Loyalitätsindex."),
+    "nps.band": ("Band", "Band"),
+    "nps.band_below_average": ("Below average (under 40)", "Unterdurchschnittlich (unter 40)"),
+    "nps.band_average": ("Average (40-75)", "Durchschnittlich (40-75)"),
+    "nps.band_above_average": ("Above average (over 75)", "Überdurchschnittlich (über 75)"),
+    "nps.mean_cli": ("Mean index", "Mittlerer Index"),
+    "nps.share": ("Share of answers", "Anteil der Antworten"),
+    "nps.comments": ("Comments", "Kommentare"),
+    "nps.comments_help": ("Free-text comments, detractors first; type a word to search.",
+                          "Freitext-Kommentare, Kritiker zuerst; geben Sie ein Wort zur Suche "
+                          "ein."),
+    "nps.no_comments": ("The survey export has no comment column.",
+                        "Der Umfrageexport hat keine Kommentarspalte."),
+    "nps.search": ("Search comments", "Kommentare durchsuchen"),
 
     # Data page
     "data.title": ("Your data", "Ihre Daten"),

@@ -8,6 +8,7 @@ detractors below ``passive_min`` (0-6).
 from __future__ import annotations
 
 import ibis
+import pandas as pd
 
 from .settings import default
 
@@ -76,3 +77,139 @@ def nps_difference(a: tuple[int, int, int], b: tuple[int, int, int],
     se = (out["a"][1] ** 2 + out["b"][1] ** 2) ** 0.5
     return {"difference": diff, "low": diff - z * se, "high": diff + z * se,
             "significant": abs(diff) > z * se}
+
+
+MIN_RESPONSES = 30  # fewer answers in a period make its NPS unreliable (interval wider than ±30)
+
+
+def _with_intervals(counts: pd.DataFrame, min_responses: int = MIN_RESPONSES) -> pd.DataFrame:
+    """Add nps, low, high, the three shares and ``reliable`` to rows of counts."""
+    out = counts.copy()
+    rows = [nps_interval(int(p), int(d), int(n)) if n else None
+            for p, d, n in zip(out["promoters"], out["detractors"], out["respondents"])]
+    out["nps"] = [nps_from_counts(int(p), int(d), int(n))
+                  for p, d, n in zip(out["promoters"], out["detractors"], out["respondents"])]
+    out["low"] = [r[0] if r else None for r in rows]
+    out["high"] = [r[2] if r else None for r in rows]
+    n = out["respondents"].where(out["respondents"] > 0)
+    for c in ("promoters", "passives", "detractors"):
+        out[f"{c}_share"] = out[c] / n
+    out["reliable"] = out["respondents"] >= min_responses
+    return out
+
+
+def nps_by_period(surveys: ibis.Table, unit: str = "M", promoter_min: int | None = None,
+                  passive_min: int | None = None) -> pd.DataFrame:
+    """One row per week (``W``), month (``M``) or quarter (``Q``): counts, NPS, 95 % interval
+    (adjusted Wald), shares and whether the period has enough answers to rely on."""
+    promoter_min = default("nps_promoter_min") if promoter_min is None else promoter_min
+    passive_min = default("nps_passive_min") if passive_min is None else passive_min
+    s = surveys.filter(surveys.score.notnull())
+    period = s.date.truncate(unit).name("period")
+    g = s.group_by(period).aggregate(
+        respondents=s.count(),
+        promoters=(s.score >= promoter_min).cast("int64").sum(),
+        passives=((s.score >= passive_min) & (s.score < promoter_min)).cast("int64").sum(),
+        detractors=(s.score < passive_min).cast("int64").sum(),
+    ).order_by("period").execute()
+    return _with_intervals(g)
+
+
+def nps_by_group(surveys: ibis.Table, groups: pd.DataFrame, column: str,
+                 promoter_min: int | None = None, passive_min: int | None = None) -> pd.DataFrame:
+    """NPS per value of ``column`` in ``groups`` (one row per customer: customer_id and the
+    attribute), joined to the answers in the backend; answers without a group are left out."""
+    promoter_min = default("nps_promoter_min") if promoter_min is None else promoter_min
+    passive_min = default("nps_passive_min") if passive_min is None else passive_min
+    attrs = ibis.memtable(groups[["customer_id", column]].rename(columns={column: "group"}))
+    s = surveys.filter(surveys.score.notnull() & surveys.customer_id.notnull())
+    j = s.join(attrs, "customer_id")
+    g = j.group_by("group").aggregate(
+        respondents=j.count(),
+        promoters=(j.score >= promoter_min).cast("int64").sum(),
+        passives=((j.score >= passive_min) & (j.score < promoter_min)).cast("int64").sum(),
+        detractors=(j.score < passive_min).cast("int64").sum(),
+    ).order_by("group").execute()
+    return _with_intervals(g)
+
+
+def score_distribution(surveys: ibis.Table) -> pd.DataFrame:
+    """Answers per score 0-10 (all eleven scores, zero where nobody answered)."""
+    s = surveys.filter(surveys.score.notnull())
+    g = s.group_by("score").aggregate(answers=s.count()).execute()
+    full = pd.DataFrame({"score": range(11)})
+    return full.merge(g, on="score", how="left").fillna({"answers": 0}).astype(int)
+
+
+def category_of(score, promoter_min: int | None = None, passive_min: int | None = None) -> str:
+    promoter_min = default("nps_promoter_min") if promoter_min is None else promoter_min
+    passive_min = default("nps_passive_min") if passive_min is None else passive_min
+    if score >= promoter_min:
+        return "promoter"
+    return "passive" if score >= passive_min else "detractor"
+
+
+CLI_BANDS = ((40.0, "below_average"), (75.0, "average"), (100.0, "above_average"))
+
+
+def loyalty_index(surveys: ibis.Table) -> pd.DataFrame | None:
+    """Customer Loyalty Index per band: CLI = 10 x mean of the recommend, buy-again and
+    try-other answers (0-100) for respondents who answered all three; bands 0-40 below average,
+    40-75 average, over 75 above average. None when the survey lacks the two extra questions."""
+    s = surveys.filter(surveys.score.notnull() & surveys.repurchase_score.notnull()
+                       & surveys.try_other_score.notnull())
+    cli = (s.score + s.repurchase_score + s.try_other_score) * 10.0 / 3.0
+    band = ibis.cases((cli < 40, "below_average"), (cli <= 75, "average"),
+                      else_="above_average")
+    g = s.mutate(cli=cli, band=band).group_by("band").aggregate(
+        respondents=ibis._.count(), mean_cli=ibis._.cli.mean()).execute()
+    if g.empty:
+        return None
+    return g.set_index("band").reindex([b for _, b in CLI_BANDS]).fillna(
+        {"respondents": 0}).reset_index()
+
+
+def behaviour_by_category(surveys: ibis.Table, features: pd.DataFrame, churned: pd.Series
+                          ) -> pd.DataFrame:
+    """For promoters, passives and detractors (by each customer's latest answer): customers,
+    share churned by the end of the period, revenue per month and share who referred someone.
+
+    ``features`` is one row per customer (:func:`loyalty.features.customer_features`) and
+    ``churned`` a boolean per customer; both are small per-customer frames.
+    """
+    s = surveys.filter(surveys.score.notnull() & surveys.customer_id.notnull())
+    last = s.group_by("customer_id").aggregate(score=s.score.argmax(s.date)).execute()
+    last["category"] = [category_of(v) for v in last["score"]]
+    f = features.reindex(last["customer_id"])
+    months = (f["tenure_days"].clip(lower=30) / 30.4).to_numpy()
+    referrals = f[[c for c in ("referral", "referred_members") if c in f]].max(axis=1) \
+        if {"referral", "referred_members"} & set(f.columns) else pd.Series(float("nan"),
+                                                                            index=f.index)
+    frame = pd.DataFrame({
+        "category": last["category"].to_numpy(),
+        "churned": churned.reindex(last["customer_id"]).fillna(False).to_numpy(dtype=float),
+        "spend_per_month": (f["revenue"].to_numpy() / months),
+        "referred": (referrals.to_numpy() > 0).astype(float)
+        if referrals.notna().any() else float("nan"),
+    })
+    g = frame.groupby("category").agg(customers=("category", "size"), churn_rate=("churned", "mean"),
+                                      spend_per_month=("spend_per_month", "mean"),
+                                      referral_rate=("referred", "mean"))
+    return g.reindex([c for c in ("promoter", "passive", "detractor") if c in g.index])
+
+
+def comments(surveys: ibis.Table, term: str = "", categories: tuple[str, ...] = (
+        "detractor", "passive", "promoter"), limit: int = 200) -> pd.DataFrame:
+    """Survey comments containing ``term`` (any case), detractors first, newest first within a
+    category; at most ``limit`` rows (date, score, category, comment)."""
+    promoter_min, passive_min = default("nps_promoter_min"), default("nps_passive_min")
+    s = surveys.filter(surveys.comment.notnull() & (surveys.comment.strip() != "")
+                       & surveys.score.notnull())
+    if term.strip():
+        s = s.filter(s.comment.lower().contains(term.strip().lower()))
+    category = ibis.cases((s.score >= promoter_min, "promoter"),
+                          (s.score >= passive_min, "passive"), else_="detractor")
+    s = s.mutate(category=category).filter(ibis._.category.isin(list(categories)))
+    rank = ibis.cases((s.category == "detractor", 0), (s.category == "passive", 1), else_=2)
+    return (s.mutate(rank=rank).order_by(["rank", ibis.desc("date")]).limit(limit)
+            .select("date", "score", "category", "comment").execute())

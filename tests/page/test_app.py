@@ -170,3 +170,33 @@ def test_segments_in_german():
     assert not at.exception
     assert at.title[0].value == "Treuetypen"
     assert "Fürsprecher" in _type_counts(at)
+
+
+def test_nps_page():
+    at = new_app()
+    at.switch_page("pages/nps.py").run()
+    assert not at.exception
+    assert [t.label for t in at.tabs] == ["Trend", "Groups and periods", "NPS and behaviour",
+                                          "Loyalty index and comments"]
+    trend = at.dataframe[0].value
+    assert list(trend.columns) == ["Period starting", "Answers", "NPS", "95 % interval",
+                                   "Enough answers"]
+    assert len(trend) == 6                          # six months in the default period
+    assert any("statistically meaningful" in m.value for m in at.markdown)
+    at.radio(key="nps_group").set_value("loyalty_type").run()
+    assert not at.exception
+    at.text_input(key="nps_search").input("teuer").run()
+    comments = at.dataframe[-1].value
+    assert set(comments["Category"]) == {"Detractors"}
+    assert comments["Comment"].str.contains("teuer").all()
+    at.radio(key="app_lang").set_value("de").run()
+    assert not at.exception and at.tabs[0].label == "Verlauf"
+
+
+def test_nps_page_without_surveys():
+    at = open_data(new_app())
+    upload(at, "kasse.csv", GERMAN_EXPORT)
+    at.button(key="data_load").click().run()
+    at.switch_page("pages/nps.py").run()
+    assert not at.exception
+    assert at.info[0].value.startswith("Load an NPS survey export")

@@ -1,0 +1,181 @@
+"""NPS: trend with intervals, groups, two-period comparison, behaviour, loyalty index, comments."""
+
+import pandas as pd
+import streamlit as st
+
+from loyalty import charts, nps
+from loyalty.filters import filtered_surveys, in_days
+from loyalty.i18n import fmt_date, fmt_money, fmt_number, fmt_percent
+from loyalty.segments import segment
+from loyalty.settings import default
+from ui import state
+from ui.state import tr
+from ui.widgets import guarded
+
+GROUPS = ("tier", "loyalty_type", "channel", "store")
+
+
+def _period_surveys(ds, f, start, end):
+    s = filtered_surveys(ds, f)
+    return s.filter(in_days(s.date, start, end))
+
+
+def _group_frame(base: dict, column: str) -> pd.DataFrame | None:
+    feats = base["features"]
+    if column == "loyalty_type":
+        values = segment(base["signals"], explain=False).table["loyalty_type"]
+    elif column == "tier":
+        values = feats["tier"] if "tier" in feats else None
+    else:
+        values = feats.get(f"top_{column}")
+    if values is None or values.dropna().empty:
+        return None
+    frame = values.dropna().rename(column).reset_index()
+    frame.columns = ["customer_id", column]
+    return frame
+
+
+def _group_label(column: str):
+    if column == "loyalty_type":
+        return lambda v: tr(f"type.{v}")
+    return str
+
+
+def _trend_tab(surveys, lang: str) -> None:
+    unit = st.radio(tr("nps.unit"), ["W", "M", "Q"], index=1, horizontal=True,
+                    format_func=lambda u: tr(f"nps.unit_{u}"), key="nps_unit")
+    trend = nps.nps_by_period(surveys, unit)
+    if trend.empty:
+        st.info(tr("nps.no_answers"))
+        return
+    st.subheader(tr("nps.trend"), help=tr("nps.trend_help", n=nps.MIN_RESPONSES))
+    st.plotly_chart(charts.nps_trend(trend, lang), key="nps_trend")
+    if not trend["reliable"].all():
+        st.caption(tr("nps.unreliable", n=nps.MIN_RESPONSES))
+    table = pd.DataFrame({
+        tr("nps.period"): [fmt_date(p, lang) for p in trend["period"]],
+        tr("nps.answers"): [fmt_number(n, lang) for n in trend["respondents"]],
+        tr("metric.nps"): [fmt_number(v, lang, 1) for v in trend["nps"]],
+        tr("nps.interval"): [f"{fmt_number(lo, lang, 1)} – {fmt_number(hi, lang, 1)}"
+                             for lo, hi in zip(trend["low"], trend["high"])],
+        tr("nps.reliable"): [tr("nps.yes") if r else tr("nps.too_few") for r in trend["reliable"]],
+    })
+    st.dataframe(table, hide_index=True, key="nps_trend_table")
+    left, right = st.columns(2)
+    with left:
+        st.subheader(tr("nps.shares"), help=tr("nps.shares_help"))
+        st.plotly_chart(charts.nps_shares(trend, lang), key="nps_shares")
+    with right:
+        st.subheader(tr("nps.distribution"), help=tr("nps.distribution_help"))
+        st.plotly_chart(charts.score_histogram(nps.score_distribution(surveys), lang),
+                        key="nps_distribution")
+
+
+def _groups_tab(ds, f, surveys, base: dict, lang: str) -> None:
+    column = st.radio(tr("nps.group_by"), list(GROUPS), horizontal=True,
+                      format_func=lambda g: tr(f"nps.by_{g}"), key="nps_group")
+    frame = _group_frame(base, column)
+    if frame is None:
+        st.info(tr("nps.no_group", group=tr(f"nps.by_{column}")))
+    else:
+        groups = nps.nps_by_group(surveys, frame, column)
+        st.plotly_chart(charts.nps_groups(groups, lang, _group_label(column)), key="nps_groups")
+        label = _group_label(column)
+        st.dataframe(pd.DataFrame({
+            tr(f"nps.by_{column}"): [label(g) for g in groups["group"]],
+            tr("nps.answers"): [fmt_number(n, lang) for n in groups["respondents"]],
+            tr("metric.nps"): [fmt_number(v, lang, 1) for v in groups["nps"]],
+            tr("nps.interval"): [f"{fmt_number(lo, lang, 1)} – {fmt_number(hi, lang, 1)}"
+                                 for lo, hi in zip(groups["low"], groups["high"])],
+        }), hide_index=True, key="nps_groups_table")
+    st.subheader(tr("nps.compare"), help=tr("nps.compare_help"))
+    pstart, pend = f.previous_period()
+    now = nps.nps_counts(surveys).execute().iloc[0]
+    before = nps.nps_counts(_period_surveys(ds, f, pstart, pend)).execute().iloc[0]
+    a = (int(now["promoters"] or 0), int(now["detractors"] or 0), int(now["respondents"] or 0))
+    b = (int(before["promoters"] or 0), int(before["detractors"] or 0),
+         int(before["respondents"] or 0))
+    if not a[2] or not b[2]:
+        st.info(tr("nps.compare_missing"))
+        return
+    diff = nps.nps_difference(a, b)
+    key = "nps.compare_significant" if diff["significant"] else "nps.compare_noise"
+    st.markdown(tr(key, before=fmt_number(nps.nps_from_counts(*b), lang, 1),
+                   now=fmt_number(nps.nps_from_counts(*a), lang, 1),
+                   low=fmt_number(diff["low"], lang, 1), high=fmt_number(diff["high"], lang, 1),
+                   pstart=fmt_date(pstart, lang), pend=fmt_date(pend, lang)))
+
+
+def _behaviour_tab(surveys, base: dict, lang: str) -> None:
+    st.caption(tr("nps.behaviour_help"))
+    churned = base["lifecycle"] == "churned"
+    b = nps.behaviour_by_category(surveys, base["features"], churned)
+    if b.empty:
+        st.info(tr("nps.no_answers"))
+        return
+    st.dataframe(pd.DataFrame({
+        tr("nps.category"): [tr(f"nps.{c}s") for c in b.index],
+        tr("seg.col_customers"): [fmt_number(v, lang) for v in b["customers"]],
+        tr("nps.churn_rate"): [fmt_percent(v, lang) for v in b["churn_rate"]],
+        tr("nps.spend"): [fmt_money(v, lang) for v in b["spend_per_month"]],
+        tr("nps.referral_rate"): [fmt_percent(v, lang) for v in b["referral_rate"]],
+    }), hide_index=True, key="nps_behaviour")
+
+
+def _index_tab(ds, surveys, lang: str) -> None:
+    st.subheader(tr("nps.cli"), help=tr("nps.cli_help"))
+    fields = ds.fields("surveys")
+    cli = (nps.loyalty_index(surveys)
+           if {"repurchase_score", "try_other_score"} <= fields else None)
+    if cli is None:
+        st.info(tr("nps.cli_missing"))
+    else:
+        total = cli["respondents"].sum()
+        st.dataframe(pd.DataFrame({
+            tr("nps.band"): [tr(f"nps.band_{b}") for b in cli["band"]],
+            tr("nps.answers"): [fmt_number(n, lang) for n in cli["respondents"]],
+            tr("nps.share"): [fmt_percent(n / total if total else None, lang)
+                                  for n in cli["respondents"]],
+            tr("nps.mean_cli"): [fmt_number(v, lang, 1) for v in cli["mean_cli"]],
+        }), hide_index=True, key="nps_cli")
+    st.subheader(tr("nps.comments"), help=tr("nps.comments_help"))
+    if "comment" not in fields:
+        st.info(tr("nps.no_comments"))
+        return
+    term = st.text_input(tr("nps.search"), key="nps_search")
+    category = st.multiselect(tr("nps.category"), ["detractor", "passive", "promoter"],
+                              default=["detractor", "passive", "promoter"],
+                              format_func=lambda c: tr(f"nps.{c}s"), key="nps_categories")
+    rows = nps.comments(surveys, term, tuple(category))
+    st.dataframe(pd.DataFrame({
+        tr("field.date"): [fmt_date(d, lang) for d in rows["date"]],
+        tr("nps.score"): rows["score"],
+        tr("nps.category"): [tr(f"nps.{c}s") for c in rows["category"]],
+        tr("field.comment"): rows["comment"],
+    }), hide_index=True, key="nps_comments")
+
+
+def render() -> None:
+    lang = state.lang()
+    ds = state.dataset()
+    st.title(tr("nps.title"))
+    if not ds.has("surveys"):
+        st.info(tr("nps.no_surveys"))
+        return
+    f = state.current_filters()
+    surveys = _period_surveys(ds, f, f.start, f.end)
+    st.caption(tr("nps.intro", start=fmt_date(f.start, lang), end=fmt_date(f.end, lang)))
+    base = state.customer_base(*state.key(ds), f, int(default("churn_window_days")))
+    tabs = st.tabs([tr("nps.tab_trend"), tr("nps.tab_groups"), tr("nps.tab_behaviour"),
+                    tr("nps.tab_index")])
+    with tabs[0]:
+        _trend_tab(surveys, lang)
+    with tabs[1]:
+        _groups_tab(ds, f, surveys, base, lang)
+    with tabs[2]:
+        _behaviour_tab(surveys, base, lang)
+    with tabs[3]:
+        _index_tab(ds, surveys, lang)
+
+
+guarded(render, state.lang())
