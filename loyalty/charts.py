@@ -240,3 +240,74 @@ def nps_groups(groups: pd.DataFrame, lang: str = "en", label=str) -> go.Figure:
         hovertemplate="%{x}: %{y:.1f}, n = %{customdata[0]}<extra></extra>"))
     fig.update_yaxes(title_text=t("metric.nps", lang), range=[-100, 100])
     return _layout(fig, lang)
+
+
+def movements(monthly: pd.DataFrame, lang: str = "en") -> go.Figure:
+    """Monthly new, reactivated and churned customers (bars) and the churn rate (line)."""
+    x = pd.to_datetime(monthly["month"])
+    fig = make_subplots(specs=[[{"secondary_y": True}]])
+    for key, colour, sign in (("new", "#3f8f4f", 1), ("reactivated", "#6c9bd2", 1),
+                              ("churned", "#c0392b", -1)):
+        fig.add_trace(go.Bar(x=x, y=sign * monthly[key], name=t(f"churn.{key}", lang),
+                             marker_color=colour, customdata=monthly[key],
+                             hovertemplate="%{customdata:,}<extra></extra>"), secondary_y=False)
+    fig.add_trace(go.Scatter(x=x, y=monthly["churn_rate"], name=t("metric.churn_rate", lang),
+                             mode="lines+markers", line=dict(color="#333333"),
+                             hovertemplate="%{y:.1%}<extra></extra>"), secondary_y=True)
+    fig.update_layout(barmode="relative")
+    fig.update_yaxes(title_text=t("chart.customers", lang), tickformat=",d", secondary_y=False)
+    fig.update_yaxes(title_text=t("metric.churn_rate", lang), tickformat=".0%",
+                     rangemode="tozero", showgrid=False, secondary_y=True)
+    _month_axis(fig, x, lang)
+    return _layout(fig, lang)
+
+
+def cohort_heatmap(cohorts: pd.DataFrame, lang: str = "en", value: str = "retention"
+                   ) -> go.Figure:
+    """Cohorts by first-purchase month (rows) and months since (columns); cells are shares."""
+    from babel.dates import format_date
+
+    grid = cohorts.pivot(index="cohort", columns="k", values=value)
+    text = [["" if pd.isna(v) else f"{v:.0%}" for v in row] for row in grid.values]
+    rows = [format_date(c, "MMM yyyy", locale=LOCALES[lang]) for c in grid.index]
+    fig = _heatmap(grid, text, [str(k) for k in grid.columns], rows, lang, "Blues",
+                   hover="%{y}, +%{x}: %{text}<extra></extra>")
+    fig.update_xaxes(title_text=t("churn.months_since", lang), side="top")
+    fig.update_layout(height=max(320, 24 * len(rows) + 80))
+    return fig
+
+
+def retention_compare(curves: pd.DataFrame, lang: str = "en") -> go.Figure:
+    fig = go.Figure()
+    for group, colour in (("before", "#9bbbd0"), ("after", COLOURS["revenue"])):
+        part = curves[curves["group"] == group]
+        fig.add_trace(go.Scatter(x=part["k"], y=part["retention"], mode="lines+markers",
+                                 name=t(f"churn.cohorts_{group}", lang),
+                                 line=dict(color=colour),
+                                 hovertemplate="+%{x}: %{y:.0%}<extra></extra>"))
+    fig.update_xaxes(title_text=t("churn.months_since", lang), dtick=1)
+    fig.update_yaxes(tickformat=".0%", range=[0, 1.05], title_text=t("churn.retained", lang))
+    return _layout(fig, lang)
+
+
+def share_bars(frame: pd.DataFrame, lang: str = "en", label=str, value: str = "churn_rate"
+               ) -> go.Figure:
+    """Bars of a share per group (e.g. churn rate by loyalty type)."""
+    fig = go.Figure(go.Bar(x=[label(g) for g in frame["group"]], y=frame[value],
+                           marker_color=COLOURS["active"],
+                           customdata=frame[["customers"]].to_numpy(),
+                           hovertemplate="%{x}: %{y:.1%} (n = %{customdata[0]:,})<extra></extra>"))
+    fig.update_yaxes(tickformat=".0%", rangemode="tozero")
+    fig.update_layout(height=300)
+    return _layout(fig, lang)
+
+
+def p_alive_histogram(p_alive: pd.Series, cut: float, lang: str = "en") -> go.Figure:
+    fig = go.Figure(go.Histogram(x=p_alive, xbins=dict(start=0, end=1.0001, size=0.05),
+                                 marker_color=COLOURS["revenue"],
+                                 hovertemplate="%{x}: %{y:,}<extra></extra>"))
+    fig.add_vline(x=cut, line_dash="dash", line_color="#c0392b")
+    fig.update_xaxes(title_text=t("churn.p_alive", lang), tickformat=".0%", range=[0, 1])
+    fig.update_yaxes(title_text=t("chart.customers", lang), tickformat=",d")
+    fig.update_layout(height=300)
+    return _layout(fig, lang)

@@ -51,6 +51,98 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "nav.data": ("Data", "Daten"),
     "nav.segments": ("Loyalty types", "Treuetypen"),
     "nav.nps": ("NPS", "NPS"),
+    "nav.churn": ("Churn and retention", "Abwanderung und Bindung"),
+    "churn.title": ("Churn and retention", "Abwanderung und Kundenbindung"),
+    "churn.intro": ("In retail nobody cancels, so churn is inferred: a customer who has not bought "
+                    "for longer than the inactivity window counts as churned. A probabilistic "
+                    "model (BG/NBD) adds how likely each customer is still active.",
+                    "Im Handel kündigt niemand, daher wird Abwanderung erschlossen: Wer länger als "
+                    "das Inaktivitätsfenster nicht gekauft hat, gilt als abgewandert. Ein "
+                    "Wahrscheinlichkeitsmodell (BG/NBD) ergänzt, wie wahrscheinlich jeder Kunde "
+                    "noch aktiv ist."),
+    "churn.window": ("Inactivity window (days)", "Inaktivitätsfenster (Tage)"),
+    "churn.window_help": ("Days without a purchase after which a customer counts as churned.",
+                          "Tage ohne Kauf, nach denen ein Kunde als abgewandert gilt."),
+    "churn.window_reason": ("Suggested from your data: {share} of repeat purchases come within "
+                            "{days} days of the previous one (median gap {median} days, from "
+                            "{gaps} gaps), so a longer silence most likely means the customer "
+                            "left.",
+                            "Aus Ihren Daten vorgeschlagen: {share} der Wiederkäufe folgen "
+                            "innerhalb von {days} Tagen auf den vorigen (Median {median} Tage, "
+                            "aus {gaps} Abständen); längeres Schweigen heißt also sehr "
+                            "wahrscheinlich, dass der Kunde weg ist."),
+    "churn.tab_movements": ("Active base and churn", "Aktiver Bestand und Abwanderung"),
+    "churn.tab_cohorts": ("Cohorts", "Kohorten"),
+    "churn.tab_risk": ("Who is about to leave", "Wer bald abwandert"),
+    "churn.tab_groups": ("Churn by group", "Abwanderung nach Gruppe"),
+    "churn.movements": ("New, reactivated and churned customers per month",
+                        "Neue, reaktivierte und abgewanderte Kunden pro Monat"),
+    "churn.movements_help": ("Churned: the month in which {days} days without a purchase were "
+                             "reached. Churn rate: churned / customers active at some point in the "
+                             "month.",
+                             "Abgewandert: der Monat, in dem {days} Tage ohne Kauf erreicht "
+                             "wurden. Abwanderungsrate: Abgewanderte / Kunden, die im Monat "
+                             "zeitweise aktiv waren."),
+    "churn.active": ("Active at month end", "Aktiv am Monatsende"),
+    "churn.new": ("New", "Neu"),
+    "churn.reactivated": ("Reactivated", "Reaktiviert"),
+    "churn.churned": ("Churned", "Abgewandert"),
+    "churn.cohort_value": ("Show", "Anzeigen"),
+    "churn.retention": ("Customers retained", "Gehaltene Kunden"),
+    "churn.revenue_retention": ("Revenue retained", "Gehaltener Umsatz"),
+    "churn.retention_help": ("Row: customers by month of first purchase. Cell: share of them "
+                             "buying in the k-th month after (100 % in month 0).",
+                             "Zeile: Kunden nach Monat des Erstkaufs. Zelle: Anteil, der im k-ten "
+                             "Monat danach kauft (100 % im Monat 0)."),
+    "churn.revenue_retention_help": ("Row: customers by month of first purchase. Cell: their "
+                                     "revenue in the k-th month after, relative to month 0.",
+                                     "Zeile: Kunden nach Monat des Erstkaufs. Zelle: ihr Umsatz "
+                                     "im k-ten Monat danach, relativ zu Monat 0."),
+    "churn.cohorts": ("Cohort retention", "Kohortenbindung"),
+    "churn.months_since": ("Months since first purchase", "Monate seit Erstkauf"),
+    "churn.retained": ("Still buying", "Kauft noch"),
+    "churn.launch": ("Programme launch", "Programmstart"),
+    "churn.launch_help": ("Taken from the earliest join date in the members file; change it if "
+                          "the programme started on another day.",
+                          "Aus dem frühesten Beitrittsdatum der Mitgliederdatei; ändern Sie es, "
+                          "falls das Programm an einem anderen Tag startete."),
+    "churn.cohorts_before": ("Cohorts before the launch", "Kohorten vor dem Start"),
+    "churn.cohorts_after": ("Cohorts after the launch", "Kohorten nach dem Start"),
+    "churn.launch_caveat": ("A before/after comparison shows an association, not proof: "
+                            "seasons, prices and the market changed too.",
+                            "Ein Vorher/Nachher-Vergleich zeigt einen Zusammenhang, keinen "
+                            "Beweis: Saison, Preise und Markt haben sich auch verändert."),
+    "churn.no_model": ("Too few customers with repeat purchases to fit the model.",
+                       "Zu wenige Kunden mit Wiederkäufen, um das Modell anzupassen."),
+    "churn.p_alive_help": ("P(active) is the model's probability that a customer still buys from "
+                           "you, from how often and how recently they bought. 30 % means: of 10 "
+                           "customers like this, about 3 are still customers and 7 have quietly "
+                           "left.",
+                           "P(aktiv) ist die Wahrscheinlichkeit des Modells, dass ein Kunde noch "
+                           "bei Ihnen kauft, aus Häufigkeit und Aktualität seiner Käufe. 30 % "
+                           "heißt: von 10 solchen Kunden sind etwa 3 noch Kunden, 7 sind still "
+                           "gegangen."),
+    "churn.cut": ("At risk below P(active)", "Gefährdet unter P(aktiv)"),
+    "churn.cut_help": ("30 % is a common cut for 'at risk'.",
+                       "30 % ist eine übliche Grenze für 'gefährdet'."),
+    "churn.top_value": ("Among the top share by revenue", "Unter dem umsatzstärksten Anteil"),
+    "churn.top_value_help": ("Only customers in this top share of revenue are listed: losing "
+                             "them costs most.",
+                             "Nur Kunden in diesem umsatzstärksten Anteil werden gelistet: ihr "
+                             "Verlust kostet am meisten."),
+    "churn.p_alive": ("P(active)", "P(aktiv)"),
+    "churn.expected_90": ("Expected purchases, next 90 days", "Erwartete Käufe, 90 Tage"),
+    "churn.clv": ("Expected revenue, next 12 months", "Erwarteter Umsatz, 12 Monate"),
+    "churn.at_risk": ("At-risk customers: {n}", "Gefährdete Kunden: {n}"),
+    "churn.download": ("Download the at-risk list (CSV for Excel)",
+                       "Gefährdete Kunden herunterladen (CSV für Excel)"),
+    "churn.by_help": ("Share of customers with no purchase for more than {days} days, per group.",
+                      "Anteil der Kunden ohne Kauf seit über {days} Tagen, pro Gruppe."),
+    "churn.by_loyalty_type": ("By loyalty type", "Nach Treuetyp"),
+    "churn.by_tier": ("By tier", "Nach Stufe"),
+    "churn.by_nps_category": ("By NPS category (latest answer)",
+                              "Nach NPS-Kategorie (letzte Antwort)"),
+    "churn.by_channel": ("By main channel", "Nach Hauptkanal"),
     "nps.title": ("Net Promoter Score", "Net Promoter Score"),
     "nps.intro": ("Survey answers from {start} to {end}. NPS = % promoters (9-10) minus % "
                   "detractors (0-6), from -100 to +100.",

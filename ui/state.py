@@ -153,3 +153,42 @@ def purchases_of(uid: str, version: int, customer_id: str):
     tx = _DATASETS[uid].table("transactions")
     one = tx.filter(tx.customer_id == customer_id).select("date", "amount").order_by("date")
     return one.execute()
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def customer_value(uid: str, version: int, filters: Filters):
+    """BG/NBD p_alive, expected purchases (90 days) and 12-month CLV per customer."""
+    from loyalty.clv import customer_value as value, purchase_histories
+
+    hist = purchase_histories(_DATASETS[uid], filters.end, filters)
+    return value(hist).join(hist)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def suggested_window(uid: str, version: int, filters: Filters) -> dict:
+    from loyalty.churn import suggested_window as suggest
+    return suggest(_DATASETS[uid], filters)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def movements(uid: str, version: int, filters: Filters, window: int):
+    from loyalty.churn import monthly_movements
+    return monthly_movements(_DATASETS[uid], window, filters, filters.end)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def cohorts(uid: str, version: int, filters: Filters):
+    from loyalty.churn import cohorts as table
+    return table(_DATASETS[uid], filters)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def latest_nps_category(uid: str, version: int, filters: Filters):
+    """Each surveyed customer's category by their latest answer."""
+    from loyalty.filters import filtered_surveys
+    from loyalty.nps import category_of
+
+    s = filtered_surveys(_DATASETS[uid], filters)
+    s = s.filter(s.customer_id.notnull() & s.score.notnull())
+    last = s.group_by("customer_id").aggregate(score=s.score.argmax(s.date)).execute()
+    return pd.Series([category_of(v) for v in last["score"]], index=last["customer_id"])

@@ -200,3 +200,24 @@ def test_nps_page_without_surveys():
     at.switch_page("pages/nps.py").run()
     assert not at.exception
     assert at.info[0].value.startswith("Load an NPS survey export")
+
+
+def test_churn_page():
+    at = new_app()
+    at.switch_page("pages/churn.py").run()
+    assert not at.exception
+    assert [t.label for t in at.tabs] == ["Active base and churn", "Cohorts",
+                                          "Who is about to leave", "Churn by group"]
+    assert any(c.value.startswith("Suggested from your data:") for c in at.caption)
+    movements = at.dataframe[0].value
+    assert list(movements.columns)[:3] == ["Month", "Active at month end", "New"]
+    risk = at.dataframe[1].value
+    assert len(risk) > 0 and "P(active)" in risk.columns
+    before = len(risk)
+    at.slider(key="churn_cut").set_value(0.6).run()
+    assert len(at.dataframe[1].value) >= before
+    window = next(s for s in at.slider if s.key.startswith("churn_window_"))
+    window.set_value(180).run()
+    assert not at.exception
+    at.radio(key="app_lang").set_value("de").run()
+    assert not at.exception and at.title[0].value == "Abwanderung und Kundenbindung"

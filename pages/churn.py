@@ -1,0 +1,152 @@
+"""Churn and retention: inactivity window, monthly movements, cohorts, who is about to leave."""
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from loyalty import charts
+from loyalty.churn import churn_by, retention_curves
+from loyalty.customers import excel_safe, to_csv_bytes
+from loyalty.i18n import fmt_date, fmt_money, fmt_number, fmt_percent
+from loyalty.lifecycle import lifecycle_stage
+from loyalty.segments import segment
+from ui import state
+from ui.state import tr
+from ui.widgets import guarded
+
+
+def _window(ds, f, lang: str) -> int:
+    suggestion = state.suggested_window(*state.key(ds), f)
+    days = st.slider(tr("churn.window"), 14, 365, suggestion["days"], step=7,
+                     key=f"churn_window_{ds.uid}_{ds.version}", help=tr("churn.window_help"))
+    if suggestion["gaps"]:
+        st.caption(tr("churn.window_reason", days=suggestion["days"],
+                      share=fmt_percent(suggestion["quantile"], lang, 0),
+                      median=fmt_number(suggestion["gap_median"], lang),
+                      gaps=fmt_number(suggestion["gaps"], lang)))
+    return int(days)
+
+
+def _movements_tab(ds, f, window: int, lang: str) -> None:
+    m = state.movements(*state.key(ds), f, window)
+    m = m[m["month"] >= pd.Timestamp(f.start).to_period("M").to_timestamp()]
+    st.subheader(tr("churn.movements"), help=tr("churn.movements_help", days=window))
+    st.plotly_chart(charts.movements(m, lang), key="churn_movements")
+    st.dataframe(pd.DataFrame({
+        tr("chart.month"): [fmt_date(d, lang) for d in m["month"]],
+        tr("churn.active"): [fmt_number(v, lang) for v in m["active"]],
+        tr("churn.new"): [fmt_number(v, lang) for v in m["new"]],
+        tr("churn.reactivated"): [fmt_number(v, lang) for v in m["reactivated"]],
+        tr("churn.churned"): [fmt_number(v, lang) for v in m["churned"]],
+        tr("metric.churn_rate"): [fmt_percent(v, lang) for v in m["churn_rate"]],
+    }), hide_index=True, key="churn_movements_table")
+
+
+def _cohorts_tab(ds, f, lang: str) -> None:
+    c = state.cohorts(*state.key(ds), f)
+    if c.empty:
+        st.info(tr("app.no_data"))
+        return
+    kind = st.radio(tr("churn.cohort_value"), ["retention", "revenue_retention"],
+                    horizontal=True, format_func=lambda k: tr(f"churn.{k}"), key="churn_kind")
+    st.subheader(tr("churn.cohorts"), help=tr(f"churn.{kind}_help"))
+    st.plotly_chart(charts.cohort_heatmap(c, lang, kind), key="churn_cohorts")
+    default_launch = None
+    if ds.has("members"):
+        m = ds.table("members")
+        default_launch = m.joined.min().execute()
+    first, last = c["cohort"].min().date(), c["cohort"].max().date()
+    launch = st.date_input(tr("churn.launch"), value=default_launch or first + (last - first) / 2,
+                           min_value=first, max_value=last, key="churn_launch",
+                           help=tr("churn.launch_help"),
+                           format="DD.MM.YYYY" if lang == "de" else "YYYY-MM-DD")
+    if isinstance(launch, dt.date):
+        curves = retention_curves(c, launch)
+        if curves["group"].nunique() == 2:
+            st.plotly_chart(charts.retention_compare(curves, lang), key="churn_launch_curves")
+            st.caption(tr("churn.launch_caveat"))
+
+
+def _at_risk_tab(ds, f, base: dict, window: int, lang: str) -> None:
+    value = state.customer_value(*state.key(ds), f)
+    if value["p_alive"].isna().all():
+        st.info(tr("churn.no_model"))
+        return
+    st.caption(tr("churn.p_alive_help"))
+    left, right = st.columns(2)
+    cut = left.slider(tr("churn.cut"), 0.05, 0.9, 0.3, 0.05, key="churn_cut",
+                      help=tr("churn.cut_help"))
+    top = right.slider(tr("churn.top_value"), 0.05, 1.0, 0.3, 0.05, key="churn_top",
+                       help=tr("churn.top_value_help"))
+    st.plotly_chart(charts.p_alive_histogram(value["p_alive"], cut, lang), key="churn_palive")
+    revenue = base["features"]["revenue"].reindex(value.index)
+    valuable = revenue >= revenue.quantile(1 - top)
+    types = segment(base["signals"], explain=False).table["loyalty_type"]
+    risk = value[(value["p_alive"] < cut) & valuable].copy()
+    risk["revenue"] = revenue
+    risk["loyalty_type"] = types.reindex(risk.index)
+    risk = risk.sort_values("revenue", ascending=False)
+    st.subheader(tr("churn.at_risk", n=fmt_number(len(risk), lang)))
+    shown = pd.DataFrame({
+        tr("field.customer_id"): risk.index,
+        tr("seg.col_revenue"): [fmt_money(v, lang) for v in risk["revenue"]],
+        tr("churn.p_alive"): [fmt_percent(v, lang, 0) for v in risk["p_alive"]],
+        tr("churn.expected_90"): [fmt_number(v, lang, 1) for v in risk["expected_purchases_90d"]],
+        tr("churn.clv"): [fmt_money(v, lang) for v in risk["clv_12m"]],
+        tr("seg.col_type"): [tr(f"type.{t}") for t in risk["loyalty_type"]],
+        tr("seg.col_action"): [tr(f"action.{t}") for t in risk["loyalty_type"]],
+    })
+    st.dataframe(shown.head(500), hide_index=True, key="churn_risk_table")
+    export = excel_safe(risk.reset_index()[["customer_id", "revenue", "p_alive",
+                                            "expected_purchases_90d", "clv_12m",
+                                            "loyalty_type"]].round(4))
+    st.download_button(tr("churn.download"), to_csv_bytes(export), file_name="at_risk.csv",
+                       mime="text/csv", key="churn_download", disabled=risk.empty)
+
+
+def _groups_tab(ds, f, base: dict, window: int, lang: str) -> None:
+    st.caption(tr("churn.by_help", days=window))
+    churned = lifecycle_stage(base["features"], window) == "churned"
+    feats = base["features"]
+    options = {"loyalty_type": segment(base["signals"], explain=False).table["loyalty_type"]}
+    if "tier" in feats:
+        options["tier"] = feats["tier"]
+    if ds.has("surveys"):
+        options["nps_category"] = state.latest_nps_category(*state.key(ds), f)
+    if "top_channel" in feats:
+        options["channel"] = feats["top_channel"]
+    labels = {"loyalty_type": lambda v: tr(f"type.{v}"), "nps_category": lambda v: tr(f"nps.{v}s")}
+    cols = st.columns(2)
+    for i, (name, attribute) in enumerate(options.items()):
+        frame = churn_by(attribute, churned)
+        with cols[i % 2]:
+            st.markdown(f"**{tr(f'churn.by_{name}')}**")
+            st.plotly_chart(charts.share_bars(frame, lang, labels.get(name, str)),
+                            key=f"churn_by_{name}")
+
+
+def render() -> None:
+    lang = state.lang()
+    ds = state.dataset()
+    st.title(tr("churn.title"))
+    if not ds.has("transactions"):
+        st.warning(tr("app.no_data"))
+        return
+    f = state.current_filters()
+    st.caption(tr("churn.intro"))
+    window = _window(ds, f, lang)
+    base = state.customer_base(*state.key(ds), f, window)
+    tabs = st.tabs([tr("churn.tab_movements"), tr("churn.tab_cohorts"), tr("churn.tab_risk"),
+                    tr("churn.tab_groups")])
+    with tabs[0]:
+        _movements_tab(ds, f, window, lang)
+    with tabs[1]:
+        _cohorts_tab(ds, f, lang)
+    with tabs[2]:
+        _at_risk_tab(ds, f, base, window, lang)
+    with tabs[3]:
+        _groups_tab(ds, f, base, window, lang)
+
+
+guarded(render, state.lang())
