@@ -189,7 +189,7 @@ def nps_trend(trend: pd.DataFrame, lang: str = "en") -> go.Figure:
     fig = go.Figure()
     fig.add_trace(go.Scatter(x=list(x) + list(x[::-1]),
                              y=list(trend["high"]) + list(trend["low"][::-1]),
-                             fill="toself", fillcolor="rgba(47,111,143,0.15)",
+                             fill="toself", fillcolor="rgba(47,111,143,0.15)", mode="lines",
                              line=dict(width=0), hoverinfo="skip", name=t("nps.interval", lang)))
     fig.add_trace(go.Scatter(
         x=x, y=trend["nps"], mode="lines+markers", name=t("metric.nps", lang),

@@ -216,6 +216,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                           "Der NPS ging von {before} ({pstart} – {pend}) auf {now}. Diese "
                           "Veränderung ist statistisch nicht aussagekräftig: sie kann Zufall sein "
                           "(95-%-Intervall {low} bis {high} Punkte)."),
+    "nps.compare_groups": ("Compare two groups", "Zwei Gruppen vergleichen"),
+    "nps.group_a": ("Group", "Gruppe"),
+    "nps.group_b": ("against", "gegen"),
+    "nps.groups_significant": ("{a}: NPS {nps_a}; {b}: NPS {nps_b}. The difference is "
+                               "statistically meaningful (95 % interval {low} to {high} points).",
+                               "{a}: NPS {nps_a}; {b}: NPS {nps_b}. Der Unterschied ist "
+                               "statistisch aussagekräftig (95-%-Intervall {low} bis {high} "
+                               "Punkte)."),
+    "nps.groups_noise": ("{a}: NPS {nps_a}; {b}: NPS {nps_b}. The difference is not "
+                         "statistically meaningful: it could be chance (95 % interval {low} to "
+                         "{high} points).",
+                         "{a}: NPS {nps_a}; {b}: NPS {nps_b}. Der Unterschied ist statistisch "
+                         "nicht aussagekräftig: er kann Zufall sein (95-%-Intervall {low} bis "
+                         "{high} Punkte)."),
     "nps.compare_missing": ("One of the two periods has no answers.",
                             "Einer der beiden Zeiträume hat keine Antworten."),
     "nps.behaviour_help": ("Customers by their latest answer, and what they did: share churned by "

@@ -88,6 +88,8 @@ def _groups_tab(ds, f, surveys, base: dict, lang: str) -> None:
             tr("nps.interval"): [f"{fmt_number(lo, lang, 1)} – {fmt_number(hi, lang, 1)}"
                                  for lo, hi in zip(groups["low"], groups["high"])],
         }), hide_index=True, key="nps_groups_table")
+        if len(groups) >= 2:
+            _compare_groups(groups, label, lang)
     st.subheader(tr("nps.compare"), help=tr("nps.compare_help"))
     pstart, pend = f.previous_period()
     now = nps.nps_counts(surveys).execute().iloc[0]
@@ -104,6 +106,25 @@ def _groups_tab(ds, f, surveys, base: dict, lang: str) -> None:
                    now=fmt_number(nps.nps_from_counts(*a), lang, 1),
                    low=fmt_number(diff["low"], lang, 1), high=fmt_number(diff["high"], lang, 1),
                    pstart=fmt_date(pstart, lang), pend=fmt_date(pend, lang)))
+
+
+def _compare_groups(groups: pd.DataFrame, label, lang: str) -> None:
+    st.markdown(f"**{tr('nps.compare_groups')}**", help=tr("nps.compare_help"))
+    names = list(groups["group"])
+    left, right = st.columns(2)
+    a = left.selectbox(tr("nps.group_a"), names, index=0, format_func=label, key="nps_group_a")
+    b = right.selectbox(tr("nps.group_b"), names, index=1, format_func=label, key="nps_group_b")
+    if a == b:
+        return
+    rows = groups.set_index("group")
+    counts = [(int(rows.at[g, "promoters"]), int(rows.at[g, "detractors"]),
+               int(rows.at[g, "respondents"])) for g in (a, b)]
+    diff = nps.nps_difference(*counts)
+    key = "nps.groups_significant" if diff["significant"] else "nps.groups_noise"
+    st.markdown(tr(key, a=label(a), b=label(b),
+                   nps_a=fmt_number(nps.nps_from_counts(*counts[0]), lang, 1),
+                   nps_b=fmt_number(nps.nps_from_counts(*counts[1]), lang, 1),
+                   low=fmt_number(diff["low"], lang, 1), high=fmt_number(diff["high"], lang, 1)))
 
 
 def _behaviour_tab(surveys, base: dict, lang: str) -> None:

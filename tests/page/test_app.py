@@ -183,6 +183,9 @@ def test_nps_page():
                                    "Enough answers"]
     assert len(trend) == 6                          # six months in the default period
     assert any("statistically meaningful" in m.value for m in at.markdown)
+    # Gold against Bronze members: a large, meaningful gap in the demo data.
+    assert any(m.value.startswith("Bronze: NPS") and "is statistically meaningful" in m.value
+               for m in at.markdown)
     at.radio(key="nps_group").set_value("loyalty_type").run()
     assert not at.exception
     at.text_input(key="nps_search").input("teuer").run()
