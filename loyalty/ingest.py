@@ -224,7 +224,8 @@ def _source_sql(plan: ReadPlan, path: str, p: _Params, rejects: str, scans: str)
         return (f"SELECT {cols}, _parts AS _fields, _o FROM ({source}) WHERE _parts IS NOT NULL",
                 raw_names)
     columns = "{" + ", ".join(f"'{n}': 'VARCHAR'" for n in raw_names) + "}"
-    new_line = f", new_line={p(chr(13))}" if d.newline == "\r" else ""
+    # DuckDB takes the escaped spelling of a carriage return, not the character itself.
+    new_line = f", new_line={p(chr(92) + 'r')}" if d.newline == "\r" else ""
     return (f"SELECT *, CAST(NULL AS VARCHAR[]) AS _fields, CAST(NULL AS BIGINT) AS _o "
             f"FROM read_csv({p(path)}, delim={p(d.delimiter)}, quote={p(d.quote)}, "
             f"escape={p(d.quote)}, columns={columns}{new_line}, {common})", raw_names)

@@ -191,3 +191,18 @@ def test_clear_removes_everything(write_file, dataset):
     dataset.clear()
     assert scalar(dataset.con, "SELECT count(*) FROM transactions") == 0
     assert dataset.rejects().empty
+
+
+@pytest.mark.parametrize("name,content,revenue", [
+    ("cr_only.csv", "customer,date,amount\rC1,2025-01-01,1.50\rC2,2025-01-02,2.50\r", 4.0),
+    ("excel_sep.csv", 'sep=;\nKunde;Datum;Umsatz\nK1;01.02.2025;"1.234,56"\nK2;02.02.2025;12,00\n',
+     1246.56),
+    ("trailing.csv", "a;b;c;\nK1;2025-01-01;5,00;\nK2;2025-01-02;6,00;\n", 11.0),
+    ("french.csv", "client;date;montant\nC1;31/12/2025;1 234,56\nC2;01/12/2025;12,50\n", 1247.06),
+    ("tab_crlf.tsv", "customer\tdate\tamount\r\nC1\t2025-01-01\t1.50\r\nC2\t2025-01-02\t2.50\r\n",
+     4.0),
+])
+def test_odd_but_common_layouts(write_file, dataset, name, content, revenue):
+    report = dataset.load(write_file(name, content), table="transactions")
+    assert (report.rows_loaded, report.rows_rejected) == (2, 0)
+    assert scalar(dataset.con, "SELECT sum(amount) FROM transactions") == pytest.approx(revenue)
