@@ -156,6 +156,10 @@ def _load(plans: dict[str, ReadPlan]) -> None:
             results.append({"file": plan.filename, "error": unusable_message(err, plan.table,
                                                                               plan.missing)})
             continue
+        except Exception as exc:  # noqa: BLE001 - one file's failure must not hide the others
+            detail = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:160]
+            results.append({"file": plan.filename, "error": tr("err.unreadable", detail=detail)})
+            continue
         results.append({"file": report.filename, "table": report.table,
                         "file_id": report.file_id, "read": report.rows_read,
                         "loaded": report.rows_loaded, "rejected": report.rows_rejected,
@@ -247,9 +251,10 @@ def render() -> None:
             st.subheader(tr("data.file_header", file=name))
             try:
                 plan = _plan_editor(fid, name, path)
-            except (ValueError, OSError) as exc:
+            except Exception as exc:  # noqa: BLE001 - a sentence, never a traceback
+                detail = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:160]
                 st.error(tr("data.unusable", file=name,
-                            message=tr("err.unreadable", detail=str(exc)[:120])))
+                            message=tr("err.unreadable", detail=detail)))
                 plan = None
             if plan is not None:
                 plans[fid] = plan
