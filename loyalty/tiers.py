@@ -1,0 +1,99 @@
+"""Tiers and points: qualifying spend, tier assignment and movement, customers near the next tier,
+points earned, redeemed and outstanding.
+
+Groundwork for the Tiers and What-if pages (issue 6); every aggregate is an Ibis expression and
+results are one row per customer or per period.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+
+from .dataset import Dataset
+from .filters import Filters, day_start, filtered_transactions
+
+# Default tier ladder: tier name and the qualifying spend (rolling 12 months) it starts at.
+DEFAULT_TIERS: tuple[tuple[str, float], ...] = (("Bronze", 0.0), ("Silver", 300.0),
+                                                 ("Gold", 800.0))
+
+
+def qualifying_spend(ds: Dataset, as_of: dt.date, months: int = 12,
+                     filters: Filters | None = None) -> pd.Series:
+    """Net spend per identified customer in the ``months`` before ``as_of`` (inclusive).
+
+    Returns are subtracted (a refund lowers the qualifying spend); anonymous sales count for
+    nobody. One value per customer who had any transaction in the window.
+    """
+    tx = filtered_transactions(ds, filters or Filters())
+    end = day_start(as_of + dt.timedelta(days=1))
+    start = pd.Timestamp(end) - pd.DateOffset(months=months)
+    w = tx.filter(tx.customer_id.notnull() & (tx.date >= start.to_pydatetime()) & (tx.date < end))
+    g = w.group_by("customer_id").aggregate(spend=w.amount.sum()).execute()
+    return g.set_index("customer_id")["spend"].sort_index()
+
+
+def assign_tiers(spend: pd.Series, tiers=DEFAULT_TIERS) -> pd.Series:
+    """The highest tier whose threshold the spend reaches (spend below every threshold gets the
+    lowest tier)."""
+    names = [name for name, _ in tiers]
+    floors = np.array([floor for _, floor in tiers], dtype=float)
+    order = np.argsort(floors)
+    idx = np.searchsorted(floors[order], spend.to_numpy(dtype=float), side="right") - 1
+    return pd.Series(np.array(names)[order][np.clip(idx, 0, len(names) - 1)], index=spend.index)
+
+
+def tier_movement(before: pd.Series, after: pd.Series, tiers=DEFAULT_TIERS) -> dict:
+    """Customers by tier before (rows) and after (columns), plus upgrades, downgrades and stays.
+
+    Only customers with a tier at both dates are counted.
+    """
+    rank = {name: i for i, (name, _) in enumerate(sorted(tiers, key=lambda t: t[1]))}
+    both = pd.DataFrame({"before": before, "after": after}).dropna()
+    names = [n for n, _ in sorted(tiers, key=lambda t: t[1])]
+    matrix = pd.crosstab(both["before"], both["after"]).reindex(index=names, columns=names,
+                                                                  fill_value=0)
+    r0, r1 = both["before"].map(rank), both["after"].map(rank)
+    return {"matrix": matrix, "upgrades": int((r1 > r0).sum()),
+            "downgrades": int((r1 < r0).sum()), "stays": int((r1 == r0).sum())}
+
+
+def near_next_tier(spend: pd.Series, tiers=DEFAULT_TIERS, within: float = 0.1) -> pd.DataFrame:
+    """Customers whose spend is within ``within`` (a share of the next threshold) below the next
+    tier: the "one more purchase to Gold" list, with the amount still missing."""
+    ladder = sorted(tiers, key=lambda t: t[1])
+    current = assign_tiers(spend, tiers)
+    nxt = {name: ladder[i + 1] if i + 1 < len(ladder) else None
+           for i, (name, _) in enumerate(ladder)}
+    rows = []
+    for cid, value in spend.items():
+        target = nxt[current[cid]]
+        if target is None:
+            continue
+        gap = target[1] - value
+        if 0 < gap <= within * target[1]:
+            rows.append((cid, current[cid], target[0], value, gap))
+    return pd.DataFrame(rows, columns=["customer_id", "tier", "next_tier", "spend", "missing"]
+                        ).sort_values("missing").reset_index(drop=True)
+
+
+def points_over_time(ds: Dataset, unit: str = "M", point_value: float = 0.01,
+                     filters: Filters | None = None) -> pd.DataFrame:
+    """Per period: points earned and redeemed, points outstanding at the period's end (all
+    earned minus all redeemed so far), the liability (outstanding x ``point_value``), the
+    redemption rate (redeemed / earned in the period) and breakage (1 - redemption rate).
+
+    Points that expire are not in the data, so outstanding points are an upper bound.
+    """
+    tx = filtered_transactions(ds, filters or Filters())
+    earned = tx.points_earned.fill_null(0)
+    redeemed = tx.points_redeemed.fill_null(0)
+    g = tx.group_by(tx.date.truncate(unit).name("period")).aggregate(
+        earned=earned.sum(), redeemed=redeemed.sum()).order_by("period").execute()
+    g["outstanding"] = (g["earned"] - g["redeemed"]).cumsum()
+    g["liability"] = g["outstanding"] * point_value
+    g["redemption_rate"] = g["redeemed"] / g["earned"].where(g["earned"] > 0)
+    g["breakage"] = 1 - g["redemption_rate"]
+    return g

@@ -1,0 +1,65 @@
+"""Tier assignment, movement, near-threshold list and points on hand-worked data."""
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from loyalty.tiers import (assign_tiers, near_next_tier, points_over_time, qualifying_spend,
+                           tier_movement)
+
+TX = """customer_id,date,amount,points_earned,points_redeemed
+A,2024-12-15,500,500,0
+A,2025-06-01,400,400,500
+B,2025-03-01,290,290,0
+B,2025-04-01,-20,0,0
+C,2025-05-01,100,100,0
+,2025-05-02,50,0,0
+"""
+
+
+@pytest.fixture
+def shop(write_file, dataset):
+    dataset.load(write_file("tx.csv", TX))
+    return dataset
+
+
+def test_qualifying_spend_rolling_twelve_months(shop):
+    spend = qualifying_spend(shop, dt.date(2025, 12, 1))
+    # Window 2 Dec 2024 - 1 Dec 2025: A 500 + 400, B 290 - 20 (the refund counts), C 100.
+    assert spend.to_dict() == {"A": 900.0, "B": 270.0, "C": 100.0}
+    assert qualifying_spend(shop, dt.date(2026, 1, 1)).to_dict() == {"A": 400.0, "B": 270.0,
+                                                                      "C": 100.0}
+
+
+@pytest.mark.parametrize("spend,tier", [(0, "Bronze"), (299.99, "Bronze"), (300, "Silver"),
+                                        (799, "Silver"), (800, "Gold"), (5000, "Gold"),
+                                        (-10, "Bronze")])
+def test_assign_tiers(spend, tier):
+    assert assign_tiers(pd.Series({"x": spend}))["x"] == tier
+
+
+def test_threshold_above_everyone_moves_everyone_down():
+    spend = pd.Series({"a": 900.0, "b": 400.0, "c": 50.0})
+    before = assign_tiers(spend)
+    after = assign_tiers(spend, (("Bronze", 0.0), ("Silver", 10_000.0), ("Gold", 20_000.0)))
+    moved = tier_movement(before, after)
+    assert (moved["upgrades"], moved["downgrades"], moved["stays"]) == (0, 2, 1)
+    assert moved["matrix"].loc["Gold", "Bronze"] == 1 and moved["matrix"].values.sum() == 3
+
+
+def test_near_next_tier():
+    spend = pd.Series({"a": 760.0, "b": 700.0, "c": 280.0, "d": 900.0, "e": 300.0})
+    near = near_next_tier(spend, within=0.1)
+    # a misses 40 of Gold's 800 (within 80), c misses 20 of Silver's 300 (within 30);
+    # b misses 100, d is at the top, e has just reached Silver.
+    assert near[["customer_id", "next_tier", "missing"]].values.tolist() == [
+        ["c", "Silver", 20.0], ["a", "Gold", 40.0]]
+
+
+def test_points_over_time(shop):
+    p = points_over_time(shop, "M", point_value=0.01).set_index("period")
+    assert p["earned"].sum() == 1290 and p["redeemed"].sum() == 500
+    assert p["outstanding"].iloc[-1] == 790 and p["liability"].iloc[-1] == pytest.approx(7.9)
+    june = p.loc[pd.Timestamp("2025-06-01")]
+    assert june["redemption_rate"] == pytest.approx(500 / 400)
