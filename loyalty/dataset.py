@@ -8,6 +8,7 @@ canonical field present (NULL where no file had it). Metrics read the views thro
 from __future__ import annotations
 
 import os
+import uuid
 
 import duckdb
 import ibis
@@ -34,6 +35,8 @@ class Dataset:
             self.con.execute("SET memory_limit = $m", {"m": memory_limit})
         ensure_support_objects(self.con)
         self.reports: list[LoadReport] = []
+        # Identifies this dataset in caches; ``version`` changes whenever its data does.
+        self.uid = uuid.uuid4().hex
         self.version = 0
         self.label = "empty"
         self._ibis = ibis.duckdb.from_connection(self.con)

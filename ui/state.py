@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import uuid
 import weakref
 
 import pandas as pd
@@ -28,7 +27,6 @@ _DATASETS: "weakref.WeakValueDictionary[str, Dataset]" = weakref.WeakValueDictio
 
 
 def _register(ds: Dataset) -> Dataset:
-    ds.uid = uuid.uuid4().hex
     _DATASETS[ds.uid] = ds
     return ds
 
