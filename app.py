@@ -24,6 +24,7 @@ PAGES = (
     ("pages/segments.py", "nav.segments", ":material/groups:", "loyalty-types"),
     ("pages/nps.py", "nav.nps", ":material/sentiment_satisfied:", "net-promoter"),
     ("pages/churn.py", "nav.churn", ":material/trending_down:", "churn-retention"),
+    ("pages/tiers.py", "nav.tiers", ":material/military_tech:", "tiers-points"),
     ("pages/data.py", "nav.data", ":material/upload_file:", "your-data"),
 )
 page = st.navigation([st.Page(path, title=tr(label), icon=icon, url_path=url, default=i == 0)

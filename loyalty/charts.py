@@ -311,3 +311,32 @@ def p_alive_histogram(p_alive: pd.Series, cut: float, lang: str = "en") -> go.Fi
     fig.update_yaxes(title_text=t("chart.customers", lang), tickformat=",d")
     fig.update_layout(height=300)
     return _layout(fig, lang)
+
+
+def tier_matrix(matrix: pd.DataFrame, lang: str = "en") -> go.Figure:
+    """Customers by tier at the start (rows) and at the end (columns) of the period."""
+    from .i18n import fmt_number
+
+    text = [[fmt_number(v, lang) for v in row] for row in matrix.values]
+    fig = _heatmap(matrix, text, list(matrix.columns), list(matrix.index), lang, "Purples")
+    fig.update_xaxes(title_text=t("tiers.at_end", lang), side="top")
+    fig.update_yaxes(title_text=t("tiers.at_start", lang))
+    fig.update_layout(height=300)
+    return fig
+
+
+def points_chart(points: pd.DataFrame, lang: str = "en") -> go.Figure:
+    """Points earned and redeemed per period (bars) and outstanding points (line)."""
+    x = pd.to_datetime(points["period"])
+    fig = make_subplots(specs=[[{"secondary_y": True}]])
+    fig.add_trace(go.Bar(x=x, y=points["earned"], name=t("tiers.earned", lang),
+                         marker_color="#3f8f4f"), secondary_y=False)
+    fig.add_trace(go.Bar(x=x, y=points["redeemed"], name=t("tiers.redeemed", lang),
+                         marker_color="#e07b39"), secondary_y=False)
+    fig.add_trace(go.Scatter(x=x, y=points["outstanding"], name=t("tiers.outstanding", lang),
+                             mode="lines+markers", line=dict(color="#333333")), secondary_y=True)
+    fig.update_yaxes(tickformat=",d", secondary_y=False, title_text=t("tiers.points", lang))
+    fig.update_yaxes(tickformat=",d", secondary_y=True, showgrid=False,
+                     title_text=t("tiers.outstanding", lang))
+    _month_axis(fig, x, lang)
+    return _layout(fig, lang)

@@ -51,6 +51,78 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "nav.data": ("Data", "Daten"),
     "nav.segments": ("Loyalty types", "Treuetypen"),
     "nav.nps": ("NPS", "NPS"),
+    "nav.tiers": ("Tiers and points", "Stufen und Punkte"),
+    "tiers.title": ("Tiers and points", "Stufen und Punkte"),
+    "tiers.intro": ("Tiers computed from each customer's qualifying spend (net revenue in a "
+                    "rolling window) with the thresholds below, and the points balance of the "
+                    "programme.",
+                    "Stufen aus dem qualifizierenden Umsatz jedes Kunden (Nettoumsatz in einem "
+                    "rollierenden Zeitraum) mit den Schwellen unten, und der Punktestand des "
+                    "Programms."),
+    "tiers.ladder": ("Tier thresholds", "Stufenschwellen"),
+    "tiers.ladder_help": ("A customer reaches a tier when their qualifying spend reaches its "
+                          "threshold.",
+                          "Ein Kunde erreicht eine Stufe, wenn sein qualifizierender Umsatz die "
+                          "Schwelle erreicht."),
+    "tiers.months": ("Qualifying months", "Qualifikationsmonate"),
+    "tiers.months_help": ("Spend in this many months before a date counts towards the tier.",
+                          "Umsatz in so vielen Monaten vor einem Stichtag zählt für die Stufe."),
+    "tiers.threshold": ("{tier} from", "{tier} ab"),
+    "tiers.distribution": ("Customers per tier", "Kunden pro Stufe"),
+    "tiers.distribution_help": ("Customers and their qualifying spend over the last {months} "
+                                "months, per tier, at the end of the period.",
+                                "Kunden und ihr qualifizierender Umsatz der letzten {months} "
+                                "Monate, pro Stufe, am Ende des Zeitraums."),
+    "tiers.from_members": ("Tiers as given in the members file.",
+                           "Stufen laut Mitgliederdatei."),
+    "tiers.spend": ("Qualifying spend", "Qualifizierender Umsatz"),
+    "tiers.movement": ("Tier movement in the period", "Stufenwechsel im Zeitraum"),
+    "tiers.movement_help": ("Computed tiers on the day before the period starts against its "
+                            "last day.",
+                            "Berechnete Stufen am Tag vor Beginn des Zeitraums gegenüber seinem "
+                            "letzten Tag."),
+    "tiers.upgrades": ("Upgrades", "Aufstiege"),
+    "tiers.downgrades": ("Downgrades", "Abstiege"),
+    "tiers.stays": ("Stayed", "Geblieben"),
+    "tiers.at_start": ("Tier at the start", "Stufe zu Beginn"),
+    "tiers.at_end": ("Tier at the end", "Stufe am Ende"),
+    "tiers.near": ("Close to the next tier", "Kurz vor der nächsten Stufe"),
+    "tiers.near_help": ("The 'one more purchase to Gold' list: customers whose qualifying spend "
+                        "is just below the next threshold.",
+                        "Die Liste 'noch ein Einkauf bis Gold': Kunden knapp unter der nächsten "
+                        "Schwelle."),
+    "tiers.within": ("Within (share of the next threshold)", "Innerhalb (Anteil der nächsten "
+                                                              "Schwelle)"),
+    "tiers.within_help": ("0.10 lists customers missing at most 10 % of the next threshold.",
+                          "0,10 listet Kunden, denen höchstens 10 % der nächsten Schwelle "
+                          "fehlen."),
+    "tiers.next": ("Next tier", "Nächste Stufe"),
+    "tiers.missing": ("Still missing", "Fehlt noch"),
+    "tiers.points_title": ("Points", "Punkte"),
+    "tiers.points_help": ("Points earned and redeemed per month and the points still open at the "
+                          "end of each month.",
+                          "Gesammelte und eingelöste Punkte pro Monat und am Monatsende noch "
+                          "offene Punkte."),
+    "tiers.no_points": ("The transactions have no points columns.",
+                        "Die Umsätze enthalten keine Punktespalten."),
+    "tiers.points": ("Points", "Punkte"),
+    "tiers.earned": ("Earned", "Gesammelt"),
+    "tiers.redeemed": ("Redeemed", "Eingelöst"),
+    "tiers.outstanding": ("Outstanding points", "Offene Punkte"),
+    "tiers.point_value": ("Value of one point", "Wert eines Punktes"),
+    "tiers.point_value_help": ("What one point costs you when redeemed, in your currency.",
+                               "Was Sie ein eingelöster Punkt kostet, in Ihrer Währung."),
+    "tiers.liability": ("Points liability", "Punkteverbindlichkeit"),
+    "tiers.liability_help": ("Outstanding points x the value of one point: what open points would "
+                             "cost if all were redeemed (expiry is not in the data).",
+                             "Offene Punkte x Wert eines Punktes: was offene Punkte kosten "
+                             "würden, wenn alle eingelöst würden (Verfall ist nicht in den "
+                             "Daten)."),
+    "tiers.redemption_rate": ("Redemption rate", "Einlösequote"),
+    "tiers.redemption_help": ("Points redeemed / points earned in the data; breakage is the "
+                              "rest.",
+                              "Eingelöste / gesammelte Punkte in den Daten; der Rest ist "
+                              "Breakage."),
     "nav.churn": ("Churn and retention", "Abwanderung und Bindung"),
     "churn.title": ("Churn and retention", "Abwanderung und Kundenbindung"),
     "churn.intro": ("In retail nobody cancels, so churn is inferred: a customer who has not bought "

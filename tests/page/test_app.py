@@ -224,3 +224,19 @@ def test_churn_page():
     assert not at.exception
     at.radio(key="app_lang").set_value("de").run()
     assert not at.exception and at.title[0].value == "Abwanderung und Kundenbindung"
+
+
+def test_tiers_page_threshold_above_everyone():
+    at = new_app()
+    at.switch_page("pages/tiers.py").run()
+    assert not at.exception
+    labels = [m.label for m in at.metric]
+    assert labels[:3] == ["Upgrades", "Downgrades", "Stayed"]
+    assert int(at.metric[0].value.replace(",", "")) > 0
+    # Thresholds above every customer's spend: nobody can move up, everyone ends in Bronze.
+    at.number_input(key="tiers_floor_Silver").set_value(999_999.0).run()
+    at.number_input(key="tiers_floor_Gold").set_value(1_000_000.0).run()
+    assert not at.exception
+    assert at.metric[0].value == "0"
+    near = next(d.value for d in at.dataframe if "Next tier" in d.value.columns)
+    assert near.empty

@@ -1,0 +1,105 @@
+"""Tiers: distribution, movement between the period's start and end, near the next tier, points."""
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from loyalty import charts
+from loyalty.customers import to_csv_bytes
+from loyalty.i18n import fmt_money, fmt_number, fmt_percent
+from loyalty.tiers import (DEFAULT_TIERS, assign_tiers, near_next_tier, points_over_time,
+                           qualifying_spend, tier_movement)
+from ui import state
+from ui.state import tr
+from ui.widgets import guarded
+
+
+def _ladder() -> tuple:
+    """The tier ladder as the manager set it (names fixed, thresholds editable)."""
+    st.markdown(f"**{tr('tiers.ladder')}**", help=tr("tiers.ladder_help"))
+    cols = st.columns(len(DEFAULT_TIERS) + 1)
+    months = cols[0].number_input(tr("tiers.months"), 1, 36, 12, key="tiers_months",
+                                  help=tr("tiers.months_help"))
+    ladder = []
+    for col, (name, floor) in zip(cols[1:], DEFAULT_TIERS):
+        value = col.number_input(tr("tiers.threshold", tier=name), 0.0, 1_000_000.0,
+                                 float(floor), step=50.0, key=f"tiers_floor_{name}",
+                                 disabled=floor == 0)
+        ladder.append((name, float(value)))
+    return tuple(ladder), int(months)
+
+
+def render() -> None:
+    lang = state.lang()
+    ds = state.dataset()
+    st.title(tr("tiers.title"))
+    if not ds.has("transactions"):
+        st.warning(tr("app.no_data"))
+        return
+    f = state.current_filters()
+    st.caption(tr("tiers.intro"))
+    ladder, months = _ladder()
+    spend_end = qualifying_spend(ds, f.end, months, f)
+    spend_start = qualifying_spend(ds, f.start - dt.timedelta(days=1), months, f)
+    tier_end = assign_tiers(spend_end, ladder)
+
+    st.subheader(tr("tiers.distribution"), help=tr("tiers.distribution_help", months=months))
+    if ds.has("members") and "tier" in ds.fields("members"):
+        m = ds.table("members").select("customer_id", "tier").execute().set_index("customer_id")
+        st.caption(tr("tiers.from_members"))
+        source = m["tier"]
+    else:
+        source = tier_end
+    total = spend_end.clip(lower=0).sum() or 1.0
+    rows = []
+    for tier, members in source.groupby(source):
+        spend = spend_end.reindex(members.index).fillna(0).clip(lower=0).sum()
+        rows.append({tr("field.tier"): tier, tr("seg.col_customers"): fmt_number(len(members), lang),
+                     tr("tiers.spend"): fmt_money(spend, lang),
+                     tr("seg.col_revenue_share"): fmt_percent(spend / total, lang)})
+    st.dataframe(pd.DataFrame(rows), hide_index=True, key="tiers_distribution")
+
+    st.subheader(tr("tiers.movement"), help=tr("tiers.movement_help"))
+    moved = tier_movement(assign_tiers(spend_start, ladder), tier_end, ladder)
+    c1, c2, c3 = st.columns(3)
+    c1.metric(tr("tiers.upgrades"), fmt_number(moved["upgrades"], lang), border=True)
+    c2.metric(tr("tiers.downgrades"), fmt_number(moved["downgrades"], lang), border=True)
+    c3.metric(tr("tiers.stays"), fmt_number(moved["stays"], lang), border=True)
+    st.plotly_chart(charts.tier_matrix(moved["matrix"], lang), key="tiers_matrix")
+
+    st.subheader(tr("tiers.near"), help=tr("tiers.near_help"))
+    within = st.slider(tr("tiers.within"), 0.01, 0.5, 0.1, 0.01, key="tiers_within",
+                       help=tr("tiers.within_help"))
+    near = near_next_tier(spend_end, ladder, within)
+    st.caption(tr("seg.export_count", n=fmt_number(len(near), lang)))
+    st.dataframe(pd.DataFrame({
+        tr("field.customer_id"): near["customer_id"],
+        tr("field.tier"): near["tier"], tr("tiers.next"): near["next_tier"],
+        tr("tiers.spend"): [fmt_money(v, lang) for v in near["spend"]],
+        tr("tiers.missing"): [fmt_money(v, lang) for v in near["missing"]],
+    }).head(500), hide_index=True, key="tiers_near")
+    st.download_button(tr("seg.download"), to_csv_bytes(near.round(2)),
+                       file_name="near_next_tier.csv", mime="text/csv", key="tiers_download",
+                       disabled=near.empty)
+
+    st.subheader(tr("tiers.points_title"), help=tr("tiers.points_help"))
+    fields = ds.fields("transactions")
+    if not {"points_earned", "points_redeemed"} & fields:
+        st.info(tr("tiers.no_points"))
+        return
+    value = st.number_input(tr("tiers.point_value"), 0.0, 10.0, 0.01, step=0.005, format="%.3f",
+                            key="tiers_point_value", help=tr("tiers.point_value_help"))
+    pts = points_over_time(ds, "M", value, f)
+    st.plotly_chart(charts.points_chart(pts, lang), key="tiers_points")
+    last = pts.iloc[-1]
+    total_rate = pts["redeemed"].sum() / pts["earned"].sum() if pts["earned"].sum() else None
+    c1, c2, c3 = st.columns(3)
+    c1.metric(tr("tiers.outstanding"), fmt_number(last["outstanding"], lang), border=True)
+    c2.metric(tr("tiers.liability"), fmt_money(last["liability"], lang), border=True,
+              help=tr("tiers.liability_help"))
+    c3.metric(tr("tiers.redemption_rate"), fmt_percent(total_rate, lang), border=True,
+              help=tr("tiers.redemption_help"))
+
+
+guarded(render, state.lang())
