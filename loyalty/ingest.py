@@ -14,6 +14,7 @@ header. Line numbers count records from the top of the file, as a spreadsheet nu
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import os
 import tempfile
@@ -175,8 +176,14 @@ def _checks(plan: ReadPlan, raw_of: dict[str, str], p: _Params,
     leave them out.
     """
     pm = pm or p
-    table = TABLES[plan.table]
     checks = []
+    if plan.dialect.delimiter == WHITESPACE:
+        # Aligned text is split into fields by us, so a wrong field count is a check of ours.
+        width = len(plan.dialect.columns)
+        checks.append(("wrong_field_count", f"len(_fields) <> {p(width)}",
+                       f"{pm('the line has ')} || len(_fields) || "
+                       f"{pm(f' fields, expected {width}')}"))
+    table = TABLES[plan.table]
     for f in table.fields:
         v = ident(f.name)
         raw = raw_of.get(f.name)
@@ -240,19 +247,24 @@ def load_file(con: duckdb.DuckDBPyConnection, plan: ReadPlan, file_id: int) -> L
     ensure_support_objects(con)
     report = LoadReport(file_id=file_id, filename=plan.filename, table=plan.table, plan=plan)
     target = internal_name(report.storage_table)
-    tmp = None
-    path = plan.path
-    if plan.dialect.needs_transcoding:
-        fd, tmp = tempfile.mkstemp(suffix=".csv", prefix="loyalty-")
-        os.close(fd)
-        transcode_to_utf8(plan.path, plan.dialect.encoding, tmp)
-        path = tmp
-    try:
+    with _utf8_source(plan) as path:
         _stage(con, plan, path, target, report)
-    finally:
-        if tmp:
-            os.unlink(tmp)
     return report
+
+
+@contextlib.contextmanager
+def _utf8_source(plan: ReadPlan):
+    """The path DuckDB should read: the file itself, or a temporary UTF-8 copy of it."""
+    if not plan.dialect.needs_transcoding:
+        yield plan.path
+        return
+    fd, tmp = tempfile.mkstemp(suffix=".csv", prefix="loyalty-")
+    os.close(fd)
+    try:
+        transcode_to_utf8(plan.path, plan.dialect.encoding, tmp)
+        yield tmp
+    finally:
+        os.unlink(tmp)
 
 
 def _values_sql(plan: ReadPlan, source: str, raw_names: list[str], p: _Params) -> tuple[str, dict]:
@@ -291,8 +303,6 @@ def _stage(con, plan: ReadPlan, path: str, target: str, report: LoadReport) -> N
     source, raw_names = _source_sql(plan, path, p, rejects, scans)
     values, raw_of = _values_sql(plan, source, raw_names, p)
     checks = _checks(plan, raw_of, p, _Params())
-    if whitespace:
-        checks.insert(0, ("wrong_field_count", f"len(_fields) <> {p(len(raw_names))}", ""))
     bad = " OR ".join(f"({cond})" for _, cond, _ in checks) or "false"
     names = ", ".join(ident(f) for f in TABLES[plan.table].field_names)
     # One pass over the file keeps the canonical values and a flag; the text of a record is kept
@@ -361,10 +371,6 @@ def _value_rejects(con, plan: ReadPlan, target: str, report: LoadReport,
     source = f"SELECT {cols}, _fields, coalesce(_o, rowid) AS _o FROM {target} WHERE _bad"
     values, raw_of = _values_sql(plan, source, raw_names, p)
     checks = _checks(plan, raw_of, p)
-    if plan.dialect.delimiter == WHITESPACE:
-        checks.insert(0, ("wrong_field_count", f"len(_fields) <> {p(len(raw_names))}",
-                          f"{p('the line has ')} || len(_fields) || "
-                          f"{p(f' fields, expected {len(raw_names)}')}"))
     code = "CASE " + " ".join(f"WHEN {cond} THEN {p(c)}" for c, cond, _ in checks) + " END"
     reason = "concat_ws('; ', " + ", ".join(f"CASE WHEN {cond} THEN {msg} END"
                                              for _, cond, msg in checks) + ")"
@@ -492,20 +498,12 @@ def count_records(plan: ReadPlan) -> int:
     One pass of DuckDB's reader with the plan's dialect; used by ``inspect``.
     """
     con = duckdb.connect()
-    tmp = None
-    path = plan.path
     try:
-        if plan.dialect.needs_transcoding:
-            fd, tmp = tempfile.mkstemp(suffix=".csv", prefix="loyalty-")
-            os.close(fd)
-            transcode_to_utf8(plan.path, plan.dialect.encoding, tmp)
-            path = tmp
-        p = _Params()
-        source, _ = _source_sql(plan, path, p, "_ll_count_rej", "_ll_count_scan")
-        good = scalar(con, f"SELECT count(*) FROM ({source})", p.values)
-        bad = scalar(con, "SELECT count(DISTINCT line) FROM _ll_count_rej")
+        with _utf8_source(plan) as path:
+            p = _Params()
+            source, _ = _source_sql(plan, path, p, "_ll_count_rej", "_ll_count_scan")
+            good = scalar(con, f"SELECT count(*) FROM ({source})", p.values)
+            bad = scalar(con, "SELECT count(DISTINCT line) FROM _ll_count_rej")
         return int(good) + int(bad)
     finally:
         con.close()
-        if tmp:
-            os.unlink(tmp)
