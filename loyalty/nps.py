@@ -13,18 +13,23 @@ import pandas as pd
 from .settings import default
 
 
-def nps_counts(surveys: ibis.Table, promoter_min: int | None = None,
-               passive_min: int | None = None) -> ibis.Table:
-    """One row: respondents, promoters, passives, detractors (Ibis expression)."""
+def _answer_counts(s: ibis.Table, promoter_min: int | None, passive_min: int | None) -> dict:
+    """respondents, promoters, passives, detractors as Ibis reductions over answers ``s``."""
     promoter_min = default("nps_promoter_min") if promoter_min is None else promoter_min
     passive_min = default("nps_passive_min") if passive_min is None else passive_min
-    s = surveys.filter(surveys.score.notnull())
-    return s.aggregate(
+    return dict(
         respondents=s.count(),
         promoters=(s.score >= promoter_min).cast("int64").sum(),
         passives=((s.score >= passive_min) & (s.score < promoter_min)).cast("int64").sum(),
         detractors=(s.score < passive_min).cast("int64").sum(),
     )
+
+
+def nps_counts(surveys: ibis.Table, promoter_min: int | None = None,
+               passive_min: int | None = None) -> ibis.Table:
+    """One row: respondents, promoters, passives, detractors (Ibis expression)."""
+    s = surveys.filter(surveys.score.notnull())
+    return s.aggregate(**_answer_counts(s, promoter_min, passive_min))
 
 
 def nps_from_counts(promoters: int, detractors: int, respondents: int) -> float | None:
@@ -55,26 +60,25 @@ def nps_interval(promoters: int, detractors: int, respondents: int,
     """
     if respondents <= 0:
         return None
+    centre, se = _adjusted_wald(promoters, detractors, respondents)
+    return (max(-100.0, centre - z * se), centre, min(100.0, centre + z * se))
+
+
+def _adjusted_wald(promoters: int, detractors: int, respondents: int) -> tuple[float, float]:
+    """Adjusted NPS and its standard error, both on the -100..100 scale."""
     n = respondents + 3
     p = (promoters + 0.75) / n
     d = (detractors + 0.75) / n
-    centre = p - d
-    se = ((p + d - centre ** 2) / n) ** 0.5
-    return (max(-100.0, 100 * (centre - z * se)), 100 * centre,
-            min(100.0, 100 * (centre + z * se)))
+    return 100 * (p - d), 100 * ((p + d - (p - d) ** 2) / n) ** 0.5
 
 
 def nps_difference(a: tuple[int, int, int], b: tuple[int, int, int],
                    z: float = Z95) -> dict:
     """Difference of two NPS values (promoters, detractors, respondents each) and whether it is
     statistically meaningful at 95 % (adjusted Wald standard errors, independent samples)."""
-    out = {}
-    for name, (pr, de, n) in (("a", a), ("b", b)):
-        m = n + 3
-        p, d = (pr + 0.75) / m, (de + 0.75) / m
-        out[name] = (100 * (p - d), 100 * ((p + d - (p - d) ** 2) / m) ** 0.5)
-    diff = out["a"][0] - out["b"][0]
-    se = (out["a"][1] ** 2 + out["b"][1] ** 2) ** 0.5
+    (nps_a, se_a), (nps_b, se_b) = _adjusted_wald(*a), _adjusted_wald(*b)
+    diff = nps_a - nps_b
+    se = (se_a ** 2 + se_b ** 2) ** 0.5
     return {"difference": diff, "low": diff - z * se, "high": diff + z * se,
             "significant": abs(diff) > z * se}
 
@@ -102,16 +106,10 @@ def nps_by_period(surveys: ibis.Table, unit: str = "M", promoter_min: int | None
                   passive_min: int | None = None) -> pd.DataFrame:
     """One row per week (``W``), month (``M``) or quarter (``Q``): counts, NPS, 95 % interval
     (adjusted Wald), shares and whether the period has enough answers to rely on."""
-    promoter_min = default("nps_promoter_min") if promoter_min is None else promoter_min
-    passive_min = default("nps_passive_min") if passive_min is None else passive_min
     s = surveys.filter(surveys.score.notnull())
     period = s.date.truncate(unit).name("period")
-    g = s.group_by(period).aggregate(
-        respondents=s.count(),
-        promoters=(s.score >= promoter_min).cast("int64").sum(),
-        passives=((s.score >= passive_min) & (s.score < promoter_min)).cast("int64").sum(),
-        detractors=(s.score < passive_min).cast("int64").sum(),
-    ).order_by("period").execute()
+    g = s.group_by(period).aggregate(**_answer_counts(s, promoter_min, passive_min))
+    g = g.order_by("period").execute()
     return _with_intervals(g)
 
 
@@ -119,17 +117,11 @@ def nps_by_group(surveys: ibis.Table, groups: pd.DataFrame, column: str,
                  promoter_min: int | None = None, passive_min: int | None = None) -> pd.DataFrame:
     """NPS per value of ``column`` in ``groups`` (one row per customer: customer_id and the
     attribute), joined to the answers in the backend; answers without a group are left out."""
-    promoter_min = default("nps_promoter_min") if promoter_min is None else promoter_min
-    passive_min = default("nps_passive_min") if passive_min is None else passive_min
     attrs = ibis.memtable(groups[["customer_id", column]].rename(columns={column: "group"}))
     s = surveys.filter(surveys.score.notnull() & surveys.customer_id.notnull())
     j = s.join(attrs, "customer_id")
-    g = j.group_by("group").aggregate(
-        respondents=j.count(),
-        promoters=(j.score >= promoter_min).cast("int64").sum(),
-        passives=((j.score >= passive_min) & (j.score < promoter_min)).cast("int64").sum(),
-        detractors=(j.score < passive_min).cast("int64").sum(),
-    ).order_by("group").execute()
+    g = j.group_by("group").aggregate(**_answer_counts(j, promoter_min, passive_min))
+    g = g.order_by("group").execute()
     return _with_intervals(g)
 
 
@@ -169,6 +161,14 @@ def loyalty_index(surveys: ibis.Table) -> pd.DataFrame | None:
         {"respondents": 0}).reset_index()
 
 
+def latest_category(surveys: ibis.Table) -> pd.Series:
+    """Promoter, passive or detractor per customer, by their latest answer (one row per
+    customer who answered)."""
+    s = surveys.filter(surveys.score.notnull() & surveys.customer_id.notnull())
+    last = s.group_by("customer_id").aggregate(score=s.score.argmax(s.date)).execute()
+    return pd.Series([category_of(v) for v in last["score"]], index=last["customer_id"].to_numpy())
+
+
 def behaviour_by_category(surveys: ibis.Table, features: pd.DataFrame, churned: pd.Series
                           ) -> pd.DataFrame:
     """For promoters, passives and detractors (by each customer's latest answer): customers,
@@ -177,9 +177,8 @@ def behaviour_by_category(surveys: ibis.Table, features: pd.DataFrame, churned: 
     ``features`` is one row per customer (:func:`loyalty.features.customer_features`) and
     ``churned`` a boolean per customer; both are small per-customer frames.
     """
-    s = surveys.filter(surveys.score.notnull() & surveys.customer_id.notnull())
-    last = s.group_by("customer_id").aggregate(score=s.score.argmax(s.date)).execute()
-    last["category"] = [category_of(v) for v in last["score"]]
+    category = latest_category(surveys)
+    last = pd.DataFrame({"customer_id": category.index, "category": category.to_numpy()})
     f = features.reindex(last["customer_id"])
     months = (f["tenure_days"].clip(lower=30) / 30.4).to_numpy()
     referrals = f[[c for c in ("referral", "referred_members") if c in f]].max(axis=1) \

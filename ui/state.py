@@ -184,9 +184,6 @@ def cohorts(uid: str, version: int, filters: Filters):
 def latest_nps_category(uid: str, version: int, filters: Filters):
     """Each surveyed customer's category by their latest answer."""
     from loyalty.filters import filtered_surveys
-    from loyalty.nps import category_of
+    from loyalty.nps import latest_category
 
-    s = filtered_surveys(_DATASETS[uid], filters)
-    s = s.filter(s.customer_id.notnull() & s.score.notnull())
-    last = s.group_by("customer_id").aggregate(score=s.score.argmax(s.date)).execute()
-    return pd.Series([category_of(v) for v in last["score"]], index=last["customer_id"])
+    return latest_category(filtered_surveys(_DATASETS[uid], filters))
