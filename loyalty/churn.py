@@ -18,17 +18,23 @@ from .dataset import Dataset
 from .filters import Filters, day_start, filtered_transactions
 
 
-def purchase_days(ds: Dataset, f: Filters | None = None, until: dt.date | None = None
-                  ) -> ibis.Table:
-    """One row per customer and purchase day (positive net amount that day), with the next
-    purchase day (NULL for the last)."""
+def daily_purchases(ds: Dataset, f: Filters | None = None, until: dt.date | None = None
+                    ) -> ibis.Table:
+    """One row per customer and purchase day: a day with a positive net amount (``value``), up
+    to and including ``until``. Shared by the churn and customer-value models."""
     tx = filtered_transactions(ds, f or Filters())
     tx = tx.filter(tx.customer_id.notnull())
     if until is not None:
         tx = tx.filter(tx.date < day_start(until + dt.timedelta(days=1)))
     daily = tx.group_by(["customer_id", tx.date.date().name("day")]).aggregate(
         value=tx.amount.sum())
-    daily = daily.filter(daily.value > 0)
+    return daily.filter(daily.value > 0)
+
+
+def purchase_days(ds: Dataset, f: Filters | None = None, until: dt.date | None = None
+                  ) -> ibis.Table:
+    """:func:`daily_purchases` with the previous and next purchase day (NULL at the ends)."""
+    daily = daily_purchases(ds, f, until)
     w = ibis.window(group_by="customer_id", order_by="day")
     return daily.mutate(next_day=daily.day.lead().over(w), prev_day=daily.day.lag().over(w))
 

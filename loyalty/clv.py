@@ -147,18 +147,13 @@ def purchase_histories(ds, observation_end=None, filters=None) -> pd.DataFrame:
     and are otherwise ignored); ``monetary`` is the mean value of the repeat purchase days.
     Anonymous sales have no customer and are left out.
     """
-    import datetime as dt
+    from .churn import daily_purchases
+    from .filters import Filters, filtered_transactions
 
-    from .filters import Filters, day_start, filtered_transactions
-
-    tx = filtered_transactions(ds, filters or Filters())
     if observation_end is None:
+        tx = filtered_transactions(ds, filters or Filters())
         observation_end = tx.date.max().execute().date()
-    tx = tx.filter(tx.customer_id.notnull()
-                   & (tx.date < day_start(observation_end + dt.timedelta(days=1))))
-    daily = tx.group_by(["customer_id", tx.date.date().name("day")]).aggregate(
-        value=tx.amount.sum())
-    daily = daily.filter(daily.value > 0)
+    daily = daily_purchases(ds, filters, observation_end)
     per = daily.group_by("customer_id").aggregate(
         days=daily.count(), first=daily.day.min(), last=daily.day.max(),
         total=daily.value.sum(), first_value=daily.value.argmin(daily.day)).execute()
