@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from loyalty.db import scalar
 from loyalty.filters import Filters
 from loyalty.i18n import LANGUAGES, fmt_number
 from ui import state
@@ -73,7 +72,7 @@ with st.sidebar:
     st.session_state["app_filters"] = _sidebar_filters()
 
 if ds.label == "demo":
-    customers = scalar(ds.con, "SELECT count(DISTINCT customer_id) FROM transactions")
+    customers = state.customer_count(*state.key(ds))
     st.info(tr("app.demo_note", customers=fmt_number(customers, lang)), icon=":material/info:")
 
 page.run()

@@ -10,7 +10,6 @@ from loyalty.churn import churn_by, retention_curves
 from loyalty.customers import excel_safe, to_csv_bytes
 from loyalty.i18n import fmt_date, fmt_money, fmt_number, fmt_percent
 from loyalty.lifecycle import lifecycle_stage
-from loyalty.segments import segment
 from ui import state
 from ui.state import tr
 from ui.widgets import guarded
@@ -82,7 +81,7 @@ def _at_risk_tab(ds, f, base: dict, window: int, lang: str) -> None:
     st.plotly_chart(charts.p_alive_histogram(value["p_alive"], cut, lang), key="churn_palive")
     revenue = base["features"]["revenue"].reindex(value.index)
     valuable = revenue >= revenue.quantile(1 - top)
-    types = segment(base["signals"], explain=False).table["loyalty_type"]
+    types = base["types"]
     risk = value[(value["p_alive"] < cut) & valuable].copy()
     risk["revenue"] = revenue
     risk["loyalty_type"] = types.reindex(risk.index)
@@ -109,7 +108,7 @@ def _groups_tab(ds, f, base: dict, window: int, lang: str) -> None:
     st.caption(tr("churn.by_help", days=window))
     churned = lifecycle_stage(base["features"], window) == "churned"
     feats = base["features"]
-    options = {"loyalty_type": segment(base["signals"], explain=False).table["loyalty_type"]}
+    options = {"loyalty_type": base["types"]}
     if "tier" in feats:
         options["tier"] = feats["tier"]
     if ds.has("surveys"):

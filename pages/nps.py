@@ -6,7 +6,6 @@ import streamlit as st
 from loyalty import charts, nps
 from loyalty.filters import filtered_surveys, in_days
 from loyalty.i18n import fmt_date, fmt_money, fmt_number, fmt_percent
-from loyalty.segments import segment
 from loyalty.settings import default
 from ui import state
 from ui.state import tr
@@ -23,7 +22,7 @@ def _period_surveys(ds, f, start, end):
 def _group_frame(base: dict, column: str) -> pd.DataFrame | None:
     feats = base["features"]
     if column == "loyalty_type":
-        values = segment(base["signals"], explain=False).table["loyalty_type"]
+        values = base["types"]
     elif column == "tier":
         values = feats["tier"] if "tier" in feats else None
     else:

@@ -8,8 +8,7 @@ import streamlit as st
 from loyalty import charts
 from loyalty.customers import to_csv_bytes
 from loyalty.i18n import fmt_money, fmt_number, fmt_percent
-from loyalty.tiers import (DEFAULT_TIERS, assign_tiers, near_next_tier, points_over_time,
-                           qualifying_spend, tier_movement)
+from loyalty.tiers import DEFAULT_TIERS, assign_tiers, near_next_tier, tier_movement
 from ui import state
 from ui.state import tr
 from ui.widgets import guarded
@@ -40,15 +39,15 @@ def render() -> None:
     f = state.current_filters()
     st.caption(tr("tiers.intro"))
     ladder, months = _ladder()
-    spend_end = qualifying_spend(ds, f.end, months, f)
-    spend_start = qualifying_spend(ds, f.start - dt.timedelta(days=1), months, f)
+    spend_end = state.qualifying_spend(*state.key(ds), f, f.end, months)
+    spend_start = state.qualifying_spend(*state.key(ds), f, f.start - dt.timedelta(days=1),
+                                         months)
     tier_end = assign_tiers(spend_end, ladder)
 
     st.subheader(tr("tiers.distribution"), help=tr("tiers.distribution_help", months=months))
     if ds.has("members") and "tier" in ds.fields("members"):
-        m = ds.table("members").select("customer_id", "tier").execute().set_index("customer_id")
         st.caption(tr("tiers.from_members"))
-        source = m["tier"]
+        source = state.member_tiers(*state.key(ds))
     else:
         source = tier_end
     total = spend_end.clip(lower=0).sum() or 1.0
@@ -90,7 +89,7 @@ def render() -> None:
         return
     value = st.number_input(tr("tiers.point_value"), 0.0, 10.0, 0.01, step=0.005, format="%.3f",
                             key="tiers_point_value", help=tr("tiers.point_value_help"))
-    pts = points_over_time(ds, "M", value, f)
+    pts = state.points(*state.key(ds), f, float(value))
     st.plotly_chart(charts.points_chart(pts, lang), key="tiers_points")
     last = pts.iloc[-1]
     total_rate = pts["redeemed"].sum() / pts["earned"].sum() if pts["earned"].sum() else None

@@ -72,6 +72,14 @@ def filter_choices(uid: str, version: int) -> dict:
     return choices(_DATASETS[uid])
 
 
+@st.cache_data(max_entries=16, show_spinner=False)
+def customer_count(uid: str, version: int) -> int:
+    """Distinct identified customers in the transactions (shown in the demo note)."""
+    from loyalty.db import scalar
+    return int(scalar(_DATASETS[uid].con,
+                      "SELECT count(DISTINCT customer_id) FROM transactions") or 0)
+
+
 @st.cache_data(max_entries=64, show_spinner=False)
 def overview_figures(uid: str, version: int, filters: Filters, churn_days: int) -> dict:
     return overview.overview(_DATASETS[uid], filters, churn_days)
@@ -102,14 +110,16 @@ def current_filters() -> Filters:
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def customer_base(uid: str, version: int, filters: Filters, churn_days: int) -> dict:
-    """Per-customer features, signals, lifecycle stage and RFM at the end of the period."""
+    """Per-customer features, signals, lifecycle stage, RFM and loyalty type (default rules) at
+    the end of the period."""
     from loyalty.features import customer_features
     from loyalty.lifecycle import lifecycle_stage, rfm_scores
-    from loyalty.segments import signals
+    from loyalty.segments import segment, signals
 
     f = customer_features(_DATASETS[uid], filters.end, filters)
-    return {"features": f, "signals": signals(f), "lifecycle": lifecycle_stage(f, churn_days),
-            "rfm": rfm_scores(f)}
+    sig = signals(f)
+    return {"features": f, "signals": sig, "lifecycle": lifecycle_stage(f, churn_days),
+            "rfm": rfm_scores(f), "types": segment(sig, explain=False).table["loyalty_type"]}
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -187,3 +197,22 @@ def latest_nps_category(uid: str, version: int, filters: Filters):
     from loyalty.nps import latest_category
 
     return latest_category(filtered_surveys(_DATASETS[uid], filters))
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def qualifying_spend(uid: str, version: int, filters: Filters, day: dt.date, months: int):
+    from loyalty.tiers import qualifying_spend as spend
+    return spend(_DATASETS[uid], day, months, filters)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def points(uid: str, version: int, filters: Filters, point_value: float):
+    from loyalty.tiers import points_over_time
+    return points_over_time(_DATASETS[uid], "M", point_value, filters)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def member_tiers(uid: str, version: int):
+    """The tier each member has in the members file (one row per member)."""
+    m = _DATASETS[uid].table("members").select("customer_id", "tier").execute()
+    return m.set_index("customer_id")["tier"]
