@@ -88,7 +88,6 @@ class LoadReport:
     rows_loaded: int = 0
     rows_rejected: int = 0
     reasons: dict[str, int] = field(default_factory=dict)
-    reason_examples: dict[str, str] = field(default_factory=dict)
     duplicates: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
@@ -330,10 +329,9 @@ def _stage(con, plan: ReadPlan, path: str, target: str, report: LoadReport) -> N
 
     report.rows_loaded = scalar(con, f"SELECT count(*) FROM {target}")
     counts = con.execute(
-        f"SELECT code, count(*), min(reason) FROM {REJECTS_TABLE} WHERE file_id = $f "
+        f"SELECT code, count(*) FROM {REJECTS_TABLE} WHERE file_id = $f "
         "GROUP BY code ORDER BY 2 DESC, 1", {"f": report.file_id}).fetchall()
-    report.reasons = {c: n for c, n, _ in counts}
-    report.reason_examples = {c: ex for c, _, ex in counts}
+    report.reasons = dict(counts)
     report.rows_rejected = sum(report.reasons.values())
     if plan.table == "transactions" and "order_id" in plan.mapping:
         _report_duplicate_orders(con, target, report)
