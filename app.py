@@ -24,6 +24,8 @@ PAGES = (
     ("pages/nps.py", "nav.nps", ":material/sentiment_satisfied:", "net-promoter"),
     ("pages/churn.py", "nav.churn", ":material/trending_down:", "churn-retention"),
     ("pages/tiers.py", "nav.tiers", ":material/military_tech:", "tiers-points"),
+    ("pages/programme.py", "nav.programme", ":material/card_membership:", "programme-roi"),
+    ("pages/whatif.py", "nav.whatif", ":material/tune:", "what-if"),
     ("pages/data.py", "nav.data", ":material/upload_file:", "your-data"),
 )
 page = st.navigation([st.Page(path, title=tr(label), icon=icon, url_path=url, default=i == 0)

@@ -313,14 +313,16 @@ def p_alive_histogram(p_alive: pd.Series, cut: float, lang: str = "en") -> go.Fi
     return _layout(fig, lang)
 
 
-def tier_matrix(matrix: pd.DataFrame, lang: str = "en") -> go.Figure:
-    """Customers by tier at the start (rows) and at the end (columns) of the period."""
+def tier_matrix(matrix: pd.DataFrame, lang: str = "en", rows: str = "tiers.at_start",
+                columns: str = "tiers.at_end") -> go.Figure:
+    """Customers by tier at the start (rows) and at the end (columns) of the period, or under
+    any two ladders (``rows`` and ``columns`` are the axis titles' catalogue keys)."""
     from .i18n import fmt_number
 
     text = [[fmt_number(v, lang) for v in row] for row in matrix.values]
     fig = _heatmap(matrix, text, list(matrix.columns), list(matrix.index), lang, "Purples")
-    fig.update_xaxes(title_text=t("tiers.at_end", lang), side="top")
-    fig.update_yaxes(title_text=t("tiers.at_start", lang))
+    fig.update_xaxes(title_text=t(columns, lang), side="top")
+    fig.update_yaxes(title_text=t(rows, lang))
     fig.update_layout(height=300)
     return fig
 

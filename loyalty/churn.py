@@ -138,3 +138,31 @@ def churn_by(attribute: pd.Series, churned: pd.Series) -> pd.DataFrame:
     frame = frame.dropna(subset=["group"])
     g = frame.groupby("group")["churned"].agg(["size", "mean"])
     return g.rename(columns={"size": "customers", "mean": "churn_rate"}).reset_index()
+
+
+def yearly_churn(ds: Dataset, end: dt.date, f: Filters | None = None) -> dict:
+    """The yearly figures the retention what-if starts from, at ``end``.
+
+    ``customers``: identified customers who bought in the 12 months before the last 12;
+    ``retained``: how many of them bought again in the last 12 months;
+    ``churn_rate`` = 1 - retained / customers (None without customers);
+    ``revenue``: identified customers' net revenue in the last 12 months.
+    """
+    tx = filtered_transactions(ds, f or Filters())
+    tx = tx.filter(tx.customer_id.notnull())
+    stop = pd.Timestamp(day_start(end + dt.timedelta(days=1)))
+    mid = (stop - pd.DateOffset(months=12)).to_pydatetime()
+    first = (stop - pd.DateOffset(months=24)).to_pydatetime()
+    stop = stop.to_pydatetime()
+    last_year = (tx.date >= mid) & (tx.date < stop)
+    year_before = (tx.date >= first) & (tx.date < mid)
+    per = tx.group_by("customer_id").aggregate(
+        before=(year_before & (tx.amount > 0)).any(), again=(last_year & (tx.amount > 0)).any(),
+        revenue=tx.amount.sum(where=last_year).fill_null(0))
+    row = per.aggregate(customers=per.before.sum(), retained=(per.before & per.again).sum(),
+                        revenue=per.revenue.sum()).execute().iloc[0]
+    customers = int(row["customers"] or 0)
+    retained = int(row["retained"] or 0)
+    return {"customers": customers, "retained": retained,
+            "churn_rate": 1 - retained / customers if customers else None,
+            "revenue": float(row["revenue"] or 0.0)}

@@ -13,6 +13,8 @@ from babel.dates import format_date as _format_date
 from babel.numbers import (format_compact_currency, format_currency, format_decimal,
                            format_percent)
 
+from .i18n_plan import TEXTS as _PLAN_TEXTS
+
 LANGUAGES = {"en": "English", "de": "Deutsch"}
 LOCALES = {"en": "en_GB", "de": "de_DE"}
 CURRENCY = "EUR"
@@ -800,6 +802,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "reason.sig.complaints": ("never complained", "nie beschwert"),
     "reason.sig.orders": ("only {value} orders so far", "bisher erst {value} Bestellungen"),
 }
+
+# The planning pages keep their text in their own file; a key defined twice would be a mistake.
+if CATALOGUE.keys() & _PLAN_TEXTS.keys():
+    raise RuntimeError(f"text defined twice: {sorted(CATALOGUE.keys() & _PLAN_TEXTS.keys())}")
+CATALOGUE.update(_PLAN_TEXTS)
 
 
 def t(key: str, lang: str = "en", **kwargs) -> str:

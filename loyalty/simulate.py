@@ -76,30 +76,44 @@ def discount_scenario(summary: pd.DataFrame, depth: float, margin: float,
     return out
 
 
+BANDS = (("low", 0.5), ("base", 1.0), ("high", 1.5))
+
+
 def profit_curve(summary: pd.DataFrame, margin: float, a: DiscountAssumptions = DiscountAssumptions(),
-                 depths=None) -> pd.DataFrame:
-    """Profit change over discount depths 0-60 % for the low, base and high response."""
+                 depths=None, bands=BANDS) -> pd.DataFrame:
+    """Profit change over discount depths 0-60 % for each response band (name, scale)."""
     depths = np.round(np.arange(0, 0.61, 0.01), 2) if depths is None else np.asarray(depths)
     rows = []
     for d in depths:
         row = {"depth": float(d)}
-        for band, scale in (("low", 0.5), ("base", 1.0), ("high", 1.5)):
+        for band, scale in bands:
             row[band] = discount_scenario(summary, float(d), margin, a, scale)["profit_change"]
         rows.append(row)
     return pd.DataFrame(rows)
 
 
 def retention_scenario(revenue_per_year: float, churn_rate: float, churn_cut_points: float,
-                       margin: float, years: int = 3) -> pd.DataFrame:
+                       margin: float, years: int = 3, cost_per_year: float = 0.0,
+                       bands=BANDS) -> pd.DataFrame:
     """Revenue and gross profit over ``years`` when yearly churn falls by ``churn_cut_points``
     (0.02 = two percentage points), for a customer base that would otherwise shrink by
-    ``churn_rate`` a year and is not replenished. Year 1 is the first year after the change."""
+    ``churn_rate`` a year and is not replenished. Year 1 is the first year after the change.
+
+    ``extra_profit`` = extra revenue x margin - ``cost_per_year`` (what the retention effort
+    costs); the band columns (``extra_profit_low`` ...) assume the cut is achieved only in part
+    or more than planned (the band's scale times the cut).
+    """
     keep_now = 1 - churn_rate
-    keep_new = 1 - max(0.0, churn_rate - churn_cut_points)
     rows = []
     for y in range(1, years + 1):
         now = revenue_per_year * keep_now ** y
-        new = revenue_per_year * keep_new ** y
-        rows.append({"year": y, "revenue_now": now, "revenue_new": new,
-                     "extra_revenue": new - now, "extra_profit": (new - now) * margin})
+        row = {"year": y, "revenue_now": now}
+        for band, scale in bands:
+            keep_new = 1 - min(1.0, max(0.0, churn_rate - churn_cut_points * scale))
+            new = revenue_per_year * keep_new ** y
+            suffix = "" if band == "base" else f"_{band}"
+            if band == "base":
+                row.update(revenue_new=new, extra_revenue=new - now)
+            row["extra_profit" + suffix] = (new - now) * margin - cost_per_year
+        rows.append(row)
     return pd.DataFrame(rows)

@@ -1,0 +1,410 @@
+"""English and German text of the Programme and What-if pages and the scenario report
+(merged into :data:`loyalty.i18n.CATALOGUE`)."""
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "nav.programme": ("Programme", "Programm"),
+    "nav.whatif": ("What-if", "Was-wäre-wenn"),
+    "tier.bronze": ("Bronze", "Bronze"),
+    "tier.silver": ("Silver", "Silber"),
+    "tier.gold": ("Gold", "Gold"),
+
+    # Programme page
+    "prog.title": ("Programme results", "Programmerfolg"),
+    "prog.intro": ("Members against non-members in the period, the change around the programme's "
+                   "launch, and what the programme returns on its cost.",
+                   "Mitglieder gegenüber Nichtmitgliedern im Zeitraum, die Veränderung um den "
+                   "Programmstart und was das Programm im Verhältnis zu seinen Kosten einbringt."),
+    "prog.compare": ("Members and non-members", "Mitglieder und Nichtmitglieder"),
+    "prog.compare_help": ("Identified customers who bought in the period. Members are the "
+                          "customers listed in the members file.",
+                          "Bekannte Kunden mit Kauf im Zeitraum. Mitglieder sind die Kunden aus "
+                          "der Mitgliederdatei."),
+    "prog.retention": ("Retention", "Bindungsquote"),
+    "prog.retention_help": ("Retention: of the customers who bought in the previous period of "
+                            "equal length, the share who bought again in this one.",
+                            "Bindungsquote: Anteil der Kunden mit Kauf im gleich langen "
+                            "Vorzeitraum, die in diesem Zeitraum wieder gekauft haben."),
+    "prog.launch": ("Before and after the launch", "Vor und nach dem Start"),
+    "prog.launch_help": ("Difference in differences: the change in members' monthly spend from "
+                         "before to after the launch, minus the change for non-members over the "
+                         "same months. Only customers who bought before the launch are compared.",
+                         "Differenz der Differenzen: Veränderung des Monatsumsatzes der "
+                         "Mitglieder von vor zu nach dem Start, abzüglich der Veränderung bei "
+                         "Nichtmitgliedern in denselben Monaten. Verglichen werden nur Kunden, "
+                         "die schon vor dem Start gekauft haben."),
+    "prog.launch_date": ("Programme launch", "Programmstart"),
+    "prog.launch_date_help": ("Taken from the earliest join date in the members file; change it "
+                              "if the programme started on another day.",
+                              "Aus dem frühesten Beitrittsdatum der Mitgliederdatei; ändern Sie "
+                              "es, wenn das Programm an einem anderen Tag begann."),
+    "prog.launch_found": ("The members file's earliest join date is {date}.",
+                          "Das früheste Beitrittsdatum in der Mitgliederdatei ist der {date}."),
+    "prog.months": ("Months before and after", "Monate davor und danach"),
+    "prog.months_help": ("How many months on each side of the launch are compared.",
+                         "Wie viele Monate vor und nach dem Start verglichen werden."),
+    "prog.window_outside": ("The comparison runs from {start} to {end}, but the data covers "
+                            "{first} to {last}: months without data count as no spend. Choose "
+                            "fewer months or another launch date.",
+                            "Der Vergleich läuft vom {start} bis {end}, die Daten reichen vom "
+                            "{first} bis {last}: Monate ohne Daten zählen als kein Umsatz. "
+                            "Wählen Sie weniger Monate oder ein anderes Startdatum."),
+    "prog.no_groups": ("The comparison needs at least two members and two non-members who bought "
+                       "before the launch.",
+                       "Für den Vergleich braucht es mindestens zwei Mitglieder und zwei "
+                       "Nichtmitglieder mit Kauf vor dem Start."),
+    "prog.before": ("Before the launch", "Vor dem Start"),
+    "prog.after": ("After the launch", "Nach dem Start"),
+    "prog.counterfactual": ("Members, had they changed like non-members",
+                            "Mitglieder, hätten sie sich wie Nichtmitglieder entwickelt"),
+    "prog.spend_month": ("Spend per customer and month", "Umsatz pro Kunde und Monat"),
+    "prog.effect": ("Programme effect per member and month",
+                    "Programmeffekt pro Mitglied und Monat"),
+    "prog.effect_help": ("Members' change in monthly spend minus non-members' change.",
+                         "Veränderung des Monatsumsatzes der Mitglieder minus die der "
+                         "Nichtmitglieder."),
+    "prog.interval": ("95 % interval", "95-%-Intervall"),
+    "prog.interval_help": ("Effect plus and minus 1.96 standard errors: the range that is "
+                           "consistent with the data.",
+                           "Effekt plus und minus 1,96 Standardfehler: der Bereich, der mit den "
+                           "Daten vereinbar ist."),
+    "prog.significant": ("The interval does not include zero: members' spend changed differently "
+                         "from non-members'.",
+                         "Das Intervall enthält nicht die Null: Der Umsatz der Mitglieder hat "
+                         "sich anders entwickelt als der der Nichtmitglieder."),
+    "prog.not_significant": ("The interval includes zero: the data cannot tell the programme's "
+                             "effect apart from chance.",
+                             "Das Intervall enthält die Null: Die Daten können einen "
+                             "Programmeffekt nicht vom Zufall unterscheiden."),
+    "prog.roi": ("Return on the programme", "Rendite des Programms"),
+    "prog.roi_help": ("Incremental profit = effect x members compared x months x gross margin; "
+                      "ROI = (incremental profit - cost) / cost.",
+                      "Zusatzgewinn = Effekt x verglichene Mitglieder x Monate x Bruttomarge; "
+                      "Rendite = (Zusatzgewinn - Kosten) / Kosten."),
+    "prog.cost": ("Programme cost over the {months} months after the launch",
+                  "Programmkosten in den {months} Monaten nach dem Start"),
+    "prog.cost_help": ("Everything the programme cost in those months: rewards, discounts, "
+                       "software, staff, marketing.",
+                       "Alles, was das Programm in diesen Monaten gekostet hat: Prämien, "
+                       "Rabatte, Software, Personal, Werbung."),
+    "prog.incremental_revenue": ("Extra revenue from members", "Zusatzumsatz durch Mitglieder"),
+    "prog.incremental_revenue_help": ("Effect per member and month x members compared x months.",
+                                      "Effekt pro Mitglied und Monat x verglichene Mitglieder "
+                                      "x Monate."),
+    "prog.net": ("Extra profit after cost", "Zusatzgewinn nach Kosten"),
+    "prog.net_help": ("Extra revenue x gross margin - programme cost.",
+                      "Zusatzumsatz x Bruttomarge - Programmkosten."),
+    "prog.roi_value": ("Programme ROI", "Programmrendite"),
+    "prog.roi_value_help": ("(Extra profit - cost) / cost. Above 0 % the programme earns more "
+                            "than it costs.",
+                            "(Zusatzgewinn - Kosten) / Kosten. Über 0 % bringt das Programm mehr "
+                            "ein, als es kostet."),
+    "prog.enter_cost": ("enter the cost", "Kosten eingeben"),
+    "prog.roi_range": ("ROI at the ends of the effect's 95 % interval: {low} to {high}.",
+                       "Rendite an den Enden des 95-%-Intervalls des Effekts: {low} bis {high}."),
+    "prog.caveats_title": ("What this comparison can and cannot prove",
+                           "Was dieser Vergleich zeigen kann und was nicht"),
+    "prog.caveats": (
+        "- It **can** show whether members' spending changed differently from non-members' after "
+        "the launch, with the season and general trends taken out by the non-members.\n"
+        "- It **cannot** prove the programme caused the difference. Customers choose to join; "
+        "keener customers join more often and might have spent more anyway, so the effect tends "
+        "to be overstated.\n"
+        "- Members who joined late count as members throughout, which understates the effect for "
+        "those who joined early.\n"
+        "- Non-members who noticed the programme (in-store signs, offers) may have changed too.\n"
+        "- A trial in some stores only, or a random group offered the programme later, would give "
+        "a cleaner answer.",
+        "- Er **kann** zeigen, ob sich die Umsätze der Mitglieder nach dem Start anders entwickelt "
+        "haben als die der Nichtmitglieder; Saison und allgemeine Trends werden über die "
+        "Nichtmitglieder herausgerechnet.\n"
+        "- Er **kann nicht** beweisen, dass das Programm den Unterschied verursacht hat. Kunden "
+        "treten freiwillig bei; engagiertere Kunden treten häufiger bei und hätten vielleicht "
+        "ohnehin mehr ausgegeben, daher wird der Effekt eher überschätzt.\n"
+        "- Spät beigetretene Mitglieder zählen durchgehend als Mitglieder; das unterschätzt den "
+        "Effekt bei früh Beigetretenen.\n"
+        "- Auch Nichtmitglieder, die das Programm bemerkt haben (Aufsteller, Angebote), können "
+        "sich verändert haben.\n"
+        "- Ein Test nur in einigen Filialen oder eine zufällige Gruppe, der das Programm später "
+        "angeboten wird, gäbe eine sauberere Antwort."),
+
+    # What-if page
+    "plan.title": ("What-if planning", "Was-wäre-wenn-Planung"),
+    "plan.intro": ("Change tier thresholds and benefits, the discount depth or churn and see the "
+                   "effect on customers, revenue and margin before you change anything. Figures "
+                   "are per year, based on the last 12 months; every assumption can be edited.",
+                   "Ändern Sie Stufenschwellen und Vorteile, die Rabatthöhe oder die Abwanderung "
+                   "und sehen Sie die Wirkung auf Kunden, Umsatz und Marge, bevor Sie etwas "
+                   "ändern. Werte pro Jahr, auf Basis der letzten 12 Monate; jede Annahme ist "
+                   "änderbar."),
+    "plan.margin": ("Gross margin", "Bruttomarge"),
+    "plan.margin_help": ("Your gross margin at full price: (price - cost of goods) / price.",
+                         "Ihre Bruttomarge zum vollen Preis: (Preis - Wareneinsatz) / Preis."),
+    "plan.tiers_tab": ("Tier thresholds", "Stufenschwellen"),
+    "plan.discount_tab": ("Discount depth", "Rabatthöhe"),
+    "plan.retention_tab": ("Retention", "Kundenbindung"),
+    "plan.scenarios_tab": ("Scenarios", "Szenarien"),
+    "plan.ladder_members": ("Today's thresholds are read from the members file: where its tiers "
+                            "separate best by qualifying spend over the last 12 months.",
+                            "Die heutigen Schwellen stammen aus der Mitgliederdatei: dort, wo "
+                            "sich ihre Stufen nach dem qualifizierenden Umsatz der letzten 12 "
+                            "Monate am besten trennen."),
+    "plan.ladder_default": ("No tiers in the data: today's thresholds are the defaults (0, 300, "
+                            "800 of qualifying spend over the last 12 months).",
+                            "Keine Stufen in den Daten: Die heutigen Schwellen sind die "
+                            "Vorgaben (0, 300, 800 qualifizierender Umsatz der letzten 12 "
+                            "Monate)."),
+    "plan.new_thresholds": ("Planned thresholds", "Geplante Schwellen"),
+    "plan.new_thresholds_help": ("Qualifying spend over 12 months from which a customer reaches "
+                                 "each tier under the plan.",
+                                 "Qualifizierender Umsatz über 12 Monate, ab dem ein Kunde nach "
+                                 "dem Plan die jeweilige Stufe erreicht."),
+    "plan.today_from": ("Today: from {value}.", "Heute: ab {value}."),
+    "plan.thresholds_order": ("Each tier's threshold must be higher than the one below it.",
+                              "Jede Schwelle muss höher sein als die der Stufe darunter."),
+    "plan.benefits_today": ("Today's benefits per tier", "Heutige Vorteile pro Stufe"),
+    "plan.benefits_new": ("Planned benefits per tier", "Geplante Vorteile pro Stufe"),
+    "plan.benefits_help": ("What each tier gets under the plan; start from today's benefits "
+                           "(above) and change what you plan to change.",
+                           "Was jede Stufe nach dem Plan erhält; ausgehend von den heutigen "
+                           "Vorteilen (oben)."),
+    "plan.discount_pct": ("Discount %", "Rabatt %"),
+    "plan.discount_pct_help": ("Share of the member's spend given back as a discount.",
+                               "Anteil des Umsatzes, der als Rabatt zurückgegeben wird."),
+    "plan.multiplier": ("Points multiplier", "Punkte-Multiplikator"),
+    "plan.multiplier_help": ("2 means double points.", "2 bedeutet doppelte Punkte."),
+    "plan.fixed_cost": ("Fixed cost per member and year", "Fixkosten pro Mitglied und Jahr"),
+    "plan.fixed_cost_help": ("Cards, gifts, free delivery, events: what a member of the tier "
+                             "costs regardless of spend.",
+                             "Karten, Geschenke, Gratisversand, Events: was ein Mitglied der "
+                             "Stufe unabhängig vom Umsatz kostet."),
+    "plan.tier_assumptions": ("Assumptions: points and goal gradient",
+                              "Annahmen: Punkte und Zielgradient"),
+    "plan.points_per_unit": ("Points per euro", "Punkte pro Euro"),
+    "plan.points_per_unit_help": ("Points a customer earns per euro at multiplier 1.",
+                                  "Punkte pro Euro Umsatz bei Multiplikator 1."),
+    "plan.zone": ("Stretch zone", "Ansporn-Zone"),
+    "plan.zone_help": ("Customers short of a threshold by at most this share of it may stretch "
+                       "to reach it (goal gradient, Kivetz et al. 2006).",
+                       "Kunden, denen höchstens dieser Anteil der Schwelle fehlt, strengen sich "
+                       "eventuell an, sie zu erreichen (Zielgradient, Kivetz u. a. 2006)."),
+    "plan.stretch": ("Chance of stretching right below a threshold",
+                     "Chance des Anstrengens knapp unter der Schwelle"),
+    "plan.stretch_help": ("Falls to zero at the edge of the zone. An assumption: check it against "
+                          "your own campaigns. Low and high use half and 1.5 times this value.",
+                          "Fällt bis zum Rand der Zone auf null. Eine Annahme: prüfen Sie sie an "
+                          "eigenen Aktionen. Niedrig und hoch verwenden die Hälfte und das "
+                          "1,5-Fache."),
+    "plan.moving_up": ("Customers moving up", "Kunden steigen auf"),
+    "plan.moving_up_help": ("Customers whose tier is higher under the planned thresholds than "
+                            "today, before anyone stretches.",
+                            "Kunden, deren Stufe mit den geplanten Schwellen höher ist als heute, "
+                            "bevor sich jemand anstrengt."),
+    "plan.moving_down": ("Customers moving down", "Kunden steigen ab"),
+    "plan.moving_down_help": ("Customers whose tier is lower under the planned thresholds.",
+                              "Kunden, deren Stufe mit den geplanten Schwellen niedriger ist."),
+    "plan.cost_change": ("Change in benefit cost", "Veränderung der Vorteilskosten"),
+    "plan.cost_change_help": ("Planned minus today's yearly cost of discounts, points (at the "
+                              "point value) and fixed benefits, including stretchers.",
+                              "Geplante minus heutige jährliche Kosten für Rabatte, Punkte (zum "
+                              "Punktwert) und feste Vorteile, einschließlich der Anstrengenden."),
+    "plan.stretch_spend": ("Extra spend from stretching", "Mehrumsatz durch Anstrengen"),
+    "plan.stretch_spend_help": ("Expected extra spend of customers who stretch to a threshold "
+                                "under the plan, minus the same today.",
+                                "Erwarteter Mehrumsatz der Kunden, die sich nach dem Plan für "
+                                "eine Schwelle anstrengen, minus dasselbe heute."),
+    "plan.margin_change": ("Change in margin", "Veränderung der Marge"),
+    "plan.margin_change_help": ("Extra spend x gross margin - change in benefit cost, per year.",
+                                "Mehrumsatz x Bruttomarge - Veränderung der Vorteilskosten, pro "
+                                "Jahr."),
+    "plan.band_caption": ("Low to high assumptions: {range}.",
+                          "Vorsichtige bis optimistische Annahmen: {range}."),
+    "plan.range": ("{low} to {high}", "{low} bis {high}"),
+    "plan.today": ("Today", "Heute"),
+    "plan.planned": ("Planned", "Geplant"),
+    "plan.tier_today": ("Tier today", "Stufe heute"),
+    "plan.tier_planned": ("Tier planned", "Stufe geplant"),
+    "plan.customers_today": ("Customers today", "Kunden heute"),
+    "plan.customers_planned": ("Customers planned", "Kunden geplant"),
+    "plan.cost_today": ("Benefit cost today", "Vorteilskosten heute"),
+    "plan.cost_planned": ("Benefit cost planned", "Vorteilskosten geplant"),
+    "plan.no_customers": ("No identified customers bought in the last 12 months.",
+                          "In den letzten 12 Monaten hat kein bekannter Kunde gekauft."),
+    "plan.estimated": ("Response estimated from your data ({days} days): on days with an average "
+                       "discount of {depth}, orders were {uplift} higher than on comparable days "
+                       "of the same month (95 % interval {low} to {high}). This includes orders "
+                       "pulled forward; only the incremental share below counts as new.",
+                       "Reaktion aus Ihren Daten geschätzt ({days} Tage): An Tagen mit "
+                       "durchschnittlich {depth} Rabatt gab es {uplift} mehr Bestellungen als an "
+                       "vergleichbaren Tagen desselben Monats (95-%-Intervall {low} bis {high}). "
+                       "Darin sind vorgezogene Käufe enthalten; nur der unten eingestellte "
+                       "zusätzliche Anteil zählt als neu."),
+    "plan.literature": ("Response from published defaults, not from your data ({reason}): "
+                        "S-shaped in the depth (Gupta & Cooper 1992), about a third of the extra "
+                        "orders truly new (Bijmolt et al. 2005). Adjust them under Assumptions.",
+                        "Reaktion aus Literaturwerten, nicht aus Ihren Daten ({reason}): "
+                        "S-förmig in der Rabatthöhe (Gupta & Cooper 1992), etwa ein Drittel der "
+                        "zusätzlichen Bestellungen wirklich neu (Bijmolt u. a. 2005). Anpassen "
+                        "unter Annahmen."),
+    "plan.reason_few_days": ("too few days with discounts", "zu wenige Tage mit Rabatt"),
+    "plan.reason_no_variation": ("discounts hardly vary", "Rabatte variieren kaum"),
+    "plan.reason_no_column": ("no discount column", "keine Rabattspalte"),
+    "plan.offer_to": ("Offer the discount to", "Rabatt anbieten an"),
+    "plan.offer_to_help": ("Loyalty types that get the discount on every order.",
+                           "Treuetypen, die den Rabatt auf jede Bestellung erhalten."),
+    "plan.pick_types": ("Pick at least one loyalty type.", "Wählen Sie mindestens einen Treuetyp."),
+    "plan.depth": ("Discount depth", "Rabatthöhe"),
+    "plan.depth_help": ("Discount on every order of the chosen customers for a year.",
+                        "Rabatt auf jede Bestellung der gewählten Kunden für ein Jahr."),
+    "plan.warn_devalues": ("Discounts this deep make the product look less valuable and train "
+                           "customers to wait for the next offer.",
+                           "So hohe Rabatte lassen das Produkt weniger wert erscheinen und "
+                           "erziehen Kunden, auf das nächste Angebot zu warten."),
+    "plan.warn_too_small": ("Discounts this small rarely change behaviour: customers take them "
+                            "without buying more.",
+                            "So kleine Rabatte ändern das Verhalten kaum: Kunden nehmen sie mit, "
+                            "ohne mehr zu kaufen."),
+    "plan.discount_assumptions": ("Assumptions: response to discounts",
+                                  "Annahmen: Reaktion auf Rabatte"),
+    "plan.discount_assumptions_help": ("Largest extra share of orders a deep discount brings, per "
+                                       "loyalty type (in %), before the incremental share.",
+                                       "Größter zusätzlicher Anteil an Bestellungen durch einen "
+                                       "hohen Rabatt, pro Treuetyp (in %), vor dem zusätzlichen "
+                                       "Anteil."),
+    "plan.cap_help": ("At deep discounts this type orders up to this share more often.",
+                      "Bei hohen Rabatten bestellt dieser Typ bis zu diesem Anteil häufiger."),
+    "plan.threshold": ("Depth where the response is half way", "Rabatt bei halber Wirkung"),
+    "plan.threshold_help": ("Below it little happens, above it the response saturates "
+                            "(S-shaped response).",
+                            "Darunter passiert wenig, darüber sättigt die Wirkung (S-förmige "
+                            "Reaktion)."),
+    "plan.incremental": ("Share of extra orders that are new", "Anteil wirklich neuer Bestellungen"),
+    "plan.incremental_help": ("The rest is pulled forward or stockpiled. Published average: about "
+                              "a third.",
+                              "Der Rest ist vorgezogen oder bevorratet. Veröffentlichter "
+                              "Durchschnitt: etwa ein Drittel."),
+    "plan.devalue": ("Warn from depth", "Warnen ab Rabatt"),
+    "plan.devalue_help": ("From this depth on the page warns that the product loses value in "
+                          "customers' eyes (around 50 % in the literature).",
+                          "Ab dieser Höhe warnt die Seite, dass das Produkt an Wert verliert "
+                          "(in der Literatur um 50 %)."),
+    "plan.extra_orders": ("Extra orders per year", "Zusätzliche Bestellungen pro Jahr"),
+    "plan.extra_orders_help": ("Truly new orders: response x incremental share x today's orders.",
+                               "Wirklich neue Bestellungen: Reaktion x neuer Anteil x heutige "
+                               "Bestellungen."),
+    "plan.revenue_change": ("Change in revenue", "Veränderung des Umsatzes"),
+    "plan.revenue_change_help": ("Revenue after discount minus today's full-price revenue of the "
+                                 "chosen customers.",
+                                 "Umsatz nach Rabatt minus heutiger Umsatz zum vollen Preis der "
+                                 "gewählten Kunden."),
+    "plan.discount_cost": ("Discount cost", "Rabattkosten"),
+    "plan.discount_cost_help": ("Discount given on all orders, the extra ones included.",
+                                "Gewährter Rabatt auf alle Bestellungen, einschließlich der "
+                                "zusätzlichen."),
+    "plan.profit_change": ("Change in gross profit", "Veränderung des Rohertrags"),
+    "plan.profit_change_help": ("Orders x full-price order value x (margin - depth), minus "
+                                "today's orders x order value x margin.",
+                                "Bestellungen x Bonwert zum vollen Preis x (Marge - Rabatt), "
+                                "minus heutige Bestellungen x Bonwert x Marge."),
+    "plan.best_depth": ("Best depth for gross profit (base assumptions): **{depth}**, "
+                        "{profit} a year.",
+                        "Beste Rabatthöhe für den Rohertrag (mittlere Annahmen): **{depth}**, "
+                        "{profit} pro Jahr."),
+    "plan.depth_axis": ("Discount depth", "Rabatthöhe"),
+    "plan.band": ("Low to high", "Vorsichtig bis optimistisch"),
+    "plan.base": ("Base", "Mittel"),
+    "plan.best": ("Best", "Bester"),
+    "plan.type": ("Loyalty type", "Treuetyp"),
+    "plan.orders_year": ("Orders in the last 12 months", "Bestellungen der letzten 12 Monate"),
+    "plan.aov_full": ("Order value at full price", "Bonwert zum vollen Preis"),
+    "plan.no_year": ("Retention needs more than a year of purchases.",
+                     "Für die Kundenbindung braucht es Käufe aus mehr als einem Jahr."),
+    "plan.retention_from_data": ("From your data: of {customers} customers who bought in the year "
+                                 "before last, {churn} did not buy in the last 12 months; "
+                                 "identified customers spent {revenue} in the last 12 months.",
+                                 "Aus Ihren Daten: Von {customers} Kunden mit Kauf im vorletzten "
+                                 "Jahr haben {churn} in den letzten 12 Monaten nicht gekauft; "
+                                 "bekannte Kunden gaben in den letzten 12 Monaten {revenue} aus."),
+    "plan.churn_rate": ("Yearly churn today (%)", "Jährliche Abwanderung heute (%)"),
+    "plan.churn_rate_help": ("Share of customers lost in a year.",
+                             "Anteil der Kunden, die in einem Jahr verloren gehen."),
+    "plan.revenue_year": ("Revenue per year today", "Umsatz pro Jahr heute"),
+    "plan.revenue_year_help": ("Identified customers' net revenue in the last 12 months.",
+                               "Nettoumsatz bekannter Kunden in den letzten 12 Monaten."),
+    "plan.retention_cost": ("Cost of the effort per year", "Kosten der Maßnahme pro Jahr"),
+    "plan.retention_cost_help": ("What reducing churn costs you a year (campaigns, service).",
+                                 "Was die Senkung der Abwanderung pro Jahr kostet (Aktionen, "
+                                 "Service)."),
+    "plan.churn_cut": ("Reduce churn by (percentage points)",
+                       "Abwanderung senken um (Prozentpunkte)"),
+    "plan.churn_cut_help": ("2 pp turns a churn rate of 20 % into 18 %.",
+                            "2 Prozentpunkte machen aus 20 % Abwanderung 18 %."),
+    "plan.years": ("Years", "Jahre"),
+    "plan.years_help": ("How many years after the change to add up; the customer base is not "
+                        "replenished by new customers.",
+                        "Wie viele Jahre nach der Änderung summiert werden; neue Kunden kommen "
+                        "nicht hinzu."),
+    "plan.extra_revenue": ("Extra revenue", "Zusatzumsatz"),
+    "plan.extra_revenue_help": ("Revenue kept over {years} year(s) because fewer customers leave.",
+                                "In {years} Jahr(en) gehaltener Umsatz, weil weniger Kunden "
+                                "gehen."),
+    "plan.extra_profit": ("Extra profit after cost", "Zusatzgewinn nach Kosten"),
+    "plan.extra_profit_help": ("Extra revenue x gross margin - cost of the effort, over {years} "
+                               "year(s). Low and high: half and 1.5 times the cut achieved.",
+                               "Zusatzumsatz x Bruttomarge - Kosten der Maßnahme, über {years} "
+                               "Jahr(e). Vorsichtig und optimistisch: die Hälfte und das 1,5-Fache "
+                               "der Senkung."),
+    "plan.year_n": ("Year {n}", "Jahr {n}"),
+    "plan.tier_margin": ("Tier plan", "Stufenplan"),
+    "plan.discount_profit": ("Discount", "Rabatt"),
+    "plan.retention_profit": ("Retention", "Kundenbindung"),
+
+    # Scenarios
+    "scen.intro": ("Save the settings of all three tabs under a name, then compare scenarios "
+                   "side by side and download them.",
+                   "Speichern Sie die Einstellungen aller drei Reiter unter einem Namen, "
+                   "vergleichen Sie Szenarien nebeneinander und laden Sie sie herunter."),
+    "scen.name": ("Scenario name", "Name des Szenarios"),
+    "scen.name_placeholder": ("Scenario {n}", "Szenario {n}"),
+    "scen.save": ("Save scenario", "Szenario speichern"),
+    "scen.saved": ("Saved '{name}'.", "'{name}' gespeichert."),
+    "scen.none": ("No scenarios saved yet. They are kept until you close the browser tab.",
+                  "Noch keine Szenarien gespeichert. Sie bleiben erhalten, bis Sie den "
+                  "Browser-Tab schließen."),
+    "scen.compare": ("Scenarios compared", "Szenarien im Vergleich"),
+    "scen.csv": ("Download CSV", "CSV herunterladen"),
+    "scen.html": ("Download report (HTML)", "Bericht herunterladen (HTML)"),
+    "scen.clear": ("Delete all scenarios", "Alle Szenarien löschen"),
+    "scen.report_title": ("Loyalty Lens: what-if scenarios", "Loyalty Lens: Was-wäre-wenn-Szenarien"),
+    "scen.report_note": ("Estimates under the stated assumptions, per year, based on the last 12 "
+                         "months of data. Low and high show the range of the assumptions.",
+                         "Schätzungen unter den genannten Annahmen, pro Jahr, auf Basis der "
+                         "letzten 12 Monate. Vorsichtig und optimistisch zeigen die Spanne der "
+                         "Annahmen."),
+    "scen.assumptions": ("Assumptions", "Annahmen"),
+    "scen.tier_up": ("Tiers: customers moving up", "Stufen: Kunden steigen auf"),
+    "scen.tier_down": ("Tiers: customers moving down", "Stufen: Kunden steigen ab"),
+    "scen.tier_cost_change": ("Tiers: change in benefit cost", "Stufen: Veränderung Vorteilskosten"),
+    "scen.tier_extra_spend": ("Tiers: extra spend from stretching",
+                              "Stufen: Mehrumsatz durch Anstrengen"),
+    "scen.tier_margin_low": ("Tiers: margin change, low", "Stufen: Margenänderung, vorsichtig"),
+    "scen.tier_margin": ("Tiers: margin change", "Stufen: Margenänderung"),
+    "scen.tier_margin_high": ("Tiers: margin change, high", "Stufen: Margenänderung, optimistisch"),
+    "scen.discount_depth": ("Discount: depth", "Rabatt: Höhe"),
+    "scen.discount_extra_orders": ("Discount: extra orders", "Rabatt: zusätzliche Bestellungen"),
+    "scen.discount_revenue_change": ("Discount: change in revenue",
+                                     "Rabatt: Veränderung des Umsatzes"),
+    "scen.discount_cost": ("Discount: discount cost", "Rabatt: Rabattkosten"),
+    "scen.discount_profit_low": ("Discount: profit change, low",
+                                 "Rabatt: Rohertragsänderung, vorsichtig"),
+    "scen.discount_profit": ("Discount: profit change", "Rabatt: Rohertragsänderung"),
+    "scen.discount_profit_high": ("Discount: profit change, high",
+                                  "Rabatt: Rohertragsänderung, optimistisch"),
+    "scen.retention_cut": ("Retention: churn cut", "Bindung: Senkung der Abwanderung"),
+    "scen.retention_years": ("Retention: years", "Bindung: Jahre"),
+    "scen.retention_extra_revenue": ("Retention: extra revenue", "Bindung: Zusatzumsatz"),
+    "scen.retention_profit_low": ("Retention: extra profit, low",
+                                  "Bindung: Zusatzgewinn, vorsichtig"),
+    "scen.retention_profit": ("Retention: extra profit", "Bindung: Zusatzgewinn"),
+    "scen.retention_profit_high": ("Retention: extra profit, high",
+                                   "Bindung: Zusatzgewinn, optimistisch"),
+}

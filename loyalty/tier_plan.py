@@ -1,0 +1,164 @@
+"""What-if for the tier ladder: thresholds, benefits, their cost and the goal-gradient stretch.
+
+Everything runs on the distribution of qualifying spend (customers per spend value, rounded to
+whole currency units), not on customers: a million customers are a few thousand rows, so a
+slider move costs milliseconds.
+
+Assumptions, each editable on the What-if page:
+
+- Next year's qualifying spend equals the last ``months``' (no trend).
+- Benefit cost per member of a tier = spend x discount + spend x points per unit x multiplier x
+  value of a point + fixed cost per member.
+- Goal gradient (Kivetz, Urminsky & Zheng 2006): a customer short of a threshold by at most
+  ``zone`` of it stretches to reach it with a probability that falls linearly from
+  ``stretch_max`` (right below the threshold) to 0 (at the edge of the zone); a stretcher spends
+  exactly the missing amount and then gets the higher tier's benefits. Customers at the top tier
+  have nothing to stretch for, matching Liu (2007): heavy buyers claim rewards without changing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+BANDS = (("low", 0.5), ("base", 1.0), ("high", 1.5))
+
+
+@dataclass(frozen=True)
+class TierBenefit:
+    discount: float = 0.0          # share of the member's spend given back as discount
+    points_multiplier: float = 1.0
+    fixed_cost: float = 0.0        # per member and year (cards, gifts, free delivery)
+
+
+@dataclass(frozen=True)
+class TierAssumptions:
+    points_per_unit: float = 1.0   # points earned per unit of currency spent at multiplier 1
+    point_value: float = 0.01      # what a redeemed point costs
+    zone: float = 0.10             # stretch zone: share of the threshold below it
+    stretch_max: float = 0.30      # chance of stretching right below a threshold
+    margin: float = 0.40           # gross margin at full price
+    benefits: tuple[TierBenefit, ...] = field(default_factory=tuple)
+
+
+def spend_distribution(spend: pd.Series, step: float = 1.0) -> pd.DataFrame:
+    """Customers per qualifying-spend value rounded to ``step``: columns ``spend`` (the rounded
+    value) and ``customers``. Negative spend counts as 0. Rounding moves nobody across a
+    threshold that is a multiple of ``step``."""
+    values = np.round(np.clip(spend.to_numpy(dtype=float), 0, None) / step) * step
+    uniq, counts = np.unique(values, return_counts=True)
+    return pd.DataFrame({"spend": uniq, "customers": counts})
+
+
+def _tier_index(spend: np.ndarray, floors: np.ndarray) -> np.ndarray:
+    return np.clip(np.searchsorted(floors, spend, side="right") - 1, 0, len(floors) - 1)
+
+
+def _benefit_cost(spend: np.ndarray, tier: np.ndarray, a: TierAssumptions) -> np.ndarray:
+    disc = np.array([b.discount for b in a.benefits])[tier]
+    mult = np.array([b.points_multiplier for b in a.benefits])[tier]
+    fixed = np.array([b.fixed_cost for b in a.benefits])[tier]
+    return spend * disc + spend * a.points_per_unit * mult * a.point_value + fixed
+
+
+def evaluate_ladder(dist: pd.DataFrame, floors, a: TierAssumptions, scale: float = 1.0) -> dict:
+    """One ladder over the spend distribution.
+
+    ``floors`` are the tiers' thresholds, lowest tier first (the lowest is normally 0); ``a``
+    carries one :class:`TierBenefit` per tier. ``scale`` multiplies ``stretch_max`` (the
+    low/base/high band).
+
+    Returns ``per_tier`` (customers, spend, benefit cost per tier, before any stretch),
+    ``benefit_cost`` (total, including stretchers' new benefits), ``stretchers`` (expected
+    customers who stretch), ``extra_spend`` (their expected extra spend) and ``margin`` (gross
+    profit after benefit cost: (spend + extra spend) x margin - benefit cost).
+    """
+    floors = np.asarray(floors, dtype=float)
+    if len(a.benefits) != len(floors):
+        raise ValueError("one benefit per tier is needed")
+    s = dist["spend"].to_numpy(dtype=float)
+    n = dist["customers"].to_numpy(dtype=float)
+    tier = _tier_index(s, floors)
+    cost_now = _benefit_cost(s, tier, a)
+
+    up = np.minimum(tier + 1, len(floors) - 1)
+    target = floors[up]
+    gap = target - s
+    reach = (up > tier) & (gap > 0) & (gap <= a.zone * target)
+    p = np.where(reach, a.stretch_max * scale * (1 - gap / np.where(target > 0, a.zone * target,
+                                                                    1)), 0.0)
+    p = np.clip(p, 0, 1)
+    cost_up = _benefit_cost(target, up, a)
+    expected_cost = (1 - p) * cost_now + p * cost_up
+    extra = p * np.where(reach, gap, 0.0)
+
+    per_tier = pd.DataFrame({"tier": tier, "customers": n, "spend": s * n, "cost": cost_now * n}
+                            ).groupby("tier")[["customers", "spend", "cost"]].sum()
+    per_tier = per_tier.reindex(range(len(floors)), fill_value=0)
+    spend_total = float((s * n).sum())
+    extra_total = float((extra * n).sum())
+    cost_total = float((expected_cost * n).sum())
+    return {"per_tier": per_tier, "benefit_cost": cost_total,
+            "stretchers": float((p * n).sum()), "extra_spend": extra_total,
+            "spend": spend_total,
+            "margin": (spend_total + extra_total) * a.margin - cost_total}
+
+
+def movers(dist: pd.DataFrame, floors_now, floors_new) -> pd.DataFrame:
+    """Customers by tier today (rows, by position) and under the new thresholds (columns)."""
+    s = dist["spend"].to_numpy(dtype=float)
+    now = _tier_index(s, np.asarray(floors_now, dtype=float))
+    new = _tier_index(s, np.asarray(floors_new, dtype=float))
+    k = len(floors_now)
+    m = np.zeros((k, k))
+    np.add.at(m, (now, new), dist["customers"].to_numpy(dtype=float))
+    return pd.DataFrame(m.astype(int))
+
+
+def compare_ladders(dist: pd.DataFrame, floors_now, floors_new, a_now: TierAssumptions,
+                    a_new: TierAssumptions) -> dict:
+    """Today's ladder against the planned one, with the low/base/high band on the stretch.
+
+    ``change`` holds, per band, the new minus today's benefit cost, extra spend and margin;
+    ``moves`` the mover matrix with ``up`` and ``down`` totals.
+    """
+    now = evaluate_ladder(dist, floors_now, a_now)
+    new = evaluate_ladder(dist, floors_new, a_new)
+    change = {}
+    for band, scale in BANDS:
+        n0 = evaluate_ladder(dist, floors_now, a_now, scale)
+        n1 = evaluate_ladder(dist, floors_new, a_new, scale)
+        change[band] = {k: n1[k] - n0[k] for k in ("benefit_cost", "extra_spend", "margin",
+                                                    "stretchers")}
+    m = movers(dist, floors_now, floors_new)
+    values = m.to_numpy()
+    return {"now": now, "new": new, "change": change, "moves": m,
+            "up": int(np.triu(values, 1).sum()), "down": int(np.tril(values, -1).sum())}
+
+
+def infer_ladder(tiers: pd.Series, spend: pd.Series, step: float = 10.0
+                 ) -> list[tuple[str, float]] | None:
+    """The ladder a members file implies: its tier names ordered by their members' median
+    qualifying spend, each threshold where it misclassifies the fewest members of the two
+    neighbouring tiers (rounded to ``step``). None when fewer than two tiers have spend."""
+    frame = pd.DataFrame({"tier": tiers, "spend": spend.reindex(tiers.index)}).dropna()
+    if frame.empty:
+        return None
+    medians = frame.groupby("tier")["spend"].median().sort_values()
+    if len(medians) < 2:
+        return None
+    names = list(medians.index)
+    ladder = [(str(names[0]), 0.0)]
+    for lower, upper in zip(names, names[1:]):
+        lo = np.sort(frame.loc[frame["tier"] == lower, "spend"].to_numpy())
+        hi = np.sort(frame.loc[frame["tier"] == upper, "spend"].to_numpy())
+        cand = np.unique(np.concatenate([lo, hi]))
+        # Wrong on one side: lower-tier members at or above t, upper-tier members below t.
+        wrong = (len(lo) - np.searchsorted(lo, cand, side="left")) + np.searchsorted(
+            hi, cand, side="left")
+        best = float(cand[int(np.argmin(wrong))])
+        floor = max(ladder[-1][1] + step, round(best / step) * step)
+        ladder.append((str(upper), float(floor)))
+    return ladder

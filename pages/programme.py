@@ -1,0 +1,103 @@
+"""Programme: members against non-members, before against after the launch, and ROI."""
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from loyalty import charts, plan_charts
+from loyalty.i18n import fmt_date, fmt_money, fmt_percent
+from loyalty.programme import programme_roi
+from ui import plan_state, state
+from ui.state import tr
+from ui.widgets import guarded
+
+
+def _members_section(ds, f, lang: str) -> None:
+    st.subheader(tr("prog.compare"), help=tr("prog.compare_help"))
+    table = charts.members_table(state.members_comparison(*state.key(ds), f), lang)
+    retention = plan_state.retention_by_membership(*state.key(ds), f).set_index("group")
+    groups = state.members_comparison(*state.key(ds), f)["group"]
+    table[tr("prog.retention")] = [fmt_percent(retention["retention"].get(g), lang)
+                                   for g in groups]
+    st.dataframe(table, hide_index=True, key="prog_compare")
+    st.caption(tr("prog.retention_help"))
+
+
+def _launch_section(ds, f, lang: str) -> dict | None:
+    st.subheader(tr("prog.launch"), help=tr("prog.launch_help"))
+    first, last = state.filter_choices(*state.key(ds))["first"], f.end
+    found = plan_state.launch_date(*state.key(ds))
+    c1, c2 = st.columns(2)
+    launch = c1.date_input(tr("prog.launch_date"), value=found or first + (last - first) / 2,
+                           min_value=first, max_value=last, key="prog_launch",
+                           format="DD.MM.YYYY" if lang == "de" else "YYYY-MM-DD",
+                           help=tr("prog.launch_date_help"))
+    months = c2.slider(tr("prog.months"), 1, 12, 6, key="prog_months",
+                       help=tr("prog.months_help"))
+    if found:
+        st.caption(tr("prog.launch_found", date=fmt_date(found, lang)))
+    before_start = (pd.Timestamp(launch) - pd.DateOffset(months=months)).date()
+    after_end = (pd.Timestamp(launch) + pd.DateOffset(months=months)).date() - dt.timedelta(days=1)
+    if before_start < first or after_end > last:
+        st.warning(tr("prog.window_outside", start=fmt_date(before_start, lang),
+                      end=fmt_date(after_end, lang), first=fmt_date(first, lang),
+                      last=fmt_date(last, lang)))
+    result = plan_state.launch_effect(*state.key(ds), f, launch, int(months))
+    if result["effect"] is None:
+        st.info(tr("prog.no_groups"))
+        return None
+    st.plotly_chart(plan_charts.launch_chart(result["table"], lang), key="prog_launch_chart")
+    c1, c2 = st.columns(2)
+    c1.metric(tr("prog.effect"), fmt_money(result["effect"], lang), border=True,
+              help=tr("prog.effect_help"))
+    c2.metric(tr("prog.interval"), f"{fmt_money(result['low'], lang)} – "
+              f"{fmt_money(result['high'], lang)}", border=True, help=tr("prog.interval_help"))
+    clear = result["low"] > 0 or result["high"] < 0
+    st.caption(tr("prog.significant" if clear else "prog.not_significant"))
+    return result
+
+
+def _roi_section(result: dict, lang: str) -> None:
+    st.subheader(tr("prog.roi"), help=tr("prog.roi_help"))
+    c1, c2 = st.columns(2)
+    cost = c1.number_input(tr("prog.cost", months=result["months"]), 0.0, 1e9, 0.0, step=1000.0,
+                           key="prog_cost", help=tr("prog.cost_help"))
+    margin = c2.slider(tr("plan.margin"), 0, 90, 40, format="%d %%", key="prog_margin",
+                       help=tr("plan.margin_help")) / 100
+    rows = {band: programme_roi(result[key], result["members"], result["months"], margin, cost)
+            for band, key in (("low", "low"), ("base", "effect"), ("high", "high"))}
+    c1, c2, c3 = st.columns(3)
+    c1.metric(tr("prog.incremental_revenue"), fmt_money(rows["base"]["incremental_revenue"], lang, 0),
+              border=True, help=tr("prog.incremental_revenue_help"))
+    c2.metric(tr("prog.net"), fmt_money(rows["base"]["net"], lang, 0), border=True,
+              help=tr("prog.net_help"))
+    roi = rows["base"]["roi"]
+    c3.metric(tr("prog.roi_value"), fmt_percent(roi, lang, 0) if roi is not None
+              else tr("prog.enter_cost"), border=True, help=tr("prog.roi_value_help"))
+    if cost > 0:
+        st.caption(tr("prog.roi_range", low=fmt_percent(rows["low"]["roi"], lang, 0),
+                      high=fmt_percent(rows["high"]["roi"], lang, 0)))
+
+
+def render() -> None:
+    lang = state.lang()
+    ds = state.dataset()
+    st.title(tr("prog.title"))
+    if not ds.has("transactions"):
+        st.warning(tr("app.no_data"))
+        return
+    st.caption(tr("prog.intro"))
+    if not ds.has("members"):
+        st.info(tr("overview.no_members"))
+        return
+    f = state.current_filters()
+    _members_section(ds, f, lang)
+    result = _launch_section(ds, f, lang)
+    if result is not None:
+        _roi_section(result, lang)
+    with st.expander(tr("prog.caveats_title")):
+        st.markdown(tr("prog.caveats"))
+
+
+guarded(render, state.lang())

@@ -1,0 +1,78 @@
+"""Cached inputs of the Programme and What-if pages: each runs its queries once per dataset
+version and filters; moving a what-if control then only reruns NumPy on these small results."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from loyalty.filters import Filters
+from loyalty.i18n import t
+from loyalty.tiers import DEFAULT_TIERS
+from ui.state import _DATASETS, customer_base, member_tiers, qualifying_spend
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def launch_date(uid: str, version: int):
+    from loyalty.programme import launch_date as launch
+    return launch(_DATASETS[uid])
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def launch_effect(uid: str, version: int, filters: Filters, launch: dt.date, months: int):
+    from loyalty.programme import launch_effect as effect
+    return effect(_DATASETS[uid], launch, months, filters)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def retention_by_membership(uid: str, version: int, filters: Filters):
+    from loyalty.programme import retention_by_membership as retention
+    return retention(_DATASETS[uid], filters)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def spend_distribution(uid: str, version: int, filters: Filters, months: int):
+    """Customers per qualifying-spend value at the period's end."""
+    from loyalty.tier_plan import spend_distribution as dist
+    return dist(qualifying_spend(uid, version, filters, filters.end, months))
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def today_ladder(uid: str, version: int, filters: Filters, months: int, lang: str) -> dict:
+    """Today's tier ladder: as the members file implies it, else the default thresholds with
+    tier names in the UI language. ``source`` says which."""
+    from loyalty.tier_plan import infer_ladder
+
+    ds = _DATASETS[uid]
+    if ds.has("members") and "tier" in ds.fields("members"):
+        ladder = infer_ladder(member_tiers(uid, version),
+                              qualifying_spend(uid, version, filters, filters.end, months))
+        if ladder:
+            return {"ladder": ladder, "source": "members"}
+    names = [t(f"tier.{name.lower()}", lang) for name, _ in DEFAULT_TIERS]
+    return {"ladder": [(n, floor) for n, (_, floor) in zip(names, DEFAULT_TIERS)],
+            "source": "default"}
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def type_summary(uid: str, version: int, filters: Filters, churn_days: int):
+    from loyalty.discount_response import type_summary as summary
+    types = customer_base(uid, version, filters, churn_days)["types"]
+    return summary(_DATASETS[uid], types, filters.end, 12, filters)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def discount_estimate(uid: str, version: int, filters: Filters) -> dict:
+    from loyalty.discount_response import daily_discounts, estimate_response
+
+    ds = _DATASETS[uid]
+    if "discount" not in ds.fields("transactions"):
+        return {"estimated": False, "reason": "no_column", "days": 0, "discount_days": 0}
+    return estimate_response(daily_discounts(ds, filters))
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def yearly_churn(uid: str, version: int, filters: Filters) -> dict:
+    from loyalty.churn import yearly_churn as churn
+    return churn(_DATASETS[uid], filters.end, filters)
