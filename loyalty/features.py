@@ -59,19 +59,20 @@ def customer_features(ds: Dataset, observation_end: dt.date | None = None,
     tx = tx.filter(tx.customer_id.notnull() & (tx.date < end1))
     buy = tx.filter(tx.amount > 0)
     has_orders = "order_id" in fields
-    discount = buy.discount.fill_null(0) if "discount" in fields else ibis.literal(0.0)
 
     agg = dict(
         orders=buy.order_id.nunique() if has_orders else buy.count(),
         purchase_amount=buy.amount.sum(),
         first_purchase=buy.date.min(),
         last_purchase=buy.date.max(),
-        discounted=(buy.order_id.nunique(where=discount > 0) if has_orders
-                    else _flag(discount > 0).sum()),
-        discount_total=discount.sum(),
         orders_last_90=(buy.order_id.nunique(where=buy.date >= end1 - dt.timedelta(days=90))
                         if has_orders else _flag(buy.date >= end1 - dt.timedelta(days=90)).sum()),
     )
+    if "discount" in fields:
+        discount = buy.discount.fill_null(0)
+        agg["discounted"] = (buy.order_id.nunique(where=discount > 0) if has_orders
+                             else _flag(discount > 0).sum())
+        agg["discount_total"] = discount.sum()
     if "points_earned" in fields:
         agg["points_earned"] = buy.points_earned.sum()
     if "points_redeemed" in fields:
@@ -129,8 +130,12 @@ def customer_features(ds: Dataset, observation_end: dt.date | None = None,
     out["recency_days"] = (end - last.dt.normalize()).dt.days
     out["orders_per_month"] = out["orders"] / np.maximum(out["tenure_days"], 30) * 30.4
     out["aov"] = out["purchase_amount"] / out["orders"].where(out["orders"] > 0)
-    out["discount_share"] = out["discounted"] / out["orders"].where(out["orders"] > 0)
-    gross = out["purchase_amount"] + out["discount_total"]
-    out["discount_rate"] = out["discount_total"] / gross.where(gross > 0)
+    if "discount" in fields:
+        out["discount_share"] = out["discounted"] / out["orders"].where(out["orders"] > 0)
+        gross = out["purchase_amount"] + out["discount_total"]
+        out["discount_rate"] = out["discount_total"] / gross.where(gross > 0)
+    else:
+        # Unknown, not zero: a shop without a discount column says nothing about price loyalty.
+        out["discount_share"] = out["discount_rate"] = np.nan
     out["gap_cv"] = out["gap_std"] / out["gap_mean"].where(out["gap_mean"] > 0)
     return out.set_index("customer_id").sort_index()
