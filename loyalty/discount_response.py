@@ -80,7 +80,7 @@ def estimate_response(daily: pd.DataFrame) -> dict:
         return {**out, "reason": "few_days"}
     if d["depth"].std() < MIN_DEPTH_SPREAD:
         return {**out, "reason": "no_variation"}
-    weekday = pd.get_dummies(d["day"].dt.weekday, prefix="w", drop_first=True, dtype=float)
+    weekday = pd.get_dummies(d["day"].dt.day_of_week, prefix="w", drop_first=True, dtype=float)
     month = pd.get_dummies(d["day"].dt.to_period("M").astype(str), prefix="m", drop_first=True,
                            dtype=float)
     X = np.column_stack([np.ones(len(d)), d["depth"].to_numpy(), weekday.to_numpy(),

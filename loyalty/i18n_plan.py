@@ -309,6 +309,13 @@ TEXTS: dict[str, tuple[str, str]] = {
                         "{profit} a year.",
                         "Beste Rabatthöhe für den Rohertrag (mittlere Annahmen): **{depth}**, "
                         "{profit} pro Jahr."),
+    "plan.no_depth_pays": ("Under these assumptions no discount for these customers pays for "
+                           "itself: the discount on orders they would place anyway costs more "
+                           "than the extra orders bring. Try offering it to fewer types.",
+                           "Unter diesen Annahmen rechnet sich für diese Kunden kein Rabatt: Der "
+                           "Rabatt auf Bestellungen, die ohnehin kämen, kostet mehr, als die "
+                           "zusätzlichen Bestellungen bringen. Versuchen Sie es mit weniger "
+                           "Treuetypen."),
     "plan.depth_axis": ("Discount depth", "Rabatthöhe"),
     "plan.band": ("Low to high", "Vorsichtig bis optimistisch"),
     "plan.base": ("Base", "Mittel"),

@@ -138,11 +138,35 @@ def compare_ladders(dist: pd.DataFrame, floors_now, floors_new, a_now: TierAssum
             "up": int(np.triu(values, 1).sum()), "down": int(np.tril(values, -1).sum())}
 
 
-def infer_ladder(tiers: pd.Series, spend: pd.Series, step: float = 10.0
-                 ) -> list[tuple[str, float]] | None:
+_STEPS = (1000, 500, 100, 50, 10, 5, 1)
+
+
+def _threshold(lo: np.ndarray, hi: np.ndarray) -> float:
+    """A threshold between two neighbouring tiers' spend (each sorted): the roundest amount a
+    manager would have set among those that misclassify at most 1 % more members than the best
+    one (members' tiers were often set on a slightly different date or spend definition)."""
+    cand = np.unique(np.concatenate([lo, hi]))
+    # For t in (cand[j-1], cand[j]] the members on the wrong side are the same: lower-tier
+    # members at or above t and upper-tier members below t.
+    wrong = (len(lo) - np.searchsorted(lo, cand, side="left")) + np.searchsorted(
+        hi, cand, side="left")
+    allowed = wrong <= wrong.min() + int(0.01 * (len(lo) + len(hi)))
+    starts = np.concatenate([[cand[0] - 1], cand[:-1]])
+    for step in _STEPS:
+        best = None
+        for j in np.flatnonzero(allowed):
+            x = np.floor(starts[j] / step) * step + step
+            if x <= cand[j] and (best is None or wrong[j] < best[0]):
+                best = (wrong[j], x)
+        if best is not None:
+            return float(best[1])
+    return float(cand[int(np.argmin(wrong))])
+
+
+def infer_ladder(tiers: pd.Series, spend: pd.Series) -> list[tuple[str, float]] | None:
     """The ladder a members file implies: its tier names ordered by their members' median
-    qualifying spend, each threshold where it misclassifies the fewest members of the two
-    neighbouring tiers (rounded to ``step``). None when fewer than two tiers have spend."""
+    qualifying spend, each threshold placed by :func:`_threshold`. None when fewer than two
+    tiers have spend."""
     frame = pd.DataFrame({"tier": tiers, "spend": spend.reindex(tiers.index)}).dropna()
     if frame.empty:
         return None
@@ -154,11 +178,5 @@ def infer_ladder(tiers: pd.Series, spend: pd.Series, step: float = 10.0
     for lower, upper in zip(names, names[1:]):
         lo = np.sort(frame.loc[frame["tier"] == lower, "spend"].to_numpy())
         hi = np.sort(frame.loc[frame["tier"] == upper, "spend"].to_numpy())
-        cand = np.unique(np.concatenate([lo, hi]))
-        # Wrong on one side: lower-tier members at or above t, upper-tier members below t.
-        wrong = (len(lo) - np.searchsorted(lo, cand, side="left")) + np.searchsorted(
-            hi, cand, side="left")
-        best = float(cand[int(np.argmin(wrong))])
-        floor = max(ladder[-1][1] + step, round(best / step) * step)
-        ladder.append((str(upper), float(floor)))
+        ladder.append((str(upper), max(ladder[-1][1] + 1, _threshold(lo, hi))))
     return ladder

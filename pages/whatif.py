@@ -7,7 +7,7 @@ import streamlit as st
 
 from loyalty import charts, plan_charts, scenarios
 from loyalty.discount_response import response_bands
-from loyalty.i18n import fmt_money, fmt_number, fmt_percent
+from loyalty.i18n import fmt_money, fmt_money_short, fmt_number, fmt_percent
 from loyalty.settings import default
 from loyalty.simulate import DiscountAssumptions, discount_scenario, profit_curve, retention_scenario
 from loyalty.tier_plan import TierAssumptions, TierBenefit, compare_ladders
@@ -25,6 +25,21 @@ def _range(low: float, high: float, lang: str) -> str:
               high=fmt_money(max(low, high), lang, 0))
 
 
+_EDITED = "whatif_planned_edited"
+
+
+def _follow(key: str) -> None:
+    """A planned benefit follows today's value until the manager edits the planned one, so
+    correcting today's benefits does not show up as a planned change."""
+    planned = key.replace("whatif_now_", "whatif_new_")
+    if planned not in st.session_state.get(_EDITED, set()):
+        st.session_state[planned] = st.session_state[key]
+
+
+def _edited(key: str) -> None:
+    st.session_state.setdefault(_EDITED, set()).add(key)
+
+
 def _benefit_inputs(names, prefix: str, defaults) -> tuple:
     """Discount %, points multiplier and fixed cost per tier, one column per tier."""
     cols = st.columns(len(names))
@@ -32,13 +47,16 @@ def _benefit_inputs(names, prefix: str, defaults) -> tuple:
     for i, (col, name) in enumerate(zip(cols, names)):
         d, m, c = defaults[i] if i < len(defaults) else defaults[-1]
         col.markdown(f"**{name}**")
-        disc = col.number_input(tr("plan.discount_pct"), 0.0, 50.0, float(d), step=0.5,
-                                key=f"{prefix}_disc_{i}", help=tr("plan.discount_pct_help"))
-        mult = col.number_input(tr("plan.multiplier"), 0.0, 10.0, float(m), step=0.5,
-                                key=f"{prefix}_mult_{i}", help=tr("plan.multiplier_help"))
-        fixed = col.number_input(tr("plan.fixed_cost"), 0.0, 1000.0, float(c), step=1.0,
-                                 key=f"{prefix}_fixed_{i}", help=tr("plan.fixed_cost_help"))
-        out.append(TierBenefit(disc / 100, mult, fixed))
+        values = []
+        for field, label, top, default, step in (("disc", "plan.discount_pct", 50.0, d, 0.5),
+                                                 ("mult", "plan.multiplier", 10.0, m, 0.5),
+                                                 ("fixed", "plan.fixed_cost", 1000.0, c, 1.0)):
+            key = f"{prefix}_{field}_{i}"
+            callback = _follow if prefix == "whatif_now" else _edited
+            values.append(col.number_input(tr(label), 0.0, top, float(default), step=step,
+                                           key=key, help=tr(f"{label}_help"),
+                                           on_change=callback, args=(key,)))
+        out.append(TierBenefit(values[0] / 100, values[1], values[2]))
     return tuple(out)
 
 
@@ -82,16 +100,17 @@ def _tier_tab(ds, f, margin: float, lang: str) -> dict:
                         replace(base, benefits=today), replace(base, benefits=planned))
     change = r["change"]
 
-    c1, c2, c3, c4, c5 = st.columns(5)
+    c1, c2 = st.columns(2)
     c1.metric(tr("plan.moving_up"), fmt_number(r["up"], lang), border=True,
               help=tr("plan.moving_up_help"))
     c2.metric(tr("plan.moving_down"), fmt_number(r["down"], lang), border=True,
               help=tr("plan.moving_down_help"))
-    c3.metric(tr("plan.cost_change"), fmt_money(change["base"]["benefit_cost"], lang, 0),
+    c3, c4, c5 = st.columns(3)
+    c3.metric(tr("plan.cost_change"), fmt_money_short(change["base"]["benefit_cost"], lang),
               border=True, help=tr("plan.cost_change_help"))
-    c4.metric(tr("plan.stretch_spend"), fmt_money(change["base"]["extra_spend"], lang, 0),
+    c4.metric(tr("plan.stretch_spend"), fmt_money_short(change["base"]["extra_spend"], lang),
               border=True, help=tr("plan.stretch_spend_help"))
-    c5.metric(tr("plan.margin_change"), fmt_money(change["base"]["margin"], lang, 0),
+    c5.metric(tr("plan.margin_change"), fmt_money_short(change["base"]["margin"], lang),
               border=True, help=tr("plan.margin_change_help"))
     st.caption(tr("plan.band_caption", range=_range(change["low"]["margin"],
                                                     change["high"]["margin"], lang)))
@@ -185,18 +204,21 @@ def _discount_tab(ds, f, margin: float, lang: str) -> dict:
     c1.metric(tr("plan.extra_orders"), fmt_number(base["extra_orders"], lang), border=True,
               help=tr("plan.extra_orders_help"))
     c2.metric(tr("plan.revenue_change"),
-              fmt_money(base["revenue"] - base["baseline_revenue"], lang, 0), border=True,
+              fmt_money_short(base["revenue"] - base["baseline_revenue"], lang), border=True,
               help=tr("plan.revenue_change_help"))
-    c3.metric(tr("plan.discount_cost"), fmt_money(base["discount_cost"], lang, 0), border=True,
+    c3.metric(tr("plan.discount_cost"), fmt_money_short(base["discount_cost"], lang), border=True,
               help=tr("plan.discount_cost_help"))
-    c4.metric(tr("plan.profit_change"), fmt_money(base["profit_change"], lang, 0), border=True,
+    c4.metric(tr("plan.profit_change"), fmt_money_short(base["profit_change"], lang), border=True,
               help=tr("plan.profit_change_help"))
     lows = [res[b]["profit_change"] for b in res]
     st.caption(tr("plan.band_caption", range=_range(min(lows), max(lows), lang)))
     curve = profit_curve(chosen, margin, a, bands=tuple(bands.items()))
     best = curve.loc[curve["base"].idxmax()]
-    st.markdown(tr("plan.best_depth", depth=fmt_percent(best["depth"], lang, 0),
-                   profit=fmt_money(best["base"], lang, 0)))
+    if best["depth"] > 0:
+        st.markdown(tr("plan.best_depth", depth=fmt_percent(best["depth"], lang, 0),
+                       profit=fmt_money(best["base"], lang, 0)))
+    else:
+        st.markdown(tr("plan.no_depth_pays"))
     fig = plan_charts.profit_curve(curve, depth, lang)
     st.plotly_chart(fig, key="whatif_profit_curve")
     per_type = pd.DataFrame({
@@ -233,7 +255,7 @@ def _retention_tab(ds, f, margin: float, lang: str) -> dict:
                             round(base["churn_rate"] * 100, 1), step=0.5, key="whatif_churn",
                             help=tr("plan.churn_rate_help")) / 100
     revenue = c2.number_input(tr("plan.revenue_year"), 0.0, 1e12, round(base["revenue"], 0),
-                              step=1000.0, key="whatif_revenue", help=tr("plan.revenue_year_help"))
+                              step=1000.0, format="%.0f", key="whatif_revenue", help=tr("plan.revenue_year_help"))
     cost = c3.number_input(tr("plan.retention_cost"), 0.0, 1e9, 0.0, step=1000.0,
                            key="whatif_retention_cost", help=tr("plan.retention_cost_help"))
     c1, c2 = st.columns(2)
@@ -244,9 +266,9 @@ def _retention_tab(ds, f, margin: float, lang: str) -> dict:
     table = retention_scenario(revenue, churn, cut, margin, int(years), cost)
     total = table.sum()
     c1, c2 = st.columns(2)
-    c1.metric(tr("plan.extra_revenue"), fmt_money(total["extra_revenue"], lang, 0), border=True,
+    c1.metric(tr("plan.extra_revenue"), fmt_money_short(total["extra_revenue"], lang), border=True,
               help=tr("plan.extra_revenue_help", years=years))
-    c2.metric(tr("plan.extra_profit"), fmt_money(total["extra_profit"], lang, 0), border=True,
+    c2.metric(tr("plan.extra_profit"), fmt_money_short(total["extra_profit"], lang), border=True,
               help=tr("plan.extra_profit_help", years=years))
     st.caption(tr("plan.band_caption", range=_range(total["extra_profit_low"],
                                                     total["extra_profit_high"], lang)))

@@ -54,3 +54,13 @@ def test_retention_scenario_by_hand():
     assert r["revenue_now"].tolist() == pytest.approx([80_000.0, 64_000.0])
     assert r["revenue_new"].tolist() == pytest.approx([85_000.0, 72_250.0])
     assert r["extra_profit"].tolist() == pytest.approx([1_500.0, 2_475.0])
+
+
+def test_retention_bands_and_cost():
+    r = retention_scenario(100_000.0, churn_rate=0.2, churn_cut_points=0.04, margin=0.5, years=1,
+                           cost_per_year=1000.0).iloc[0]
+    # Keep 80 % today; 84 % with the cut (86 % high, 82 % low): 4,000 / 6,000 / 2,000 more
+    # revenue, half of it profit, minus 1,000 cost.
+    assert r["extra_revenue"] == 4000.0
+    assert (r["extra_profit_low"], r["extra_profit"], r["extra_profit_high"]) == (0.0, 1000.0,
+                                                                                   2000.0)

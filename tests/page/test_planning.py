@@ -1,0 +1,238 @@
+"""The Programme and What-if pages through AppTest: every control, on a hand-worked shop where
+the figures can be checked by hand, and on the demo data."""
+
+import datetime as dt
+import os
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
+                   "app.py")
+
+# The shop of tests/unit/test_programme.py: launch 1 Jul 2025 (first join date); per month
+# before -> after with two months each side: M1 100 -> 150, M2 30 -> 50, N1 80 -> 90, N2 20 -> 0.
+TX = b"""customer_id,date,amount
+M1,2024-06-01,30
+Y,2024-03-01,70
+M3,2025-01-01,10
+M1,2025-05-10,100
+M1,2025-06-10,100
+M1,2025-07-05,150
+M1,2025-08-05,150
+M2,2025-05-15,60
+M2,2025-07-20,100
+N1,2025-05-01,80
+N1,2025-06-01,80
+N1,2025-07-01,90
+N1,2025-08-31,90
+N2,2025-06-30,40
+N3,2025-07-10,500
+"""
+MEMBERS = b"""customer_id,joined
+M1,2025-07-01
+M2,2025-07-10
+M3,2025-08-01
+"""
+
+
+def run(at: AppTest) -> AppTest:
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def metric(at: AppTest, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def metrics(at: AppTest) -> dict:
+    return {m.label: m.value for m in at.metric}
+
+
+@pytest.fixture
+def shop() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    run(at)
+    at.switch_page("pages/data.py").run()
+    at.file_uploader(key="data_upload").set_value(
+        [("tx.csv", TX, "text/csv"), ("members.csv", MEMBERS, "text/csv")]).run()
+    at.button(key="data_load").click().run()
+    assert not at.exception
+    return at
+
+
+@pytest.fixture
+def demo() -> AppTest:
+    return run(AppTest.from_file(APP, default_timeout=120))
+
+
+def test_programme_page_by_hand(shop):
+    shop.switch_page("pages/programme.py").run()
+    assert shop.date_input(key="prog_launch").value.isoformat() == "2025-07-01"
+    # Six months either side reach beyond the data: the page says so.
+    assert "months without data count as no spend" in shop.warning[0].value
+    shop.slider(key="prog_months").set_value(2).run()
+    assert not shop.warning
+    assert metric(shop, "Programme effect per member and month") == "€40.00"
+    assert metric(shop, "95 % interval") == "-€1.58 – €81.58"     # 40 +/- 1.96 x sqrt(450)
+    assert "includes zero" in shop.caption[-1].value or any(
+        "includes zero" in c.value for c in shop.caption)
+    assert metric(shop, "Programme ROI") == "enter the cost"
+    shop.number_input(key="prog_cost").set_value(50.0).run()
+    shop.slider(key="prog_margin").set_value(50).run()
+    # 40 x 2 members x 2 months = 160 extra revenue; x 50 % - 50 cost = 30; ROI 30 / 50.
+    assert metric(shop, "Extra revenue from members") == "€160"
+    assert metric(shop, "Extra profit after cost") == "€30"
+    assert metric(shop, "Programme ROI") == "60%"
+    assert any(c.value == "ROI at the ends of the effect's 95 % interval: -106% to 226%."
+               for c in shop.caption)
+
+
+def test_programme_members_table_and_launch_control(shop):
+    shop.switch_page("pages/programme.py").run()
+    table = next(d.value for d in shop.dataframe if "Retention" in d.value.columns)
+    assert table["Group"].tolist() == ["Members", "Non-members"]
+    # Default period 2 Mar - 31 Aug 2025; in the previous one (31 Aug 2024 - 1 Mar 2025) only
+    # M3 bought, and not again; no non-member bought then.
+    assert table["Retention"].tolist() == ["0.0%", "n/a"]
+    period = next(d for d in shop.date_input if d.key.startswith("app_dates_"))
+    period.set_value((dt.date(2025, 7, 1), dt.date(2025, 8, 31))).run()
+    # Previous period May - June: M1, M2 both bought again; of N1, N2 only N1.
+    table = next(d.value for d in shop.dataframe if "Retention" in d.value.columns)
+    assert table["Retention"].tolist() == ["100.0%", "50.0%"]
+    shop.date_input(key="prog_launch").set_value(dt.date(2025, 6, 1)).run()
+    shop.slider(key="prog_months").set_value(1).run()
+    # Only N1 bought in May among non-members: no comparison group.
+    assert shop.info[-1].value.startswith("The comparison needs at least two members")
+
+
+def test_programme_without_members_file(demo):
+    demo.switch_page("pages/data.py").run()
+    demo.file_uploader(key="data_upload").set_value([("tx.csv", TX, "text/csv")]).run()
+    demo.button(key="data_load").click().run()
+    demo.switch_page("pages/programme.py").run()
+    assert not demo.exception
+    assert demo.info[-1].value.startswith("Load a members file")
+
+
+def test_whatif_tiers_by_hand(shop):
+    shop.switch_page("pages/whatif.py").run()
+    # No tier column: default ladder 0 / 300 / 800. Qualifying spend since Sep 2024: M1 500,
+    # N1 340, N3 500 are Silver; nobody is within 10 % of a threshold.
+    assert shop.caption[1].value.startswith("No tiers in the data")
+    m = metrics(shop)
+    assert (m["Customers moving up"], m["Change in benefit cost"], m["Change in margin"]) == (
+        "0", "€0.00", "€0.00")
+    shop.number_input(key="whatif_floor_2").set_value(500.0).run()
+    # M1 and N3 reach Gold: benefit cost at 500 goes from 2 % + 1.5 % + 5 = 22.50 to
+    # 5 % + 2 % + 20 = 55.00 each.
+    m = metrics(shop)
+    assert (m["Customers moving up"], m["Customers moving down"]) == ("2", "0")
+    assert m["Change in benefit cost"] == "€65.00"
+    assert m["Change in margin"] == "-€65.00"
+    # Planned Gold without its fixed cost: each of the two costs 5 % + 2 % of 500 = 35.
+    shop.number_input(key="whatif_new_fixed_2").set_value(0.0).run()
+    assert metric(shop, "Change in benefit cost") == "€25.00"       # 2 x (35 - 22.50)
+    # Correcting today's Silver discount to 0 % carries over to the (unedited) planned Silver:
+    # today M1, N1, N3 are Silver at 1.5 % + 5; planned M1, N3 Gold at 35, N1 Silver as today.
+    shop.number_input(key="whatif_now_disc_1").set_value(0.0).run()
+    assert shop.number_input(key="whatif_new_disc_1").value == 0.0
+    assert metric(shop, "Change in benefit cost") == "€45.00"       # 2 x (35 - 12.50)
+    # An edited planned value stays when today's changes.
+    shop.number_input(key="whatif_new_mult_1").set_value(3.0).run()
+    shop.number_input(key="whatif_now_mult_1").set_value(2.0).run()
+    assert shop.number_input(key="whatif_new_mult_1").value == 3.0
+    # N1 (340) planned at 3 points per euro x 0.01 against today's 2: 3.40 more; M1 and N3
+    # today now 2 % points + 5 = 15 each: planned 2 x 35 - 2 x 15 = 40.
+    assert metric(shop, "Change in benefit cost") == "€43.40"
+
+
+def test_whatif_tier_stretch_and_assumptions(shop):
+    shop.switch_page("pages/whatif.py").run()
+    shop.number_input(key="whatif_floor_1").set_value(170.0).run()
+    # M2 (160) misses 10 of 170: p = 0.3 x (1 - 10 / 17) -> 1.24 extra spend.
+    assert metric(shop, "Extra spend from stretching") == "€1.24"
+    shop.slider(key="whatif_stretch").set_value(60).run()
+    assert metric(shop, "Extra spend from stretching") == "€2.47"   # twice the chance
+    shop.slider(key="whatif_zone").set_value(5).run()
+    assert metric(shop, "Extra spend from stretching") == "€0.00"   # 10 > 5 % of 170
+    shop.number_input(key="whatif_ppu").set_value(0.0).run()
+    shop.number_input(key="whatif_point_value").set_value(0.02).run()
+    assert not shop.exception
+
+
+def test_whatif_thresholds_out_of_order_warn(shop):
+    shop.switch_page("pages/whatif.py").run()
+    shop.number_input(key="whatif_floor_1").set_value(900.0).run()
+    assert shop.warning[0].value == "Each tier's threshold must be higher than the one below it."
+
+
+def test_whatif_discount_controls(shop):
+    shop.switch_page("pages/whatif.py").run()
+    assert any("no discount column" in i.value for i in shop.info)
+    shop.slider(key="whatif_depth").set_value(0).run()
+    m = metrics(shop)
+    assert (m["Extra orders per year"], m["Discount cost"], m["Change in gross profit"]) == (
+        "0", "€0.00", "€0.00")
+    shop.slider(key="whatif_depth").set_value(2).run()
+    assert any("rarely change behaviour" in w.value for w in shop.warning)
+    shop.slider(key="whatif_depth").set_value(50).run()
+    assert any("less valuable" in w.value for w in shop.warning)
+    shop.slider(key="whatif_devalue").set_value(60).run()
+    assert not any("less valuable" in w.value for w in shop.warning)
+    for key in ("whatif_threshold", "whatif_incremental"):
+        shop.slider(key=key).set_value(20).run()
+    shop.number_input(key="whatif_cap_price_loyal").set_value(100).run()
+    shop.multiselect(key="whatif_types").set_value([]).run()
+    assert any(i.value == "Pick at least one loyalty type." for i in shop.info)
+
+
+def test_whatif_retention_by_hand(shop):
+    shop.switch_page("pages/whatif.py").run()
+    # Of Y and M1 (bought Sep 2023 - Aug 2024) only M1 came back: churn 50 %; revenue 1,550.
+    assert shop.number_input(key="whatif_churn").value == 50.0
+    assert shop.number_input(key="whatif_revenue").value == 1550.0
+    shop.radio(key="whatif_years").set_value(1).run()
+    # Keep 52 % instead of 50 %: 2 % of 1,550 = 31 more revenue, 40 % of it profit.
+    assert metric(shop, "Extra revenue") == "€31.00"
+    assert metric(shop, "Extra profit after cost") == "€12.40"
+    shop.number_input(key="whatif_revenue").set_value(10_000.0).run()
+    shop.number_input(key="whatif_retention_cost").set_value(10.0).run()
+    shop.slider(key="whatif_churn_cut").set_value(5.0).run()
+    shop.number_input(key="whatif_churn").set_value(20.0).run()
+    shop.slider(key="whatif_margin").set_value(50).run()
+    # Keep 85 % instead of 80 % of 10,000: 500 more, half of it profit, minus 10.
+    assert metric(shop, "Extra revenue") == "€500.00"
+    assert metric(shop, "Extra profit after cost") == "€240.00"
+
+
+def test_scenarios_save_compare_clear(demo):
+    demo.switch_page("pages/whatif.py").run()
+    assert demo.info[-1].value.startswith("No scenarios saved yet")
+    demo.text_input(key="whatif_name").set_value("Base").run()
+    demo.button(key="whatif_save").click().run()
+    demo.slider(key="whatif_depth").set_value(20).run()
+    demo.text_input(key="whatif_name").set_value("Deeper").run()
+    demo.button(key="whatif_save").click().run()
+    assert not demo.exception
+    table = next(d.value for d in demo.dataframe if "Deeper" in d.value.columns)
+    assert list(table.columns) == ["Base", "Deeper"]
+    assert table.loc["Discount: depth"].tolist() == ["10.0%", "20.0%"]
+    demo.button(key="whatif_clear").click().run()
+    assert demo.info[-1].value.startswith("No scenarios saved yet")
+
+
+def test_whatif_demo_reads_ladder_from_members_and_german(demo):
+    demo.switch_page("pages/whatif.py").run()
+    assert demo.caption[1].value.startswith("Today's thresholds are read from the members file")
+    assert [demo.number_input(key=f"whatif_floor_{i}").value for i in range(3)] == [
+        0.0, 300.0, 800.0]
+    assert demo.number_input(key="whatif_floor_1").label == "Silber from"
+    assert any(s.value.startswith("Response estimated from your data") for s in demo.success)
+    demo.radio(key="app_lang").set_value("de").run()
+    assert not demo.exception
+    assert demo.title[0].value == "Was-wäre-wenn-Planung"
+    assert "Kunden steigen auf" in [m.label for m in demo.metric]
+    demo.switch_page("pages/programme.py").run()
+    assert demo.title[0].value == "Programmerfolg" and not demo.exception
