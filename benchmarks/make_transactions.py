@@ -22,9 +22,9 @@ FROM range($rows) t(i)
 """
 
 
-def write(out: str, rows: int, dialect: str = "en") -> None:
+def write(out: str, rows: int, dialect: str = "en", customers: int | None = None) -> None:
     con = duckdb.connect()
-    params = {"rows": rows, "customers": max(rows // 20, 10)}
+    params = {"rows": rows, "customers": customers or max(rows // 20, 10)}
     if dialect == "de":
         select = (
             "SELECT customer_id AS Kundennummer, strftime(ts, '%d.%m.%Y %H:%M') AS Datum, "
@@ -45,5 +45,6 @@ if __name__ == "__main__":
     ap.add_argument("--rows", type=int, required=True)
     ap.add_argument("--dialect", choices=("en", "de"), default="en")
     ap.add_argument("--out", required=True)
+    ap.add_argument("--customers", type=int, help="distinct customers (default: rows / 20)")
     a = ap.parse_args()
-    write(a.out, a.rows, a.dialect)
+    write(a.out, a.rows, a.dialect, a.customers)

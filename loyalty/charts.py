@@ -8,9 +8,15 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 from plotly.subplots import make_subplots
 
 from .i18n import CURRENCY, LOCALES, t
+
+# The default template is attached to each new figure without validation; assigning it per
+# figure (layout.template=...) validates it every time, about 20 ms a figure, which a slider
+# move on the What-if page pays for several figures.
+pio.templates.default = "plotly_white"
 
 _SEPARATORS = {"en": ".,", "de": ",."}
 COLOURS = {"revenue": "#2f6f8f", "active": "#e07b39", "members": "#2f6f8f",
@@ -29,7 +35,7 @@ def _month_axis(fig: go.Figure, months, lang: str) -> None:
 def _layout(fig: go.Figure, lang: str, title: str | None = None) -> go.Figure:
     fig.update_layout(separators=_SEPARATORS[lang], margin=dict(l=10, r=10, t=40, b=10),
                       legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
-                      title=title, template="plotly_white", height=360)
+                      title=title, height=360)
     return fig
 
 

@@ -75,35 +75,45 @@ def evaluate_ladder(dist: pd.DataFrame, floors, a: TierAssumptions, scale: float
     customers who stretch), ``extra_spend`` (their expected extra spend) and ``margin`` (gross
     profit after benefit cost: (spend + extra spend) x margin - benefit cost).
     """
+    return _evaluate(dist, floors, a, (scale,))[0]
+
+
+def _evaluate(dist: pd.DataFrame, floors, a: TierAssumptions, scales) -> list[dict]:
+    """:func:`evaluate_ladder` for several stretch scales, sharing the work that does not
+    depend on the scale (a slider move evaluates two ladders in three bands)."""
     floors = np.asarray(floors, dtype=float)
     if len(a.benefits) != len(floors):
         raise ValueError("one benefit per tier is needed")
     s = dist["spend"].to_numpy(dtype=float)
     n = dist["customers"].to_numpy(dtype=float)
+    k = len(floors)
     tier = _tier_index(s, floors)
     cost_now = _benefit_cost(s, tier, a)
 
-    up = np.minimum(tier + 1, len(floors) - 1)
+    up = np.minimum(tier + 1, k - 1)
     target = floors[up]
     gap = target - s
     reach = (up > tier) & (gap > 0) & (gap <= a.zone * target)
-    p = np.where(reach, a.stretch_max * scale * (1 - gap / np.where(target > 0, a.zone * target,
-                                                                    1)), 0.0)
-    p = np.clip(p, 0, 1)
-    cost_up = _benefit_cost(target, up, a)
-    expected_cost = (1 - p) * cost_now + p * cost_up
-    extra = p * np.where(reach, gap, 0.0)
+    zone = np.where(target > 0, a.zone * target, 1.0)
+    p_unit = np.where(reach, a.stretch_max * (1 - gap / zone), 0.0)
+    gain = np.where(reach, gap, 0.0) * n
+    cost_step = (_benefit_cost(target, up, a) - cost_now) * n
 
-    per_tier = pd.DataFrame({"tier": tier, "customers": n, "spend": s * n, "cost": cost_now * n}
-                            ).groupby("tier")[["customers", "spend", "cost"]].sum()
-    per_tier = per_tier.reindex(range(len(floors)), fill_value=0)
+    per_tier = pd.DataFrame({"customers": np.bincount(tier, n, k),
+                             "spend": np.bincount(tier, s * n, k),
+                             "cost": np.bincount(tier, cost_now * n, k)})
+    per_tier.index.name = "tier"
     spend_total = float((s * n).sum())
-    extra_total = float((extra * n).sum())
-    cost_total = float((expected_cost * n).sum())
-    return {"per_tier": per_tier, "benefit_cost": cost_total,
-            "stretchers": float((p * n).sum()), "extra_spend": extra_total,
-            "spend": spend_total,
-            "margin": (spend_total + extra_total) * a.margin - cost_total}
+    cost_base = float((cost_now * n).sum())
+    out = []
+    for scale in scales:
+        p = np.clip(p_unit * scale, 0, 1)
+        extra = float((p * gain).sum())
+        cost = cost_base + float((p * cost_step).sum())
+        out.append({"per_tier": per_tier, "benefit_cost": cost, "stretchers": float((p * n).sum()),
+                    "extra_spend": extra, "spend": spend_total,
+                    "margin": (spend_total + extra) * a.margin - cost})
+    return out
 
 
 def movers(dist: pd.DataFrame, floors_now, floors_new) -> pd.DataFrame:
@@ -112,29 +122,28 @@ def movers(dist: pd.DataFrame, floors_now, floors_new) -> pd.DataFrame:
     now = _tier_index(s, np.asarray(floors_now, dtype=float))
     new = _tier_index(s, np.asarray(floors_new, dtype=float))
     k = len(floors_now)
-    m = np.zeros((k, k))
-    np.add.at(m, (now, new), dist["customers"].to_numpy(dtype=float))
-    return pd.DataFrame(m.astype(int))
+    m = np.bincount(now * k + new, dist["customers"].to_numpy(dtype=float), k * k)
+    return pd.DataFrame(m.reshape(k, k).astype(int))
 
 
 def compare_ladders(dist: pd.DataFrame, floors_now, floors_new, a_now: TierAssumptions,
                     a_new: TierAssumptions) -> dict:
     """Today's ladder against the planned one, with the low/base/high band on the stretch.
 
-    ``change`` holds, per band, the new minus today's benefit cost, extra spend and margin;
-    ``moves`` the mover matrix with ``up`` and ``down`` totals.
+    ``now`` and ``new`` are the base evaluations; ``change`` holds, per band, the new minus
+    today's benefit cost, extra spend, margin and stretchers; ``moves`` the mover matrix with
+    ``up`` and ``down`` totals.
     """
-    now = evaluate_ladder(dist, floors_now, a_now)
-    new = evaluate_ladder(dist, floors_new, a_new)
-    change = {}
-    for band, scale in BANDS:
-        n0 = evaluate_ladder(dist, floors_now, a_now, scale)
-        n1 = evaluate_ladder(dist, floors_new, a_new, scale)
-        change[band] = {k: n1[k] - n0[k] for k in ("benefit_cost", "extra_spend", "margin",
-                                                    "stretchers")}
+    scales = [scale for _, scale in BANDS]
+    now = _evaluate(dist, floors_now, a_now, scales)
+    new = _evaluate(dist, floors_new, a_new, scales)
+    change = {band: {k: new[i][k] - now[i][k] for k in ("benefit_cost", "extra_spend",
+                                                         "margin", "stretchers")}
+              for i, (band, _) in enumerate(BANDS)}
+    base = scales.index(1.0)
     m = movers(dist, floors_now, floors_new)
     values = m.to_numpy()
-    return {"now": now, "new": new, "change": change, "moves": m,
+    return {"now": now[base], "new": new[base], "change": change, "moves": m,
             "up": int(np.triu(values, 1).sum()), "down": int(np.tril(values, -1).sum())}
 
 

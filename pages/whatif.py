@@ -318,6 +318,37 @@ def _scenarios_tab(current: dict, ds, lang: str) -> None:
         st.rerun()
 
 
+_PARTS = "whatif_parts"
+_MARGIN = "whatif_margin_value"
+
+
+@st.fragment
+def _lever(name: str, ds, f, margin: float, lang: str) -> None:
+    """One tab as a fragment: moving one of its controls reruns only this tab. Its assumptions
+    and results are kept for the Scenarios tab."""
+    build = {"_tier_tab": _tier_tab, "_discount_tab": _discount_tab,
+             "_retention_tab": _retention_tab}[name]
+    st.session_state.setdefault(_PARTS, {})[name] = guarded_part(build, ds, f, margin, lang)
+
+
+def guarded_part(build, ds, f, margin: float, lang: str) -> dict:
+    try:
+        return build(ds, f, margin, lang)
+    except Exception as exc:  # noqa: BLE001 - one tab failing must not take the page down
+        st.error(tr("app.unexpected", error=type(exc).__name__))
+        return {}
+
+
+@st.fragment
+def _scenarios(ds, lang: str) -> None:
+    current = {"assumptions": {"gross_margin": st.session_state.get(_MARGIN)}, "results": {},
+               "figures": {}}
+    for part in st.session_state.get(_PARTS, {}).values():
+        for k in current:
+            current[k].update(part.get(k, {}))
+    _scenarios_tab(current, ds, lang)
+
+
 def render() -> None:
     lang = state.lang()
     ds = state.dataset()
@@ -331,16 +362,12 @@ def render() -> None:
                        help=tr("plan.margin_help")) / 100
     tabs = st.tabs([tr("plan.tiers_tab"), tr("plan.discount_tab"), tr("plan.retention_tab"),
                     tr("plan.scenarios_tab")])
-    parts = []
+    st.session_state[_MARGIN] = margin
     for tab, build in zip(tabs[:3], (_tier_tab, _discount_tab, _retention_tab)):
         with tab:
-            parts.append(build(ds, f, margin, lang))
-    current = {"assumptions": {"gross_margin": margin}, "results": {}, "figures": {}}
-    for part in parts:
-        for k in current:
-            current[k].update(part.get(k, {}))
+            _lever(build.__name__, ds, f, margin, lang)
     with tabs[3]:
-        _scenarios_tab(current, ds, lang)
+        _scenarios(ds, lang)
 
 
 guarded(render, state.lang())

@@ -64,3 +64,11 @@ def test_retention_bands_and_cost():
     assert r["extra_revenue"] == 4000.0
     assert (r["extra_profit_low"], r["extra_profit"], r["extra_profit_high"]) == (0.0, 1000.0,
                                                                                    2000.0)
+
+
+@pytest.mark.parametrize("depth", [0.0, 0.03, 0.12, 0.35, 0.6])
+def test_profit_curve_agrees_with_the_scenario(depth):
+    curve = profit_curve(SUMMARY, margin=0.4, depths=[depth]).iloc[0]
+    for band, scale in (("low", 0.5), ("base", 1.0), ("high", 1.5)):
+        assert curve[band] == pytest.approx(
+            discount_scenario(SUMMARY, depth, 0.4, scale=scale)["profit_change"], abs=1e-9)
