@@ -8,23 +8,25 @@ import streamlit as st
 from loyalty import charts
 from loyalty.customers import to_csv_bytes
 from loyalty.i18n import fmt_money, fmt_number, fmt_percent
-from loyalty.tiers import DEFAULT_TIERS, assign_tiers, near_next_tier, tier_movement
-from ui import state
+from loyalty.tiers import assign_tiers, near_next_tier, tier_movement
+from ui import plan_state, state
 from ui.state import tr
 from ui.widgets import guarded
 
 
-def _ladder() -> tuple:
-    """The tier ladder as the manager set it (names fixed, thresholds editable)."""
+def _ladder(ds, f, lang: str) -> tuple:
+    """The tier ladder: names and thresholds as the members file implies them (else the
+    defaults, named in the UI language); thresholds editable."""
     st.markdown(f"**{tr('tiers.ladder')}**", help=tr("tiers.ladder_help"))
-    cols = st.columns(len(DEFAULT_TIERS) + 1)
+    today = plan_state.today_ladder(*state.key(ds), f, 12, lang)["ladder"]
+    cols = st.columns(len(today) + 1)
     months = cols[0].number_input(tr("tiers.months"), 1, 36, 12, key="tiers_months",
                                   help=tr("tiers.months_help"))
     ladder = []
-    for col, (name, floor) in zip(cols[1:], DEFAULT_TIERS):
+    for i, (col, (name, floor)) in enumerate(zip(cols[1:], today)):
         value = col.number_input(tr("tiers.threshold", tier=name), 0.0, 1_000_000.0,
-                                 float(floor), step=50.0, key=f"tiers_floor_{name}",
-                                 disabled=floor == 0)
+                                 float(floor), step=50.0, format="%.0f", key=f"tiers_floor_{i}",
+                                 disabled=i == 0)
         ladder.append((name, float(value)))
     return tuple(ladder), int(months)
 
@@ -38,7 +40,7 @@ def render() -> None:
         return
     f = state.current_filters()
     st.caption(tr("tiers.intro"))
-    ladder, months = _ladder()
+    ladder, months = _ladder(ds, f, lang)
     spend_end = state.qualifying_spend(*state.key(ds), f, f.end, months)
     spend_start = state.qualifying_spend(*state.key(ds), f, f.start - dt.timedelta(days=1),
                                          months)

@@ -72,7 +72,8 @@ def _tier_tab(ds, f, margin: float, lang: str) -> dict:
     floors_new = []
     for i, (col, (name, floor)) in enumerate(zip(cols, ladder)):
         value = col.number_input(tr("tiers.threshold", tier=name), 0.0, 1_000_000.0, float(floor),
-                                 step=10.0, key=f"whatif_floor_{i}", disabled=i == 0,
+                                 step=10.0, format="%.0f", key=f"whatif_floor_{i}",
+                                 disabled=i == 0,
                                  help=tr("plan.today_from", value=fmt_money(floor, lang, 0)))
         floors_new.append(float(value))
     if any(b <= a for a, b in zip(floors_new, floors_new[1:])):
