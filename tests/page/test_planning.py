@@ -236,3 +236,25 @@ def test_whatif_demo_reads_ladder_from_members_and_german(demo):
     assert "Kunden steigen auf" in [m.label for m in demo.metric]
     demo.switch_page("pages/programme.py").run()
     assert demo.title[0].value == "Programmerfolg" and not demo.exception
+
+
+@pytest.mark.parametrize("page", ["pages/programme.py", "pages/whatif.py"])
+def test_planning_pages_with_anonymous_sales_only(demo, page):
+    demo.switch_page("pages/data.py").run()
+    demo.file_uploader(key="data_upload").set_value(
+        [("kasse.csv", b"customer_id,date,amount\n,2025-01-01,10\n,2025-02-01,20\n",
+          "text/csv")]).run()
+    demo.button(key="data_load").click().run()
+    demo.switch_page(page).run()
+    assert not demo.exception and not demo.error
+    assert demo.info[0].value in ("Load a members file to compare members with non-members.",
+                                  "No identified customers bought in the last 12 months.")
+
+
+@pytest.mark.parametrize("page", ["pages/programme.py", "pages/whatif.py"])
+def test_planning_pages_without_data(demo, page):
+    demo.switch_page("pages/data.py").run()
+    demo.button(key="data_clear").click().run()
+    demo.switch_page(page).run()
+    assert not demo.exception and not demo.error
+    assert demo.warning[0].value.startswith("No transactions are loaded")
