@@ -30,6 +30,18 @@ RESULTS = (
     ("retention_profit", "money"), ("retention_profit_high", "money"),
 )
 
+# Assumptions as the report labels and formats them; others are shown as they are.
+ASSUMPTIONS = {
+    "gross_margin": "percent", "tiers": "text", "thresholds_today": "text",
+    "thresholds_planned": "text", "benefits_today": "text", "benefits_planned": "text",
+    "points_per_unit": "number", "point_value": "number", "stretch_zone": "percent",
+    "stretch_max": "percent", "discount_offered_to": "text", "discount_depth": "percent",
+    "response_source": "text", "response_scales": "text", "max_uplift": "text",
+    "response_threshold": "percent", "incremental_share": "percent", "churn_rate": "percent",
+    "revenue_per_year": "money", "retention_cost_per_year": "money", "churn_cut": "percent",
+    "years": "count",
+}
+
 
 @dataclass
 class Scenario:
@@ -41,13 +53,22 @@ class Scenario:
 
 
 def _format(value, kind: str, lang: str) -> str:
+    if kind == "text" or isinstance(value, str):
+        return str(value)
     if kind == "money":
         return fmt_money(value, lang, 0)
     if kind == "percent":
         return fmt_percent(value, lang)
-    if isinstance(value, float) and kind == "count" and not value.is_integer():
-        return fmt_number(value, lang, 1)
+    if kind == "number":
+        return fmt_number(value, lang, 3).rstrip("0").rstrip(".,")
     return fmt_number(value, lang)
+
+
+def assumptions_table(scenario: Scenario, lang: str = "en") -> pd.DataFrame:
+    """The scenario's assumptions, labelled and formatted in ``lang``."""
+    rows = [(t(f"assume.{k}", lang) if k in ASSUMPTIONS else k,
+             _format(v, ASSUMPTIONS.get(k, "text"), lang)) for k, v in scenario.assumptions.items()]
+    return pd.DataFrame(rows, columns=[t("scen.assumptions", lang), ""])
 
 
 def compare_table(scenarios: list[Scenario], lang: str = "en", formatted: bool = True
@@ -92,9 +113,7 @@ def html_report(scenarios: list[Scenario], lang: str = "en", dataset: str = "") 
     for s in scenarios:
         parts.append(f"<h2>{html.escape(s.name)}</h2>")
         parts.append(f"<h3>{html.escape(t('scen.assumptions', lang))}</h3>")
-        table = pd.DataFrame({"value": [str(v) for v in s.assumptions.values()]},
-                             index=list(s.assumptions))
-        parts.append(table.to_html(escape=True, header=False))
+        parts.append(assumptions_table(s, lang).to_html(escape=True, header=False, index=False))
         for title, fig_json in s.figures.items():
             parts.append(f"<h3>{html.escape(t(title, lang))}</h3>")
             parts.append(pio.to_html(pio.from_json(fig_json), full_html=False,

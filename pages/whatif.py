@@ -229,10 +229,12 @@ def _discount_tab(ds, f, margin: float, lang: str) -> dict:
         tr("plan.aov_full"): [fmt_money(v, lang) for v in chosen["aov"]]})
     st.dataframe(per_type, hide_index=True, key="whatif_type_table")
     return {"assumptions": {
-                "discount_offered_to": ", ".join(target), "discount_depth": depth,
+                "discount_offered_to": ", ".join(tr(f"type.{k}") for k in target),
+                "discount_depth": depth,
                 "response_source": "data" if estimate["estimated"] else "literature",
                 "response_scales": ", ".join(f"{k} {v:.2f}" for k, v in bands.items()),
-                "max_uplift": ", ".join(f"{k} {v:.0%}" for k, v in a.max_uplift),
+                "max_uplift": ", ".join(f"{tr(f'type.{k}')} {fmt_percent(v, lang, 0)}"
+                                        for k, v in a.max_uplift),
                 "response_threshold": a.threshold, "incremental_share": a.incremental_share},
             "results": {"discount_depth": depth, "discount_extra_orders": base["extra_orders"],
                         "discount_revenue_change": base["revenue"] - base["baseline_revenue"],

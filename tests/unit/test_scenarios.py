@@ -39,3 +39,10 @@ def test_html_report_is_self_contained_and_escaped():
     # Plotly's library is embedded once, then each chart is a div.
     assert page.count("plotly.js v") == 1 and page.count('class="plotly-graph-div"') == 2
     assert "Tier thresholds" in page and "Discount depth" in page
+
+
+def test_assumptions_are_labelled_and_formatted():
+    from loyalty.scenarios import assumptions_table
+    table = assumptions_table(A, "de")
+    assert table.values.tolist() == [["Schwellen geplant", "0 / 300 / 700"],
+                                     ["Bruttomarge", "40,0\xa0%"]]
