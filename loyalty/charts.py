@@ -348,3 +348,40 @@ def points_chart(points: pd.DataFrame, lang: str = "en") -> go.Figure:
                      title_text=t("tiers.outstanding", lang))
     _month_axis(fig, x, lang)
     return _layout(fig, lang)
+
+
+def tier_sankey(matrix: pd.DataFrame, lang: str = "en") -> go.Figure:
+    """Flows of customers from their tier at the start (left) to the end (right)."""
+    names = list(matrix.index)
+    k = len(names)
+    source, target, value = [], [], []
+    for i, a in enumerate(names):
+        for j, b in enumerate(matrix.columns):
+            if matrix.loc[a, b] > 0:
+                source.append(i)
+                target.append(k + j)
+                value.append(int(matrix.loc[a, b]))
+    start, end = t("tiers.at_start", lang), t("tiers.at_end", lang)
+    fig = go.Figure(go.Sankey(
+        node=dict(label=[f"{n} ({start})" for n in names] + [f"{n} ({end})" for n in
+                                                              matrix.columns],
+                  pad=18, thickness=16, color="#8e6bbf"),
+        link=dict(source=source, target=target, value=value,
+                  color=["rgba(63,143,79,0.35)" if tj - k > si else
+                         "rgba(224,123,57,0.35)" if tj - k < si else "rgba(150,150,150,0.3)"
+                         for si, tj in zip(source, target)])))
+    fig.update_layout(height=320)
+    return _layout(fig, lang)
+
+
+def redemption_chart(points: pd.DataFrame, lang: str = "en") -> go.Figure:
+    """Redemption rate and breakage per period (shares of the points earned in the period)."""
+    x = pd.to_datetime(points["period"])
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(x=x, y=points["redemption_rate"], mode="lines+markers",
+                             name=t("tiers.redemption_rate", lang), line=dict(color="#e07b39")))
+    fig.add_trace(go.Scatter(x=x, y=points["breakage"], mode="lines+markers",
+                             name=t("tiers.breakage", lang), line=dict(color="#8e6bbf")))
+    fig.update_yaxes(tickformat=".0%")
+    _month_axis(fig, x, lang)
+    return _layout(fig, lang)

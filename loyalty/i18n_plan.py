@@ -8,6 +8,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     "tier.silver": ("Silver", "Silber"),
     "tier.gold": ("Gold", "Gold"),
 
+    "tiers.outstanding_help": ("All points earned minus all points redeemed so far. Expired "
+                               "points are not in the data, so this is an upper bound.",
+                               "Alle gesammelten minus alle eingelösten Punkte bisher. Verfallene "
+                               "Punkte sind nicht in den Daten, daher ist dies eine Obergrenze."),
+    "tiers.breakage": ("Breakage", "Verfallsquote"),
+    "tiers.breakage_help": ("1 - redemption rate: the share of earned points not redeemed "
+                            "(yet).",
+                            "1 - Einlösequote: Anteil der gesammelten Punkte, die (noch) nicht "
+                            "eingelöst wurden."),
+
     # Programme page
     "prog.title": ("Programme results", "Programmerfolg"),
     "prog.intro": ("Members against non-members in the period, the change around the programme's "
@@ -277,6 +287,16 @@ TEXTS: dict[str, tuple[str, str]] = {
                             "(S-shaped response).",
                             "Darunter passiert wenig, darüber sättigt die Wirkung (S-förmige "
                             "Reaktion)."),
+    "plan.width": ("Steepness around it", "Steilheit um diesen Punkt"),
+    "plan.width_help": ("How many percentage points around the half-way depth the response "
+                        "needs to rise: small = a sharp threshold, large = a gradual rise.",
+                        "Wie viele Prozentpunkte um den Halbwegspunkt die Reaktion zum Anstieg "
+                        "braucht: klein = scharfe Schwelle, groß = allmählicher Anstieg."),
+    "plan.too_small": ("Warn below depth", "Warnen unter Rabatt"),
+    "plan.too_small_help": ("Below this depth the page warns that the discount is too small to "
+                            "change behaviour.",
+                            "Unter dieser Höhe warnt die Seite, dass der Rabatt zu klein ist, um "
+                            "das Verhalten zu ändern."),
     "plan.incremental": ("Share of extra orders that are new", "Anteil wirklich neuer Bestellungen"),
     "plan.incremental_help": ("The rest is pulled forward or stockpiled. Published average: about "
                               "a third.",
@@ -439,6 +459,9 @@ TEXTS: dict[str, tuple[str, str]] = {
                           "Größter zusätzlicher Bestellanteil pro Treuetyp"),
     "assume.response_threshold": ("Depth where the response is half way",
                                   "Rabatt bei halber Wirkung"),
+    "assume.response_width": ("Steepness of the response (pp)", "Steilheit der Reaktion (pp)"),
+    "assume.warn_below": ("Warn below depth", "Warnen unter Rabatt"),
+    "assume.warn_from": ("Warn from depth", "Warnen ab Rabatt"),
     "assume.incremental_share": ("Share of extra orders that are new",
                                  "Anteil wirklich neuer Bestellungen"),
     "assume.churn_rate": ("Yearly churn today", "Jährliche Abwanderung heute"),

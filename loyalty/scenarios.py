@@ -37,7 +37,8 @@ ASSUMPTIONS = {
     "points_per_unit": "number", "point_value": "number", "stretch_zone": "percent",
     "stretch_max": "percent", "discount_offered_to": "text", "discount_depth": "percent",
     "response_source": "text", "response_scales": "text", "max_uplift": "text",
-    "response_threshold": "percent", "incremental_share": "percent", "churn_rate": "percent",
+    "response_threshold": "percent", "response_width": "percent", "warn_below": "percent",
+    "warn_from": "percent", "incremental_share": "percent", "churn_rate": "percent",
     "revenue_per_year": "money", "retention_cost_per_year": "money", "churn_cut": "percent",
     "years": "count",
 }

@@ -67,7 +67,9 @@ def render() -> None:
     c1.metric(tr("tiers.upgrades"), fmt_number(moved["upgrades"], lang), border=True)
     c2.metric(tr("tiers.downgrades"), fmt_number(moved["downgrades"], lang), border=True)
     c3.metric(tr("tiers.stays"), fmt_number(moved["stays"], lang), border=True)
-    st.plotly_chart(charts.tier_matrix(moved["matrix"], lang), key="tiers_matrix")
+    left, right = st.columns(2)
+    left.plotly_chart(charts.tier_matrix(moved["matrix"], lang), key="tiers_matrix")
+    right.plotly_chart(charts.tier_sankey(moved["matrix"], lang), key="tiers_sankey")
 
     st.subheader(tr("tiers.near"), help=tr("tiers.near_help"))
     within = st.slider(tr("tiers.within"), 0.01, 0.5, 0.1, 0.01, key="tiers_within",
@@ -95,12 +97,16 @@ def render() -> None:
     st.plotly_chart(charts.points_chart(pts, lang), key="tiers_points")
     last = pts.iloc[-1]
     total_rate = pts["redeemed"].sum() / pts["earned"].sum() if pts["earned"].sum() else None
-    c1, c2, c3 = st.columns(3)
-    c1.metric(tr("tiers.outstanding"), fmt_number(last["outstanding"], lang), border=True)
+    c1, c2, c3, c4 = st.columns(4)
+    c1.metric(tr("tiers.outstanding"), fmt_number(last["outstanding"], lang), border=True,
+              help=tr("tiers.outstanding_help"))
     c2.metric(tr("tiers.liability"), fmt_money(last["liability"], lang), border=True,
               help=tr("tiers.liability_help"))
     c3.metric(tr("tiers.redemption_rate"), fmt_percent(total_rate, lang), border=True,
               help=tr("tiers.redemption_help"))
+    c4.metric(tr("tiers.breakage"), fmt_percent(None if total_rate is None else 1 - total_rate,
+                                                lang), border=True, help=tr("tiers.breakage_help"))
+    st.plotly_chart(charts.redemption_chart(pts, lang), key="tiers_redemption")
 
 
 guarded(render, state.lang())

@@ -163,13 +163,19 @@ def _discount_assumptions(lang: str) -> DiscountAssumptions:
         c1, c2, c3 = st.columns(3)
         threshold = c1.slider(tr("plan.threshold"), 1, 40, int(a.threshold * 100), format="%d %%",
                               key="whatif_threshold", help=tr("plan.threshold_help")) / 100
-        incremental = c2.slider(tr("plan.incremental"), 0, 100, round(a.incremental_share * 100),
+        width = c2.slider(tr("plan.width"), 1, 15, int(a.width * 100), format="%d pp",
+                          key="whatif_width", help=tr("plan.width_help")) / 100
+        incremental = c3.slider(tr("plan.incremental"), 0, 100, round(a.incremental_share * 100),
                                 format="%d %%", key="whatif_incremental",
                                 help=tr("plan.incremental_help")) / 100
-        devalue = c3.slider(tr("plan.devalue"), 10, 60, int(a.devalue_from * 100), format="%d %%",
+        c1, c2 = st.columns(2)
+        too_small = c1.slider(tr("plan.too_small"), 0, 20, int(a.too_small_below * 100),
+                              format="%d %%", key="whatif_too_small",
+                              help=tr("plan.too_small_help")) / 100
+        devalue = c2.slider(tr("plan.devalue"), 10, 60, int(a.devalue_from * 100), format="%d %%",
                             key="whatif_devalue", help=tr("plan.devalue_help")) / 100
-    return replace(a, max_uplift=tuple(caps), threshold=threshold,
-                   incremental_share=incremental, devalue_from=devalue)
+    return replace(a, max_uplift=tuple(caps), threshold=threshold, width=width,
+                   incremental_share=incremental, devalue_from=devalue, too_small_below=too_small)
 
 
 def _discount_tab(ds, f, margin: float, lang: str) -> dict:
@@ -235,7 +241,9 @@ def _discount_tab(ds, f, margin: float, lang: str) -> dict:
                 "response_scales": ", ".join(f"{k} {v:.2f}" for k, v in bands.items()),
                 "max_uplift": ", ".join(f"{tr(f'type.{k}')} {fmt_percent(v, lang, 0)}"
                                         for k, v in a.max_uplift),
-                "response_threshold": a.threshold, "incremental_share": a.incremental_share},
+                "response_threshold": a.threshold, "response_width": a.width,
+                "incremental_share": a.incremental_share, "warn_below": a.too_small_below,
+                "warn_from": a.devalue_from},
             "results": {"discount_depth": depth, "discount_extra_orders": base["extra_orders"],
                         "discount_revenue_change": base["revenue"] - base["baseline_revenue"],
                         "discount_cost": base["discount_cost"],

@@ -2,6 +2,7 @@
 the figures can be checked by hand, and on the demo data."""
 
 import datetime as dt
+import math
 import os
 
 import pytest
@@ -157,15 +158,40 @@ def test_whatif_tier_stretch_and_assumptions(shop):
     assert metric(shop, "Extra spend from stretching") == "€2.47"   # twice the chance
     shop.slider(key="whatif_zone").set_value(5).run()
     assert metric(shop, "Extra spend from stretching") == "€0.00"   # 10 > 5 % of 170
+
+
+def test_whatif_points_assumptions(shop):
+    shop.switch_page("pages/whatif.py").run()
+    shop.number_input(key="whatif_floor_2").set_value(500.0).run()
+    # M1 and N3 (500 each) move from Silver to Gold. Without points: 2 % + 5 -> 5 % + 20.
     shop.number_input(key="whatif_ppu").set_value(0.0).run()
+    assert metric(shop, "Change in benefit cost") == "€60.00"       # 2 x (45 - 15)
+    # One point per euro worth 2 cents: Silver 1.5 x 2 % = 3 %, Gold 2 x 2 % = 4 % on top.
+    shop.number_input(key="whatif_ppu").set_value(1.0).run()
     shop.number_input(key="whatif_point_value").set_value(0.02).run()
-    assert not shop.exception
+    assert metric(shop, "Change in benefit cost") == "€70.00"       # 2 x (65 - 30)
+    # Today's Silver fixed cost 0 carries over to planned Silver; planned Gold discount 0 %.
+    shop.number_input(key="whatif_now_fixed_1").set_value(0.0).run()
+    shop.number_input(key="whatif_new_disc_2").set_value(0.0).run()
+    # Today Silver 2 % + 3 % of 500 = 25; planned Gold 4 % of 500 + 20 = 40.
+    assert metric(shop, "Change in benefit cost") == "€30.00"       # 2 x (40 - 25)
 
 
 def test_whatif_thresholds_out_of_order_warn(shop):
     shop.switch_page("pages/whatif.py").run()
     shop.number_input(key="whatif_floor_1").set_value(900.0).run()
     assert shop.warning[0].value == "Each tier's threshold must be higher than the one below it."
+
+
+def _money(value: float) -> str:
+    return f"-€{-value:,.2f}" if value < 0 else f"€{value:,.2f}"
+
+
+def _uplift(depth: float, threshold: float, width: float) -> float:
+    """The S-curve written out: logistic in the depth, shifted so that 0 % gives 0."""
+    s = 1 / (1 + math.exp(-(depth - threshold) / width))
+    s0 = 1 / (1 + math.exp(threshold / width))
+    return (s - s0) / (1 - s0)
 
 
 def test_whatif_discount_controls(shop):
@@ -175,15 +201,34 @@ def test_whatif_discount_controls(shop):
     m = metrics(shop)
     assert (m["Extra orders per year"], m["Discount cost"], m["Change in gross profit"]) == (
         "0", "€0.00", "€0.00")
-    shop.slider(key="whatif_depth").set_value(2).run()
+    # No extra order is new: 10 % off the 1,550 identified customers spent at full price.
+    shop.slider(key="whatif_depth").set_value(10).run()
+    shop.slider(key="whatif_incremental").set_value(0).run()
+    m = metrics(shop)
+    assert (m["Extra orders per year"], m["Discount cost"], m["Change in gross profit"]) == (
+        "0", "€155.00", "-€155.00")
+    # Every type responds up to 100 % and every extra order is new: the change in profit is
+    # -1,550 x 10 % + uplift x 1,550 x (40 % - 10 %), whichever type each customer has.
+    for kind in ("price_loyal", "perk_loyal", "programme_loyal", "satisfied",
+                 "convenience_loyal", "advocate", "too_new"):
+        shop.number_input(key=f"whatif_cap_{kind}").set_value(100).run()
+    shop.slider(key="whatif_incremental").set_value(100).run()
+    assert metric(shop, "Change in gross profit") == _money(
+        -155 + _uplift(0.1, 0.10, 0.05) * 1550 * 0.3)
+    shop.slider(key="whatif_width").set_value(10).run()
+    assert metric(shop, "Change in gross profit") == _money(
+        -155 + _uplift(0.1, 0.10, 0.10) * 1550 * 0.3)
+    shop.slider(key="whatif_threshold").set_value(20).run()
+    assert metric(shop, "Change in gross profit") == _money(
+        -155 + _uplift(0.1, 0.20, 0.10) * 1550 * 0.3)
+    # Warnings and where they start.
+    assert not shop.warning
+    shop.slider(key="whatif_too_small").set_value(15).run()
     assert any("rarely change behaviour" in w.value for w in shop.warning)
     shop.slider(key="whatif_depth").set_value(50).run()
     assert any("less valuable" in w.value for w in shop.warning)
     shop.slider(key="whatif_devalue").set_value(60).run()
-    assert not any("less valuable" in w.value for w in shop.warning)
-    for key in ("whatif_threshold", "whatif_incremental"):
-        shop.slider(key=key).set_value(20).run()
-    shop.number_input(key="whatif_cap_price_loyal").set_value(100).run()
+    assert not shop.warning
     shop.multiselect(key="whatif_types").set_value([]).run()
     assert any(i.value == "Pick at least one loyalty type." for i in shop.info)
 
@@ -258,3 +303,33 @@ def test_planning_pages_without_data(demo, page):
     demo.switch_page(page).run()
     assert not demo.exception and not demo.error
     assert demo.warning[0].value.startswith("No transactions are loaded")
+
+
+def test_tiers_page_controls_by_hand(shop):
+    shop.switch_page("pages/tiers.py").run()
+    table = next(d.value for d in shop.dataframe if "Qualifying spend" in d.value.columns)
+    # Twelve months to 31 Aug 2025: M1 500, N3 500, N1 340 Silver; M2 160, N2 40, M3 10 Bronze.
+    assert table["Customers"].tolist() == ["3", "3"]
+    shop.number_input(key="tiers_months").set_value(1).run()
+    # August only: M1 150 and N1 90, both Bronze.
+    table = next(d.value for d in shop.dataframe if "Qualifying spend" in d.value.columns)
+    assert table.values.tolist() == [["Bronze", "2", "€240.00", "100.0%"]]
+    shop.number_input(key="tiers_months").set_value(12).run()
+    near = next(d.value for d in shop.dataframe if "Next tier" in d.value.columns)
+    assert near.empty
+    shop.slider(key="tiers_within").set_value(0.5).run()
+    # Within half the next threshold: M2 misses 140 of 300; M1, N3 miss 300 of 800.
+    near = next(d.value for d in shop.dataframe if "Next tier" in d.value.columns)
+    assert near["Customer id"].tolist() == ["M2", "M1", "N3"]
+    assert shop.info[-1].value == "The transactions have no points columns."
+
+
+def test_tiers_page_points_on_demo(demo):
+    demo.switch_page("pages/tiers.py").run()
+    m = metrics(demo)
+    outstanding = int(m["Outstanding points"].replace(",", ""))
+    assert m["Points liability"] == f"€{outstanding * 0.01:,.2f}"
+    demo.number_input(key="tiers_point_value").set_value(0.02).run()
+    assert metric(demo, "Points liability") == f"€{outstanding * 0.02:,.2f}"
+    rate = float(m["Redemption rate"].rstrip("%")) / 100
+    assert m["Breakage"] == f"{1 - rate:.1%}"
