@@ -343,8 +343,9 @@ def points_chart(points: pd.DataFrame, lang: str = "en") -> go.Figure:
                          marker_color="#e07b39"), secondary_y=False)
     fig.add_trace(go.Scatter(x=x, y=points["outstanding"], name=t("tiers.outstanding", lang),
                              mode="lines+markers", line=dict(color="#333333")), secondary_y=True)
-    fig.update_yaxes(tickformat=",d", secondary_y=False, title_text=t("tiers.points", lang))
-    fig.update_yaxes(tickformat=",d", secondary_y=True, showgrid=False,
+    fig.update_yaxes(tickformat=",d", secondary_y=False, title_text=t("tiers.points", lang),
+                     rangemode="tozero")
+    fig.update_yaxes(tickformat=",d", secondary_y=True, showgrid=False, rangemode="tozero",
                      title_text=t("tiers.outstanding", lang))
     _month_axis(fig, x, lang)
     return _layout(fig, lang)

@@ -54,7 +54,9 @@ def render() -> None:
         source = tier_end
     total = spend_end.clip(lower=0).sum() or 1.0
     rows = []
-    for tier, members in source.groupby(source):
+    rank = {name: i for i, (name, _) in enumerate(ladder)}
+    groups = sorted(source.groupby(source), key=lambda g: (rank.get(g[0], len(rank)), str(g[0])))
+    for tier, members in groups:
         spend = spend_end.reindex(members.index).fillna(0).clip(lower=0).sum()
         rows.append({tr("field.tier"): tier, tr("seg.col_customers"): fmt_number(len(members), lang),
                      tr("tiers.spend"): fmt_money(spend, lang),

@@ -309,6 +309,7 @@ def test_tiers_page_controls_by_hand(shop):
     shop.switch_page("pages/tiers.py").run()
     table = next(d.value for d in shop.dataframe if "Qualifying spend" in d.value.columns)
     # Twelve months to 31 Aug 2025: M1 500, N3 500, N1 340 Silver; M2 160, N2 40, M3 10 Bronze.
+    assert table["Tier"].tolist() == ["Bronze", "Silver"]
     assert table["Customers"].tolist() == ["3", "3"]
     shop.number_input(key="tiers_months").set_value(1).run()
     # August only: M1 150 and N1 90, both Bronze.
@@ -326,6 +327,8 @@ def test_tiers_page_controls_by_hand(shop):
 
 def test_tiers_page_points_on_demo(demo):
     demo.switch_page("pages/tiers.py").run()
+    table = next(d.value for d in demo.dataframe if "Qualifying spend" in d.value.columns)
+    assert table["Tier"].tolist() == ["Bronze", "Silber", "Gold"]     # the ladder's order
     m = metrics(demo)
     outstanding = int(m["Outstanding points"].replace(",", ""))
     assert m["Points liability"] == f"€{outstanding * 0.01:,.2f}"
