@@ -12,7 +12,7 @@ from loyalty.i18n import fmt_date, fmt_money, fmt_number, fmt_percent
 from loyalty.lifecycle import lifecycle_stage
 from ui import state
 from ui.state import tr
-from ui.widgets import guarded
+from ui.widgets import guarded, page_start
 
 
 def _window(ds, f, lang: str) -> int:
@@ -127,10 +127,8 @@ def _groups_tab(ds, f, base: dict, window: int, lang: str) -> None:
 
 def render() -> None:
     lang = state.lang()
-    ds = state.dataset()
-    st.title(tr("churn.title"))
-    if not ds.has("transactions"):
-        st.warning(tr("app.no_data"))
+    ds = page_start("churn.title")
+    if ds is None:
         return
     f = state.current_filters()
     st.caption(tr("churn.intro"))

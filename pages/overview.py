@@ -8,15 +8,13 @@ from loyalty.metrics import OVERVIEW
 from loyalty.settings import default
 from ui import state
 from ui.state import tr
-from ui.widgets import guarded, kpi_tile
+from ui.widgets import guarded, kpi_tile, page_start
 
 
 def render() -> None:
     lang = state.lang()
-    ds = state.dataset()
-    st.title(tr("overview.title"))
-    if not ds.has("transactions"):
-        st.warning(tr("app.no_data"))
+    ds = page_start("overview.title")
+    if ds is None:
         return
     f = state.current_filters()
     churn_days = int(default("churn_window_days"))

@@ -10,7 +10,7 @@ from loyalty.i18n import fmt_date, fmt_money, fmt_percent
 from loyalty.programme import programme_roi
 from ui import plan_state, state
 from ui.state import tr
-from ui.widgets import guarded
+from ui.widgets import guarded, page_start
 
 
 def _members_section(ds, f, lang: str) -> None:
@@ -82,10 +82,8 @@ def _roi_section(result: dict, lang: str) -> None:
 
 def render() -> None:
     lang = state.lang()
-    ds = state.dataset()
-    st.title(tr("prog.title"))
-    if not ds.has("transactions"):
-        st.warning(tr("app.no_data"))
+    ds = page_start("prog.title")
+    if ds is None:
         return
     st.caption(tr("prog.intro"))
     if not ds.has("members"):

@@ -14,7 +14,7 @@ from loyalty.segments import (MIN_ORDERS, SIGNAL_BOUNDS, TOO_NEW, TYPE_RULES, TY
 from loyalty.settings import default
 from ui import state
 from ui.state import tr
-from ui.widgets import guarded
+from ui.widgets import guarded, page_start
 
 PROFILE_SIGNALS = ("discount_share", "logins_per_month", "channel_share", "perks_per_month",
                    "referrals", "reviews_per_year", "nps", "orders_per_month", "aov")
@@ -195,10 +195,8 @@ def _export_tab(table: pd.DataFrame, sig: pd.DataFrame, rules: dict, lang: str) 
 
 def render() -> None:
     lang = state.lang()
-    ds = state.dataset()
-    st.title(tr("seg.title"))
-    if not ds.has("transactions"):
-        st.warning(tr("app.no_data"))
+    ds = page_start("seg.title")
+    if ds is None:
         return
     st.caption(tr("seg.intro"))
     f = state.current_filters()

@@ -11,7 +11,7 @@ from loyalty.i18n import fmt_money, fmt_number, fmt_percent
 from loyalty.tiers import assign_tiers, near_next_tier, tier_movement
 from ui import plan_state, state
 from ui.state import tr
-from ui.widgets import guarded
+from ui.widgets import guarded, page_start
 
 
 def _ladder(ds, f, lang: str) -> tuple:
@@ -33,10 +33,8 @@ def _ladder(ds, f, lang: str) -> tuple:
 
 def render() -> None:
     lang = state.lang()
-    ds = state.dataset()
-    st.title(tr("tiers.title"))
-    if not ds.has("transactions"):
-        st.warning(tr("app.no_data"))
+    ds = page_start("tiers.title")
+    if ds is None:
         return
     f = state.current_filters()
     st.caption(tr("tiers.intro"))

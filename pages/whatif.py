@@ -13,7 +13,7 @@ from loyalty.simulate import DiscountAssumptions, discount_scenario, profit_curv
 from loyalty.tier_plan import TierAssumptions, TierBenefit, compare_ladders
 from ui import plan_state, state
 from ui.state import tr
-from ui.widgets import guarded
+from ui.widgets import guarded, page_start
 
 # Today's benefits per tier position (lowest first) until the manager enters their own.
 DEFAULT_BENEFITS = ((0.0, 1.0, 0.0), (2.0, 1.5, 5.0), (5.0, 2.0, 20.0))
@@ -48,12 +48,12 @@ def _benefit_inputs(names, prefix: str, defaults) -> tuple:
         d, m, c = defaults[i] if i < len(defaults) else defaults[-1]
         col.markdown(f"**{name}**")
         values = []
-        for field, label, top, default, step in (("disc", "plan.discount_pct", 50.0, d, 0.5),
+        for field, label, top, start, step in (("disc", "plan.discount_pct", 50.0, d, 0.5),
                                                  ("mult", "plan.multiplier", 10.0, m, 0.5),
                                                  ("fixed", "plan.fixed_cost", 1000.0, c, 1.0)):
             key = f"{prefix}_{field}_{i}"
             callback = _follow if prefix == "whatif_now" else _edited
-            values.append(col.number_input(tr(label), 0.0, top, float(default), step=step,
+            values.append(col.number_input(tr(label), 0.0, top, float(start), step=step,
                                            key=key, help=tr(f"{label}_help"),
                                            on_change=callback, args=(key,)))
         out.append(TierBenefit(values[0] / 100, values[1], values[2]))
@@ -362,10 +362,8 @@ def _scenarios(ds, lang: str) -> None:
 
 def render() -> None:
     lang = state.lang()
-    ds = state.dataset()
-    st.title(tr("plan.title"))
-    if not ds.has("transactions"):
-        st.warning(tr("app.no_data"))
+    ds = page_start("plan.title")
+    if ds is None:
         return
     st.caption(tr("plan.intro"))
     f = state.current_filters()

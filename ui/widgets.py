@@ -50,3 +50,16 @@ def guarded(render, lang: str) -> None:
         render()
     except Exception as exc:  # noqa: BLE001 - the page must not show a traceback
         st.error(t("app.unexpected", lang, error=type(exc).__name__))
+
+
+def page_start(title_key: str):
+    """A page's title, then this session's dataset; None (after saying so) when no transactions
+    are loaded, which every page except Data needs."""
+    from ui import state
+
+    st.title(t(title_key, state.lang()))
+    ds = state.dataset()
+    if not ds.has("transactions"):
+        st.warning(t("app.no_data", state.lang()))
+        return None
+    return ds

@@ -3,31 +3,12 @@ figures, save the scenario and download the report."""
 
 import pytest
 
+from ..shops import PROGRAMME_MEMBERS as MEMBERS, PROGRAMME_TX as TX
 from .conftest import idle, shot
 from .test_upload_flow import tile
 
 pytestmark = pytest.mark.browser
 
-# Qualifying spend over the last 12 months: M1 500, N3 500, N1 340 (Silver on the default ladder
-# 0 / 300 / 800), M2 160, N2 40, M3 10 (Bronze). See tests/unit/test_programme.py.
-TX = """customer_id,date,amount
-M1,2024-06-01,30
-Y,2024-03-01,70
-M3,2025-01-01,10
-M1,2025-05-10,100
-M1,2025-06-10,100
-M1,2025-07-05,150
-M1,2025-08-05,150
-M2,2025-05-15,60
-M2,2025-07-20,100
-N1,2025-05-01,80
-N1,2025-06-01,80
-N1,2025-07-01,90
-N1,2025-08-31,90
-N2,2025-06-30,40
-N3,2025-07-10,500
-"""
-MEMBERS = "customer_id,joined\nM1,2025-07-01\nM2,2025-07-10\nM3,2025-08-01\n"
 
 TEXT = {
     "en": {"lang": "English", "data": "Data", "load": "Load these files", "whatif": "What-if",

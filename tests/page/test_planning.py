@@ -8,33 +8,11 @@ import os
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from ..shops import PROGRAMME_MEMBERS, PROGRAMME_TX
+
+TX, MEMBERS = PROGRAMME_TX.encode(), PROGRAMME_MEMBERS.encode()
 APP = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
                    "app.py")
-
-# The shop of tests/unit/test_programme.py: launch 1 Jul 2025 (first join date); per month
-# before -> after with two months each side: M1 100 -> 150, M2 30 -> 50, N1 80 -> 90, N2 20 -> 0.
-TX = b"""customer_id,date,amount
-M1,2024-06-01,30
-Y,2024-03-01,70
-M3,2025-01-01,10
-M1,2025-05-10,100
-M1,2025-06-10,100
-M1,2025-07-05,150
-M1,2025-08-05,150
-M2,2025-05-15,60
-M2,2025-07-20,100
-N1,2025-05-01,80
-N1,2025-06-01,80
-N1,2025-07-01,90
-N1,2025-08-31,90
-N2,2025-06-30,40
-N3,2025-07-10,500
-"""
-MEMBERS = b"""customer_id,joined
-M1,2025-07-01
-M2,2025-07-10
-M3,2025-08-01
-"""
 
 
 def run(at: AppTest) -> AppTest:

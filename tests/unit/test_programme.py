@@ -10,36 +10,14 @@ from loyalty.churn import yearly_churn
 from loyalty.filters import Filters
 from loyalty.programme import launch_date, launch_effect, programme_roi, retention_by_membership
 
-# Launch 1 Jul 2025; with two months each side: before = May-Jun, after = Jul-Aug.
-TX = """customer_id,date,amount
-M1,2024-06-01,30
-Y,2024-03-01,70
-M3,2025-01-01,10
-M1,2025-05-10,100
-M1,2025-06-10,100
-M1,2025-07-05,150
-M1,2025-08-05,150
-M2,2025-05-15,60
-M2,2025-07-20,100
-N1,2025-05-01,80
-N1,2025-06-01,80
-N1,2025-07-01,90
-N1,2025-08-31,90
-N2,2025-06-30,40
-N3,2025-07-10,500
-,2025-07-11,999
-"""
-MEMBERS = """customer_id,joined
-M1,2025-07-01
-M2,2025-07-10
-M3,2025-08-01
-"""
+from ..shops import PROGRAMME_MEMBERS, PROGRAMME_TX
 
 
 @pytest.fixture
 def shop(write_file, dataset):
-    dataset.load(write_file("tx.csv", TX))
-    dataset.load(write_file("members.csv", MEMBERS))
+    # Plus an anonymous sale, which counts for nobody.
+    dataset.load(write_file("tx.csv", PROGRAMME_TX + ",2025-07-11,999\n"))
+    dataset.load(write_file("members.csv", PROGRAMME_MEMBERS))
     return dataset
 
 
