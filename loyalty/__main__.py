@@ -1,4 +1,4 @@
-"""Command line: ``python -m loyalty demo|inspect|kpis|customers``."""
+"""Command line: ``python -m loyalty demo|inspect|kpis|customers|programme``."""
 
 from __future__ import annotations
 
@@ -103,6 +103,41 @@ def cmd_customers(args) -> int:
     return 0
 
 
+def cmd_programme(args) -> int:
+    import datetime as dt
+
+    from .programme import launch_date, launch_effect, programme_roi
+    ds = _load_all(args)
+    launch = dt.date.fromisoformat(args.launch) if args.launch else launch_date(ds)
+    if launch is None:
+        raise ValueError("no launch date: give --launch YYYY-MM-DD or a members file with "
+                         "join dates")
+    r = launch_effect(ds, launch, args.months)
+    out = {"launch": launch.isoformat(), "months": args.months,
+           "groups": r["table"].round(2).to_dict(orient="records"),
+           "effect_per_member_month": r["effect"], "low": r["low"], "high": r["high"]}
+    if r["effect"] is not None and args.cost is not None:
+        out["roi"] = programme_roi(r["effect"], r["members"], args.months, args.margin,
+                                   args.cost)
+    if args.json:
+        print(json.dumps(out, ensure_ascii=False, indent=2, default=str))
+        return 0
+    print(f"Launch {out['launch']}, {args.months} months before and after")
+    for g in out["groups"]:
+        print(f"  {g['group']:<12} {g['customers']:>7} customers  per month before "
+              f"{g['before']:>10.2f}  after {g['after']:>10.2f}  change {g['change']:>9.2f}")
+    if r["effect"] is None:
+        print("Not enough members and non-members who bought before the launch to compare.")
+        return 0
+    print(f"Effect per member and month {r['effect']:.2f} (95 % interval {r['low']:.2f} to "
+          f"{r['high']:.2f})")
+    if "roi" in out:
+        roi = out["roi"]
+        print(f"Extra revenue {roi['incremental_revenue']:.2f}, profit after cost "
+              f"{roi['net']:.2f}, ROI " + ("n/a" if roi["roi"] is None else f"{roi['roi']:.1%}"))
+    return 0
+
+
 def _add_load_args(p) -> None:
     p.add_argument("--transactions", required=True)
     p.add_argument("--members")
@@ -150,6 +185,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, help="CSV file to write")
     p.add_argument("--lang", choices=("en", "de"), default="en", help="language of the reasons")
     p.set_defaults(func=cmd_customers)
+
+    p = sub.add_parser("programme", help="members against non-members before and after the "
+                                         "launch (difference in differences) and the ROI")
+    _add_load_args(p)
+    p.add_argument("--launch", help="launch date YYYY-MM-DD (default: first join date)")
+    p.add_argument("--months", type=int, default=6, help="months before and after (default 6)")
+    p.add_argument("--cost", type=float, help="programme cost over the months after the launch")
+    p.add_argument("--margin", type=float, default=0.4, help="gross margin (default 0.4)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_programme)
     return parser
 
 

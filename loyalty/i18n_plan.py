@@ -62,6 +62,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                        "before the launch.",
                        "Für den Vergleich braucht es mindestens zwei Mitglieder und zwei "
                        "Nichtmitglieder mit Kauf vor dem Start."),
+    "prog.panel": ("Compared: {members} members and {non_members} non-members who bought in the "
+                   "{months} months before the launch; spend from {start} to {end}.",
+                   "Verglichen: {members} Mitglieder und {non_members} Nichtmitglieder mit Kauf "
+                   "in den {months} Monaten vor dem Start; Umsatz vom {start} bis {end}."),
     "prog.before": ("Before the launch", "Vor dem Start"),
     "prog.after": ("After the launch", "Nach dem Start"),
     "prog.counterfactual": ("Members, had they changed like non-members",

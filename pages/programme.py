@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from loyalty import charts, plan_charts
-from loyalty.i18n import fmt_date, fmt_money, fmt_percent
+from loyalty.i18n import fmt_date, fmt_money, fmt_number, fmt_percent
 from loyalty.programme import programme_roi
 from ui import plan_state, state
 from ui.state import tr
@@ -47,6 +47,11 @@ def _launch_section(ds, f, lang: str) -> dict | None:
     if result["effect"] is None:
         st.info(tr("prog.no_groups"))
         return None
+    counts = result["table"].set_index("group")["customers"]
+    st.caption(tr("prog.panel", members=fmt_number(counts["members"], lang),
+                  non_members=fmt_number(counts["non_members"], lang), months=months,
+                  start=fmt_date(result["before_start"], lang),
+                  end=fmt_date(result["after_end"], lang)))
     st.plotly_chart(plan_charts.launch_chart(result["table"], lang), key="prog_launch_chart")
     c1, c2 = st.columns(2)
     c1.metric(tr("prog.effect"), fmt_money(result["effect"], lang), border=True,

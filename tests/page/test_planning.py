@@ -53,6 +53,8 @@ def test_programme_page_by_hand(shop):
     assert "months without data count as no spend" in shop.warning[0].value
     shop.slider(key="prog_months").set_value(2).run()
     assert not shop.warning
+    assert any(c.value == "Compared: 2 members and 2 non-members who bought in the 2 months "
+               "before the launch; spend from 1 May 2025 to 31 Aug 2025." for c in shop.caption)
     assert metric(shop, "Programme effect per member and month") == "€40.00"
     assert metric(shop, "95 % interval") == "-€1.58 – €81.58"     # 40 +/- 1.96 x sqrt(450)
     assert "includes zero" in shop.caption[-1].value or any(

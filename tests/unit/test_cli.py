@@ -107,3 +107,19 @@ def test_customers_writes_one_row_per_customer(write_file, tmp_path):
     assert rows["'=B"]["loyalty_type"] == "too_new"
     assert {"score_advocate", "lifecycle", "R", "F", "M", "orders", "discount_share", "p_alive",
             "expected_purchases_90d", "clv_12m"} <= set(rows["A"])
+
+
+def test_programme_difference_in_differences(write_file):
+    from ..shops import PROGRAMME_MEMBERS, PROGRAMME_TX
+    out = run("programme", "--transactions", write_file("tx.csv", PROGRAMME_TX),
+              "--members", write_file("members.csv", PROGRAMME_MEMBERS), "--months", "2",
+              "--cost", "50", "--margin", "0.5", "--json")
+    assert out.returncode == 0, out.stderr
+    r = json.loads(out.stdout)
+    assert r["launch"] == "2025-07-01"
+    assert r["effect_per_member_month"] == 40.0       # (+35) - (-5), see tests/shops.py
+    assert r["roi"] == {"incremental_revenue": 160.0, "incremental_profit": 80.0, "net": 30.0,
+                        "roi": 0.6}
+    text = run("programme", "--transactions", write_file("tx2.csv", PROGRAMME_TX),
+               "--launch", "2025-06-01", "--months", "1")
+    assert text.returncode == 0 and "Not enough members" in text.stdout
