@@ -29,7 +29,9 @@ def _launch_section(ds, f, lang: str) -> dict | None:
     first, last = state.filter_choices(*state.key(ds))["first"], f.end
     found = plan_state.launch_date(*state.key(ds))
     c1, c2 = st.columns(2)
-    launch = c1.date_input(tr("prog.launch_date"), value=found or first + (last - first) / 2,
+    # The period filter may end before the launch: keep the default inside what can be picked.
+    start = min(max(found or first + (last - first) / 2, first), last)
+    launch = c1.date_input(tr("prog.launch_date"), value=start,
                            min_value=first, max_value=last, key="prog_launch",
                            format="DD.MM.YYYY" if lang == "de" else "YYYY-MM-DD",
                            help=tr("prog.launch_date_help"))

@@ -316,3 +316,11 @@ def test_tiers_page_points_on_demo(demo):
     assert metric(demo, "Points liability") == f"€{outstanding * 0.02:,.2f}"
     rate = float(m["Redemption rate"].rstrip("%")) / 100
     assert m["Breakage"] == f"{1 - rate:.1%}"
+
+
+def test_programme_when_the_period_ends_before_the_launch(shop):
+    period = next(d for d in shop.date_input if d.key.startswith("app_dates_"))
+    period.set_value((dt.date(2025, 3, 2), dt.date(2025, 6, 15))).run()
+    shop.switch_page("pages/programme.py").run()
+    assert not shop.exception and not shop.error
+    assert shop.date_input(key="prog_launch").value == dt.date(2025, 6, 15)
