@@ -335,11 +335,12 @@ TEXTS: dict[str, tuple[str, str]] = {
                         "{profit} pro Jahr."),
     "plan.no_depth_pays": ("Under these assumptions no discount for these customers pays for "
                            "itself: the discount on orders they would place anyway costs more "
-                           "than the extra orders bring. Try offering it to fewer types.",
+                           "than the extra orders bring. Try offering it only to the types "
+                           "that respond most.",
                            "Unter diesen Annahmen rechnet sich für diese Kunden kein Rabatt: Der "
                            "Rabatt auf Bestellungen, die ohnehin kämen, kostet mehr, als die "
-                           "zusätzlichen Bestellungen bringen. Versuchen Sie es mit weniger "
-                           "Treuetypen."),
+                           "zusätzlichen Bestellungen bringen. Bieten Sie ihn nur den "
+                           "Treuetypen an, die am stärksten reagieren."),
     "plan.depth_axis": ("Discount depth", "Rabatthöhe"),
     "plan.band": ("Low to high", "Vorsichtig bis optimistisch"),
     "plan.base": ("Base", "Mittel"),

@@ -202,7 +202,8 @@ def _discount_tab(ds, f, margin: float, lang: str) -> dict:
         st.info(tr("plan.pick_types"))
         return {}
     chosen = summary.loc[target]
-    bands = dict(response_bands(chosen, estimate, a))
+    # The estimate is the whole shop's response, so it calibrates the model over all types.
+    bands = dict(response_bands(summary, estimate, a))
     res = {band: discount_scenario(chosen, depth, margin, a, scale) for band, scale in bands.items()}
     base = res["base"]
     if base["warning"]:

@@ -324,3 +324,22 @@ def test_programme_when_the_period_ends_before_the_launch(shop):
     shop.switch_page("pages/programme.py").run()
     assert not shop.exception and not shop.error
     assert shop.date_input(key="prog_launch").value == dt.date(2025, 6, 15)
+
+
+def test_price_loyal_respond_more_than_the_average_customer(demo):
+    # The demo's discounts vary, so the response's size is estimated from the whole shop; how
+    # it splits over the types follows the assumptions (price-loyal strongest). Offering the
+    # discount to price-loyal customers only must keep their stronger response, not spread the
+    # shop's average over them.
+    demo.switch_page("pages/whatif.py").run()
+    everyone = list(demo.multiselect(key="whatif_types").value)
+
+    def extra_per_order(kinds) -> float:
+        demo.multiselect(key="whatif_types").set_value(kinds).run()
+        table = next(d.value for d in demo.dataframe if "Orders in the last 12 months" in
+                     d.value.columns)
+        orders = sum(int(v.replace(",", "")) for v in table["Orders in the last 12 months"])
+        return int(metric(demo, "Extra orders per year").replace(",", "")) / orders
+
+    average, price = extra_per_order(everyone), extra_per_order(["price_loyal"])
+    assert price > 1.5 * average
