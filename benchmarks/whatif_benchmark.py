@@ -30,10 +30,8 @@ from loyalty import plan_charts  # noqa: E402
 from loyalty.charts import tier_matrix  # noqa: E402
 from loyalty.simulate import (DiscountAssumptions, discount_scenario, profit_curve,  # noqa: E402
                               retention_scenario)
-from loyalty.tier_plan import (TierAssumptions, TierBenefit, compare_ladders,  # noqa: E402
-                               spend_distribution)
-
-BENEFITS = (TierBenefit(0, 1, 0), TierBenefit(0.02, 1.5, 5), TierBenefit(0.05, 2, 20))
+from loyalty.tier_plan import (DEFAULT_BENEFITS as BENEFITS, TierAssumptions,  # noqa: E402
+                               compare_ladders, spend_distribution)
 
 
 def _median_ms(fn, repeats: int = 20) -> float:

@@ -33,6 +33,13 @@ class TierBenefit:
     fixed_cost: float = 0.0        # per member and year (cards, gifts, free delivery)
 
 
+# Today's benefits per tier position (lowest first) until the manager enters their own: the
+# lowest tier earns plain points, the middle one a little discount and 1.5x points, the top one
+# 5 % and double points with a yearly gift.
+DEFAULT_BENEFITS = (TierBenefit(0.0, 1.0, 0.0), TierBenefit(0.02, 1.5, 5.0),
+                    TierBenefit(0.05, 2.0, 20.0))
+
+
 @dataclass(frozen=True)
 class TierAssumptions:
     points_per_unit: float = 1.0   # points earned per unit of currency spent at multiplier 1

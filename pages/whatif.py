@@ -10,13 +10,11 @@ from loyalty.discount_response import response_bands
 from loyalty.i18n import fmt_money, fmt_money_short, fmt_number, fmt_percent
 from loyalty.settings import default
 from loyalty.simulate import DiscountAssumptions, discount_scenario, profit_curve, retention_scenario
-from loyalty.tier_plan import TierAssumptions, TierBenefit, compare_ladders
+from loyalty.tier_plan import DEFAULT_BENEFITS, TierAssumptions, TierBenefit, compare_ladders
 from ui import plan_state, state
 from ui.state import tr
 from ui.widgets import guarded, page_start
 
-# Today's benefits per tier position (lowest first) until the manager enters their own.
-DEFAULT_BENEFITS = ((0.0, 1.0, 0.0), (2.0, 1.5, 5.0), (5.0, 2.0, 20.0))
 MONTHS = 12
 
 
@@ -81,7 +79,8 @@ def _tier_tab(ds, f, margin: float, lang: str) -> dict:
         return {}
 
     with st.expander(tr("plan.benefits_today")):
-        today = _benefit_inputs(names, "whatif_now", DEFAULT_BENEFITS)
+        today = _benefit_inputs(names, "whatif_now", [(b.discount * 100, b.points_multiplier,
+                                                       b.fixed_cost) for b in DEFAULT_BENEFITS])
     st.markdown(f"**{tr('plan.benefits_new')}**", help=tr("plan.benefits_help"))
     planned = _benefit_inputs(names, "whatif_new", [(b.discount * 100, b.points_multiplier,
                                                      b.fixed_cost) for b in today])
@@ -340,10 +339,10 @@ def _lever(name: str, ds, f, margin: float, lang: str) -> None:
     and results are kept for the Scenarios tab."""
     build = {"_tier_tab": _tier_tab, "_discount_tab": _discount_tab,
              "_retention_tab": _retention_tab}[name]
-    st.session_state.setdefault(_PARTS, {})[name] = guarded_part(build, ds, f, margin, lang)
+    st.session_state.setdefault(_PARTS, {})[name] = _guarded_part(build, ds, f, margin, lang)
 
 
-def guarded_part(build, ds, f, margin: float, lang: str) -> dict:
+def _guarded_part(build, ds, f, margin: float, lang: str) -> dict:
     try:
         return build(ds, f, margin, lang)
     except Exception as exc:  # noqa: BLE001 - one tab failing must not take the page down
