@@ -317,13 +317,15 @@ def _scenarios_tab(current: dict, ds, lang: str) -> None:
     st.plotly_chart(plan_charts.scenario_bars(pd.DataFrame(levers, index=[s.name for s in chosen]),
                                               lang), key="whatif_scenario_chart")
     c1, c2, c3 = st.columns(3)
-    c1.download_button(tr("scen.csv"), scenarios.to_csv(chosen), file_name="scenarios.csv",
-                       mime="text/csv", key="whatif_csv", icon=":material/download:")
+    # Built when clicked: the report embeds Plotly's script (several MB), too much for every rerun.
+    c1.download_button(tr("scen.csv"), lambda: scenarios.to_csv(chosen),
+                       file_name="scenarios.csv", mime="text/csv", key="whatif_csv",
+                       icon=":material/download:", on_click="ignore")
     label = tr("app.dataset_demo") if ds.label == "demo" else ", ".join(
         r.filename for r in ds.reports)
-    c2.download_button(tr("scen.html"), scenarios.html_report(chosen, lang, label),
+    c2.download_button(tr("scen.html"), lambda: scenarios.html_report(chosen, lang, label),
                        file_name="scenarios.html", mime="text/html", key="whatif_html",
-                       icon=":material/description:")
+                       icon=":material/description:", on_click="ignore")
     if c3.button(tr("scen.clear"), key="whatif_clear"):
         saved.clear()
         st.rerun()

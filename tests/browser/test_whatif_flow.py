@@ -1,6 +1,9 @@
 """A manager plans in a real browser: load a small shop, move a tier threshold, read the changed
 figures, save the scenario and download the report."""
 
+import io
+from csv import DictReader
+
 import pytest
 
 from ..shops import PROGRAMME_MEMBERS as MEMBERS, PROGRAMME_TX as TX
@@ -14,12 +17,12 @@ TEXT = {
     "en": {"lang": "English", "data": "Data", "load": "Load these files", "whatif": "What-if",
            "gold": "Gold from", "up": "Customers moving up", "cost": "Change in benefit cost",
            "cost_value": "€65.00", "scenarios": "Scenarios", "name": "Scenario name",
-           "save": "Save scenario", "html": "Download report (HTML)"},
+           "save": "Save scenario", "html": "Download report (HTML)", "csv": "Download CSV"},
     "de": {"lang": "Deutsch", "data": "Daten", "load": "Diese Dateien laden",
            "whatif": "Was-wäre-wenn", "gold": "Gold ab", "up": "Kunden steigen auf",
            "cost": "Veränderung der Vorteilskosten", "cost_value": "65,00\xa0€",
            "scenarios": "Szenarien", "name": "Name des Szenarios", "save": "Szenario speichern",
-           "html": "Bericht herunterladen (HTML)"},
+           "html": "Bericht herunterladen (HTML)", "csv": "CSV herunterladen"},
 }
 
 
@@ -70,4 +73,11 @@ def test_move_a_threshold_and_download_the_report(app_url, page, tmp_path, lang)
     content = report.read_text(encoding="utf-8")
     assert "Gold ab 500" in content and "plotly-graph-div" in content
     assert "0 / 300 / 500" in content          # the planned thresholds are in the report
+    with page.expect_download() as download:
+        page.get_by_role("button", name=text["csv"]).click()
+    csv = tmp_path / "scenarios.csv"
+    download.value.save_as(csv)
+    rows = list(DictReader(io.StringIO(csv.read_text(encoding="utf-8-sig"))))
+    cost = next(r for r in rows if r["name"] == "tier_cost_change")
+    assert (cost["scenario"], float(cost["value"])) == ("Gold ab 500", 65.0)
     shot(page, f"whatif_scenarios_{lang}")
