@@ -93,10 +93,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                         "is just below the next threshold.",
                         "Die Liste 'noch ein Einkauf bis Gold': Kunden knapp unter der nächsten "
                         "Schwelle."),
-    "tiers.within": ("Within (share of the next threshold)", "Innerhalb (Anteil der nächsten "
-                                                              "Schwelle)"),
-    "tiers.within_help": ("0.10 lists customers missing at most 10 % of the next threshold.",
-                          "0,10 listet Kunden, denen höchstens 10 % der nächsten Schwelle "
+    "tiers.within": ("Within (% of the next threshold)", "Innerhalb (% der nächsten Schwelle)"),
+    "tiers.within_help": ("10 % lists customers missing at most 10 % of the next threshold.",
+                          "10 % listet Kunden, denen höchstens 10 % der nächsten Schwelle "
                           "fehlen."),
     "tiers.next": ("Next tier", "Nächste Stufe"),
     "tiers.missing": ("Still missing", "Fehlt noch"),

@@ -298,7 +298,7 @@ def test_tiers_page_controls_by_hand(shop):
     shop.number_input(key="tiers_months").set_value(12).run()
     near = next(d.value for d in shop.dataframe if "Next tier" in d.value.columns)
     assert near.empty
-    shop.slider(key="tiers_within").set_value(0.5).run()
+    shop.slider(key="tiers_within").set_value(50).run()
     # Within half the next threshold: M2 misses 140 of 300; M1, N3 miss 300 of 800.
     near = next(d.value for d in shop.dataframe if "Next tier" in d.value.columns)
     assert near["Customer id"].tolist() == ["M2", "M1", "N3"]
