@@ -18,9 +18,12 @@ from ui.widgets import guarded, page_start
 MONTHS = 12
 
 
-def _range(low: float, high: float, lang: str) -> str:
-    return tr("plan.range", low=fmt_money(min(low, high), lang, 0),
-              high=fmt_money(max(low, high), lang, 0))
+def _band(low: float, high: float, lang: str) -> None:
+    """The low-to-high range under the result, unless the assumptions make no difference."""
+    if round(low) != round(high):
+        st.caption(tr("plan.band_caption", range=tr(
+            "plan.range", low=fmt_money(min(low, high), lang, 0),
+            high=fmt_money(max(low, high), lang, 0))))
 
 
 _EDITED = "whatif_planned_edited"
@@ -112,8 +115,7 @@ def _tier_tab(ds, f, margin: float, lang: str) -> dict:
               border=True, help=tr("plan.stretch_spend_help"))
     c5.metric(tr("plan.margin_change"), fmt_money_short(change["base"]["margin"], lang),
               border=True, help=tr("plan.margin_change_help"))
-    st.caption(tr("plan.band_caption", range=_range(change["low"]["margin"],
-                                                    change["high"]["margin"], lang)))
+    _band(change["low"]["margin"], change["high"]["margin"], lang)
     fig = plan_charts.tier_compare(r["now"]["per_tier"], r["new"]["per_tier"], names, lang)
     st.plotly_chart(fig, key="whatif_tier_chart")
     moves = r["moves"].set_axis(names, axis=0).set_axis(names, axis=1)
@@ -218,7 +220,7 @@ def _discount_tab(ds, f, margin: float, lang: str) -> dict:
     c4.metric(tr("plan.profit_change"), fmt_money_short(base["profit_change"], lang), border=True,
               help=tr("plan.profit_change_help"))
     lows = [res[b]["profit_change"] for b in res]
-    st.caption(tr("plan.band_caption", range=_range(min(lows), max(lows), lang)))
+    _band(min(lows), max(lows), lang)
     curve = profit_curve(chosen, margin, a, bands=tuple(bands.items()))
     best = curve.loc[curve["base"].idxmax()]
     if best["depth"] > 0:
@@ -281,8 +283,7 @@ def _retention_tab(ds, f, margin: float, lang: str) -> dict:
               help=tr("plan.extra_revenue_help", years=years))
     c2.metric(tr("plan.extra_profit"), fmt_money_short(total["extra_profit"], lang), border=True,
               help=tr("plan.extra_profit_help", years=years))
-    st.caption(tr("plan.band_caption", range=_range(total["extra_profit_low"],
-                                                    total["extra_profit_high"], lang)))
+    _band(total["extra_profit_low"], total["extra_profit_high"], lang)
     fig = plan_charts.retention_chart(table, lang)
     st.plotly_chart(fig, key="whatif_retention_chart")
     return {"assumptions": {"churn_rate": churn, "revenue_per_year": revenue,
