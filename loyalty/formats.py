@@ -81,8 +81,34 @@ DMY_DASH = DateFormat("dmy_dash", "DD-MM-YYYY", _with_times("%d-%m-%Y"))
 MDY_DASH = DateFormat("mdy_dash", "MM-DD-YYYY", _with_times("%m-%d-%Y"))
 YMD_SLASH = DateFormat("ymd_slash", "YYYY/MM/DD", _with_times("%Y/%m/%d"))
 COMPACT = DateFormat("compact", "YYYYMMDD", _with_times("%Y%m%d"))
+# Month names (read after German names are turned into English ones, see MONTH_NAMES_DE):
+# 31-Dec-2025, 31 Dec 2025, 31. Dezember 2025, 31.Dez.25 ...
+D_MON_Y = DateFormat("d_mon_y", "DD Mon YYYY", tuple(
+    p for sep in ("-", " ", ". ", ".") for mon in ("%b", "%B") for year in ("%Y", "%y")
+    for p in _with_times(f"%d{sep}{mon}{' ' if '.' in sep else sep}{year}")))
+# Dec 31, 2025 and December 31 2025.
+MON_D_Y = DateFormat("mon_d_y", "Mon DD, YYYY", tuple(
+    p for mon in ("%b", "%B") for comma in (",", "")
+    for p in _with_times(f"{mon} %d{comma} %Y")))
 DATE_FORMATS = {f.family: f for f in (ISO, DMY_DOT, DMY_SLASH, MDY_SLASH, DMY_DASH, MDY_DASH,
-                                      YMD_SLASH, COMPACT)}
+                                      YMD_SLASH, COMPACT, D_MON_Y, MON_D_Y)}
+MONTH_NAME_FAMILIES = ("d_mon_y", "mon_d_y")
+
+# German month names that differ from the English ones, full names before abbreviations.
+MONTH_NAMES_DE = (("Januar", "January"), ("Februar", "February"), ("März", "March"),
+                  ("Maerz", "March"), ("Juni", "June"), ("Juli", "July"),
+                  ("Oktober", "October"), ("Dezember", "December"), ("Mär", "Mar"),
+                  ("Mrz", "Mar"), ("Mai", "May"), ("Okt", "Oct"), ("Dez", "Dec"))
+
+
+def english_month_names(value: str) -> str:
+    """German month names in English, the dot after an abbreviated month dropped and spaces
+    collapsed, so that DuckDB's %b and %B read the value: '31. Dez. 2025' -> '31. Dec 2025'.
+    The SQL in ingest does the same (``month_names_sql``)."""
+    for de, en in MONTH_NAMES_DE:
+        value = re.sub(rf"\b{de}\b", en, value, flags=re.IGNORECASE)
+    value = re.sub(r"([A-Za-z])\.", r"\1 ", value)
+    return re.sub(r"\s+", " ", value).strip()
 
 _TIME = r"([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(\s?[AaPp][Mm])?)?"
 _ISO_RE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}" + _TIME + r"(Z|[+-]\d{2}:?\d{2})?$")
@@ -91,6 +117,10 @@ _SLASH_RE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})" + _TIME + "$")
 _DASH_RE = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})" + _TIME + "$")
 _YMD_SLASH_RE = re.compile(r"^\d{4}/\d{1,2}/\d{1,2}" + _TIME + "$")
 _COMPACT_RE = re.compile(r"^(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$")
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+_D_MON_Y_RE = re.compile(r"^\d{1,2}(-|\s|\.\s?)" + _MONTH + r"(-|\s)\d{2}(\d{2})?" + _TIME + "$",
+                         re.IGNORECASE)
+_MON_D_Y_RE = re.compile(r"^" + _MONTH + r"\s\d{1,2},?\s\d{4}" + _TIME + "$", re.IGNORECASE)
 
 
 @dataclass
@@ -110,7 +140,8 @@ def guess_date_format(values: list[str], prefer_day_first: bool) -> DateGuess:
     vals = [v.strip() for v in values if v and v.strip()]
     if not vals:
         return DateGuess(None, 0.0)
-    counts = {"iso": 0, "dot": 0, "slash": 0, "dash": 0, "ymd_slash": 0, "compact": 0}
+    counts = {"iso": 0, "dot": 0, "slash": 0, "dash": 0, "ymd_slash": 0, "compact": 0,
+              "d_mon_y": 0, "mon_d_y": 0}
     firsts: dict[str, list[int]] = {"slash": [], "dash": []}
     seconds: dict[str, list[int]] = {"slash": [], "dash": []}
     for v in vals:
@@ -130,6 +161,10 @@ def guess_date_format(values: list[str], prefer_day_first: bool) -> DateGuess:
             counts["ymd_slash"] += 1
         elif _COMPACT_RE.match(v):
             counts["compact"] += 1
+        elif _D_MON_Y_RE.match(named := english_month_names(v)):
+            counts["d_mon_y"] += 1
+        elif _MON_D_Y_RE.match(named):
+            counts["mon_d_y"] += 1
     family, hits = max(counts.items(), key=lambda kv: kv[1])
     share = hits / len(vals)
     if hits == 0:
@@ -138,7 +173,8 @@ def guess_date_format(values: list[str], prefer_day_first: bool) -> DateGuess:
         day_first, ambiguous = decide_day_first(firsts[family], seconds[family], prefer_day_first)
         key = ("dmy_" if day_first else "mdy_") + family
         return DateGuess(DATE_FORMATS[key], share, ambiguous)
-    key = {"iso": "iso", "dot": "dmy_dot", "ymd_slash": "ymd_slash", "compact": "compact"}[family]
+    key = {"iso": "iso", "dot": "dmy_dot", "ymd_slash": "ymd_slash", "compact": "compact",
+           "d_mon_y": "d_mon_y", "mon_d_y": "mon_d_y"}[family]
     return DateGuess(DATE_FORMATS[key], share)
 
 
@@ -151,6 +187,8 @@ def order_patterns(fmt: DateFormat, values: list[str]) -> DateFormat:
     if fmt.iso or not values:
         return fmt
     sample = [v.strip() for v in values if v and v.strip()][:300]
+    if fmt.family in MONTH_NAME_FAMILIES:
+        sample = [english_month_names(v) for v in sample]
 
     def hits(pattern: str) -> int:
         n = 0

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 import duckdb
 
 from .db import scalar
+from .formats import MONTH_NAME_FAMILIES, MONTH_NAMES_DE
 from .plan import ReadPlan
 from .schema import TABLES, Field
 from .sniff import WHITESPACE, transcode_to_utf8
@@ -147,8 +148,20 @@ def _convert(f: Field, raw: str, plan: ReadPlan, p: _Params) -> str:
     fmt = plan.date_formats[f.name]
     if fmt.iso:
         return f"TRY_CAST(trim({raw}) AS TIMESTAMP)"
+    text = month_names_sql(raw, p) if fmt.family in MONTH_NAME_FAMILIES else f"trim({raw})"
     # The plan puts the layout most sample values use first; DuckDB stops at the first match.
-    return f"try_strptime(trim({raw}), {p(list(fmt.patterns))})"
+    return f"try_strptime({text}, {p(list(fmt.patterns))})"
+
+
+def month_names_sql(raw: str, p: _Params) -> str:
+    """SQL doing what :func:`loyalty.formats.english_month_names` does in Python."""
+    text = raw
+    for de, en in MONTH_NAMES_DE:
+        pattern = r"\b" + de + r"\b"
+        text = f"regexp_replace({text}, {p(pattern)}, {p(en)}, 'gi')"
+    dot_after_month, keep_letter, spaces = p(r"([A-Za-z])\."), p(r"\1 "), p(r"\s+")
+    text = f"regexp_replace({text}, {dot_after_month}, {keep_letter}, 'g')"
+    return f"trim(regexp_replace({text}, {spaces}, ' ', 'g'))"
 
 
 def _finish(f: Field, u: str) -> str:

@@ -58,6 +58,9 @@ def test_bad_numbers_are_not_numbers(text, decimal):
     (["03/04/2025", "01/02/2025"], "dmy_slash", True),
     (["20251231", "20250102"], "compact", False),
     (["31-12-2025", "02-01-2025"], "dmy_dash", False),
+    (["31-Dec-2025", "02-JAN-2025"], "d_mon_y", False),
+    (["31. Dez. 2025", "1. März 2026 10:15", "3 Mai 25"], "d_mon_y", False),
+    (["Dec 31, 2025", "January 2 2025"], "mon_d_y", False),
 ])
 def test_date_format_guess(values, family, ambiguous):
     g = guess_date_format(values, prefer_day_first=True)
