@@ -14,7 +14,7 @@ import duckdb
 import ibis
 
 from .db import scalar
-from .ingest import REJECTS_TABLE, LoadReport, ensure_support_objects, load_file
+from .ingest import REJECTS_TABLE, LoadReport, ensure_support_objects, load_file, report_overlap
 from .plan import ReadPlan, make_plan
 from .schema import TABLES
 from .sqlsafe import ident, internal_name
@@ -53,6 +53,9 @@ class Dataset:
                 else make_plan(path_or_plan, filename, **overrides))
         file_id = max((r.file_id for r in self.reports), default=0) + 1
         report = load_file(self.con, plan, file_id)
+        if report.table == "transactions" and report.rows_loaded:
+            report_overlap(self.con, report, [r for r in self.reports
+                                              if r.table == "transactions" and r.rows_loaded])
         self.reports.append(report)
         self._refresh_views()
         self.version += 1

@@ -407,6 +407,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                    "a double export).",
                                    "{n} Zeilen sind exakte Kopien einer anderen Zeile (geladen; "
                                    "prüfen Sie auf einen doppelten Export)."),
+    "data.dup_orders_in_other_files": ("{n} orders of this file are also in a file loaded before "
+                                       "it: if the exports overlap, those orders count twice. "
+                                       "Load files that do not overlap.",
+                                       "{n} Bons dieser Datei sind auch in einer zuvor geladenen "
+                                       "Datei: Überschneiden sich die Exporte, zählen diese Bons "
+                                       "doppelt. Laden Sie Dateien ohne Überschneidung."),
+    "data.dup_rows_in_other_files": ("{n} sales of this file (same customer, time and amount) "
+                                     "are also in a file loaded before it: if the exports "
+                                     "overlap, they count twice.",
+                                     "{n} Verkäufe dieser Datei (gleicher Kunde, Zeitpunkt und "
+                                     "Betrag) sind auch in einer zuvor geladenen Datei: "
+                                     "Überschneiden sich die Exporte, zählen sie doppelt."),
     "data.unusable": ("{file}: {message}", "{file}: {message}"),
     "data.current": ("Currently loaded", "Aktuell geladen"),
     "data.use_demo": ("Back to demo data", "Zurück zu den Demodaten"),

@@ -503,6 +503,32 @@ def _report_duplicate_orders(con, target: str, report: LoadReport) -> None:
             "but they may be a double export).")
 
 
+def report_overlap(con, report: LoadReport, earlier: list[LoadReport]) -> None:
+    """Transactions of this file that an earlier loaded transactions file already has: the same
+    order id, or for files without order ids the same customer, time and amount. Overlapping
+    exports would count those sales twice; they stay loaded and the report says so."""
+    if not earlier:
+        return
+    target = internal_name(report.storage_table)
+    others = " UNION ALL ".join(
+        f"SELECT order_id, customer_id, date, amount FROM {internal_name(r.storage_table)}"
+        for r in earlier)
+    with_ids = "order_id" in report.plan.mapping and all(
+        "order_id" in r.plan.mapping for r in earlier)
+    cols = ("order_id",) if with_ids else ("customer_id", "date", "amount")
+    same = " AND ".join(f"o.{c} IS NOT DISTINCT FROM t.{c}" for c in cols)
+    n = scalar(con, f"""
+        SELECT count(*) FROM (SELECT DISTINCT {', '.join(cols)} FROM {target}
+                              WHERE {cols[0] if with_ids else 'date'} IS NOT NULL) t
+        WHERE EXISTS (SELECT 1 FROM ({others}) o WHERE {same})""")
+    if n:
+        kind = "orders_in_other_files" if with_ids else "rows_in_other_files"
+        report.duplicates[kind] = int(n)
+        names = ", ".join(r.filename for r in earlier)
+        report.warnings.append(f"{n} {'orders' if with_ids else 'sales'} of this file are also in "
+                               f"{names}; if the exports overlap they are counted twice.")
+
+
 def count_records(plan: ReadPlan) -> int:
     """Records in the file as a load would count them (loaded + rejected), without loading.
 

@@ -214,3 +214,23 @@ def test_odd_but_common_layouts(write_file, dataset, name, content, revenue):
     report = dataset.load(write_file(name, content), table="transactions")
     assert (report.rows_loaded, report.rows_rejected) == (2, 0)
     assert scalar(dataset.con, "SELECT sum(amount) FROM transactions") == pytest.approx(revenue)
+
+
+def test_orders_in_two_overlapping_exports_are_reported(write_file, dataset):
+    first = ("customer_id,date,amount,order_id\n"
+             "A,2025-01-01,10,O1\nB,2025-01-02,20,O2\nC,2025-01-03,5,O3\n")
+    second = ("customer_id,date,amount,order_id\n"
+              "B,2025-01-02,20,O2\nC,2025-01-03,5,O3\nD,2025-01-04,7,O4\n")
+    assert dataset.load(write_file("jan.csv", first)).duplicates == {}
+    r = dataset.load(write_file("jan_feb.csv", second))
+    # O2 and O3 are in both; every row is still loaded and the report says so.
+    assert r.duplicates == {"orders_in_other_files": 2} and r.rows_loaded == 3
+    assert r.warnings[-1].startswith("2 orders of this file are also in jan.csv")
+
+
+def test_sales_without_order_ids_in_two_exports_are_reported(write_file, dataset):
+    dataset.load(write_file("a.csv", "customer_id,date,amount\nA,2025-01-01,10\n,2025-01-05,3\n"))
+    r = dataset.load(write_file("b.csv", "customer_id,date,amount\nA,2025-01-01,10\n"
+                                          "A,2025-01-01,11\n,2025-01-05,3\n"))
+    # A's 10 on 1 Jan and the anonymous 3 on 5 Jan are in both; A's 11 is new.
+    assert r.duplicates == {"rows_in_other_files": 2}
