@@ -12,6 +12,16 @@ TEXTS: dict[str, tuple[str, str]] = {
                                "points are not in the data, so this is an upper bound.",
                                "Alle gesammelten minus alle eingelösten Punkte bisher. Verfallene "
                                "Punkte sind nicht in den Daten, daher ist dies eine Obergrenze."),
+    "tiers.upgrades_help": ("Customers with a tier at both dates whose tier at the period's end "
+                            "is higher than the day before it started.",
+                            "Kunden mit Stufe an beiden Tagen, deren Stufe am Ende des Zeitraums "
+                            "höher ist als am Tag vor seinem Beginn."),
+    "tiers.downgrades_help": ("Customers whose tier at the period's end is lower than the day "
+                              "before it started.",
+                              "Kunden, deren Stufe am Ende des Zeitraums niedriger ist als am "
+                              "Tag vor seinem Beginn."),
+    "tiers.stays_help": ("Customers in the same tier at both dates.",
+                         "Kunden mit derselben Stufe an beiden Tagen."),
     "tiers.breakage": ("Breakage", "Verfallsquote"),
     "tiers.breakage_help": ("1 - redemption rate: the share of earned points not redeemed "
                             "(yet).",

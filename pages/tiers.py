@@ -64,9 +64,12 @@ def render() -> None:
     st.subheader(tr("tiers.movement"), help=tr("tiers.movement_help"))
     moved = tier_movement(assign_tiers(spend_start, ladder), tier_end, ladder)
     c1, c2, c3 = st.columns(3)
-    c1.metric(tr("tiers.upgrades"), fmt_number(moved["upgrades"], lang), border=True)
-    c2.metric(tr("tiers.downgrades"), fmt_number(moved["downgrades"], lang), border=True)
-    c3.metric(tr("tiers.stays"), fmt_number(moved["stays"], lang), border=True)
+    c1.metric(tr("tiers.upgrades"), fmt_number(moved["upgrades"], lang), border=True,
+              help=tr("tiers.upgrades_help"))
+    c2.metric(tr("tiers.downgrades"), fmt_number(moved["downgrades"], lang), border=True,
+              help=tr("tiers.downgrades_help"))
+    c3.metric(tr("tiers.stays"), fmt_number(moved["stays"], lang), border=True,
+              help=tr("tiers.stays_help"))
     left, right = st.columns(2)
     left.plotly_chart(charts.tier_matrix(moved["matrix"], lang), key="tiers_matrix")
     right.plotly_chart(charts.tier_sankey(moved["matrix"], lang), key="tiers_sankey")

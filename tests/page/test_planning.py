@@ -343,3 +343,12 @@ def test_price_loyal_respond_more_than_the_average_customer(demo):
 
     average, price = extra_per_order(everyone), extra_per_order(["price_loyal"])
     assert price > 1.5 * average
+
+
+@pytest.mark.parametrize("page", ["pages/overview.py", "pages/segments.py", "pages/nps.py",
+                                  "pages/churn.py", "pages/tiers.py", "pages/programme.py",
+                                  "pages/whatif.py"])
+def test_every_figure_has_its_definition(demo, page):
+    demo.switch_page(page).run()
+    assert not demo.exception and not demo.error
+    assert [m.label for m in demo.metric if not m.help] == []
