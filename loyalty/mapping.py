@@ -24,11 +24,19 @@ _TIER_WORDS = {"bronze", "silver", "gold", "platinum", "diamond", "basic", "prem
                "standard", "classic", "silber", "platin", "blue", "black", "member", "elite"}
 
 
+# Web shops (Shopify, WooCommerce) identify customers by e-mail address only; a real customer
+# number in the same file is the better choice, so an e-mail header scores below a synonym.
+_EMAIL = re.compile(r"^(customer|billing|kunden)?(email|mail)(address|adresse)?$")
+
+
 def name_score(table: Table, field: str, column: str) -> int:
-    """3 for an exact synonym, 1 for a header that contains a longer synonym, else 0."""
+    """3 for an exact synonym, 2 for an e-mail column as the customer, 1 for a header that
+    contains a longer synonym, else 0."""
     col = normalise_header(column)
     if not col:
         return 0
+    if field == "customer_id" and _EMAIL.match(col):
+        return 2
     f = table.field(field)
     names = {normalise_header(s) for s in f.synonyms} | {normalise_header(f.name)}
     if col in names:

@@ -234,3 +234,19 @@ def test_sales_without_order_ids_in_two_exports_are_reported(write_file, dataset
                                           "A,2025-01-01,11\n,2025-01-05,3\n"))
     # A's 10 on 1 Jan and the anonymous 3 on 5 Jan are in both; A's 11 is new.
     assert r.duplicates == {"rows_in_other_files": 2}
+
+
+@pytest.mark.parametrize("header,customer,order", [
+    # A Shopify orders export: the order is "Name" (#1001), the customer only an e-mail.
+    ("Name,Email,Created at,Total", "Email", "Name"),
+    # A real customer number beats the e-mail address.
+    ("Kundennummer,E-Mail,Datum,Betrag", "Kundennummer", None),
+    ("Order ID,Billing Email,Date,Amount", "Billing Email", "Order ID"),
+])
+def test_email_as_the_customer_when_there_is_nothing_better(write_file, dataset, header,
+                                                             customer, order):
+    rows = "\n".join(f"#{1000 + i},c{i % 2}@example.com,2025-12-{10 + i} 10:15:00 +0100,1{i}.50"
+                     for i in range(4))
+    plan = dataset.plan(write_file("orders.csv", f"{header}\n{rows}\n"))
+    assert plan.mapping.get("customer_id") == customer
+    assert plan.mapping.get("order_id") == order
