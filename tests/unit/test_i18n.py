@@ -70,3 +70,17 @@ def test_t_fills_placeholders_per_language():
 def test_formats(fn, args, en, de):
     assert fn(*args, lang="en") == en
     assert fn(*args, lang="de") == de
+
+
+def test_planning_keys_built_from_data_exist():
+    from loyalty.scenarios import ASSUMPTIONS, RESULTS
+    from loyalty.simulate import DiscountAssumptions
+    from loyalty.tiers import DEFAULT_TIERS
+
+    needed = {f"scen.{key}" for key, _ in RESULTS} | {f"assume.{key}" for key in ASSUMPTIONS}
+    needed |= {f"plan.reason_{r}" for r in ("few_days", "no_variation", "no_column")}
+    needed |= {f"plan.warn_{w}" for w in ("devalues", "too_small")}
+    needed |= {f"type.{kind}" for kind, _ in DiscountAssumptions().max_uplift}
+    needed |= {f"tier.{name.lower()}" for name, _ in DEFAULT_TIERS}
+    needed |= {f"plan.{lever}" for lever in ("tier_margin", "discount_profit", "retention_profit")}
+    assert sorted(needed - CATALOGUE.keys()) == []

@@ -1,0 +1,121 @@
+"""What-if tab: discount depth by loyalty type, with the response from the data or the
+literature."""
+
+from dataclasses import replace
+
+import pandas as pd
+import streamlit as st
+
+from loyalty import plan_charts
+from loyalty.discount_response import response_bands
+from loyalty.i18n import fmt_money, fmt_money_short, fmt_number, fmt_percent
+from loyalty.settings import default
+from loyalty.simulate import DiscountAssumptions, discount_scenario, profit_curve
+from ui import plan_state, state
+from ui.state import tr
+from ui.whatif_band import band
+
+
+def _discount_assumptions(lang: str) -> DiscountAssumptions:
+    a = DiscountAssumptions()
+    with st.expander(tr("plan.discount_assumptions")):
+        st.caption(tr("plan.discount_assumptions_help"))
+        caps = []
+        cols = st.columns(4)
+        for i, (kind, cap) in enumerate(a.max_uplift):
+            value = cols[i % 4].number_input(tr(f"type.{kind}"), 0, 500, int(round(cap * 100)),
+                                             step=5, key=f"whatif_cap_{kind}",
+                                             help=tr("plan.cap_help"))
+            caps.append((kind, value / 100))
+        c1, c2, c3 = st.columns(3)
+        threshold = c1.slider(tr("plan.threshold"), 1, 40, int(a.threshold * 100), format="%d %%",
+                              key="whatif_threshold", help=tr("plan.threshold_help")) / 100
+        width = c2.slider(tr("plan.width"), 1, 15, int(a.width * 100), format="%d pp",
+                          key="whatif_width", help=tr("plan.width_help")) / 100
+        incremental = c3.slider(tr("plan.incremental"), 0, 100, round(a.incremental_share * 100),
+                                format="%d %%", key="whatif_incremental",
+                                help=tr("plan.incremental_help")) / 100
+        c1, c2 = st.columns(2)
+        too_small = c1.slider(tr("plan.too_small"), 0, 20, int(a.too_small_below * 100),
+                              format="%d %%", key="whatif_too_small",
+                              help=tr("plan.too_small_help")) / 100
+        devalue = c2.slider(tr("plan.devalue"), 10, 60, int(a.devalue_from * 100), format="%d %%",
+                            key="whatif_devalue", help=tr("plan.devalue_help")) / 100
+    return replace(a, max_uplift=tuple(caps), threshold=threshold, width=width,
+                   incremental_share=incremental, devalue_from=devalue, too_small_below=too_small)
+
+
+def discount_tab(ds, f, margin: float, lang: str) -> dict:
+    summary = plan_state.type_summary(*state.key(ds), f, int(default("churn_window_days")))
+    if summary.empty:
+        st.info(tr("plan.no_customers"))
+        return {}
+    estimate = plan_state.discount_estimate(*state.key(ds), f)
+    if estimate["estimated"]:
+        st.success(tr("plan.estimated", depth=fmt_percent(estimate["reference_depth"], lang),
+                      uplift=fmt_percent(estimate["uplift"], lang, 0),
+                      low=fmt_percent(estimate["uplift_low"], lang, 0),
+                      high=fmt_percent(estimate["uplift_high"], lang, 0),
+                      days=fmt_number(estimate["days"], lang)))
+    else:
+        st.info(tr("plan.literature", reason=tr(f"plan.reason_{estimate['reason']}")))
+    kinds = list(summary.index)
+    target = st.multiselect(tr("plan.offer_to"), kinds, default=kinds, key="whatif_types",
+                            format_func=lambda k: tr(f"type.{k}"), help=tr("plan.offer_to_help"))
+    depth = st.slider(tr("plan.depth"), 0, 60, 10, format="%d %%", key="whatif_depth",
+                      help=tr("plan.depth_help")) / 100
+    a = _discount_assumptions(lang)
+    if not target:
+        st.info(tr("plan.pick_types"))
+        return {}
+    chosen = summary.loc[target]
+    # The estimate is the whole shop's response, so it calibrates the model over all types.
+    bands = dict(response_bands(summary, estimate, a))
+    res = {band: discount_scenario(chosen, depth, margin, a, scale) for band, scale in bands.items()}
+    base = res["base"]
+    if base["warning"]:
+        st.warning(tr(f"plan.warn_{base['warning']}"))
+    c1, c2, c3, c4 = st.columns(4)
+    c1.metric(tr("plan.extra_orders"), fmt_number(base["extra_orders"], lang), border=True,
+              help=tr("plan.extra_orders_help"))
+    c2.metric(tr("plan.revenue_change"),
+              fmt_money_short(base["revenue"] - base["baseline_revenue"], lang), border=True,
+              help=tr("plan.revenue_change_help"))
+    c3.metric(tr("plan.discount_cost"), fmt_money_short(base["discount_cost"], lang), border=True,
+              help=tr("plan.discount_cost_help"))
+    c4.metric(tr("plan.profit_change"), fmt_money_short(base["profit_change"], lang), border=True,
+              help=tr("plan.profit_change_help"))
+    lows = [res[b]["profit_change"] for b in res]
+    band(min(lows), max(lows), lang)
+    curve = profit_curve(chosen, margin, a, bands=tuple(bands.items()))
+    best = curve.loc[curve["base"].idxmax()]
+    if best["depth"] > 0:
+        st.markdown(tr("plan.best_depth", depth=fmt_percent(best["depth"], lang, 0),
+                       profit=fmt_money(best["base"], lang, 0)))
+    else:
+        st.markdown(tr("plan.no_depth_pays"))
+    fig = plan_charts.profit_curve(curve, depth, lang)
+    st.plotly_chart(fig, key="whatif_profit_curve")
+    per_type = pd.DataFrame({
+        tr("plan.type"): [tr(f"type.{k}") for k in chosen.index],
+        tr("seg.col_customers"): [fmt_number(v, lang) for v in chosen["customers"]],
+        tr("plan.orders_year"): [fmt_number(v, lang) for v in chosen["orders"]],
+        tr("plan.aov_full"): [fmt_money(v, lang) for v in chosen["aov"]]})
+    st.dataframe(per_type, hide_index=True, key="whatif_type_table")
+    return {"assumptions": {
+                "discount_offered_to": ", ".join(tr(f"type.{k}") for k in target),
+                "discount_depth": depth,
+                "response_source": "data" if estimate["estimated"] else "literature",
+                "response_scales": ", ".join(f"{k} {v:.2f}" for k, v in bands.items()),
+                "max_uplift": ", ".join(f"{tr(f'type.{k}')} {fmt_percent(v, lang, 0)}"
+                                        for k, v in a.max_uplift),
+                "response_threshold": a.threshold, "response_width": a.width,
+                "incremental_share": a.incremental_share, "warn_below": a.too_small_below,
+                "warn_from": a.devalue_from},
+            "results": {"discount_depth": depth, "discount_extra_orders": base["extra_orders"],
+                        "discount_revenue_change": base["revenue"] - base["baseline_revenue"],
+                        "discount_cost": base["discount_cost"],
+                        "discount_profit_low": min(lows),
+                        "discount_profit": base["profit_change"],
+                        "discount_profit_high": max(lows)},
+            "figures": {"plan.discount_tab": fig.to_json()}}

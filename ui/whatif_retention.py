@@ -1,0 +1,51 @@
+"""What-if tab: a cut in yearly churn and what it brings over one to three years."""
+
+import streamlit as st
+
+from loyalty import plan_charts
+from loyalty.i18n import fmt_money, fmt_money_short, fmt_number, fmt_percent
+from loyalty.simulate import retention_scenario
+from ui import plan_state, state
+from ui.state import tr
+from ui.whatif_band import band
+
+
+def retention_tab(ds, f, margin: float, lang: str) -> dict:
+    base = plan_state.yearly_churn(*state.key(ds), f)
+    if base["churn_rate"] is None:
+        st.info(tr("plan.no_year"))
+        return {}
+    st.caption(tr("plan.retention_from_data", customers=fmt_number(base["customers"], lang),
+                  churn=fmt_percent(base["churn_rate"], lang),
+                  revenue=fmt_money(base["revenue"], lang, 0)))
+    c1, c2, c3 = st.columns(3)
+    churn = c1.number_input(tr("plan.churn_rate"), 0.0, 100.0,
+                            round(base["churn_rate"] * 100, 1), step=0.5, key="whatif_churn",
+                            help=tr("plan.churn_rate_help")) / 100
+    revenue = c2.number_input(tr("plan.revenue_year"), 0.0, 1e12, round(base["revenue"], 0),
+                              step=1000.0, format="%.0f", key="whatif_revenue", help=tr("plan.revenue_year_help"))
+    cost = c3.number_input(tr("plan.retention_cost"), 0.0, 1e9, 0.0, step=1000.0,
+                           key="whatif_retention_cost", help=tr("plan.retention_cost_help"))
+    c1, c2 = st.columns(2)
+    cut = c1.slider(tr("plan.churn_cut"), 0.0, 20.0, 2.0, step=0.5, format="%.1f pp",
+                    key="whatif_churn_cut", help=tr("plan.churn_cut_help")) / 100
+    years = c2.radio(tr("plan.years"), [1, 2, 3], index=2, horizontal=True, key="whatif_years",
+                     help=tr("plan.years_help"))
+    table = retention_scenario(revenue, churn, cut, margin, int(years), cost)
+    total = table.sum()
+    c1, c2 = st.columns(2)
+    c1.metric(tr("plan.extra_revenue"), fmt_money_short(total["extra_revenue"], lang), border=True,
+              help=tr("plan.extra_revenue_help", years=years))
+    c2.metric(tr("plan.extra_profit"), fmt_money_short(total["extra_profit"], lang), border=True,
+              help=tr("plan.extra_profit_help", years=years))
+    band(total["extra_profit_low"], total["extra_profit_high"], lang)
+    fig = plan_charts.retention_chart(table, lang)
+    st.plotly_chart(fig, key="whatif_retention_chart")
+    return {"assumptions": {"churn_rate": churn, "revenue_per_year": revenue,
+                            "retention_cost_per_year": cost, "churn_cut": cut, "years": years},
+            "results": {"retention_cut": cut, "retention_years": years,
+                        "retention_extra_revenue": total["extra_revenue"],
+                        "retention_profit_low": total["extra_profit_low"],
+                        "retention_profit": total["extra_profit"],
+                        "retention_profit_high": total["extra_profit_high"]},
+            "figures": {"plan.retention_tab": fig.to_json()}}

@@ -1,0 +1,139 @@
+"""What-if tab: tier thresholds and per-tier benefits against today's ladder."""
+
+from dataclasses import replace
+
+import pandas as pd
+import streamlit as st
+
+from loyalty import charts, plan_charts
+from loyalty.i18n import fmt_money, fmt_money_short, fmt_number
+from loyalty.tier_plan import DEFAULT_BENEFITS, TierAssumptions, TierBenefit, compare_ladders
+from ui import plan_state, state
+from ui.state import tr
+from ui.whatif_band import band
+
+MONTHS = 12
+
+
+_EDITED = "whatif_planned_edited"
+
+
+def _follow(key: str) -> None:
+    """A planned benefit follows today's value until the manager edits the planned one, so
+    correcting today's benefits does not show up as a planned change."""
+    planned = key.replace("whatif_now_", "whatif_new_")
+    if planned not in st.session_state.get(_EDITED, set()):
+        st.session_state[planned] = st.session_state[key]
+
+
+def _edited(key: str) -> None:
+    st.session_state.setdefault(_EDITED, set()).add(key)
+
+
+def _benefit_inputs(names, prefix: str, defaults) -> tuple:
+    """Discount %, points multiplier and fixed cost per tier, one column per tier."""
+    cols = st.columns(len(names))
+    out = []
+    for i, (col, name) in enumerate(zip(cols, names)):
+        d, m, c = defaults[i] if i < len(defaults) else defaults[-1]
+        col.markdown(f"**{name}**")
+        values = []
+        for field, label, top, start, step in (("disc", "plan.discount_pct", 50.0, d, 0.5),
+                                                 ("mult", "plan.multiplier", 10.0, m, 0.5),
+                                                 ("fixed", "plan.fixed_cost", 1000.0, c, 1.0)):
+            key = f"{prefix}_{field}_{i}"
+            callback = _follow if prefix == "whatif_now" else _edited
+            values.append(col.number_input(tr(label), 0.0, top, float(start), step=step,
+                                           key=key, help=tr(f"{label}_help"),
+                                           on_change=callback, args=(key,)))
+        out.append(TierBenefit(values[0] / 100, values[1], values[2]))
+    return tuple(out)
+
+
+def tier_tab(ds, f, margin: float, lang: str) -> dict:
+    info = plan_state.today_ladder(*state.key(ds), f, MONTHS, lang)
+    ladder = info["ladder"]
+    names = [n for n, _ in ladder]
+    st.caption(tr("plan.ladder_members" if info["source"] == "members" else "plan.ladder_default"))
+    dist = plan_state.spend_distribution(*state.key(ds), f, MONTHS)
+
+    st.markdown(f"**{tr('plan.new_thresholds')}**", help=tr("plan.new_thresholds_help"))
+    cols = st.columns(len(ladder))
+    floors_new = []
+    for i, (col, (name, floor)) in enumerate(zip(cols, ladder)):
+        value = col.number_input(tr("tiers.threshold", tier=name), 0.0, 1_000_000.0, float(floor),
+                                 step=10.0, format="%.0f", key=f"whatif_floor_{i}",
+                                 disabled=i == 0,
+                                 help=tr("plan.today_from", value=fmt_money(floor, lang, 0)))
+        floors_new.append(float(value))
+    if any(b <= a for a, b in zip(floors_new, floors_new[1:])):
+        st.warning(tr("plan.thresholds_order"))
+        return {}
+
+    with st.expander(tr("plan.benefits_today")):
+        today = _benefit_inputs(names, "whatif_now", [(b.discount * 100, b.points_multiplier,
+                                                       b.fixed_cost) for b in DEFAULT_BENEFITS])
+    st.markdown(f"**{tr('plan.benefits_new')}**", help=tr("plan.benefits_help"))
+    planned = _benefit_inputs(names, "whatif_new", [(b.discount * 100, b.points_multiplier,
+                                                     b.fixed_cost) for b in today])
+    with st.expander(tr("plan.tier_assumptions")):
+        c1, c2, c3, c4 = st.columns(4)
+        ppu = c1.number_input(tr("plan.points_per_unit"), 0.0, 100.0, 1.0, step=0.5,
+                              key="whatif_ppu", help=tr("plan.points_per_unit_help"))
+        pv = c2.number_input(tr("tiers.point_value"), 0.0, 10.0, 0.01, step=0.005, format="%.3f",
+                             key="whatif_point_value", help=tr("tiers.point_value_help"))
+        zone = c3.slider(tr("plan.zone"), 0, 50, 10, format="%d %%", key="whatif_zone",
+                         help=tr("plan.zone_help")) / 100
+        stretch = c4.slider(tr("plan.stretch"), 0, 100, 30, format="%d %%", key="whatif_stretch",
+                            help=tr("plan.stretch_help")) / 100
+    base = TierAssumptions(points_per_unit=ppu, point_value=pv, zone=zone, stretch_max=stretch,
+                           margin=margin)
+    r = compare_ladders(dist, [fl for _, fl in ladder], floors_new,
+                        replace(base, benefits=today), replace(base, benefits=planned))
+    change = r["change"]
+
+    c1, c2 = st.columns(2)
+    c1.metric(tr("plan.moving_up"), fmt_number(r["up"], lang), border=True,
+              help=tr("plan.moving_up_help"))
+    c2.metric(tr("plan.moving_down"), fmt_number(r["down"], lang), border=True,
+              help=tr("plan.moving_down_help"))
+    c3, c4, c5 = st.columns(3)
+    c3.metric(tr("plan.cost_change"), fmt_money_short(change["base"]["benefit_cost"], lang),
+              border=True, help=tr("plan.cost_change_help"))
+    c4.metric(tr("plan.stretch_spend"), fmt_money_short(change["base"]["extra_spend"], lang),
+              border=True, help=tr("plan.stretch_spend_help"))
+    c5.metric(tr("plan.margin_change"), fmt_money_short(change["base"]["margin"], lang),
+              border=True, help=tr("plan.margin_change_help"))
+    band(change["low"]["margin"], change["high"]["margin"], lang)
+    fig = plan_charts.tier_compare(r["now"]["per_tier"], r["new"]["per_tier"], names, lang)
+    st.plotly_chart(fig, key="whatif_tier_chart")
+    moves = r["moves"].set_axis(names, axis=0).set_axis(names, axis=1)
+    st.plotly_chart(charts.tier_matrix(moves, lang, "plan.tier_today", "plan.tier_planned"),
+                    key="whatif_movers")
+    rows = []
+    for i, name in enumerate(names):
+        a, b = r["now"]["per_tier"].iloc[i], r["new"]["per_tier"].iloc[i]
+        rows.append({tr("field.tier"): name,
+                     tr("plan.customers_today"): fmt_number(a["customers"], lang),
+                     tr("plan.customers_planned"): fmt_number(b["customers"], lang),
+                     tr("plan.cost_today"): fmt_money(a["cost"], lang, 0),
+                     tr("plan.cost_planned"): fmt_money(b["cost"], lang, 0)})
+    st.dataframe(pd.DataFrame(rows), hide_index=True, key="whatif_tier_table")
+    return {"assumptions": {
+                "tiers": " / ".join(names),
+                "thresholds_today": " / ".join(f"{fl:g}" for _, fl in ladder),
+                "thresholds_planned": " / ".join(f"{fl:g}" for fl in floors_new),
+                "benefits_today": "; ".join(f"{b.discount:.1%} {b.points_multiplier:g}x "
+                                            f"{b.fixed_cost:g}" for b in today),
+                "benefits_planned": "; ".join(f"{b.discount:.1%} {b.points_multiplier:g}x "
+                                              f"{b.fixed_cost:g}" for b in planned),
+                "points_per_unit": ppu, "point_value": pv, "stretch_zone": zone,
+                "stretch_max": stretch},
+            "results": {"tier_up": r["up"], "tier_down": r["down"],
+                        "tier_cost_change": change["base"]["benefit_cost"],
+                        "tier_extra_spend": change["base"]["extra_spend"],
+                        "tier_margin_low": min(change["low"]["margin"], change["high"]["margin"]),
+                        "tier_margin": change["base"]["margin"],
+                        "tier_margin_high": max(change["low"]["margin"],
+                                                change["high"]["margin"])},
+            "figures": {"plan.tiers_tab": fig.to_json()}}
