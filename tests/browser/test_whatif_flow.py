@@ -8,7 +8,7 @@ import pytest
 
 from ..shops import PROGRAMME_MEMBERS as MEMBERS, PROGRAMME_TX as TX
 from .conftest import idle, shot
-from .test_upload_flow import tile
+from .test_upload_flow import open_data_page, tile
 
 pytestmark = pytest.mark.browser
 
@@ -32,12 +32,7 @@ def test_move_a_threshold_and_download_the_report(app_url, page, tmp_path, lang)
     tx, members = tmp_path / "umsatz.csv", tmp_path / "mitglieder.csv"
     tx.write_text(TX)
     members.write_text(MEMBERS)
-    page.goto(app_url)
-    idle(page)
-    page.get_by_text(text["lang"], exact=True).click()
-    idle(page)
-    page.get_by_role("link", name=text["data"], exact=True).click()
-    idle(page)
+    open_data_page(page, app_url, text)
     page.set_input_files('input[type="file"]', [str(tx), str(members)])
     page.get_by_role("button", name=text["load"]).wait_for()
     idle(page)
