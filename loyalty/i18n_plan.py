@@ -409,6 +409,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "scen.name_placeholder": ("Scenario {n}", "Szenario {n}"),
     "scen.save": ("Save scenario", "Szenario speichern"),
     "scen.saved": ("Saved '{name}'.", "'{name}' gespeichert."),
+    "scen.replaced": ("Replaced '{name}' with the current settings.",
+                      "'{name}' durch die aktuellen Einstellungen ersetzt."),
     "scen.none": ("No scenarios saved yet. They are kept until you close the browser tab.",
                   "Noch keine Szenarien gespeichert. Sie bleiben erhalten, bis Sie den "
                   "Browser-Tab schließen."),

@@ -24,9 +24,10 @@ def _scenarios_tab(current: dict, ds, lang: str) -> None:
                          placeholder=tr("scen.name_placeholder", n=len(saved) + 1))
     if c2.button(tr("scen.save"), key="whatif_save", icon=":material/bookmark_add:"):
         label = name.strip() or tr("scen.name_placeholder", n=len(saved) + 1)
+        replaced = label in saved
         saved[label] = scenarios.Scenario(label, current["assumptions"], current["results"],
                                           current["figures"])
-        st.toast(tr("scen.saved", name=label))
+        st.toast(tr("scen.replaced" if replaced else "scen.saved", name=label))
     if not saved:
         st.info(tr("scen.none"))
         return

@@ -352,3 +352,15 @@ def test_every_figure_has_its_definition(demo, page):
     demo.switch_page(page).run()
     assert not demo.exception and not demo.error
     assert [m.label for m in demo.metric if not m.help] == []
+
+
+def test_saving_under_an_existing_name_replaces_the_scenario(demo):
+    demo.switch_page("pages/whatif.py").run()
+    demo.text_input(key="whatif_name").set_value("Plan").run()
+    demo.button(key="whatif_save").click().run()
+    demo.slider(key="whatif_depth").set_value(30).run()
+    demo.button(key="whatif_save").click().run()
+    assert [t.value for t in demo.toast][-1] == "Replaced 'Plan' with the current settings."
+    table = next(d.value for d in demo.dataframe if "Plan" in d.value.columns)
+    assert list(table.columns) == ["Plan"]
+    assert table.loc["Discount: depth", "Plan"] == "30.0%"
