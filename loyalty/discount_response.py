@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from .dataset import Dataset
-from .filters import Filters, day_start, filtered_transactions
+from .filters import Filters, day_start, filtered_transactions, order_count
 from .simulate import DiscountAssumptions, uplift
 
 MIN_DAYS = 60
@@ -43,8 +43,8 @@ def type_summary(ds: Dataset, types: pd.Series, end: dt.date, months: int = 12,
                     & (tx.date < stop))
     fields = ds.fields("transactions")
     gross = buy.amount + (buy.discount.fill_null(0) if "discount" in fields else 0)
-    orders = buy.order_id.nunique() if "order_id" in fields else buy.count()
-    per = buy.group_by("customer_id").aggregate(orders=orders, gross=gross.sum()).execute()
+    per = buy.group_by("customer_id").aggregate(orders=order_count(ds, buy),
+                                                gross=gross.sum()).execute()
     per = per.set_index("customer_id").join(types.rename("loyalty_type"), how="inner")
     g = per.groupby("loyalty_type").agg(customers=("orders", "size"), orders=("orders", "sum"),
                                         gross=("gross", "sum"))
@@ -56,11 +56,9 @@ def daily_discounts(ds: Dataset, filters: Filters | None = None) -> pd.DataFrame
     """One row per day with sales: ``orders`` and ``depth`` = discount / (net + discount)."""
     tx = filtered_transactions(ds, filters or Filters())
     buy = tx.filter(tx.amount > 0)
-    fields = ds.fields("transactions")
-    orders = buy.order_id.nunique() if "order_id" in fields else buy.count()
-    disc = buy.discount.fill_null(0).sum()
     g = buy.group_by(buy.date.date().name("day")).aggregate(
-        orders=orders, net=buy.amount.sum(), discount=disc).execute()
+        orders=order_count(ds, buy), net=buy.amount.sum(),
+        discount=buy.discount.fill_null(0).sum()).execute()
     g["day"] = pd.to_datetime(g["day"])
     g["depth"] = g["discount"] / (g["net"] + g["discount"])
     return g.sort_values("day").reset_index(drop=True)

@@ -15,13 +15,9 @@ import numpy as np
 import pandas as pd
 
 from .dataset import Dataset
-from .filters import Filters, day_start, filtered_transactions
+from .filters import Filters, day_start, filtered_transactions, flag, order_count
 
 INTERACTION_KINDS = ("referral", "review", "perk_use", "complaint", "app_login", "social_follow")
-
-
-def _flag(cond):
-    return ibis.ifelse(cond, 1, 0)
 
 
 def _top_share(t: ibis.Table, column: str) -> ibis.Table:
@@ -58,26 +54,23 @@ def customer_features(ds: Dataset, observation_end: dt.date | None = None,
     fields = ds.fields("transactions")
     tx = tx.filter(tx.customer_id.notnull() & (tx.date < end1))
     buy = tx.filter(tx.amount > 0)
-    has_orders = "order_id" in fields
 
     agg = dict(
-        orders=buy.order_id.nunique() if has_orders else buy.count(),
+        orders=order_count(ds, buy),
         purchase_amount=buy.amount.sum(),
         first_purchase=buy.date.min(),
         last_purchase=buy.date.max(),
-        orders_last_90=(buy.order_id.nunique(where=buy.date >= end1 - dt.timedelta(days=90))
-                        if has_orders else _flag(buy.date >= end1 - dt.timedelta(days=90)).sum()),
+        orders_last_90=order_count(ds, buy, where=buy.date >= end1 - dt.timedelta(days=90)),
     )
     if "discount" in fields:
         discount = buy.discount.fill_null(0)
-        agg["discounted"] = (buy.order_id.nunique(where=discount > 0) if has_orders
-                             else _flag(discount > 0).sum())
+        agg["discounted"] = order_count(ds, buy, where=discount > 0)
         agg["discount_total"] = discount.sum()
     if "points_earned" in fields:
         agg["points_earned"] = buy.points_earned.sum()
     if "points_redeemed" in fields:
         agg["points_redeemed"] = buy.points_redeemed.sum()
-        agg["redeem_orders"] = _flag(buy.points_redeemed > 0).sum()
+        agg["redeem_orders"] = flag(buy.points_redeemed > 0).sum()
     if "category" in fields:
         agg["categories"] = buy.category.nunique()
     base = buy.group_by("customer_id").aggregate(**agg).execute()
@@ -100,7 +93,7 @@ def customer_features(ds: Dataset, observation_end: dt.date | None = None,
         it = ds.table("interactions")
         it = it.filter(it.date < end1)
         counts = it.group_by("customer_id").aggregate(
-            **{k: _flag(it.kind == k).sum() for k in INTERACTION_KINDS}).execute()
+            **{k: flag(it.kind == k).sum() for k in INTERACTION_KINDS}).execute()
         out = out.merge(counts, on="customer_id", how="left")
         for k in INTERACTION_KINDS:
             out[k] = out[k].fillna(0)

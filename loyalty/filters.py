@@ -1,4 +1,6 @@
-"""Global filters (period, tier, channel, store) applied the same way on every page."""
+"""Global filters (period, tier, channel, store) applied the same way on every page, and the
+small pieces every metric selects and counts transactions with (whole days, months up to a
+date, orders)."""
 
 from __future__ import annotations
 
@@ -39,6 +41,19 @@ def day_start(d: dt.date) -> dt.datetime:
 def in_days(col, start: dt.date, end: dt.date):
     """``start`` <= col < the day after ``end`` (whole days, any time of day)."""
     return (col >= day_start(start)) & (col < day_start(end + dt.timedelta(days=1)))
+
+
+def flag(cond) -> ibis.Value:
+    """1 where ``cond`` holds, else 0: summed it counts rows, maximised it says "any"."""
+    return ibis.ifelse(cond, 1, 0)
+
+
+def order_count(ds: Dataset, t: ibis.Table, where=None) -> ibis.Value:
+    """Orders in ``t`` (a reduction): distinct order ids, or rows when the transactions have no
+    order ids; ``where`` limits which rows count."""
+    if "order_id" in ds.fields("transactions"):
+        return t.order_id.nunique(where=where)
+    return t.count(where=where)
 
 
 def filtered_transactions(ds: Dataset, f: Filters) -> ibis.Table:

@@ -13,13 +13,10 @@ import ibis
 import pandas as pd
 
 from .dataset import Dataset
-from .filters import Filters, day_start, filtered_surveys, filtered_transactions, in_days
+from .filters import (Filters, day_start, filtered_surveys, filtered_transactions, flag,
+                      in_days, order_count)
 from .nps import nps_counts, nps_from_counts
 from .settings import default
-
-
-def _flag(cond) -> ibis.Value:
-    return ibis.ifelse(cond, 1, 0)
 
 
 def _num(value, empty=0):
@@ -48,8 +45,7 @@ def period_figures(ds: Dataset, f: Filters, start: dt.date, end: dt.date,
 
     p = tx.filter(in_days(tx.date, start, end))
     purchases = p.amount > 0
-    orders = (p.order_id.nunique(where=purchases) if has_orders
-              else _flag(purchases).sum())
+    orders = order_count(ds, p, where=purchases)
     head = p.aggregate(net_revenue=p.amount.sum(), orders=orders).execute().iloc[0]
 
     known = tx.filter(tx.customer_id.notnull() & (tx.date < end1))
@@ -58,10 +54,10 @@ def period_figures(ds: Dataset, f: Filters, start: dt.date, end: dt.date,
     # Whether a customer has one order or several only needs the smallest and largest order id
     # (and likewise for categories): far cheaper than counting distinct values per customer.
     metrics = dict(
-        purchases=_flag(buy).sum(),
-        active=_flag(in_period).max(),
-        at_start=_flag(buy & (known.date >= start0 - window) & (known.date < start0)).max(),
-        at_end=_flag(buy & (known.date >= end1 - window)).max(),
+        purchases=flag(buy).sum(),
+        active=flag(in_period).max(),
+        at_start=flag(buy & (known.date >= start0 - window) & (known.date < start0)).max(),
+        at_end=flag(buy & (known.date >= end1 - window)).max(),
     )
     if has_orders:
         metrics["first_order"] = known.order_id.min(where=buy)
@@ -72,15 +68,15 @@ def period_figures(ds: Dataset, f: Filters, start: dt.date, end: dt.date,
     per = known.group_by("customer_id").aggregate(**metrics)
     several = ((per.first_order != per.last_order) if has_orders else (per.purchases >= 2))
     agg = dict(
-        customers=_flag(per.purchases >= 1).sum(),
-        repeaters=_flag((per.purchases >= 1) & several.fill_null(False)).sum(),
+        customers=flag(per.purchases >= 1).sum(),
+        repeaters=flag((per.purchases >= 1) & several.fill_null(False)).sum(),
         active_customers=per.active.sum(),
         at_start=per.at_start.sum(),
-        churned=_flag((per.at_start == 1) & (per.at_end == 0)).sum(),
+        churned=flag((per.at_start == 1) & (per.at_end == 0)).sum(),
     )
     if "category" in fields:
-        agg["multi_category"] = _flag((per.cat_min != per.cat_max).fill_null(False)).sum()
-        agg["single_category"] = _flag((per.cat_min == per.cat_max).fill_null(False)).sum()
+        agg["multi_category"] = flag((per.cat_min != per.cat_max).fill_null(False)).sum()
+        agg["single_category"] = flag((per.cat_min == per.cat_max).fill_null(False)).sum()
     c = per.aggregate(**agg).execute().iloc[0]
 
     revenue = float(_num(head["net_revenue"]))
@@ -152,11 +148,9 @@ def members_comparison(ds: Dataset, f: Filters) -> pd.DataFrame:
     start, end = f.period()
     tx = filtered_transactions(ds, f)
     p = tx.filter(in_days(tx.date, start, end) & tx.customer_id.notnull())
-    has_orders = "order_id" in ds.fields("transactions")
     member = p.customer_id.isin(ds.table("members").customer_id)
     p = p.mutate(group=ibis.ifelse(member, "members", "non_members"))
-    orders = (p.order_id.nunique(where=p.amount > 0) if has_orders
-              else _flag(p.amount > 0).sum())
+    orders = order_count(ds, p, where=p.amount > 0)
     per = p.group_by(["group", "customer_id"]).aggregate(spend=p.amount.sum(), orders=orders)
     g = per.group_by("group").aggregate(
         customers=per.count(), spend=per.spend.sum(), orders=per.orders.sum()).execute()
