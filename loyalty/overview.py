@@ -16,6 +16,7 @@ from .dataset import Dataset
 from .filters import (Filters, day_start, filtered_surveys, filtered_transactions, flag,
                       in_days, order_count)
 from .nps import nps_counts, nps_from_counts
+from .programme import member_group
 from .settings import default
 
 
@@ -148,8 +149,7 @@ def members_comparison(ds: Dataset, f: Filters) -> pd.DataFrame:
     start, end = f.period()
     tx = filtered_transactions(ds, f)
     p = tx.filter(in_days(tx.date, start, end) & tx.customer_id.notnull())
-    member = p.customer_id.isin(ds.table("members").customer_id)
-    p = p.mutate(group=ibis.ifelse(member, "members", "non_members"))
+    p = p.mutate(group=member_group(ds, p))
     orders = order_count(ds, p, where=p.amount > 0)
     per = p.group_by(["group", "customer_id"]).aggregate(spend=p.amount.sum(), orders=orders)
     g = per.group_by("group").aggregate(

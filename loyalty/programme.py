@@ -31,8 +31,9 @@ def launch_date(ds: Dataset) -> dt.date | None:
     return pd.Timestamp(first).date()
 
 
-def _member_flag(ds: Dataset, tx: ibis.Table):
-    return ibis.ifelse(tx.customer_id.isin(ds.table("members").customer_id), "members",
+def member_group(ds: Dataset, t: ibis.Table) -> ibis.Value:
+    """'members' for customers in the members file, else 'non_members'."""
+    return ibis.ifelse(t.customer_id.isin(ds.table("members").customer_id), "members",
                        "non_members")
 
 
@@ -50,7 +51,7 @@ def retention_by_membership(ds: Dataset, f: Filters) -> pd.DataFrame:
     now = buy.filter(in_days(buy.date, start, end)).select(
         "customer_id", kept=ibis.literal(1)).distinct()
     j = before.left_join(now, "customer_id")
-    j = j.mutate(group=_member_flag(ds, j))
+    j = j.mutate(group=member_group(ds, j))
     g = j.group_by("group").aggregate(customers=j.count(),
                                       retained=j.kept.fill_null(0).sum()).execute()
     g["retention"] = g["retained"] / g["customers"]
@@ -83,7 +84,7 @@ def launch_effect(ds: Dataset, launch: dt.date, months: int = 6,
         after=tx.amount.sum(where=after).fill_null(0) / months,
         bought_before=(before & (tx.amount > 0)).any())
     per = per.filter(per.bought_before)
-    per = per.mutate(group=_member_flag(ds, per), change=per.after - per.before)
+    per = per.mutate(group=member_group(ds, per), change=per.after - per.before)
     g = per.group_by("group").aggregate(
         customers=per.count(), before=per.before.mean(), after=per.after.mean(),
         change=per.change.mean(), var=per.change.var(how="sample")).execute()
