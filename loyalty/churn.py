@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .dataset import Dataset
-from .filters import Filters, day_start, filtered_transactions
+from .filters import Filters, day_start, filtered_transactions, months_up_to
 
 
 def daily_purchases(ds: Dataset, f: Filters | None = None, until: dt.date | None = None
@@ -150,10 +150,8 @@ def yearly_churn(ds: Dataset, end: dt.date, f: Filters | None = None) -> dict:
     """
     tx = filtered_transactions(ds, f or Filters())
     tx = tx.filter(tx.customer_id.notnull())
-    stop = pd.Timestamp(day_start(end + dt.timedelta(days=1)))
-    mid = (stop - pd.DateOffset(months=12)).to_pydatetime()
-    first = (stop - pd.DateOffset(months=24)).to_pydatetime()
-    stop = stop.to_pydatetime()
+    first, stop = months_up_to(end, 24)
+    mid, _ = months_up_to(end, 12)
     last_year = (tx.date >= mid) & (tx.date < stop)
     year_before = (tx.date >= first) & (tx.date < mid)
     per = tx.group_by("customer_id").aggregate(

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from .dataset import Dataset
-from .filters import Filters, day_start, filtered_transactions, order_count
+from .filters import Filters, filtered_transactions, months_up_to, order_count
 from .simulate import DiscountAssumptions, uplift
 
 MIN_DAYS = 60
@@ -37,8 +37,7 @@ def type_summary(ds: Dataset, types: pd.Series, end: dt.date, months: int = 12,
     what-if discount is applied to what customers would pay without one.
     """
     tx = filtered_transactions(ds, filters or Filters())
-    stop = day_start(end + dt.timedelta(days=1))
-    start = (pd.Timestamp(stop) - pd.DateOffset(months=months)).to_pydatetime()
+    start, stop = months_up_to(end, months)
     buy = tx.filter(tx.customer_id.notnull() & (tx.amount > 0) & (tx.date >= start)
                     & (tx.date < stop))
     fields = ds.fields("transactions")

@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 import ibis
+import pandas as pd
 
 from .dataset import Dataset
 
@@ -36,6 +37,13 @@ class Filters:
 
 def day_start(d: dt.date) -> dt.datetime:
     return dt.datetime(d.year, d.month, d.day)
+
+
+def months_up_to(end: dt.date, months: int) -> tuple[dt.datetime, dt.datetime]:
+    """The ``months`` calendar months up to and including ``end`` as (start, stop), for
+    start <= date < stop: 12 months to 31 Aug 2025 run from 1 Sep 2024."""
+    stop = day_start(end + dt.timedelta(days=1))
+    return (pd.Timestamp(stop) - pd.DateOffset(months=months)).to_pydatetime(), stop
 
 
 def in_days(col, start: dt.date, end: dt.date):

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from .dataset import Dataset
-from .filters import Filters, day_start, filtered_transactions
+from .filters import Filters, filtered_transactions, months_up_to
 
 # Default tier ladder: tier name and the qualifying spend (rolling 12 months) it starts at.
 DEFAULT_TIERS: tuple[tuple[str, float], ...] = (("Bronze", 0.0), ("Silver", 300.0),
@@ -28,9 +28,8 @@ def qualifying_spend(ds: Dataset, as_of: dt.date, months: int = 12,
     nobody. One value per customer who had any transaction in the window.
     """
     tx = filtered_transactions(ds, filters or Filters())
-    end = day_start(as_of + dt.timedelta(days=1))
-    start = pd.Timestamp(end) - pd.DateOffset(months=months)
-    w = tx.filter(tx.customer_id.notnull() & (tx.date >= start.to_pydatetime()) & (tx.date < end))
+    start, stop = months_up_to(as_of, months)
+    w = tx.filter(tx.customer_id.notnull() & (tx.date >= start) & (tx.date < stop))
     g = w.group_by("customer_id").aggregate(spend=w.amount.sum()).execute()
     return g.set_index("customer_id")["spend"].sort_index()
 
