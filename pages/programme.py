@@ -1,8 +1,5 @@
 """Programme: members against non-members, before against after the launch, and ROI."""
 
-import datetime as dt
-
-import pandas as pd
 import streamlit as st
 
 from loyalty import charts, plan_charts
@@ -15,11 +12,11 @@ from ui.widgets import guarded, page_start
 
 def _members_section(ds, f, lang: str) -> None:
     st.subheader(tr("prog.compare"), help=tr("prog.compare_help"))
-    table = charts.members_table(state.members_comparison(*state.key(ds), f), lang)
+    comparison = state.members_comparison(*state.key(ds), f)
+    table = charts.members_table(comparison, lang)
     retention = plan_state.retention_by_membership(*state.key(ds), f).set_index("group")
-    groups = state.members_comparison(*state.key(ds), f)["group"]
     table[tr("prog.retention")] = [fmt_percent(retention["retention"].get(g), lang)
-                                   for g in groups]
+                                   for g in comparison["group"]]
     st.dataframe(table, hide_index=True, key="prog_compare")
     st.caption(tr("prog.retention_help"))
 
@@ -39,13 +36,11 @@ def _launch_section(ds, f, lang: str) -> dict | None:
                        help=tr("prog.months_help"))
     if found:
         st.caption(tr("prog.launch_found", date=fmt_date(found, lang)))
-    before_start = (pd.Timestamp(launch) - pd.DateOffset(months=months)).date()
-    after_end = (pd.Timestamp(launch) + pd.DateOffset(months=months)).date() - dt.timedelta(days=1)
-    if before_start < first or after_end > last:
-        st.warning(tr("prog.window_outside", start=fmt_date(before_start, lang),
-                      end=fmt_date(after_end, lang), first=fmt_date(first, lang),
-                      last=fmt_date(last, lang)))
     result = plan_state.launch_effect(*state.key(ds), f, launch, int(months))
+    if result["before_start"] < first or result["after_end"] > last:
+        st.warning(tr("prog.window_outside", start=fmt_date(result["before_start"], lang),
+                      end=fmt_date(result["after_end"], lang), first=fmt_date(first, lang),
+                      last=fmt_date(last, lang)))
     if result["effect"] is None:
         st.info(tr("prog.no_groups"))
         return None
