@@ -23,7 +23,9 @@ def _members_section(ds, f, lang: str) -> None:
 
 def _launch_section(ds, f, lang: str) -> dict | None:
     st.subheader(tr("prog.launch"), help=tr("prog.launch_help"))
-    first, last = state.filter_choices(*state.key(ds))["first"], f.end
+    choices = state.filter_choices(*state.key(ds))
+    # The launch is picked within the period; the comparison itself reads all the data.
+    first, last = choices["first"], f.end
     found = plan_state.launch_date(*state.key(ds))
     c1, c2 = st.columns(2)
     # The period filter may end before the launch: keep the default inside what can be picked.
@@ -37,10 +39,10 @@ def _launch_section(ds, f, lang: str) -> dict | None:
     if found:
         st.caption(tr("prog.launch_found", date=fmt_date(found, lang)))
     result = plan_state.launch_effect(*state.key(ds), f, launch, int(months))
-    if result["before_start"] < first or result["after_end"] > last:
+    if result["before_start"] < first or result["after_end"] > choices["last"]:
         st.warning(tr("prog.window_outside", start=fmt_date(result["before_start"], lang),
                       end=fmt_date(result["after_end"], lang), first=fmt_date(first, lang),
-                      last=fmt_date(last, lang)))
+                      last=fmt_date(choices["last"], lang)))
     if result["effect"] is None:
         st.info(tr("prog.no_groups"))
         return None

@@ -364,3 +364,13 @@ def test_saving_under_an_existing_name_replaces_the_scenario(demo):
     table = next(d.value for d in demo.dataframe if "Plan" in d.value.columns)
     assert list(table.columns) == ["Plan"]
     assert table.loc["Discount: depth", "Plan"] == "30.0%"
+
+
+def test_no_data_warning_when_the_data_goes_beyond_the_period(shop):
+    # The comparison reads all the data: a period ending mid-July does not make August empty.
+    period = next(d for d in shop.date_input if d.key.startswith("app_dates_"))
+    period.set_value((dt.date(2025, 3, 2), dt.date(2025, 7, 15))).run()
+    shop.switch_page("pages/programme.py").run()
+    shop.slider(key="prog_months").set_value(2).run()
+    assert not shop.warning            # July-August is in the data though not in the period
+    assert metric(shop, "Programme effect per member and month") == "€40.00"
