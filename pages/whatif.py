@@ -25,8 +25,9 @@ def _scenarios_tab(current: dict, ds, lang: str) -> None:
     if c2.button(tr("scen.save"), key="whatif_save", icon=":material/bookmark_add:"):
         label = name.strip() or tr("scen.name_placeholder", n=len(saved) + 1)
         replaced = label in saved
+        figures = {title: fig.to_json() for title, fig in current["figures"].items()}
         saved[label] = scenarios.Scenario(label, current["assumptions"], current["results"],
-                                          current["figures"])
+                                          figures)
         st.toast(tr("scen.replaced" if replaced else "scen.saved", name=label))
     if not saved:
         st.info(tr("scen.none"))
@@ -54,30 +55,20 @@ def _scenarios_tab(current: dict, ds, lang: str) -> None:
 
 
 _PARTS = "whatif_parts"
-_MARGIN = "whatif_margin_value"
 
 
 @st.fragment
-def _lever(name: str, ds, f, margin: float, lang: str) -> None:
-    """One tab as a fragment: moving one of its controls reruns only this tab. Its assumptions
-    and results are kept for the Scenarios tab."""
-    build = {"tier_tab": tier_tab, "discount_tab": discount_tab,
-             "retention_tab": retention_tab}[name]
-    st.session_state.setdefault(_PARTS, {})[name] = _guarded_part(build, ds, f, margin, lang)
-
-
-def _guarded_part(build, ds, f, margin: float, lang: str) -> dict:
-    try:
-        return build(ds, f, margin, lang)
-    except Exception as exc:  # noqa: BLE001 - one tab failing must not take the page down
-        st.error(tr("app.unexpected", error=type(exc).__name__))
-        return {}
+def _lever(build, ds, f, margin: float, lang: str) -> None:
+    """One tab as a fragment: moving one of its controls reruns only this tab. Its assumptions,
+    results and figures are kept for the Scenarios tab (one tab failing leaves the others)."""
+    part = guarded(lambda: build(ds, f, margin, lang), lang)
+    st.session_state.setdefault(_PARTS, {})[build.__name__] = part or {}
 
 
 @st.fragment
 def _scenarios(ds, lang: str) -> None:
-    current = {"assumptions": {"gross_margin": st.session_state.get(_MARGIN)}, "results": {},
-               "figures": {}}
+    margin = st.session_state["whatif_margin"] / 100
+    current = {"assumptions": {"gross_margin": margin}, "results": {}, "figures": {}}
     for part in st.session_state.get(_PARTS, {}).values():
         for k in current:
             current[k].update(part.get(k, {}))
@@ -95,10 +86,9 @@ def render() -> None:
                        help=tr("plan.margin_help")) / 100
     tabs = st.tabs([tr("plan.tiers_tab"), tr("plan.discount_tab"), tr("plan.retention_tab"),
                     tr("plan.scenarios_tab")])
-    st.session_state[_MARGIN] = margin
     for tab, build in zip(tabs[:3], (tier_tab, discount_tab, retention_tab)):
         with tab:
-            _lever(build.__name__, ds, f, margin, lang)
+            _lever(build, ds, f, margin, lang)
     with tabs[3]:
         _scenarios(ds, lang)
 

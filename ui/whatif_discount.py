@@ -118,4 +118,4 @@ def discount_tab(ds, f, margin: float, lang: str) -> dict:
                         "discount_profit_low": min(lows),
                         "discount_profit": base["profit_change"],
                         "discount_profit_high": max(lows)},
-            "figures": {"plan.discount_tab": fig.to_json()}}
+            "figures": {"plan.discount_tab": fig}}

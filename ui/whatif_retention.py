@@ -48,4 +48,4 @@ def retention_tab(ds, f, margin: float, lang: str) -> dict:
                         "retention_profit_low": total["extra_profit_low"],
                         "retention_profit": total["extra_profit"],
                         "retention_profit_high": total["extra_profit_high"]},
-            "figures": {"plan.retention_tab": fig.to_json()}}
+            "figures": {"plan.retention_tab": fig}}

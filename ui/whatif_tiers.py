@@ -30,12 +30,14 @@ def _edited(key: str) -> None:
     st.session_state.setdefault(_EDITED, set()).add(key)
 
 
-def _benefit_inputs(names, prefix: str, defaults) -> tuple:
-    """Discount %, points multiplier and fixed cost per tier, one column per tier."""
+def _benefit_inputs(names, prefix: str, defaults: tuple[TierBenefit, ...]) -> tuple:
+    """Discount %, points multiplier and fixed cost per tier, one column per tier, starting from
+    ``defaults`` (the last one serves any further tiers)."""
     cols = st.columns(len(names))
     out = []
     for i, (col, name) in enumerate(zip(cols, names)):
-        d, m, c = defaults[i] if i < len(defaults) else defaults[-1]
+        b = defaults[min(i, len(defaults) - 1)]
+        d, m, c = b.discount * 100, b.points_multiplier, b.fixed_cost
         col.markdown(f"**{name}**")
         values = []
         for field, label, top, start, step in (("disc", "plan.discount_pct", 50.0, d, 0.5),
@@ -71,11 +73,9 @@ def tier_tab(ds, f, margin: float, lang: str) -> dict:
         return {}
 
     with st.expander(tr("plan.benefits_today")):
-        today = _benefit_inputs(names, "whatif_now", [(b.discount * 100, b.points_multiplier,
-                                                       b.fixed_cost) for b in DEFAULT_BENEFITS])
+        today = _benefit_inputs(names, "whatif_now", DEFAULT_BENEFITS)
     st.markdown(f"**{tr('plan.benefits_new')}**", help=tr("plan.benefits_help"))
-    planned = _benefit_inputs(names, "whatif_new", [(b.discount * 100, b.points_multiplier,
-                                                     b.fixed_cost) for b in today])
+    planned = _benefit_inputs(names, "whatif_new", today)
     with st.expander(tr("plan.tier_assumptions")):
         c1, c2, c3, c4 = st.columns(4)
         ppu = c1.number_input(tr("plan.points_per_unit"), 0.0, 100.0, 1.0, step=0.5,
@@ -136,4 +136,4 @@ def tier_tab(ds, f, margin: float, lang: str) -> dict:
                         "tier_margin": change["base"]["margin"],
                         "tier_margin_high": max(change["low"]["margin"],
                                                 change["high"]["margin"])},
-            "figures": {"plan.tiers_tab": fig.to_json()}}
+            "figures": {"plan.tiers_tab": fig}}

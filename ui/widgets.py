@@ -44,12 +44,14 @@ def kpi_tile(metric: Metric, now, before, lang: str, help_kwargs: dict | None = 
     )
 
 
-def guarded(render, lang: str) -> None:
-    """Run a page body; an unexpected error becomes one sentence, never a traceback."""
+def guarded(render, lang: str):
+    """Run a page body (or part of one) and return what it returns; an unexpected error becomes
+    one sentence, never a traceback, and None."""
     try:
-        render()
+        return render()
     except Exception as exc:  # noqa: BLE001 - the page must not show a traceback
         st.error(t("app.unexpected", lang, error=type(exc).__name__))
+        return None
 
 
 def page_start(title_key: str):
