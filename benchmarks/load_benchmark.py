@@ -59,6 +59,7 @@ def main() -> None:
     a = ap.parse_args()
     sys.path.insert(0, HERE)
     from make_transactions import write
+    from report import publish
 
     lines = ["| rows | dialect | file MB | bare read_csv s | Loyalty Lens load s | ratio | "
              "peak MB (ours) | kpis s | customers | net revenue |",
@@ -79,10 +80,7 @@ def main() -> None:
                     f"{k['net_revenue']:,.2f} |")
                 print(lines[-1], flush=True)
                 os.unlink(path)
-    os.makedirs(os.path.join(HERE, "out"), exist_ok=True)
-    with open(os.path.join(HERE, "out", "load.md"), "w") as fh:
-        fh.write("\n".join(lines) + "\n")
-    print("\n".join(lines))
+    publish(lines, "load")
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ sys.path.insert(0, os.path.dirname(HERE))
 sys.path.insert(0, HERE)
 
 from make_transactions import write  # noqa: E402
+from report import publish  # noqa: E402
 
 from loyalty import charts, overview  # noqa: E402
 from loyalty.dataset import Dataset  # noqa: E402
@@ -60,10 +61,7 @@ def main() -> None:
             print(lines[-1], flush=True)
             ds.close()
             os.unlink(path)
-    os.makedirs(os.path.join(HERE, "out"), exist_ok=True)
-    with open(os.path.join(HERE, "out", "overview.md"), "w") as fh:
-        fh.write("\n".join(lines) + "\n")
-    print("\n".join(lines))
+    publish(lines, "overview")
 
 
 if __name__ == "__main__":
