@@ -20,7 +20,7 @@ import pandas as pd
 
 from .dataset import Dataset
 from .filters import Filters, filtered_transactions, months_up_to, order_count
-from .simulate import DiscountAssumptions, uplift
+from .simulate import BANDS, DiscountAssumptions, uplift
 
 MIN_DAYS = 60
 MIN_DISCOUNT_DAYS = 20
@@ -108,13 +108,13 @@ def response_bands(summary: pd.DataFrame, estimate: dict,
     and the ends of its interval; never below 0.
     """
     if not estimate.get("estimated"):
-        return (("low", 0.5), ("base", 1.0), ("high", 1.5))
+        return BANDS
     caps = dict(a.max_uplift)
     orders = summary["orders"].to_numpy(dtype=float)
     lift = np.array([caps.get(t, 0.0) for t in summary.index])
     model = float((orders * lift).sum() / orders.sum() * uplift(estimate["reference_depth"], 1.0,
                                                                   a)) if orders.sum() else 0.0
     if model <= 0:
-        return (("low", 0.5), ("base", 1.0), ("high", 1.5))
+        return BANDS
     return tuple((band, max(0.0, estimate[key] / model)) for band, key in
                  (("low", "uplift_low"), ("base", "uplift"), ("high", "uplift_high")))

@@ -76,6 +76,7 @@ def discount_scenario(summary: pd.DataFrame, depth: float, margin: float,
     return out
 
 
+# The low / base / high band of every what-if: half, all and 1.5 times the assumed response.
 BANDS = (("low", 0.5), ("base", 1.0), ("high", 1.5))
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-BANDS = (("low", 0.5), ("base", 1.0), ("high", 1.5))
+from .simulate import BANDS
 
 
 @dataclass(frozen=True)
