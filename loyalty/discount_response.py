@@ -20,7 +20,7 @@ import pandas as pd
 
 from .dataset import Dataset
 from .filters import Filters, filtered_transactions, months_up_to, order_count
-from .simulate import BANDS, DiscountAssumptions, uplift
+from .simulate import BANDS, DiscountAssumptions, max_uplifts, uplift
 
 MIN_DAYS = 60
 MIN_DISCOUNT_DAYS = 20
@@ -109,9 +109,8 @@ def response_bands(summary: pd.DataFrame, estimate: dict,
     """
     if not estimate.get("estimated"):
         return BANDS
-    caps = dict(a.max_uplift)
     orders = summary["orders"].to_numpy(dtype=float)
-    lift = np.array([caps.get(t, 0.0) for t in summary.index])
+    lift = max_uplifts(summary, a)
     model = float((orders * lift).sum() / orders.sum() * uplift(estimate["reference_depth"], 1.0,
                                                                   a)) if orders.sum() else 0.0
     if model <= 0:

@@ -42,6 +42,13 @@ def uplift(depth, max_uplift: float, a: DiscountAssumptions = DiscountAssumption
     return max_uplift * (s - s0) / (1 - s0)
 
 
+def max_uplifts(summary: pd.DataFrame, a: DiscountAssumptions) -> np.ndarray:
+    """Each row's largest extra share of orders, by the loyalty type in the index (0 for a type
+    the assumptions do not name)."""
+    caps = dict(a.max_uplift)
+    return np.array([caps.get(t, 0.0) for t in summary.index])
+
+
 def discount_scenario(summary: pd.DataFrame, depth: float, margin: float,
                       a: DiscountAssumptions = DiscountAssumptions(),
                       scale: float = 1.0) -> dict:
@@ -54,10 +61,9 @@ def discount_scenario(summary: pd.DataFrame, depth: float, margin: float,
     Identities: revenue = orders x aov x (1 - depth); discount cost = orders x aov x depth;
     gross profit = orders x aov x (margin - depth).
     """
-    caps = dict(a.max_uplift)
     base_orders = summary["orders"].to_numpy(dtype=float)
     aov = summary["aov"].to_numpy(dtype=float)
-    lift = np.array([caps.get(t, 0.0) for t in summary.index]) * scale
+    lift = max_uplifts(summary, a) * scale
     extra = base_orders * uplift(depth, 1.0, a) * lift * a.incremental_share
     orders = base_orders + extra
     full = orders * aov
@@ -90,10 +96,9 @@ def profit_curve(summary: pd.DataFrame, margin: float, a: DiscountAssumptions = 
     """
     depths = np.round(np.arange(0, 0.61, 0.01), 2) if depths is None else np.asarray(depths,
                                                                                     dtype=float)
-    caps = dict(a.max_uplift)
     value = summary["orders"].to_numpy(dtype=float) * summary["aov"].to_numpy(dtype=float)
     w = value.sum()
-    c = (value * np.array([caps.get(t, 0.0) for t in summary.index])).sum()
+    c = (value * max_uplifts(summary, a)).sum()
     u = uplift(depths, 1.0, a)
     out = pd.DataFrame({"depth": depths})
     for band, scale in bands:
