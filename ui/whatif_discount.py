@@ -13,7 +13,7 @@ from loyalty.settings import default
 from loyalty.simulate import DiscountAssumptions, discount_scenario, profit_curve
 from ui import plan_state, state
 from ui.state import tr
-from ui.whatif_band import band
+from ui.widgets import band
 
 
 def _discount_assumptions(lang: str) -> DiscountAssumptions:

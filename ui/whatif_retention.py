@@ -7,7 +7,7 @@ from loyalty.i18n import fmt_money, fmt_money_short, fmt_number, fmt_percent
 from loyalty.simulate import retention_scenario
 from ui import plan_state, state
 from ui.state import tr
-from ui.whatif_band import band
+from ui.widgets import band
 
 
 def retention_tab(ds, f, margin: float, lang: str) -> dict:

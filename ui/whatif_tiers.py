@@ -10,7 +10,7 @@ from loyalty.i18n import fmt_money, fmt_money_short, fmt_number
 from loyalty.tier_plan import DEFAULT_BENEFITS, TierAssumptions, TierBenefit, compare_ladders
 from ui import plan_state, state
 from ui.state import tr
-from ui.whatif_band import band
+from ui.widgets import band
 
 MONTHS = 12
 

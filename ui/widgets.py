@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from loyalty.i18n import fmt_money_short, fmt_number, fmt_percent, t
+from loyalty.i18n import fmt_money, fmt_money_short, fmt_number, fmt_percent, t
 from loyalty.metrics import Metric
 
 
@@ -65,3 +65,12 @@ def page_start(title_key: str):
         st.warning(t("app.no_data", state.lang()))
         return None
     return ds
+
+
+def band(low: float, high: float, lang: str) -> None:
+    """The low-to-high range under a what-if result, unless the assumptions make no
+    difference."""
+    if round(low) != round(high):
+        st.caption(t("plan.band_caption", lang, range=t(
+            "plan.range", lang, low=fmt_money(min(low, high), lang, 0),
+            high=fmt_money(max(low, high), lang, 0))))
