@@ -15,6 +15,7 @@ with st.sidebar:
 
 ds = state.dataset()
 lang = state.lang()
+state.apply_currency()
 
 # URL paths differ from the file names on purpose: Streamlit's AppTest otherwise mistakes the
 # pages/ folder for old-style multipage discovery and runs a page without this frame.

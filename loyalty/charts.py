@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.subplots import make_subplots
 
-from .i18n import CURRENCY, LOCALES, t
+from .i18n import LOCALES, currency_symbol, t
 
 # The default template is attached to each new figure without validation; assigning it per
 # figure (layout.template=...) validates it every time, about 20 ms a figure, which a slider
@@ -51,13 +51,13 @@ def revenue_and_active(monthly: pd.DataFrame, lang: str = "en") -> go.Figure:
     fig = make_subplots(specs=[[{"secondary_y": True}]])
     fig.add_trace(go.Bar(x=monthly["month"], y=monthly["revenue"], name=t("chart.revenue", lang),
                          marker_color=COLOURS["revenue"],
-                         hovertemplate="%{x|%b %Y}: %{y:,.0f} " + CURRENCY + "<extra></extra>"),
+                         hovertemplate="%{x|%b %Y}: %{y:,.0f} " + currency_symbol(lang) + "<extra></extra>"),
                   secondary_y=False)
     fig.add_trace(go.Scatter(x=monthly["month"], y=monthly["active"], mode="lines+markers",
                              name=t("chart.active", lang), line=dict(color=COLOURS["active"]),
                              hovertemplate="%{x|%b %Y}: %{y:,.0f}<extra></extra>"),
                   secondary_y=True)
-    fig.update_yaxes(title_text=f"{t('chart.revenue', lang)} ({CURRENCY})", secondary_y=False,
+    fig.update_yaxes(title_text=f"{t('chart.revenue', lang)} ({currency_symbol(lang)})", secondary_y=False,
                      rangemode="tozero", tickformat=",.0f")
     top = max(1, int(monthly["active"].max() or 1)) if len(monthly) else 1
     fig.update_yaxes(title_text=t("chart.active", lang), secondary_y=True, rangemode="tozero",
@@ -73,10 +73,10 @@ def members_revenue(monthly: pd.DataFrame, lang: str = "en") -> go.Figure:
                      ("anonymous", "revenue_anonymous")):
         fig.add_trace(go.Bar(x=monthly["month"], y=monthly[col], name=t(f"chart.{key}", lang),
                              marker_color=COLOURS[key],
-                             hovertemplate="%{x|%b %Y}: %{y:,.0f} " + CURRENCY
+                             hovertemplate="%{x|%b %Y}: %{y:,.0f} " + currency_symbol(lang)
                                            + "<extra></extra>"))
     fig.update_layout(barmode="stack")
-    fig.update_yaxes(title_text=f"{t('chart.revenue', lang)} ({CURRENCY})", rangemode="tozero",
+    fig.update_yaxes(title_text=f"{t('chart.revenue', lang)} ({currency_symbol(lang)})", rangemode="tozero",
                      tickformat=",.0f")
     _month_axis(fig, monthly["month"], lang)
     return _layout(fig, lang)
@@ -170,9 +170,9 @@ def customer_timeline(purchases: pd.DataFrame, lang: str = "en") -> go.Figure:
     colours = ["#c0392b" if a < 0 else COLOURS["revenue"] for a in purchases["amount"]]
     fig = go.Figure(go.Scatter(x=purchases["date"], y=purchases["amount"], mode="markers",
                                marker=dict(color=colours, size=9),
-                               hovertemplate="%{x|%d.%m.%Y}: %{y:,.2f} " + CURRENCY
+                               hovertemplate="%{x|%d.%m.%Y}: %{y:,.2f} " + currency_symbol(lang)
                                              + "<extra></extra>"))
-    fig.update_yaxes(title_text=f"{t('chart.amount', lang)} ({CURRENCY})", tickformat=",.0f")
+    fig.update_yaxes(title_text=f"{t('chart.amount', lang)} ({currency_symbol(lang)})", tickformat=",.0f")
     fig.update_layout(height=280)
     return _layout(fig, lang)
 

@@ -6,18 +6,38 @@ language fails the tests. Numbers, money and dates are formatted with Babel.
 
 from __future__ import annotations
 
+import contextvars
 import datetime as _dt
 import math
 
 from babel.dates import format_date as _format_date
-from babel.numbers import (format_compact_currency, format_currency, format_decimal,
-                           format_percent)
+from babel.numbers import format_compact_decimal, format_decimal, format_percent
 
 from .i18n_plan import TEXTS as _PLAN_TEXTS
 
 LANGUAGES = {"en": "English", "de": "Deutsch"}
 LOCALES = {"en": "en_GB", "de": "de_DE"}
-CURRENCY = "EUR"
+# The shop's currency for this script run (a browser session sets it from its data on every run,
+# so sessions with different currencies never mix); formatting and chart axes read it.
+_CURRENCY: contextvars.ContextVar[str] = contextvars.ContextVar("currency", default="EUR")
+
+
+def use_currency(code: str) -> None:
+    """Name money in ``code`` (ISO 4217) from now on in this run."""
+    _CURRENCY.set(code)
+
+
+def currency() -> str:
+    """The ISO code money is named in."""
+    return _CURRENCY.get()
+
+
+_SIGNS = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥"}
+
+
+def currency_symbol(lang: str = "en") -> str:
+    """The currency's sign (€, $, £, ¥), or its ISO code where a sign would be ambiguous."""
+    return _SIGNS.get(currency(), currency())
 
 CATALOGUE: dict[str, tuple[str, str]] = {
     # App shell
@@ -421,6 +441,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                      "Überschneiden sich die Exporte, zählen sie doppelt."),
     "data.unusable": ("{file}: {message}", "{file}: {message}"),
     "data.current": ("Currently loaded", "Aktuell geladen"),
+    "data.currency": ("Currency of the amounts", "Währung der Beträge"),
+    "data.currency_help": ("Read from the files (a currency column, signs such as $ or €, or "
+                           "codes such as EUR in amounts and headers). Change it if it is wrong; "
+                           "amounts are not converted, only named.",
+                           "Aus den Dateien gelesen (eine Währungsspalte, Zeichen wie $ oder € "
+                           "oder Codes wie EUR in Beträgen und Spaltennamen). Ändern Sie sie, "
+                           "falls sie nicht stimmt; Beträge werden nicht umgerechnet, nur "
+                           "benannt."),
     "data.use_demo": ("Back to demo data", "Zurück zu den Demodaten"),
     "data.clear": ("Clear my data", "Meine Daten löschen"),
     "data.cleared": ("Your data was removed from this session.",
@@ -841,10 +869,16 @@ def fmt_number(value, lang: str = "en", decimals: int = 0) -> str:
 def fmt_money(value, lang: str = "en", decimals: int = 2) -> str:
     if _missing(value):
         return t("metric.not_available", lang)
-    number = "#,##0" + ("." + "0" * decimals if decimals else "")
-    pattern = f"{number}\u00a0¤" if lang == "de" else f"¤{number}"
-    return format_currency(value, CURRENCY, format=pattern, locale=LOCALES[lang],
-                           currency_digits=False)
+    return _with_sign(value, fmt_number(abs(value), lang, decimals), lang)
+
+
+def _with_sign(value, digits: str, lang: str) -> str:
+    """``digits`` (an absolute amount already formatted) with the currency sign and a minus."""
+    sign = currency_symbol(lang)
+    minus = "-" if value < 0 and digits.strip("0.,") else ""
+    if lang == "de":
+        return f"{minus}{digits}\u00a0{sign}"
+    return f"{minus}{sign}{'' if len(sign) == 1 else chr(160)}{digits}"
 
 
 def fmt_money_short(value, lang: str = "en") -> str:
@@ -853,7 +887,8 @@ def fmt_money_short(value, lang: str = "en") -> str:
         return t("metric.not_available", lang)
     if abs(value) < 1_000_000:
         return fmt_money(value, lang, 0 if abs(value) >= 1000 else 2)
-    return format_compact_currency(value, CURRENCY, locale=LOCALES[lang], fraction_digits=2)
+    return _with_sign(value, format_compact_decimal(abs(value), locale=LOCALES[lang],
+                                                    fraction_digits=2), lang)
 
 
 def fmt_percent(value, lang: str = "en", decimals: int = 1) -> str:

@@ -17,7 +17,9 @@ import streamlit as st
 from loyalty import overview
 from loyalty.dataset import Dataset, open_demo
 from loyalty.filters import Filters, choices
-from loyalty.i18n import t
+from loyalty.currency import CHOICES as CURRENCY_CHOICES
+from loyalty.currency import dataset_currency
+from loyalty.i18n import t, use_currency
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEMO_DIR = os.path.join(ROOT, "data", "demo")
@@ -61,6 +63,39 @@ def lang() -> str:
 
 def tr(key: str, **kwargs) -> str:
     return t(key, lang(), **kwargs)
+
+
+def currency(ds: Dataset | None = None) -> str:
+    """The currency this session's figures are named in: the manager's choice for this dataset,
+    else what its exports say (the demo is in euros)."""
+    ds = ds or dataset()
+    chosen = st.session_state.get("data_currency")
+    if chosen and chosen[0] == ds.uid:
+        return chosen[1]
+    if ds.label == "demo":
+        return "EUR"
+    found = st.session_state.get("data_currency_found")
+    if not found or found[0] != key(ds):
+        found = (key(ds), dataset_currency([r.plan for r in ds.reports]))
+        st.session_state["data_currency_found"] = found
+    return found[1]
+
+
+def apply_currency() -> None:
+    """Name money in the session's currency for the rest of this run (or fragment run)."""
+    use_currency(currency())
+
+
+def currency_select(lang: str) -> None:
+    """Let the manager correct the currency the data was read in (amounts are not converted)."""
+    ds = dataset()
+    found = currency(ds)
+    options = list(dict.fromkeys([found, *CURRENCY_CHOICES]))
+    picked = st.selectbox(t("data.currency", lang), options, index=0,
+                          key=f"data_currency_{ds.uid}", help=t("data.currency_help", lang))
+    if picked != found:
+        st.session_state["data_currency"] = (ds.uid, picked)
+        st.rerun()
 
 
 def key(ds: Dataset) -> tuple[str, int]:

@@ -47,7 +47,11 @@ def kpi_tile(metric: Metric, now, before, lang: str, help_kwargs: dict | None = 
 def guarded(render, lang: str):
     """Run a page body (or part of one) and return what it returns; an unexpected error becomes
     one sentence, never a traceback, and None."""
+    from ui import state
+
     try:
+        # A fragment rerun does not pass through app.py: name money here too.
+        state.apply_currency()
         return render()
     except Exception as exc:  # noqa: BLE001 - the page must not show a traceback
         st.error(t("app.unexpected", lang, error=type(exc).__name__))
