@@ -46,18 +46,45 @@ def _whole_step(top: int) -> int:
     return next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
 
 
+PARTIAL_OPACITY = 0.4
+
+
+def _partial(monthly: pd.DataFrame, lang: str) -> tuple[list[float], list[str]]:
+    """Per month: bar opacity and a hover note, so that a month the data covers only in part
+    does not read as a collapse."""
+    from .i18n import fmt_percent
+
+    coverage = (monthly["coverage"] if "coverage" in monthly
+                else pd.Series(1.0, index=monthly.index)).fillna(1.0)
+    opacity = [1.0 if c >= 0.999 else PARTIAL_OPACITY for c in coverage]
+    notes = ["" if c >= 0.999 else " (" + t("chart.partial_month", lang,
+                                             share=fmt_percent(c, lang, 0)) + ")"
+             for c in coverage]
+    return opacity, notes
+
+
+def has_partial_months(monthly: pd.DataFrame) -> bool:
+    """Whether a monthly frame has a month the period or the data covers only in part."""
+    return "coverage" in monthly and bool((monthly["coverage"].fillna(1.0) < 0.999).any())
+
+
 def revenue_and_active(monthly: pd.DataFrame, lang: str = "en") -> go.Figure:
-    """Bars of net revenue per month and a line of active customers (second axis)."""
+    """Bars of net revenue per month and a line of active customers (second axis); partial
+    months (``coverage`` below 1) are drawn lighter and say so on hover."""
     fig = make_subplots(specs=[[{"secondary_y": True}]])
+    opacity, notes = _partial(monthly, lang)
     fig.add_trace(go.Bar(x=monthly["month"], y=monthly["revenue"], name=t("chart.revenue", lang),
-                         marker_color=COLOURS["revenue"],
-                         hovertemplate="%{x|%b %Y}: %{y:,.0f} " + currency_symbol(lang) + "<extra></extra>"),
+                         marker=dict(color=COLOURS["revenue"], opacity=opacity),
+                         customdata=notes,
+                         hovertemplate="%{x|%b %Y}: %{y:,.0f} " + currency_symbol(lang)
+                                       + "%{customdata}<extra></extra>"),
                   secondary_y=False)
     fig.add_trace(go.Scatter(x=monthly["month"], y=monthly["active"], mode="lines+markers",
                              name=t("chart.active", lang), line=dict(color=COLOURS["active"]),
                              hovertemplate="%{x|%b %Y}: %{y:,.0f}<extra></extra>"),
                   secondary_y=True)
-    fig.update_yaxes(title_text=f"{t('chart.revenue', lang)} ({currency_symbol(lang)})", secondary_y=False,
+    fig.update_yaxes(title_text=f"{t('chart.revenue', lang)} ({currency_symbol(lang)})",
+                     secondary_y=False,
                      rangemode="tozero", tickformat=",.0f")
     top = max(1, int(monthly["active"].max() or 1)) if len(monthly) else 1
     fig.update_yaxes(title_text=t("chart.active", lang), secondary_y=True, rangemode="tozero",
@@ -69,14 +96,17 @@ def revenue_and_active(monthly: pd.DataFrame, lang: str = "en") -> go.Figure:
 def members_revenue(monthly: pd.DataFrame, lang: str = "en") -> go.Figure:
     """Stacked bars: monthly net revenue from members, non-members and anonymous sales."""
     fig = go.Figure()
+    opacity, notes = _partial(monthly, lang)
     for key, col in (("members", "revenue_members"), ("non_members", "revenue_non_members"),
                      ("anonymous", "revenue_anonymous")):
         fig.add_trace(go.Bar(x=monthly["month"], y=monthly[col], name=t(f"chart.{key}", lang),
-                             marker_color=COLOURS[key],
+                             marker=dict(color=COLOURS[key], opacity=opacity),
+                             customdata=notes,
                              hovertemplate="%{x|%b %Y}: %{y:,.0f} " + currency_symbol(lang)
-                                           + "<extra></extra>"))
+                                           + "%{customdata}<extra></extra>"))
     fig.update_layout(barmode="stack")
-    fig.update_yaxes(title_text=f"{t('chart.revenue', lang)} ({currency_symbol(lang)})", rangemode="tozero",
+    fig.update_yaxes(title_text=f"{t('chart.revenue', lang)} ({currency_symbol(lang)})",
+                     rangemode="tozero",
                      tickformat=",.0f")
     _month_axis(fig, monthly["month"], lang)
     return _layout(fig, lang)
@@ -172,7 +202,8 @@ def customer_timeline(purchases: pd.DataFrame, lang: str = "en") -> go.Figure:
                                marker=dict(color=colours, size=9),
                                hovertemplate="%{x|%d.%m.%Y}: %{y:,.2f} " + currency_symbol(lang)
                                              + "<extra></extra>"))
-    fig.update_yaxes(title_text=f"{t('chart.amount', lang)} ({currency_symbol(lang)})", tickformat=",.0f")
+    fig.update_yaxes(title_text=f"{t('chart.amount', lang)} ({currency_symbol(lang)})",
+                     tickformat=",.0f")
     fig.update_layout(height=280)
     return _layout(fig, lang)
 
@@ -249,14 +280,18 @@ def nps_groups(groups: pd.DataFrame, lang: str = "en", label=str) -> go.Figure:
 
 
 def movements(monthly: pd.DataFrame, lang: str = "en") -> go.Figure:
-    """Monthly new, reactivated and churned customers (bars) and the churn rate (line)."""
+    """Monthly new, reactivated and churned customers (bars) and the churn rate (line); partial
+    months (``coverage`` below 1) are drawn lighter."""
     x = pd.to_datetime(monthly["month"])
     fig = make_subplots(specs=[[{"secondary_y": True}]])
+    opacity, notes = _partial(monthly, lang)
     for key, colour, sign in (("new", "#3f8f4f", 1), ("reactivated", "#6c9bd2", 1),
                               ("churned", "#c0392b", -1)):
         fig.add_trace(go.Bar(x=x, y=sign * monthly[key], name=t(f"churn.{key}", lang),
-                             marker_color=colour, customdata=monthly[key],
-                             hovertemplate="%{customdata:,}<extra></extra>"), secondary_y=False)
+                             marker=dict(color=colour, opacity=opacity),
+                             customdata=list(zip(monthly[key], notes)),
+                             hovertemplate="%{customdata[0]:,}%{customdata[1]}<extra></extra>"),
+                      secondary_y=False)
     fig.add_trace(go.Scatter(x=x, y=monthly["churn_rate"], name=t("metric.churn_rate", lang),
                              mode="lines+markers", line=dict(color="#333333"),
                              hovertemplate="%{y:.1%}<extra></extra>"), secondary_y=True)

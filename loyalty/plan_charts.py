@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .charts import _layout
-from .i18n import CURRENCY, t
+from .i18n import currency_symbol, t
 
 _NOW, _NEW = "#9bbbd0", "#2f6f8f"
 
@@ -25,7 +25,8 @@ def launch_chart(table: pd.DataFrame, lang: str = "en") -> go.Figure:
     fig.add_trace(go.Scatter(x=x, y=[g.loc["members", "before"], expected], mode="lines",
                              name=t("prog.counterfactual", lang),
                              line=dict(color=_NEW, dash="dash")))
-    fig.update_yaxes(title_text=f"{t('prog.spend_month', lang)} ({CURRENCY})", rangemode="tozero",
+    fig.update_yaxes(title_text=f"{t('prog.spend_month', lang)} ({currency_symbol(lang)})",
+                     rangemode="tozero",
                      tickformat=",.0f")
     return _layout(fig, lang)
 
@@ -61,7 +62,7 @@ def profit_curve(curve: pd.DataFrame, chosen: float, lang: str = "en") -> go.Fig
     fig.add_vline(x=chosen * 100, line_dash="dot", line_color="#e07b39")
     fig.add_hline(y=0, line_color="#888888")
     fig.update_xaxes(title_text=t("plan.depth_axis", lang), ticksuffix=" %")
-    fig.update_yaxes(title_text=f"{t('plan.profit_change', lang)} ({CURRENCY})",
+    fig.update_yaxes(title_text=f"{t('plan.profit_change', lang)} ({currency_symbol(lang)})",
                      tickformat=",.0f")
     return _layout(fig, lang)
 
@@ -74,7 +75,7 @@ def retention_chart(table: pd.DataFrame, lang: str = "en") -> go.Figure:
         name=t("plan.extra_profit", lang),
         error_y=dict(type="data", symmetric=False, array=table["extra_profit_high"] - y,
                      arrayminus=y - table["extra_profit_low"], color="#555555")))
-    fig.update_yaxes(title_text=f"{t('plan.extra_profit', lang)} ({CURRENCY})",
+    fig.update_yaxes(title_text=f"{t('plan.extra_profit', lang)} ({currency_symbol(lang)})",
                      tickformat=",.0f")
     return _layout(fig, lang)
 
@@ -85,7 +86,7 @@ def scenario_bars(compare: pd.DataFrame, lang: str = "en") -> go.Figure:
     for lever in compare.columns:
         fig.add_trace(go.Bar(x=list(compare.index), y=compare[lever], name=t(f"plan.{lever}",
                                                                              lang)))
-    fig.update_yaxes(title_text=f"{t('plan.profit_change', lang)} ({CURRENCY})",
+    fig.update_yaxes(title_text=f"{t('plan.profit_change', lang)} ({currency_symbol(lang)})",
                      tickformat=",.0f")
     fig.update_layout(barmode="group")
     return _layout(fig, lang)
