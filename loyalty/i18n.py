@@ -195,6 +195,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "churn.months_since": ("Months since first purchase", "Monate seit Erstkauf"),
     "churn.retained": ("Still buying", "Kauft noch"),
     "churn.launch": ("Programme launch", "Programmstart"),
+    "churn.launch_ask": ("Compare cohorts before and after a programme launch",
+                         "Kohorten vor und nach einem Programmstart vergleichen"),
+    "churn.launch_ask_help": ("Your data has no members file with join dates, so no launch is "
+                              "known. Tick this and enter the day your programme started.",
+                              "Ihre Daten enthalten keine Mitgliederdatei mit Beitrittsdaten, "
+                              "daher ist kein Start bekannt. Kreuzen Sie dies an und geben Sie "
+                              "den Tag ein, an dem Ihr Programm startete."),
     "churn.launch_help": ("Taken from the earliest join date in the members file; change it if "
                           "the programme started on another day.",
                           "Aus dem frühesten Beitrittsdatum der Mitgliederdatei; ändern Sie es, "
@@ -548,6 +555,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "overview.title": ("Overview", "Übersicht"),
     "overview.period": ("{start} – {end}, compared with {pstart} – {pend}",
                         "{start} – {end}, verglichen mit {pstart} – {pend}"),
+    "overview.period_alone": ("{start} – {end}. No comparison: your data starts on {first}, so "
+                              "there is no full period of equal length before this one.",
+                              "{start} – {end}. Kein Vergleich: Ihre Daten beginnen am {first}, "
+                              "es gibt also keinen gleich langen Zeitraum davor."),
+    "chart.partial_month": ("partial month: data for {share} of its days",
+                            "angebrochener Monat: Daten für {share} seiner Tage"),
+    "chart.partial_note": ("Lighter bars: months the period or the data covers only in part.",
+                           "Hellere Balken: Monate, die Zeitraum oder Daten nur teilweise "
+                           "abdecken."),
     "overview.revenue_chart": ("Net revenue and active customers by month",
                                "Nettoumsatz und aktive Kunden pro Monat"),
     "overview.revenue_chart_help": ("Bars: net revenue of the month (returns subtracted, "

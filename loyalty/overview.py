@@ -16,6 +16,7 @@ from .dataset import Dataset
 from .filters import (Filters, day_start, filtered_surveys, filtered_transactions, flag,
                       in_days, order_count)
 from .nps import nps_counts, nps_from_counts
+from .periods import comparison_period, month_coverage
 from .programme import member_group
 from .settings import default
 
@@ -111,18 +112,34 @@ def period_figures(ds: Dataset, f: Filters, start: dt.date, end: dt.date,
     return out
 
 
+def data_range(ds: Dataset) -> tuple[dt.date | None, dt.date | None]:
+    """First and last day with a transaction (any filter aside)."""
+    tx = ds.table("transactions")
+    row = tx.aggregate(first=tx.date.min(), last=tx.date.max()).execute().iloc[0]
+    if pd.isna(row["first"]):
+        return None, None
+    return row["first"].date(), row["last"].date()
+
+
 def overview(ds: Dataset, f: Filters, churn_window_days: int | None = None) -> dict:
-    """Figures for the filter period and the previous period of equal length."""
+    """Figures for the filter period and the previous period of equal length.
+
+    ``previous`` and ``previous_period`` are None when the data does not cover the previous
+    period (see :func:`loyalty.periods.comparison_period`): a change against a stretch without
+    data would mean nothing. ``data_first`` is the first day of the data.
+    """
     start, end = f.period()
-    pstart, pend = f.previous_period()
+    first, _ = data_range(ds)
+    before = comparison_period(start, end, first)
     return {"current": period_figures(ds, f, start, end, churn_window_days),
-            "previous": period_figures(ds, f, pstart, pend, churn_window_days),
-            "period": (start, end), "previous_period": (pstart, pend)}
+            "previous": (period_figures(ds, f, *before, churn_window_days) if before else None),
+            "period": (start, end), "previous_period": before, "data_first": first}
 
 
 def monthly(ds: Dataset, f: Filters) -> pd.DataFrame:
     """One row per month of the period: net revenue (split by members, non-members, anonymous
-    sales) and active customers."""
+    sales), active customers, and ``coverage``, the share of the month's days that both the
+    period and the data cover (below 1 for a partial month at either end)."""
     start, end = f.period()
     tx = filtered_transactions(ds, f)
     p = tx.filter(in_days(tx.date, start, end))
@@ -140,7 +157,13 @@ def monthly(ds: Dataset, f: Filters) -> pd.DataFrame:
         revenue_anonymous=p.amount.sum(where=anonymous),
     ).order_by("month")
     df = g.execute()
-    return df.fillna({c: 0.0 for c in df.columns if c.startswith("revenue")})
+    df = df.fillna({c: 0.0 for c in df.columns if c.startswith("revenue")})
+    first, last = data_range(ds)
+    if first is not None:
+        df["coverage"] = month_coverage(df["month"], max(start, first), min(end, last)).values
+    else:
+        df["coverage"] = pd.Series(dtype=float)
+    return df
 
 
 def members_comparison(ds: Dataset, f: Filters) -> pd.DataFrame:

@@ -10,6 +10,7 @@ from loyalty.churn import churn_by, retention_curves
 from loyalty.customers import excel_safe, to_csv_bytes
 from loyalty.i18n import fmt_date, fmt_money, fmt_number, fmt_percent
 from loyalty.lifecycle import lifecycle_stage
+from loyalty.periods import month_coverage
 from ui import state
 from ui.state import tr
 from ui.widgets import guarded, page_start
@@ -29,9 +30,14 @@ def _window(ds, f, lang: str) -> int:
 
 def _movements_tab(ds, f, window: int, lang: str) -> None:
     m = state.movements(*state.key(ds), f, window)
-    m = m[m["month"] >= pd.Timestamp(f.start).to_period("M").to_timestamp()]
+    m = m[m["month"] >= pd.Timestamp(f.start).to_period("M").to_timestamp()].copy()
+    choices = state.filter_choices(*state.key(ds))
+    m["coverage"] = month_coverage(m["month"], max(f.start, choices["first"]),
+                                   min(f.end, choices["last"])).values
     st.subheader(tr("churn.movements"), help=tr("churn.movements_help", days=window))
     st.plotly_chart(charts.movements(m, lang), key="churn_movements")
+    if charts.has_partial_months(m):
+        st.caption(tr("chart.partial_note"))
     st.dataframe(pd.DataFrame({
         tr("chart.month"): [fmt_date(d, lang) for d in m["month"]],
         tr("churn.active"): [fmt_number(v, lang) for v in m["active"]],
@@ -52,11 +58,17 @@ def _cohorts_tab(ds, f, lang: str) -> None:
     st.subheader(tr("churn.cohorts"), help=tr(f"churn.{kind}_help"))
     st.plotly_chart(charts.cohort_heatmap(c, lang, kind), key="churn_cohorts")
     default_launch = None
-    if ds.has("members"):
-        m = ds.table("members")
-        default_launch = m.joined.min().execute()
+    if ds.has("members") and "joined" in ds.fields("members"):
+        default_launch = ds.table("members").joined.min().execute()
     first, last = c["cohort"].min().date(), c["cohort"].max().date()
-    launch = st.date_input(tr("churn.launch"), value=default_launch or first + (last - first) / 2,
+    if default_launch is None or pd.isna(default_launch):
+        # No programme in the data: a launch is only marked when the manager names one.
+        if not st.checkbox(tr("churn.launch_ask"), key="churn_launch_ask",
+                           help=tr("churn.launch_ask_help")):
+            return
+        default_launch = first + (last - first) / 2
+    default_launch = pd.Timestamp(default_launch).date()
+    launch = st.date_input(tr("churn.launch"), value=min(max(default_launch, first), last),
                            min_value=first, max_value=last, key="churn_launch",
                            help=tr("churn.launch_help"),
                            format="DD.MM.YYYY" if lang == "de" else "YYYY-MM-DD")

@@ -227,6 +227,8 @@ def _show_current() -> None:
             hide_index=True, key="data_current")
     else:
         st.caption(tr("app.dataset_empty"))
+    if ds.reports and ds.label != "demo":
+        state.currency_select(lang)
     left, right = st.columns(2)
     if left.button(tr("data.use_demo"), key="data_use_demo", disabled=ds.label == "demo"):
         state.use_demo()

@@ -19,13 +19,17 @@ def render() -> None:
     f = state.current_filters()
     churn_days = int(default("churn_window_days"))
     figures = state.overview_figures(*state.key(ds), f, churn_days)
-    (start, end), (pstart, pend) = figures["period"], figures["previous_period"]
-    st.caption(tr("overview.period", start=fmt_date(start, lang), end=fmt_date(end, lang),
-                  pstart=fmt_date(pstart, lang), pend=fmt_date(pend, lang)))
+    (start, end), previous = figures["period"], figures["previous_period"]
     now, before = figures["current"], figures["previous"]
-    if not before["orders"]:
-        # Nothing happened in the previous period: a change against it would mean nothing.
-        before = {k: None for k in before}
+    if previous is None:
+        st.caption(tr("overview.period_alone", start=fmt_date(start, lang),
+                      end=fmt_date(end, lang), first=fmt_date(figures["data_first"], lang)))
+    else:
+        st.caption(tr("overview.period", start=fmt_date(start, lang), end=fmt_date(end, lang),
+                      pstart=fmt_date(previous[0], lang), pend=fmt_date(previous[1], lang)))
+    if before is None or not before["orders"]:
+        # Nothing to compare with: a change against it would mean nothing.
+        before = {k: None for k in now}
     for row in (OVERVIEW[:4], OVERVIEW[4:7], OVERVIEW[7:]):
         for col, metric in zip(st.columns(len(row)), row):
             with col:
@@ -35,6 +39,8 @@ def render() -> None:
     monthly = state.monthly(*state.key(ds), f)
     st.subheader(tr("overview.revenue_chart"), help=tr("overview.revenue_chart_help"))
     st.plotly_chart(charts.revenue_and_active(monthly, lang), key="overview_revenue")
+    if charts.has_partial_months(monthly):
+        st.caption(tr("chart.partial_note"))
 
     st.subheader(tr("overview.members_chart"), help=tr("overview.members_chart_help"))
     if not ds.has("members"):

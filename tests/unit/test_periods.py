@@ -1,0 +1,74 @@
+"""No comparison with a period the data does not reach; partial months are marked as partial."""
+
+import datetime as dt
+
+import pytest
+
+from loyalty import charts, overview
+from loyalty.filters import Filters
+from loyalty.periods import comparison_period, month_coverage
+
+D = dt.date
+
+
+@pytest.mark.parametrize("start,end,first,expected", [
+    # Six months with a year of data before them: the previous six months are all there.
+    (D(2025, 7, 1), D(2025, 12, 31), D(2025, 1, 1), (D(2024, 12, 29), D(2025, 6, 30))),
+    # The whole data selected: the previous period lies before the data.
+    (D(2025, 1, 1), D(2025, 12, 31), D(2025, 1, 1), None),
+    # 30 days, data from 3 Jan: the previous 30 days (2 Jan - 31 Jan) miss one day, 29/30 >= 95 %.
+    (D(2025, 2, 1), D(2025, 3, 2), D(2025, 1, 3), (D(2025, 1, 2), D(2025, 1, 31))),
+    # Data from 5 Jan: 27 of 30 days (90 %) is not enough.
+    (D(2025, 2, 1), D(2025, 3, 2), D(2025, 1, 5), None),
+    (D(2025, 2, 1), D(2025, 3, 2), None, None),
+])
+def test_comparison_period(start, end, first, expected):
+    assert comparison_period(start, end, first) == expected
+
+
+def test_month_coverage():
+    cov = month_coverage(["2025-12-01", "2026-01-15", "2026-02-01", "2026-04-01"],
+                         D(2025, 12, 30), D(2026, 2, 14))
+    # December: 30th and 31st of 31 days; January whole; 14 of 28 February days; April none.
+    assert cov.tolist() == pytest.approx([2 / 31, 1.0, 0.5, 0.0])
+
+
+TX = """customer_id,date,amount
+A,2025-01-30,10.00
+A,2025-02-10,20.00
+B,2025-03-02,30.00
+"""
+
+
+@pytest.fixture
+def shop(write_file, dataset):
+    dataset.load(write_file("tx.csv", TX))
+    return dataset
+
+
+def test_whole_data_selected_has_no_comparison(shop):
+    f = Filters(start=D(2025, 1, 30), end=D(2025, 3, 2))
+    o = overview.overview(shop, f, 30)
+    assert o["previous"] is None and o["previous_period"] is None
+    assert o["data_first"] == D(2025, 1, 30)
+    assert o["current"]["net_revenue"] == 60.0
+
+
+def test_monthly_marks_the_partial_months(shop):
+    f = Filters(start=D(2025, 1, 30), end=D(2025, 3, 2))
+    m = overview.monthly(shop, f)
+    # January: 30th-31st of 31 days; February whole; March: 1st-2nd of 31 days.
+    assert m["coverage"].tolist() == pytest.approx([2 / 31, 1.0, 2 / 31])
+    fig = charts.revenue_and_active(m, "en")
+    assert list(fig.data[0].marker.opacity) == [charts.PARTIAL_OPACITY, 1.0,
+                                                charts.PARTIAL_OPACITY]
+    assert fig.data[0].customdata[0] == " (partial month: data for 6% of its days)"
+    assert fig.data[0].customdata[1] == ""
+    assert charts.has_partial_months(m)
+
+
+def test_whole_months_are_not_marked(shop):
+    f = Filters(start=D(2025, 2, 1), end=D(2025, 2, 28))
+    m = overview.monthly(shop, f)
+    assert m["coverage"].tolist() == [1.0]
+    assert not charts.has_partial_months(m)
