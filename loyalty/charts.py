@@ -113,19 +113,21 @@ def members_revenue(monthly: pd.DataFrame, lang: str = "en") -> go.Figure:
 
 
 def members_table(comparison: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """Members versus non-members as a small, formatted, translated table."""
-    from .i18n import fmt_money, fmt_number
+    """Members versus non-members as a small translated table whose numbers stay numbers;
+    :func:`members_table_kinds` says how each column is formatted."""
+    return pd.DataFrame({
+        t("chart.group", lang): [t(f"chart.{g}", lang) for g in comparison["group"]],
+        t("chart.customers", lang): comparison["customers"].to_numpy(),
+        t("chart.spend_per_customer", lang): comparison["spend_per_customer"].to_numpy(),
+        t("chart.orders_per_customer", lang): comparison["orders_per_customer"].to_numpy(),
+        t("chart.aov", lang): comparison["aov"].to_numpy(),
+    })
 
-    rows = []
-    for _, r in comparison.iterrows():
-        rows.append({
-            t("chart.group", lang): t(f"chart.{r['group']}", lang),
-            t("chart.customers", lang): fmt_number(r["customers"], lang),
-            t("chart.spend_per_customer", lang): fmt_money(r["spend_per_customer"], lang),
-            t("chart.orders_per_customer", lang): fmt_number(r["orders_per_customer"], lang, 1),
-            t("chart.aov", lang): fmt_money(r["aov"], lang),
-        })
-    return pd.DataFrame(rows)
+
+def members_table_kinds(lang: str = "en") -> dict[str, str]:
+    """Column -> kind of value (money, count, decimal) for :func:`members_table`."""
+    return {t("chart.customers", lang): "count", t("chart.spend_per_customer", lang): "money",
+            t("chart.orders_per_customer", lang): "decimal", t("chart.aov", lang): "money"}
 
 
 TYPE_COLOURS = {"satisfied": "#6c9bd2", "price_loyal": "#e07b39", "programme_loyal": "#8e6bbf",
@@ -292,12 +294,12 @@ def movements(monthly: pd.DataFrame, lang: str = "en") -> go.Figure:
                              customdata=list(zip(monthly[key], notes)),
                              hovertemplate="%{customdata[0]:,}%{customdata[1]}<extra></extra>"),
                       secondary_y=False)
-    fig.add_trace(go.Scatter(x=x, y=monthly["churn_rate"], name=t("metric.churn_rate", lang),
+    fig.add_trace(go.Scatter(x=x, y=monthly["churn_rate"], name=t("churn.monthly_rate", lang),
                              mode="lines+markers", line=dict(color="#333333"),
                              hovertemplate="%{y:.1%}<extra></extra>"), secondary_y=True)
     fig.update_layout(barmode="relative")
     fig.update_yaxes(title_text=t("chart.customers", lang), tickformat=",d", secondary_y=False)
-    fig.update_yaxes(title_text=t("metric.churn_rate", lang), tickformat=".0%",
+    fig.update_yaxes(title_text=t("churn.monthly_rate", lang), tickformat=".0%",
                      rangemode="tozero", showgrid=False, secondary_y=True)
     _month_axis(fig, x, lang)
     return _layout(fig, lang)

@@ -171,11 +171,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "churn.movements": ("New, reactivated and churned customers per month",
                         "Neue, reaktivierte und abgewanderte Kunden pro Monat"),
     "churn.movements_help": ("Churned: the month in which {days} days without a purchase were "
-                             "reached. Churn rate: churned / customers active at some point in the "
-                             "month.",
+                             "reached. Monthly churn rate: churned / customers active at some "
+                             "point in the month. The Overview's churn rate covers the whole "
+                             "selected period, so it is higher than any one month's.",
                              "Abgewandert: der Monat, in dem {days} Tage ohne Kauf erreicht "
-                             "wurden. Abwanderungsrate: Abgewanderte / Kunden, die im Monat "
-                             "zeitweise aktiv waren."),
+                             "wurden. Monatliche Abwanderungsrate: Abgewanderte / Kunden, die im "
+                             "Monat zeitweise aktiv waren. Die Abwanderungsrate der Übersicht "
+                             "gilt für den ganzen gewählten Zeitraum und ist daher höher als die "
+                             "eines einzelnen Monats."),
     "churn.active": ("Active at month end", "Aktiv am Monatsende"),
     "churn.new": ("New", "Neu"),
     "churn.reactivated": ("Reactivated", "Reaktiviert"),
@@ -275,6 +278,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "nps.period": ("Period starting", "Zeitraum ab"),
     "nps.answers": ("Answers", "Antworten"),
     "nps.interval": ("95 % interval", "95-%-Intervall"),
+    "nps.low": ("95 % interval from", "95-%-Intervall von"),
+    "nps.high": ("95 % interval to", "95-%-Intervall bis"),
     "nps.reliable": ("Enough answers", "Genug Antworten"),
     "nps.yes": ("yes", "ja"),
     "nps.too_few": ("too few", "zu wenige"),
@@ -646,13 +651,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                     "bought more than once.",
                                     "Anteil der Kunden (bis zum Ende des Zeitraums), die mehr als "
                                     "einmal gekauft haben."),
-    "metric.churn_rate": ("Churn rate", "Abwanderungsrate"),
+    "metric.churn_rate": ("Churn rate (period)", "Abwanderungsrate (Zeitraum)"),
     "metric.churn_rate.help": ("Of the customers active at the start of the period (a purchase "
                                "in the {days} days before), the share with no purchase in the "
-                               "{days} days before its end.",
+                               "{days} days before its end. The Churn page shows the monthly "
+                               "rate (churned in a month / active in it): over a period of "
+                               "several months more customers leave than in any one month, so "
+                               "this figure is higher.",
                                "Von den zu Beginn des Zeitraums aktiven Kunden (ein Kauf in den "
                                "{days} Tagen davor) der Anteil ohne Kauf in den {days} Tagen vor "
-                               "seinem Ende."),
+                               "seinem Ende. Die Seite Abwanderung zeigt die monatliche Rate "
+                               "(in einem Monat Abgewanderte / in ihm Aktive): über mehrere "
+                               "Monate gehen mehr Kunden als in einem einzelnen Monat, daher "
+                               "ist diese Zahl höher."),
+    "churn.monthly_rate": ("Monthly churn rate", "Monatliche Abwanderungsrate"),
     "metric.nps": ("NPS", "NPS"),
     "metric.nps.help": ("Net Promoter Score of survey answers in the period: % promoters (9-10) "
                         "minus % detractors (0-6), from -100 to +100.",

@@ -181,3 +181,22 @@ def members_comparison(ds: Dataset, f: Filters) -> pd.DataFrame:
     g["orders_per_customer"] = g["orders"] / g["customers"]
     g["aov"] = g["spend"] / g["orders"].where(g["orders"] > 0)
     return g.sort_values("group").reset_index(drop=True)
+
+
+def customer_ids(ds: Dataset) -> dict:
+    """How the customer ids in the transactions become the customers the figures count.
+
+    ``ids``: distinct non-empty customer ids; ``customers``: those with at least one purchase
+    (a positive amount), which is what every customer figure counts; ``without_purchase``: ids
+    left out because they only have zero-value sales or returns; ``anonymous_rows``:
+    transactions without a customer id (in revenue, never in customer figures).
+    """
+    tx = ds.table("transactions")
+    known = tx.filter(tx.customer_id.notnull())
+    per = known.group_by("customer_id").aggregate(buys=flag(known.amount > 0).max())
+    row = per.aggregate(ids=per.count(), customers=per.buys.sum()).execute().iloc[0]
+    anonymous = tx.filter(tx.customer_id.isnull()).count().execute()
+    ids, customers = int(_num(row["ids"])), int(_num(row["customers"]))
+    return {"ids": ids, "customers": customers, "without_purchase": ids - customers,
+            "anonymous_rows": int(anonymous)}
+

@@ -8,10 +8,10 @@ import streamlit as st
 from loyalty import charts
 from loyalty.churn import churn_by, retention_curves
 from loyalty.customers import excel_safe, to_csv_bytes
-from loyalty.i18n import fmt_date, fmt_money, fmt_number, fmt_percent
+from loyalty.i18n import fmt_number, fmt_percent
 from loyalty.lifecycle import lifecycle_stage
 from loyalty.periods import month_coverage
-from ui import state
+from ui import state, tables
 from ui.state import tr
 from ui.widgets import guarded, page_start
 
@@ -38,14 +38,12 @@ def _movements_tab(ds, f, window: int, lang: str) -> None:
     st.plotly_chart(charts.movements(m, lang), key="churn_movements")
     if charts.has_partial_months(m):
         st.caption(tr("chart.partial_note"))
-    st.dataframe(pd.DataFrame({
-        tr("chart.month"): [fmt_date(d, lang) for d in m["month"]],
-        tr("churn.active"): [fmt_number(v, lang) for v in m["active"]],
-        tr("churn.new"): [fmt_number(v, lang) for v in m["new"]],
-        tr("churn.reactivated"): [fmt_number(v, lang) for v in m["reactivated"]],
-        tr("churn.churned"): [fmt_number(v, lang) for v in m["churned"]],
-        tr("metric.churn_rate"): [fmt_percent(v, lang) for v in m["churn_rate"]],
-    }), hide_index=True, key="churn_movements_table")
+    counts = {tr(f"churn.{k}"): m[k].to_numpy() for k in ("active", "new", "reactivated",
+                                                          "churned")}
+    tables.show(pd.DataFrame({tr("chart.month"): pd.to_datetime(m["month"]).dt.date.to_numpy(),
+                              **counts, tr("churn.monthly_rate"): m["churn_rate"].to_numpy()}),
+                {tr("chart.month"): "date", **{c: "count" for c in counts},
+                 tr("churn.monthly_rate"): "percent"}, key="churn_movements_table")
 
 
 def _cohorts_tab(ds, f, lang: str) -> None:
@@ -101,14 +99,16 @@ def _at_risk_tab(ds, f, base: dict, window: int, lang: str) -> None:
     st.subheader(tr("churn.at_risk", n=fmt_number(len(risk), lang)))
     shown = pd.DataFrame({
         tr("field.customer_id"): risk.index,
-        tr("seg.col_revenue"): [fmt_money(v, lang) for v in risk["revenue"]],
-        tr("churn.p_alive"): [fmt_percent(v, lang, 0) for v in risk["p_alive"]],
-        tr("churn.expected_90"): [fmt_number(v, lang, 1) for v in risk["expected_purchases_90d"]],
-        tr("churn.clv"): [fmt_money(v, lang) for v in risk["clv_12m"]],
+        tr("seg.col_revenue"): risk["revenue"].to_numpy(),
+        tr("churn.p_alive"): risk["p_alive"].to_numpy(),
+        tr("churn.expected_90"): risk["expected_purchases_90d"].to_numpy(),
+        tr("churn.clv"): risk["clv_12m"].to_numpy(),
         tr("seg.col_type"): [tr(f"type.{t}") for t in risk["loyalty_type"]],
         tr("seg.col_action"): [tr(f"action.{t}") for t in risk["loyalty_type"]],
     })
-    st.dataframe(shown.head(500), hide_index=True, key="churn_risk_table")
+    tables.show(shown.head(500), {tr("seg.col_revenue"): "money", tr("churn.p_alive"): "percent",
+                                  tr("churn.expected_90"): "decimal", tr("churn.clv"): "money"},
+                key="churn_risk_table")
     export = excel_safe(risk.reset_index()[["customer_id", "revenue", "p_alive",
                                             "expected_purchases_90d", "clv_12m",
                                             "loyalty_type"]].round(4))

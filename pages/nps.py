@@ -5,9 +5,9 @@ import streamlit as st
 
 from loyalty import charts, nps
 from loyalty.filters import filtered_surveys, in_days
-from loyalty.i18n import fmt_date, fmt_money, fmt_number, fmt_percent
+from loyalty.i18n import fmt_date, fmt_number
 from loyalty.settings import default
-from ui import state
+from ui import state, tables
 from ui.state import tr
 from ui.widgets import guarded
 
@@ -52,14 +52,16 @@ def _trend_tab(surveys, lang: str) -> None:
     if not trend["reliable"].all():
         st.caption(tr("nps.unreliable", n=nps.MIN_RESPONSES))
     table = pd.DataFrame({
-        tr("nps.period"): [fmt_date(p, lang) for p in trend["period"]],
-        tr("nps.answers"): [fmt_number(n, lang) for n in trend["respondents"]],
-        tr("metric.nps"): [fmt_number(v, lang, 1) for v in trend["nps"]],
-        tr("nps.interval"): [f"{fmt_number(lo, lang, 1)} – {fmt_number(hi, lang, 1)}"
-                             for lo, hi in zip(trend["low"], trend["high"])],
+        tr("nps.period"): pd.to_datetime(trend["period"]).dt.date.to_numpy(),
+        tr("nps.answers"): trend["respondents"].to_numpy(),
+        tr("metric.nps"): trend["nps"].to_numpy(),
+        tr("nps.low"): trend["low"].to_numpy(),
+        tr("nps.high"): trend["high"].to_numpy(),
         tr("nps.reliable"): [tr("nps.yes") if r else tr("nps.too_few") for r in trend["reliable"]],
     })
-    st.dataframe(table, hide_index=True, key="nps_trend_table")
+    tables.show(table, {tr("nps.period"): "date", tr("nps.answers"): "count",
+                        tr("metric.nps"): "score", tr("nps.low"): "score",
+                        tr("nps.high"): "score"}, key="nps_trend_table")
     left, right = st.columns(2)
     with left:
         st.subheader(tr("nps.shares"), help=tr("nps.shares_help"))
@@ -80,13 +82,14 @@ def _groups_tab(ds, f, surveys, base: dict, lang: str) -> None:
         groups = nps.nps_by_group(surveys, frame, column)
         st.plotly_chart(charts.nps_groups(groups, lang, _group_label(column)), key="nps_groups")
         label = _group_label(column)
-        st.dataframe(pd.DataFrame({
+        tables.show(pd.DataFrame({
             tr(f"nps.by_{column}"): [label(g) for g in groups["group"]],
-            tr("nps.answers"): [fmt_number(n, lang) for n in groups["respondents"]],
-            tr("metric.nps"): [fmt_number(v, lang, 1) for v in groups["nps"]],
-            tr("nps.interval"): [f"{fmt_number(lo, lang, 1)} – {fmt_number(hi, lang, 1)}"
-                                 for lo, hi in zip(groups["low"], groups["high"])],
-        }), hide_index=True, key="nps_groups_table")
+            tr("nps.answers"): groups["respondents"].to_numpy(),
+            tr("metric.nps"): groups["nps"].to_numpy(),
+            tr("nps.low"): groups["low"].to_numpy(),
+            tr("nps.high"): groups["high"].to_numpy(),
+        }), {tr("nps.answers"): "count", tr("metric.nps"): "score", tr("nps.low"): "score",
+             tr("nps.high"): "score"}, key="nps_groups_table")
         if len(groups) >= 2:
             _compare_groups(groups, label, lang)
     st.subheader(tr("nps.compare"), help=tr("nps.compare_help"))
@@ -133,13 +136,14 @@ def _behaviour_tab(surveys, base: dict, lang: str) -> None:
     if b.empty:
         st.info(tr("nps.no_answers"))
         return
-    st.dataframe(pd.DataFrame({
+    tables.show(pd.DataFrame({
         tr("nps.category"): [tr(f"nps.{c}s") for c in b.index],
-        tr("seg.col_customers"): [fmt_number(v, lang) for v in b["customers"]],
-        tr("nps.churn_rate"): [fmt_percent(v, lang) for v in b["churn_rate"]],
-        tr("nps.spend"): [fmt_money(v, lang) for v in b["spend_per_month"]],
-        tr("nps.referral_rate"): [fmt_percent(v, lang) for v in b["referral_rate"]],
-    }), hide_index=True, key="nps_behaviour")
+        tr("seg.col_customers"): b["customers"].to_numpy(),
+        tr("nps.churn_rate"): b["churn_rate"].to_numpy(),
+        tr("nps.spend"): b["spend_per_month"].to_numpy(),
+        tr("nps.referral_rate"): b["referral_rate"].to_numpy(),
+    }), {tr("seg.col_customers"): "count", tr("nps.churn_rate"): "percent",
+         tr("nps.spend"): "money", tr("nps.referral_rate"): "percent"}, key="nps_behaviour")
 
 
 def _index_tab(ds, surveys, lang: str) -> None:
@@ -151,13 +155,14 @@ def _index_tab(ds, surveys, lang: str) -> None:
         st.info(tr("nps.cli_missing"))
     else:
         total = cli["respondents"].sum()
-        st.dataframe(pd.DataFrame({
+        tables.show(pd.DataFrame({
             tr("nps.band"): [tr(f"nps.band_{b}") for b in cli["band"]],
-            tr("nps.answers"): [fmt_number(n, lang) for n in cli["respondents"]],
-            tr("nps.share"): [fmt_percent(n / total if total else None, lang)
-                                  for n in cli["respondents"]],
-            tr("nps.mean_cli"): [fmt_number(v, lang, 1) for v in cli["mean_cli"]],
-        }), hide_index=True, key="nps_cli")
+            tr("nps.answers"): cli["respondents"].to_numpy(),
+            tr("nps.share"): (cli["respondents"] / total if total else cli["respondents"] * 0.0
+                              ).to_numpy(),
+            tr("nps.mean_cli"): cli["mean_cli"].to_numpy(),
+        }), {tr("nps.answers"): "count", tr("nps.share"): "percent", tr("nps.mean_cli"): "score"},
+            key="nps_cli")
     st.subheader(tr("nps.comments"), help=tr("nps.comments_help"))
     if "comment" not in fields:
         st.info(tr("nps.no_comments"))
@@ -167,12 +172,12 @@ def _index_tab(ds, surveys, lang: str) -> None:
                               default=["detractor", "passive", "promoter"],
                               format_func=lambda c: tr(f"nps.{c}s"), key="nps_categories")
     rows = nps.comments(surveys, term, tuple(category))
-    st.dataframe(pd.DataFrame({
-        tr("field.date"): [fmt_date(d, lang) for d in rows["date"]],
-        tr("nps.score"): rows["score"],
+    tables.show(pd.DataFrame({
+        tr("field.date"): pd.to_datetime(rows["date"]).dt.date.to_numpy(),
+        tr("nps.score"): rows["score"].to_numpy(),
         tr("nps.category"): [tr(f"nps.{c}s") for c in rows["category"]],
         tr("field.comment"): rows["comment"],
-    }), hide_index=True, key="nps_comments")
+    }), {tr("field.date"): "date", tr("nps.score"): "count"}, key="nps_comments")
 
 
 def render() -> None:

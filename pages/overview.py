@@ -6,7 +6,7 @@ from loyalty import charts
 from loyalty.i18n import fmt_date
 from loyalty.metrics import OVERVIEW
 from loyalty.settings import default
-from ui import state
+from ui import state, tables
 from ui.state import tr
 from ui.widgets import guarded, kpi_tile, page_start
 
@@ -52,8 +52,8 @@ def render() -> None:
     with right:
         st.markdown(f"**{tr('overview.members_table')}**")
         comparison = state.members_comparison(*state.key(ds), f)
-        st.dataframe(charts.members_table(comparison, lang), hide_index=True,
-                     key="overview_members_table")
+        tables.show(charts.members_table(comparison, lang), charts.members_table_kinds(lang),
+                    key="overview_members_table")
 
 
 guarded(render, state.lang())

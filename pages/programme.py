@@ -5,7 +5,7 @@ import streamlit as st
 from loyalty import charts, plan_charts
 from loyalty.i18n import fmt_date, fmt_money, fmt_number, fmt_percent
 from loyalty.programme import programme_roi
-from ui import plan_state, state
+from ui import plan_state, state, tables
 from ui.state import tr
 from ui.widgets import guarded, page_start
 
@@ -15,9 +15,9 @@ def _members_section(ds, f, lang: str) -> None:
     comparison = state.members_comparison(*state.key(ds), f)
     table = charts.members_table(comparison, lang)
     retention = plan_state.retention_by_membership(*state.key(ds), f).set_index("group")
-    table[tr("prog.retention")] = [fmt_percent(retention["retention"].get(g), lang)
-                                   for g in comparison["group"]]
-    st.dataframe(table, hide_index=True, key="prog_compare")
+    table[tr("prog.retention")] = [retention["retention"].get(g) for g in comparison["group"]]
+    tables.show(table, {**charts.members_table_kinds(lang), tr("prog.retention"): "percent"},
+                key="prog_compare")
     st.caption(tr("prog.retention_help"))
 
 

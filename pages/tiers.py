@@ -9,7 +9,7 @@ from loyalty import charts
 from loyalty.customers import to_csv_bytes
 from loyalty.i18n import fmt_money, fmt_number, fmt_percent
 from loyalty.tiers import assign_tiers, near_next_tier, tier_movement
-from ui import plan_state, state
+from ui import plan_state, state, tables
 from ui.state import tr
 from ui.widgets import guarded, page_start
 
@@ -56,10 +56,12 @@ def render() -> None:
     groups = sorted(source.groupby(source), key=lambda g: (rank.get(g[0], len(rank)), str(g[0])))
     for tier, members in groups:
         spend = spend_end.reindex(members.index).fillna(0).clip(lower=0).sum()
-        rows.append({tr("field.tier"): tier, tr("seg.col_customers"): fmt_number(len(members), lang),
-                     tr("tiers.spend"): fmt_money(spend, lang),
-                     tr("seg.col_revenue_share"): fmt_percent(spend / total, lang)})
-    st.dataframe(pd.DataFrame(rows), hide_index=True, key="tiers_distribution")
+        rows.append({tr("field.tier"): tier, tr("seg.col_customers"): len(members),
+                     tr("tiers.spend"): float(spend),
+                     tr("seg.col_revenue_share"): float(spend / total)})
+    tables.show(pd.DataFrame(rows), {tr("seg.col_customers"): "count", tr("tiers.spend"): "money",
+                                     tr("seg.col_revenue_share"): "percent"},
+                key="tiers_distribution")
 
     st.subheader(tr("tiers.movement"), help=tr("tiers.movement_help"))
     moved = tier_movement(assign_tiers(spend_start, ladder), tier_end, ladder)
@@ -79,12 +81,12 @@ def render() -> None:
                        help=tr("tiers.within_help")) / 100
     near = near_next_tier(spend_end, ladder, within)
     st.caption(tr("seg.export_count", n=fmt_number(len(near), lang)))
-    st.dataframe(pd.DataFrame({
-        tr("field.customer_id"): near["customer_id"],
-        tr("field.tier"): near["tier"], tr("tiers.next"): near["next_tier"],
-        tr("tiers.spend"): [fmt_money(v, lang) for v in near["spend"]],
-        tr("tiers.missing"): [fmt_money(v, lang) for v in near["missing"]],
-    }).head(500), hide_index=True, key="tiers_near")
+    tables.show(pd.DataFrame({
+        tr("field.customer_id"): near["customer_id"].to_numpy(),
+        tr("field.tier"): near["tier"].to_numpy(), tr("tiers.next"): near["next_tier"].to_numpy(),
+        tr("tiers.spend"): near["spend"].to_numpy(),
+        tr("tiers.missing"): near["missing"].to_numpy(),
+    }).head(500), {tr("tiers.spend"): "money", tr("tiers.missing"): "money"}, key="tiers_near")
     st.download_button(tr("seg.download"), to_csv_bytes(near.round(2)),
                        file_name="near_next_tier.csv", mime="text/csv", key="tiers_download",
                        disabled=near.empty)

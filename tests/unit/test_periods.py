@@ -72,3 +72,21 @@ def test_whole_months_are_not_marked(shop):
     m = overview.monthly(shop, f)
     assert m["coverage"].tolist() == [1.0]
     assert not charts.has_partial_months(m)
+
+
+IDS = """customer_id,date,amount
+A,2025-01-01,10.00
+A,2025-01-02,-10.00
+B,2025-01-03,0.00
+C,2025-01-04,-5.00
+,2025-01-05,7.00
+,2025-01-06,3.00
+D,2025-01-07,1.00
+"""
+
+
+def test_customer_ids_left_out_are_counted(write_file, dataset):
+    dataset.load(write_file("ids.csv", IDS))
+    # A and D bought something; B only a zero sale and C only a return; two anonymous rows.
+    assert overview.customer_ids(dataset) == {"ids": 4, "customers": 2, "without_purchase": 2,
+                                              "anonymous_rows": 2}
