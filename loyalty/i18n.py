@@ -682,6 +682,91 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                     "Kunden, die im Zeitraum mehr als eine Warengruppe gekauft "
                                     "haben, geteilt durch Kunden mit nur einer Warengruppe."),
     "metric.not_available": ("n/a", "k. A."),
+    "unit.pp": ("pp", "Pp."),
+    "glossary.button": ("Terms explained", "Begriffe erklärt"),
+    "glossary.pp": ("pp (percentage points)", "Pp. (Prozentpunkte)"),
+    "glossary.pp.text": ("The difference between two percentages: from 10 % to 12 % is 2 pp "
+                         "more (but 20 % more in relative terms).",
+                         "Der Abstand zwischen zwei Prozentwerten: von 10 % auf 12 % sind 2 Pp. "
+                         "mehr (relativ aber 20 % mehr)."),
+    "glossary.nps": ("NPS (Net Promoter Score)", "NPS (Net Promoter Score)"),
+    "glossary.nps.text": ("Customers answer 0-10 how likely they are to recommend you. Share of "
+                          "9-10 answers minus share of 0-6 answers, from -100 to +100.",
+                          "Kunden antworten 0-10, wie wahrscheinlich sie Sie weiterempfehlen. "
+                          "Anteil der Antworten 9-10 minus Anteil der Antworten 0-6, von -100 "
+                          "bis +100."),
+    "glossary.interval": ("95 % interval", "95-%-Intervall"),
+    "glossary.interval.text": ("The range in which the true value lies with 95 % certainty, given "
+                               "how many answered or bought. Two figures whose ranges overlap "
+                               "widely may not really differ.",
+                               "Der Bereich, in dem der wahre Wert mit 95 % Sicherheit liegt, je "
+                               "nachdem wie viele geantwortet oder gekauft haben. Zahlen, deren "
+                               "Bereiche sich stark überlappen, unterscheiden sich vielleicht "
+                               "nicht wirklich."),
+    "glossary.churn": ("Churn", "Abwanderung"),
+    "glossary.churn.text": ("A customer counts as gone when they have not bought for the "
+                            "inactivity window (set on the Churn page). Retail has no "
+                            "cancellation, so churn is inferred from silence.",
+                            "Ein Kunde gilt als abgewandert, wenn er im Inaktivitätsfenster "
+                            "(einstellbar auf der Seite Abwanderung) nicht gekauft hat. Im "
+                            "Handel gibt es keine Kündigung, also wird Abwanderung aus "
+                            "Schweigen geschlossen."),
+    "glossary.cohort": ("Cohort", "Kohorte"),
+    "glossary.cohort.text": ("All customers whose first purchase fell in the same month; "
+                             "followed month by month to see how many keep buying.",
+                             "Alle Kunden, deren Erstkauf im selben Monat lag; Monat für Monat "
+                             "verfolgt, um zu sehen, wie viele weiter kaufen."),
+    "glossary.bgnbd": ("BG/NBD model", "BG/NBD-Modell"),
+    "glossary.bgnbd.text": ("A published statistical model (Fader, Hardie & Lee 2005) that "
+                            "learns from how often and how recently each customer bought "
+                            "whether they are probably still a customer, and how often they "
+                            "will buy.",
+                            "Ein veröffentlichtes statistisches Modell (Fader, Hardie & Lee 2005), "
+                            "das aus Häufigkeit und Zeitpunkt der Käufe jedes Kunden schätzt, ob "
+                            "er wahrscheinlich noch Kunde ist und wie oft er kaufen wird."),
+    "glossary.p_alive": ("P(active)", "P(aktiv)"),
+    "glossary.p_alive.text": ("The model's probability that a customer still buys from you. "
+                              "Under about 30 % is a common cut for 'at risk'.",
+                              "Die Wahrscheinlichkeit laut Modell, dass ein Kunde noch bei "
+                              "Ihnen kauft. Unter etwa 30 % gilt oft als 'gefährdet'."),
+    "glossary.clv": ("CLV (customer lifetime value)", "CLV (Kundenwert)"),
+    "glossary.clv.text": ("The revenue a customer is expected to bring in the next 12 months.",
+                          "Der Umsatz, den ein Kunde in den nächsten 12 Monaten voraussichtlich "
+                          "bringt."),
+    "glossary.rfm": ("RFM", "RFM"),
+    "glossary.rfm.text": ("Recency, frequency, monetary value: customers scored 1-5 on how "
+                          "recently they bought, how often and how much.",
+                          "Recency, Frequency, Monetary: Kunden mit 1-5 bewertet danach, wie "
+                          "kürzlich, wie oft und wie viel sie kauften."),
+    "glossary.breakage": ("Breakage", "Verfallquote (Breakage)"),
+    "glossary.breakage.text": ("The share of points earned that are never redeemed: 1 minus "
+                               "the redemption rate.",
+                               "Der Anteil gesammelter Punkte, die nie eingelöst werden: 1 minus "
+                               "Einlösequote."),
+    "glossary.liability": ("Points liability", "Punkteverbindlichkeit"),
+    "glossary.liability.text": ("What the outstanding points would cost you if all were "
+                                "redeemed, at the value per point you set.",
+                                "Was die offenen Punkte kosten würden, wenn alle eingelöst "
+                                "würden, zum eingestellten Wert pro Punkt."),
+    "glossary.goal_gradient": ("Goal gradient", "Zielgradient"),
+    "glossary.goal_gradient.text": ("Customers speed up as they near a reward (Kivetz et al. "
+                                    "2006): a tier threshold within reach can make them buy "
+                                    "more.",
+                                    "Kunden werden schneller, je näher eine Belohnung rückt "
+                                    "(Kivetz u. a. 2006): eine erreichbare Stufenschwelle kann "
+                                    "sie mehr kaufen lassen."),
+    "glossary.did": ("Difference in differences", "Differenz der Differenzen"),
+    "glossary.did.text": ("How much more members' spend changed after the launch than "
+                          "non-members' spend did over the same months; the non-members show "
+                          "what would have happened anyway.",
+                          "Um wie viel sich die Ausgaben der Mitglieder nach dem Start stärker "
+                          "änderten als die der Nichtmitglieder in denselben Monaten; die "
+                          "Nichtmitglieder zeigen, was ohnehin passiert wäre."),
+    "glossary.cli": ("Customer Loyalty Index", "Kundenloyalitätsindex"),
+    "glossary.cli.text": ("The mean of three 0-10 answers (recommend, buy again, try other "
+                          "products) on a 0-100 scale.",
+                          "Der Mittelwert dreier Antworten 0-10 (weiterempfehlen, wieder "
+                          "kaufen, andere Produkte testen) auf einer Skala von 0-100."),
 
     # Loyalty types and lifecycle
     "type.satisfied": ("Satisfied", "Zufriedene"),

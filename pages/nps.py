@@ -9,7 +9,7 @@ from loyalty.i18n import fmt_date, fmt_number
 from loyalty.settings import default
 from ui import state, tables
 from ui.state import tr
-from ui.widgets import guarded
+from ui.widgets import guarded, page_title
 
 GROUPS = ("tier", "loyalty_type", "channel", "store")
 
@@ -183,7 +183,7 @@ def _index_tab(ds, surveys, lang: str) -> None:
 def render() -> None:
     lang = state.lang()
     ds = state.dataset()
-    st.title(tr("nps.title"))
+    page_title("nps.title")
     if not ds.has("surveys"):
         st.info(tr("nps.no_surveys"))
         return

@@ -25,7 +25,7 @@ def format_delta(metric: Metric, now, before, lang: str) -> str | None:
     if now is None or before is None or now != now or before != before:
         return None
     if metric.unit == "percent":
-        return f"{fmt_number((now - before) * 100, lang, 1)} pp"
+        return f"{fmt_number((now - before) * 100, lang, 1)} {t('unit.pp', lang)}"
     if metric.unit in ("score", "ratio"):
         return fmt_number(now - before, lang, 1 if metric.unit == "score" else 2)
     if not before:
@@ -58,12 +58,34 @@ def guarded(render, lang: str):
         return None
 
 
+# The technical terms each page uses, explained in its glossary popover.
+PAGE_TERMS = {
+    "overview.title": ["pp", "churn", "nps"],
+    "seg.title": ["rfm", "churn", "nps"],
+    "nps.title": ["nps", "interval", "cli", "pp"],
+    "churn.title": ["churn", "cohort", "bgnbd", "p_alive", "clv"],
+    "tiers.title": ["breakage", "liability", "goal_gradient"],
+    "prog.title": ["did", "interval"],
+    "plan.title": ["goal_gradient", "interval", "pp"],
+}
+
+
+def page_title(title_key: str) -> None:
+    """The page's title and, where it uses technical terms, the popover that explains them."""
+    from ui import state
+
+    lang = state.lang()
+    st.title(t(title_key, lang))
+    if title_key in PAGE_TERMS:
+        glossary(PAGE_TERMS[title_key], lang, key=f"glossary_{title_key.split('.')[0]}")
+
+
 def page_start(title_key: str):
     """A page's title, then this session's dataset; None (after saying so) when no transactions
     are loaded, which every page except Data needs."""
     from ui import state
 
-    st.title(t(title_key, state.lang()))
+    page_title(title_key)
     ds = state.dataset()
     if not ds.has("transactions"):
         st.warning(t("app.no_data", state.lang()))
@@ -78,3 +100,10 @@ def band(low: float, high: float, lang: str) -> None:
         st.caption(t("plan.band_caption", lang, range=t(
             "plan.range", lang, low=fmt_money(min(low, high), lang, 0),
             high=fmt_money(max(low, high), lang, 0))))
+
+
+def glossary(terms: list[str], lang: str, key: str) -> None:
+    """A popover explaining the technical terms a page uses, in plain words."""
+    with st.popover(t("glossary.button", lang), icon=":material/menu_book:", key=key):
+        st.markdown("\n\n".join(f"**{t(f'glossary.{term}', lang)}**: "
+                                  f"{t(f'glossary.{term}.text', lang)}" for term in terms))

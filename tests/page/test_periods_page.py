@@ -64,3 +64,13 @@ def test_demo_programme_launch_comes_from_the_members_file():
     at.switch_page("pages/churn.py").run()
     launch = [d for d in at.date_input if d.key == "churn_launch"]
     assert launch and not [c for c in at.checkbox if c.key == "churn_launch_ask"]
+
+
+def test_every_page_explains_its_terms_in_both_languages():
+    at = new_app()
+    for page, term in (("pages/churn.py", "**BG/NBD model**"), ("pages/tiers.py", "**Breakage**"),
+                       ("pages/overview.py", "**pp (percentage points)**")):
+        at.switch_page(page).run()
+        assert any(term in m.value for m in at.markdown), page
+    at.radio(key="app_lang").set_value("de").run()
+    assert any("**Pp. (Prozentpunkte)**" in m.value for m in at.markdown)
