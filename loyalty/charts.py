@@ -346,7 +346,10 @@ def share_bars(frame: pd.DataFrame, lang: str = "en", label=str, value: str = "c
 
 
 def p_alive_histogram(p_alive: pd.Series, cut: float, lang: str = "en") -> go.Figure:
-    fig = go.Figure(go.Histogram(x=p_alive, xbins=dict(start=0, end=1.0001, size=0.05),
+    """Customers by their probability of still being active, in 5 % bins."""
+    # A probability of exactly 1 would open a bin beyond the axis that still sets its height.
+    fig = go.Figure(go.Histogram(x=p_alive.clip(upper=0.9999),
+                                 xbins=dict(start=0, end=1.0, size=0.05),
                                  marker_color=COLOURS["revenue"],
                                  hovertemplate="%{x}: %{y:,}<extra></extra>"))
     fig.add_vline(x=cut, line_dash="dash", line_color="#c0392b")
@@ -380,10 +383,12 @@ def points_chart(points: pd.DataFrame, lang: str = "en") -> go.Figure:
                          marker_color="#e07b39"), secondary_y=False)
     fig.add_trace(go.Scatter(x=x, y=points["outstanding"], name=t("tiers.outstanding", lang),
                              mode="lines+markers", line=dict(color="#333333")), secondary_y=True)
+    bars = max(float(points["earned"].max() or 0), float(points["redeemed"].max() or 0), 1.0)
+    line = max(float(points["outstanding"].max() or 0), 1.0)
     fig.update_yaxes(tickformat=",d", secondary_y=False, title_text=t("tiers.points", lang),
-                     rangemode="tozero")
+                     rangemode="tozero", dtick=_whole_step(int(bars)))
     fig.update_yaxes(tickformat=",d", secondary_y=True, showgrid=False, rangemode="tozero",
-                     title_text=t("tiers.outstanding", lang))
+                     title_text=t("tiers.outstanding", lang), dtick=_whole_step(int(line)))
     _month_axis(fig, x, lang)
     return _layout(fig, lang)
 
@@ -400,14 +405,17 @@ def tier_sankey(matrix: pd.DataFrame, lang: str = "en") -> go.Figure:
                 target.append(k + j)
                 value.append(int(matrix.loc[a, b]))
     start, end = t("tiers.at_start", lang), t("tiers.at_end", lang)
+    # Customers who stay are the widest flows and the labels sit on them: a faint tint keeps the
+    # labels readable and lets the moves (green up, orange down) stand out.
     fig = go.Figure(go.Sankey(
         node=dict(label=[f"{n} ({start})" for n in names] + [f"{n} ({end})" for n in
                                                               matrix.columns],
                   pad=18, thickness=16, color="#8e6bbf"),
         link=dict(source=source, target=target, value=value,
-                  color=["rgba(63,143,79,0.35)" if tj - k > si else
-                         "rgba(224,123,57,0.35)" if tj - k < si else "rgba(150,150,150,0.3)"
-                         for si, tj in zip(source, target)])))
+                  color=["rgba(63,143,79,0.55)" if tj - k > si else
+                         "rgba(224,123,57,0.55)" if tj - k < si else "rgba(142,107,191,0.10)"
+                         for si, tj in zip(source, target)]),
+        textfont=dict(color="#1f1f1f", size=13)))
     fig.update_layout(height=320)
     return _layout(fig, lang)
 

@@ -1,0 +1,33 @@
+"""Charts a manager can read: round ticks, no hidden bar setting the axis, readable flows."""
+
+import numpy as np
+import pandas as pd
+
+from loyalty import charts
+
+
+def test_points_axes_tick_at_round_numbers():
+    points = pd.DataFrame({"period": pd.to_datetime(["2025-01-01", "2025-02-01"]),
+                           "earned": [862_005, 400_000], "redeemed": [10_000, 20_000],
+                           "outstanding": [852_005, 1_232_005]})
+    fig = charts.points_chart(points, "en")
+    # About five ticks of 1, 2 or 5 times a power of ten: 862,005 / 5 = 172,401 -> 200,000.
+    assert fig.layout.yaxis.dtick == 200_000
+    assert fig.layout.yaxis2.dtick == 500_000
+
+
+def test_p_alive_of_exactly_one_stays_in_the_last_bin():
+    p = pd.Series(np.r_[np.full(12_000, 1.0), np.linspace(0, 0.9, 1_000)])
+    fig = charts.p_alive_histogram(p, 0.3, "en")
+    x = np.asarray(fig.data[0].x)
+    assert x.max() < 1.0 and len(x) == 13_000
+    assert fig.data[0].xbins.end == 1.0
+
+
+def test_sankey_stays_are_faint_and_moves_coloured():
+    m = pd.DataFrame([[9, 1], [2, 8]], index=["Bronze", "Gold"], columns=["Bronze", "Gold"])
+    fig = charts.tier_sankey(m, "en")
+    colours = list(fig.data[0].link.color)
+    # Flows in order: Bronze->Bronze (stay), Bronze->Gold (up), Gold->Bronze (down), Gold->Gold.
+    assert colours[0] == colours[3] == "rgba(142,107,191,0.10)"
+    assert colours[1].startswith("rgba(63,143,79") and colours[2].startswith("rgba(224,123,57")
