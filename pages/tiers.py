@@ -98,6 +98,8 @@ def render() -> None:
         return
     value = st.number_input(tr("tiers.point_value"), 0.0, 10.0, 0.01, step=0.005, format="%.3f",
                             key="tiers_point_value", help=tr("tiers.point_value_help"))
+    # The input writes a decimal point whatever the language; say the value the reader's way.
+    st.caption(tr("tiers.point_value_shown", value=fmt_money(value, lang, 3)))
     pts = state.points(*state.key(ds), f, float(value))
     st.plotly_chart(charts.points_chart(pts, lang), key="tiers_points")
     last = pts.iloc[-1]
