@@ -12,6 +12,7 @@ import plotly.io as pio
 from plotly.subplots import make_subplots
 
 from .i18n import LOCALES, currency_symbol, t
+from .periods import is_partial
 
 # The default template is attached to each new figure without validation; assigning it per
 # figure (layout.template=...) validates it every time, about 20 ms a figure, which a slider
@@ -56,16 +57,15 @@ def _partial(monthly: pd.DataFrame, lang: str) -> tuple[list[float], list[str]]:
 
     coverage = (monthly["coverage"] if "coverage" in monthly
                 else pd.Series(1.0, index=monthly.index)).fillna(1.0)
-    opacity = [1.0 if c >= 0.999 else PARTIAL_OPACITY for c in coverage]
-    notes = ["" if c >= 0.999 else " (" + t("chart.partial_month", lang,
-                                             share=fmt_percent(c, lang, 0)) + ")"
-             for c in coverage]
+    opacity = [PARTIAL_OPACITY if is_partial(c) else 1.0 for c in coverage]
+    notes = [" (" + t("chart.partial_month", lang, share=fmt_percent(c, lang, 0)) + ")"
+             if is_partial(c) else "" for c in coverage]
     return opacity, notes
 
 
 def has_partial_months(monthly: pd.DataFrame) -> bool:
     """Whether a monthly frame has a month the period or the data covers only in part."""
-    return "coverage" in monthly and bool((monthly["coverage"].fillna(1.0) < 0.999).any())
+    return "coverage" in monthly and any(is_partial(c) for c in monthly["coverage"].fillna(1.0))
 
 
 def revenue_and_active(monthly: pd.DataFrame, lang: str = "en") -> go.Figure:

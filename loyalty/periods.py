@@ -14,6 +14,14 @@ import pandas as pd
 
 # Share of the previous period the data must cover before a change against it is shown.
 MIN_COMPARISON_COVERAGE = 0.95
+# A month whose days the period and the data cover less than this is drawn as partial: a month
+# missing a day or two still reads true, one with a week or more missing would not.
+PARTIAL_MONTH_BELOW = 0.9
+
+
+def is_partial(coverage: float) -> bool:
+    """Whether a month covered to this share must be shown as partial."""
+    return coverage < PARTIAL_MONTH_BELOW
 
 
 def comparison_period(start: dt.date, end: dt.date, data_first: dt.date | None

@@ -74,6 +74,13 @@ def test_whole_months_are_not_marked(shop):
     assert not charts.has_partial_months(m)
 
 
+def test_a_month_missing_a_day_or_two_is_not_partial(shop):
+    # February from the 3rd: 26 of 28 days (93 %) still reads as a whole month.
+    m = overview.monthly(shop, Filters(start=D(2025, 2, 3), end=D(2025, 2, 28)))
+    assert m["coverage"].tolist() == pytest.approx([26 / 28])
+    assert not charts.has_partial_months(m)
+
+
 IDS = """customer_id,date,amount
 A,2025-01-01,10.00
 A,2025-01-02,-10.00
