@@ -40,6 +40,15 @@ def _layout(fig: go.Figure, lang: str, title: str | None = None) -> go.Figure:
     return fig
 
 
+def _share_step(top: float) -> float:
+    """A tick step for shares (0-1): 1, 2 or 5 times a power of ten, about five ticks."""
+    import math
+
+    raw = max(top, 1e-6) / 5
+    magnitude = 10 ** math.floor(math.log10(raw))
+    return next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw - 1e-12)
+
+
 def _whole_step(top: int) -> int:
     """A tick step for counts: whole numbers, about five ticks."""
     raw = max(1, top // 5)
@@ -299,8 +308,10 @@ def movements(monthly: pd.DataFrame, lang: str = "en") -> go.Figure:
                              hovertemplate="%{y:.1%}<extra></extra>"), secondary_y=True)
     fig.update_layout(barmode="relative")
     fig.update_yaxes(title_text=t("chart.customers", lang), tickformat=",d", secondary_y=False)
+    top = float(monthly["churn_rate"].max()) if len(monthly) else 0.0
     fig.update_yaxes(title_text=t("churn.monthly_rate", lang), tickformat=".0%",
-                     rangemode="tozero", showgrid=False, secondary_y=True)
+                     rangemode="tozero", showgrid=False, secondary_y=True,
+                     dtick=_share_step(top if top == top and top > 0 else 1.0))
     _month_axis(fig, x, lang)
     return _layout(fig, lang)
 

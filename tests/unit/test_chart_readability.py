@@ -31,3 +31,12 @@ def test_sankey_stays_are_faint_and_moves_coloured():
     # Flows in order: Bronze->Bronze (stay), Bronze->Gold (up), Gold->Bronze (down), Gold->Gold.
     assert colours[0] == colours[3] == "rgba(142,107,191,0.10)"
     assert colours[1].startswith("rgba(63,143,79") and colours[2].startswith("rgba(224,123,57")
+
+
+def test_monthly_churn_axis_ticks_at_round_shares():
+    monthly = pd.DataFrame({"month": pd.to_datetime(["2026-06-01", "2026-07-01"]),
+                            "new": [10, 5], "reactivated": [3, 2], "churned": [4, 6],
+                            "churn_rate": [0.12, 0.16]})
+    fig = charts.movements(monthly, "en")
+    # 16 % / 5 = 3.2 % -> ticks every 5 %.
+    assert fig.layout.yaxis2.dtick == 0.05
