@@ -7,6 +7,7 @@ canonical field present (NULL where no file had it). Metrics read the views thro
 
 from __future__ import annotations
 
+import copy
 import os
 import uuid
 
@@ -133,6 +134,15 @@ class Dataset:
         self.con.execute("COPY (SELECT * FROM _ll_rej_out) TO $p (HEADER, DELIMITER ',')",
                          {"p": out_path})
         return scalar(self.con, "SELECT count(*) FROM _ll_rej_out")
+
+    def cursor_view(self) -> "Dataset":
+        """The same data through a cursor of its own: what one script run queries with, so a
+        run that is still busy (the manager clicked on) never holds the connection another run
+        needs. The view shares the loaded files; close it, not the dataset, when done."""
+        view = copy.copy(self)
+        view.con = self.con.cursor()
+        view._ibis = ibis.duckdb.from_connection(view.con)
+        return view
 
     def close(self) -> None:
         self.con.close()

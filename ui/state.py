@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import threading
 import weakref
 
 import pandas as pd
@@ -24,19 +25,72 @@ from loyalty.i18n import t, use_currency
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEMO_DIR = os.path.join(ROOT, "data", "demo")
 
-# Cached functions receive the dataset's id, not the dataset; this finds it again.
-_DATASETS: "weakref.WeakValueDictionary[str, Dataset]" = weakref.WeakValueDictionary()
+class _RunViews:
+    """Dataset id -> the dataset as the calling script run queries it: through a cursor of the
+    run's own (see :meth:`Dataset.cursor_view`).
+
+    A run is told apart by its thread. When a run starts on a thread other than the one that
+    queried last, the manager has clicked on while a page was still computing: the old run's
+    query is interrupted and its cursor closed, so it stops promptly and never holds the
+    connection the new run needs.
+    """
+
+    def __init__(self):
+        self._bases: "weakref.WeakValueDictionary[str, Dataset]" = weakref.WeakValueDictionary()
+        self._views: dict[tuple[str, int, int], Dataset] = {}
+        self._lock = threading.Lock()
+
+    def register(self, ds: Dataset) -> Dataset:
+        self._bases[ds.uid] = ds
+        return ds
+
+    def __getitem__(self, uid: str) -> Dataset:
+        base = self._bases[uid]
+        key = (uid, base.version, threading.get_ident())
+        with self._lock:
+            view = self._views.get(key)
+            if view is not None:
+                return view
+            for other in [k for k in self._views if k[0] == uid]:
+                _stop(self._views.pop(other))
+            view = self._views[key] = base.cursor_view()
+            return view
+
+    def forget(self, uid: str) -> None:
+        """Close the run views of a dataset that is being replaced."""
+        with self._lock:
+            for other in [k for k in self._views if k[0] == uid]:
+                _stop(self._views.pop(other))
+
+
+def _stop(view: Dataset) -> None:
+    try:
+        view.con.interrupt()
+        view.con.close()
+    except Exception:  # noqa: BLE001 - a cursor already gone needs no stopping
+        pass
+
+
+# Cached functions receive the dataset's id, not the dataset; this finds it again, as the
+# calling run's view.
+_DATASETS = _RunViews()
 
 
 def _register(ds: Dataset) -> Dataset:
-    _DATASETS[ds.uid] = ds
-    return ds
+    return _DATASETS.register(ds)
 
 
 def dataset() -> Dataset:
-    """This session's dataset; the bundled demo data until the manager loads their own."""
+    """This session's dataset, as this script run queries it; the bundled demo data until the
+    manager loads their own."""
     if "dataset" not in st.session_state:
         st.session_state["dataset"] = _register(open_demo(DEMO_DIR))
+    return _DATASETS[st.session_state["dataset"].uid]
+
+
+def base_dataset() -> Dataset:
+    """The session's dataset itself (not a run's view of it): what loading changes."""
+    dataset()
     return st.session_state["dataset"]
 
 
@@ -44,6 +98,7 @@ def replace_dataset(ds: Dataset) -> None:
     old = st.session_state.get("dataset")
     st.session_state["dataset"] = _register(ds)
     if old is not None:
+        _DATASETS.forget(old.uid)
         old.close()
 
 
