@@ -742,6 +742,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                      "Was Ihre Daten zeigen: für jeden Kunden die Lebenszyklusphase (Reiter "
                      "Lebenszyklus), RFM-Werte (Reiter RFM) und wie oft und wie viel er kauft "
                      "(Tabelle unten). Erkennbare Treuetypen: {types}."),
+    "seg.no_typed": ("No customer has enough orders for a loyalty type yet.",
+                     "Noch hat kein Kunde genug Bestellungen für einen Treuetyp."),
     "seg.cannot_tell": ("Cannot be told from this data", "Aus diesen Daten nicht erkennbar"),
     "seg.cannot_tell_help": ("Nobody is given these types: your data holds nothing that shows "
                              "them. Load the export named to add a type.",
