@@ -49,7 +49,8 @@ class TypeRule:
     """How one type is scored, and what the data must hold before the type is told at all.
 
     ``evidence``: the type is told only when the data set has at least one of these signals
-    (some customer with a known, non-zero value); empty means always. ``requires``: a 0/1 signal
+    (some customer with a known, non-zero value), and a customer scores on it only with one of
+    them non-zero; empty means always. ``requires``: a 0/1 signal
     that must be 1 for a customer, checked where the data knows it (without a members file, app
     logins or point redemptions are the programme evidence on their own).
     """
@@ -222,6 +223,11 @@ def score_types(sig: pd.DataFrame, rules: dict[str, TypeRule] | None = None,
             hit = sig[rule.penalty[0]].fillna(0) > 0
             score = score.where(~hit, score * rule.penalty[1])
         score = np.minimum(score, rule.cap) if rule.cap < 1 else score
+        # The customer needs some of the evidence too: small orders alone never make anyone
+        # perk-loyal, a perk use has to be on record.
+        shown = [e for e in rule.evidence if e in present]
+        if shown:
+            score = score.where(sig[shown].fillna(0).ne(0).any(axis=1), 0.0)
         if not tellable(rule, present):
             score = pd.Series(np.nan, index=sig.index)
             contrib = pd.DataFrame(index=sig.index)
@@ -289,7 +295,8 @@ def _reasons(sig: pd.DataFrame, primary: pd.Series, parts: dict[str, pd.DataFram
     reasons = []
     for k, n, d in zip(kind, orders, tenure):
         if k == TOO_NEW:
-            reasons.append([("tenure_days", float(d)), ("orders", float(n))])
+            reasons.append([("tenure_days", float(d)),
+                            ("one_order", 1.0) if n == 1 else ("orders", float(n))])
         elif k == ONE_TIME:
             reasons.append([("one_order", 1.0), ("tenure_days", float(d))])
         else:
