@@ -178,7 +178,8 @@ class Segmentation:
     """Result of :func:`segment`: one row per customer.
 
     ``untellable`` lists the types the data set has no evidence for: nobody gets them and their
-    scores are NaN (unknown rather than 0).
+    scores are NaN (unknown rather than 0). ``missing_signals`` are the signals the told types
+    would read but the data lacks.
     """
 
     table: pd.DataFrame
@@ -275,8 +276,15 @@ def segment(sig: pd.DataFrame, rules: dict[str, TypeRule] | None = None,
     table.insert(0, "loyalty_type", primary)
     if explain:
         table["reasons"] = _reasons(sig, primary, parts)
-    return Segmentation(table=table, missing_signals=missing,
+    # Signals of the types the data cannot tell at all are named with those types instead.
+    read = set().union(*(_reads(rules[t]) for t in told))
+    return Segmentation(table=table, missing_signals=[m for m in missing if m in read],
                         untellable=[t for t in TYPES if t not in told])
+
+
+def _reads(rule: TypeRule) -> set[str]:
+    """Every signal a rule reads, including its membership requirement."""
+    return {s.name for s in rule.signals} | ({rule.requires} if rule.requires else set())
 
 
 def reasons_for(sig: pd.DataFrame, table: pd.DataFrame,

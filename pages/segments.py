@@ -113,21 +113,13 @@ def _evidence(untellable: list[str], told: list[str]) -> None:
         st.caption(tr("seg.satisfied_orders_only"))
 
 
-def _read_by(rule) -> set[str]:
-    """Every signal a rule reads, including its membership requirement and penalty."""
-    return ({s.name for s in rule.signals} | {rule.requires}
-            | {rule.penalty[0] if rule.penalty else None}) - {None}
-
-
 def _types_tab(table: pd.DataFrame, missing: list[str], untellable: list[str], lang: str, ds, f,
                rules, min_orders: int) -> None:
     told = [ty for ty in TYPES if ty not in untellable]
     shown = [*told, *UNTYPED]
     _evidence(untellable, told)
-    # Signals of types the data cannot tell are covered by the list above.
-    lacking = [m for m in missing if any(m in _read_by(TYPE_RULES[ty]) for ty in told)]
-    if lacking:
-        st.info(tr("seg.missing", signals=", ".join(tr(f"signal.{m}") for m in lacking)))
+    if missing:
+        st.info(tr("seg.missing", signals=", ".join(tr(f"signal.{m}") for m in missing)))
     st.dataframe(_summary(table, lang, shown), hide_index=True, key="seg_summary")
     st.caption(tr("seg.summary_help"))
     st.subheader(tr("seg.col_action"))

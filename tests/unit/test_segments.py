@@ -87,7 +87,9 @@ def test_missing_signals_are_reported_and_do_not_block():
                  "reviews_per_year", "nps", "complaints"])
     seg = segment(sig)
     assert seg.table.at["bargain", "loyalty_type"] == "price_loyal"
-    assert {"member", "referrals", "nps"} <= set(seg.missing_signals)
+    # Satisfied is still told and would read NPS; the other lost signals go with their types.
+    assert seg.missing_signals == ["nps"]
+    assert seg.untellable == ["programme_loyal", "perk_loyal", "advocate"]
 
 
 def test_moving_a_threshold_moves_customers():
