@@ -98,7 +98,9 @@ def _summary(table: pd.DataFrame, lang: str, shown: list[str]) -> pd.DataFrame:
             tr("seg.col_churn"): fmt_percent((part["lifecycle"] == "churned").mean()
                                              if len(part) else None, lang),
         })
-    return pd.DataFrame(rows)
+    frame = pd.DataFrame(rows)
+    # Without any survey answer an NPS column would be n/a in every row.
+    return frame if table["nps"].notna().any() else frame.drop(columns=tr("seg.col_nps"))
 
 
 def _evidence(untellable: list[str], told: list[str]) -> None:
@@ -118,7 +120,8 @@ def _types_tab(table: pd.DataFrame, missing: list[str], untellable: list[str], l
     told = [ty for ty in TYPES if ty not in untellable]
     shown = [*told, *UNTYPED]
     _evidence(untellable, told)
-    if missing:
+    # With Satisfied alone the caption above already says what is not known.
+    if missing and told != ["satisfied"]:
         st.info(tr("seg.missing", signals=", ".join(tr(f"signal.{m}") for m in missing)))
     st.dataframe(_summary(table, lang, shown), hide_index=True, key="seg_summary")
     st.caption(tr("seg.summary_help"))
