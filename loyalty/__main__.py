@@ -89,8 +89,9 @@ def _load_all(args):
 
 def cmd_customers(args) -> int:
     from .customers import customer_table, export_frame, to_csv_bytes
+    from .i18n import t
     ds = _load_all(args)
-    table, missing = customer_table(ds)
+    table, missing, untellable = customer_table(ds)
     frame = export_frame(table, args.lang)
     with open(args.out, "wb") as fh:
         fh.write(to_csv_bytes(frame))
@@ -100,6 +101,9 @@ def cmd_customers(args) -> int:
         print(f"  {name:<18} {n}")
     if missing:
         print("signals the data does not have: " + ", ".join(missing))
+    for ty in untellable:
+        print(f"cannot be told from this data: {t(f'type.{ty}', args.lang)}: "
+              f"{t(f'needs.{ty}', args.lang)}")
     return 0
 
 

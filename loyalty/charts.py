@@ -141,7 +141,7 @@ def members_table_kinds(lang: str = "en") -> dict[str, str]:
 
 TYPE_COLOURS = {"satisfied": "#6c9bd2", "price_loyal": "#e07b39", "programme_loyal": "#8e6bbf",
                 "convenience_loyal": "#4aa3a2", "perk_loyal": "#c9a227", "advocate": "#3f8f4f",
-                "too_new": "#c9c9c9"}
+                "too_new": "#c9c9c9", "one_time": "#9a9a9a", "occasional": "#b3b3b3"}
 
 
 def _heatmap(z: pd.DataFrame, text, x_labels, y_labels, lang: str, colorscale="Blues",

@@ -22,7 +22,8 @@ SIGNAL_FORMAT = {
     "discount_share": "percent", "redeem_share": "percent", "channel_share": "percent",
     "logins_per_month": "number1", "perks_per_month": "number1", "orders_per_month": "number1",
     "reviews_per_year": "number1", "categories": "int", "referrals": "int", "orders": "int",
-    "nps": "int", "aov": "money", "complaints": "int",
+    "nps": "int", "aov": "money", "complaints": "int", "store_share": "percent",
+    "tenure_days": "int", "one_order": "int",
 }
 
 EXPORT_FIGURES = ("orders", "revenue", "aov", "orders_per_month", "recency_days", "tenure_days",
@@ -59,8 +60,10 @@ def reason_text(reasons: list[tuple[str, float]], lang: str = "en") -> str:
 
 def customer_table(ds: Dataset, observation_end: dt.date | None = None,
                    filters: Filters | None = None, rules: dict[str, TypeRule] | None = None,
-                   churn_window_days: int | None = None) -> tuple[pd.DataFrame, list[str]]:
-    """One row per customer and the signals the data could not provide."""
+                   churn_window_days: int | None = None
+                   ) -> tuple[pd.DataFrame, list[str], list[str]]:
+    """One row per customer, the signals the data could not provide and the loyalty types it
+    cannot tell (nobody has them; their scores are empty)."""
     features = customer_features(ds, observation_end, filters)
     sig = signals(features)
     seg = segment(sig, rules)
@@ -75,7 +78,7 @@ def customer_table(ds: Dataset, observation_end: dt.date | None = None,
     if "tier" in features:
         table["tier"] = features["tier"]
     table = table.join(customer_value(purchase_histories(ds, observation_end, filters)))
-    return table, seg.missing_signals
+    return table, seg.missing_signals, seg.untellable
 
 
 def export_frame(table: pd.DataFrame, lang: str = "en") -> pd.DataFrame:

@@ -41,10 +41,12 @@ def customer_features(ds: Dataset, observation_end: dt.date | None = None,
       ``gap_mean``, ``gap_max`` in days; ``orders_last_90``: orders in the last 90 days.
     - ``discount_share``: share of orders with a discount; ``discount_rate``: discount / gross.
     - ``points_earned``, ``points_redeemed``, ``redeem_orders`` (orders using points).
-    - ``categories``: distinct product categories; ``top_channel_share``, ``top_store_share``.
+    - ``categories``: distinct product categories; ``top_channel_share``, ``top_store_share``
+      (only when the data has more than one channel or store).
     - interaction counts ``referral``, ``review``, ``perk_use``, ``complaint``, ``app_login``,
       ``social_follow``; ``referred_members`` (members naming this customer as referrer).
-    - ``nps_last``, ``nps_mean``, ``nps_answers``; ``member``, ``tier``, ``joined``.
+    - ``nps_last``, ``nps_mean``, ``nps_answers``; ``member`` (in the members file or a tier on
+      a receipt), ``tier``, ``joined``.
     """
     f = filters or Filters()
     tx = filtered_transactions(ds, f)
@@ -86,7 +88,8 @@ def customer_features(ds: Dataset, observation_end: dt.date | None = None,
                                                     gap_max=gaps.gap.max()).execute()
     out = out.merge(regular, on="customer_id", how="left")
     for column in ("channel", "store"):
-        if column in fields:
+        # One channel for everybody says nothing about habit: every share would be 100 %.
+        if column in fields and buy[column].nunique().execute() > 1:
             out = out.merge(_top_share(buy, column).execute(), on="customer_id", how="left")
 
     if ds.has("interactions"):
@@ -104,12 +107,21 @@ def customer_features(ds: Dataset, observation_end: dt.date | None = None,
             nps_last=s.score.argmax(s.date), nps_mean=s.score.mean(),
             nps_answers=s.count()).execute()
         out = out.merge(nps, on="customer_id", how="left")
+    if "tier" in fields:
+        # A tier printed on a customer's receipts shows programme membership without a members
+        # file.
+        tiered = buy.group_by("customer_id").aggregate(
+            receipt_member=flag(buy.tier.notnull()).max()).execute()
+        out = out.merge(tiered, on="customer_id", how="left")
+        out["member"] = out["receipt_member"].fillna(0) > 0
+        out = out.drop(columns="receipt_member")
     if ds.has("members"):
         m = ds.table("members")
         mem = m.select("customer_id", "tier", "joined").execute()
         mem["member"] = True
+        on_receipts = out.pop("member") if "member" in out else False
         out = out.merge(mem, on="customer_id", how="left")
-        out["member"] = out["member"].eq(True)
+        out["member"] = out["member"].eq(True) | on_receipts
         if "referred_by" in ds.fields("members"):
             ref = m.filter(m.referred_by.notnull()).group_by(
                 customer_id=m.referred_by).aggregate(referred_members=ibis._.count()).execute()

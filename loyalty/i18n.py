@@ -611,6 +611,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "signal.logins_per_month": ("App logins / month", "App-Logins / Monat"),
     "signal.redeem_share": ("Orders redeeming points", "Bestellungen mit Punkteeinlösung"),
     "signal.channel_share": ("Orders in main channel", "Bestellungen im Hauptkanal"),
+    "signal.store_share": ("Orders in main store", "Bestellungen in der Hauptfiliale"),
     "signal.categories": ("Product categories", "Warengruppen"),
     "signal.perks_per_month": ("Perk uses / month", "Gratisleistungen / Monat"),
     "signal.aov": ("Average order", "Durchschn. Bon"),
@@ -777,6 +778,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "type.perk_loyal": ("Perk-loyal", "Gratistreue"),
     "type.advocate": ("True advocate", "Fürsprecher"),
     "type.too_new": ("Too new to tell", "Noch zu neu"),
+    "type.one_time": ("One-time buyers", "Einmalkäufer"),
+    "type.occasional": ("Occasional buyers", "Gelegenheitskäufer"),
     "action.satisfied": ("Raise switching barriers: personal recognition, surprise rewards, a "
                          "tier worth reaching.",
                          "Wechselhürden erhöhen: persönliche Anerkennung, Überraschungsprämien, "
@@ -801,6 +804,43 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                         "Pflegen: Empfehlungsprogramm, früher Zugang, um Bewertungen bitten."),
     "action.too_new": ("Welcome series: help them to a second and third purchase.",
                        "Willkommensstrecke: zum zweiten und dritten Kauf verhelfen."),
+    "action.one_time": ("Bought once and never came back: send one win-back offer or a reminder "
+                        "of what they bought, and ask why they stayed away. Keep the cost per "
+                        "customer low.",
+                        "Einmal gekauft und nie wiedergekommen: ein Rückgewinnungsangebot oder "
+                        "eine Erinnerung an den Kauf schicken und fragen, warum sie wegblieben. "
+                        "Wenig pro Kunde ausgeben."),
+    "action.occasional": ("Buy now and then: remind them around the time they usually buy and "
+                          "give them a reason for the next purchase (a stamp card, a reward "
+                          "within reach).",
+                          "Kaufen ab und zu: um die Zeit erinnern, zu der sie sonst kaufen, und "
+                          "einen Grund für den nächsten Kauf geben (Stempelkarte, eine Prämie in "
+                          "Reichweite)."),
+    "needs.satisfied": ("needs repeat purchases: transactions with customer numbers",
+                        "braucht Wiederkäufe: Transaktionen mit Kundennummern"),
+    "needs.price_loyal": ("needs discounts, e.g. a discount column in the transactions export",
+                          "braucht Rabatte, z. B. eine Rabattspalte im Transaktionsexport"),
+    "needs.programme_loyal": ("needs programme use: app logins or point redemptions, e.g. an "
+                              "interactions export with app_login events or a points-redeemed "
+                              "column on the receipts (a members file or a tier on the receipts "
+                              "says who is a member)",
+                              "braucht Programmnutzung: App-Logins oder Punkteeinlösungen, z. B. "
+                              "einen Interaktionen-Export mit app_login-Ereignissen oder eine "
+                              "Spalte für eingelöste Punkte auf den Bons (eine Mitgliederdatei "
+                              "oder eine Stufe auf den Bons zeigt, wer Mitglied ist)"),
+    "needs.convenience_loyal": ("needs more than one channel or store, e.g. a channel or store "
+                                "column in the transactions export",
+                                "braucht mehr als einen Kanal oder eine Filiale, z. B. eine "
+                                "Kanal- oder Filialspalte im Transaktionsexport"),
+    "needs.perk_loyal": ("needs perk use, e.g. an interactions export with perk_use events",
+                         "braucht die Nutzung von Gratisleistungen, z. B. einen "
+                         "Interaktionen-Export mit perk_use-Ereignissen"),
+    "needs.advocate": ("needs referrals, reviews or NPS answers, e.g. an interactions export "
+                       "with referral or review events, a members file naming who referred "
+                       "whom, or an NPS survey export",
+                       "braucht Empfehlungen, Bewertungen oder NPS-Antworten, z. B. einen "
+                       "Interaktionen-Export mit referral- oder review-Ereignissen, eine "
+                       "Mitgliederdatei mit dem Werber oder einen NPS-Umfrageexport"),
     "rule.price_loyal": ("Price-loyal customers buy when it is cheap: most of their orders carry "
                          "a discount.",
                          "Preistreue kaufen, wenn es günstig ist: die meisten ihrer Bestellungen "
@@ -829,11 +869,34 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                        "(Wert höchstens {cap})."),
     "seg.title": ("Loyalty types", "Treuetypen"),
     "seg.intro": ("Why your customers stay: each customer with enough history gets one of six "
-                  "loyalty types from their behaviour and survey answers, with the reasons. "
-                  "Figures are as of the end of the selected period.",
+                  "loyalty types from their behaviour and survey answers, with the reasons, as "
+                  "far as your data can tell them. Customers with too few orders are one-time "
+                  "or occasional buyers, or too new to tell. Figures are as of the end of the "
+                  "selected period.",
                   "Warum Ihre Kunden bleiben: Jeder Kunde mit genug Historie erhält aus Verhalten "
-                  "und Umfrageantworten einen von sechs Treuetypen, mit Begründung. Stand: Ende "
-                  "des gewählten Zeitraums."),
+                  "und Umfrageantworten einen von sechs Treuetypen, mit Begründung, soweit Ihre "
+                  "Daten sie erkennen lassen. Kunden mit zu wenigen Bestellungen sind Einmal- "
+                  "oder Gelegenheitskäufer oder noch zu neu. Stand: Ende des gewählten "
+                  "Zeitraums."),
+    "seg.can_tell": ("What your data can tell: for every customer the lifecycle stage "
+                     "(Lifecycle tab), RFM scores (RFM tab) and how often and how much they buy "
+                     "(table below). Loyalty types it can tell: {types}.",
+                     "Was Ihre Daten zeigen: für jeden Kunden die Lebenszyklusphase (Reiter "
+                     "Lebenszyklus), RFM-Werte (Reiter RFM) und wie oft und wie viel er kauft "
+                     "(Tabelle unten). Erkennbare Treuetypen: {types}."),
+    "seg.no_typed": ("No customer has enough orders for a loyalty type yet.",
+                     "Noch hat kein Kunde genug Bestellungen für einen Treuetyp."),
+    "seg.cannot_tell": ("Cannot be told from this data", "Aus diesen Daten nicht erkennbar"),
+    "seg.cannot_tell_help": ("Nobody is given these types: your data holds nothing that shows "
+                             "them. Load the export named to add a type.",
+                             "Niemand erhält diese Typen: Ihre Daten enthalten nichts, was sie "
+                             "zeigt. Laden Sie den genannten Export, um einen Typ zu ergänzen."),
+    "seg.satisfied_orders_only": ("Without survey answers or complaints, 'Satisfied' here means "
+                                  "repeat buyers with no other driver in the data: how happy "
+                                  "they are is not known.",
+                                  "Ohne Umfrageantworten oder Beschwerden heißt 'Zufriedene' "
+                                  "hier: Wiederkäufer ohne anderen erkennbaren Treiber. Wie "
+                                  "zufrieden sie sind, ist nicht bekannt."),
     "seg.rules": ("Rules and thresholds", "Regeln und Schwellen"),
     "seg.rules_help": ("Each type adds up weighted signals. A signal scores 0 at the lower end of "
                        "its range and 1 at the upper end (reversed where marked); the type with "
@@ -844,10 +907,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                        "Kunden neu bewertet."),
     "seg.min_orders": ("Orders needed before a type is given",
                        "Nötige Bestellungen für eine Einordnung"),
-    "seg.min_orders_help": ("Customers with fewer orders (or under 60 days since their first) "
-                            "are 'too new to tell' rather than guessed.",
-                            "Kunden mit weniger Bestellungen (oder unter 60 Tagen seit dem "
-                            "ersten Kauf) gelten als 'noch zu neu' statt geraten zu werden."),
+    "seg.min_orders_help": ("Customers with fewer orders are one-time buyers (one order) or "
+                            "occasional buyers rather than guessed; anyone whose first purchase "
+                            "is under 60 days ago is 'too new to tell'.",
+                            "Kunden mit weniger Bestellungen sind Einmalkäufer (eine Bestellung) "
+                            "oder Gelegenheitskäufer, statt geraten zu werden; wer vor weniger "
+                            "als 60 Tagen zum ersten Mal kaufte, gilt als 'noch zu neu'."),
     "seg.weight": ("weight", "Gewicht"),
     "seg.ramp": ("Scores 0 at the left end of the range, 1 at the right end.",
                  "Zählt 0 am linken Ende des Bereichs, 1 am rechten."),
@@ -941,6 +1006,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "reason.sig.logins_per_month": ("{value} app logins a month", "{value} App-Logins pro Monat"),
     "reason.sig.redeem_share": ("redeemed points on {value} of orders",
                                 "Punkte bei {value} der Bestellungen eingelöst"),
+    "reason.sig.store_share": ("{value} of orders in one store",
+                               "{value} der Bestellungen in einer Filiale"),
+    "reason.sig.one_order": ("a single order", "eine einzige Bestellung"),
+    "reason.sig.tenure_days": ("first purchase {value} days ago",
+                               "erster Kauf vor {value} Tagen"),
     "reason.sig.channel_share": ("{value} of orders through one channel",
                                  "{value} der Bestellungen über einen Kanal"),
     "reason.sig.categories": ("product categories bought: {value}",

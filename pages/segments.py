@@ -9,15 +9,23 @@ from loyalty import charts
 from loyalty.customers import export_frame, format_signal, reason_text, to_csv_bytes
 from loyalty.i18n import fmt_date, fmt_money, fmt_number, fmt_percent
 from loyalty.lifecycle import STAGES, flows
-from loyalty.segments import (MIN_ORDERS, SIGNAL_BOUNDS, TOO_NEW, TYPE_RULES, TYPES, reasons_for,
-                              segment)
+from loyalty.segments import (GROUPS, MIN_ORDERS, SIGNAL_BOUNDS, TYPE_RULES, TYPES, UNTYPED,
+                              reasons_for, segment, untellable_types)
 from loyalty.settings import default
 from ui import state
 from ui.state import tr
 from ui.widgets import guarded, page_start
 
-PROFILE_SIGNALS = ("discount_share", "logins_per_month", "channel_share", "perks_per_month",
-                   "referrals", "reviews_per_year", "nps", "orders_per_month", "aov")
+PROFILE_SIGNALS = ("discount_share", "logins_per_month", "channel_share", "store_share",
+                   "perks_per_month", "referrals", "reviews_per_year", "nps", "orders_per_month",
+                   "aov")
+
+
+def _profile_signals(frame: pd.DataFrame) -> list[str]:
+    """The profile signals the data has; the store share only stands in for a missing channel
+    share, as in the convenience rule."""
+    cols = [c for c in PROFILE_SIGNALS if c in frame and frame[c].notna().any()]
+    return [c for c in cols if not (c == "store_share" and "channel_share" in cols)]
 
 
 def _rules_from_widgets() -> tuple[dict, int]:
@@ -36,7 +44,7 @@ def _rules_from_widgets() -> tuple[dict, int]:
     return rules, int(st.session_state.get("seg_min_orders", MIN_ORDERS))
 
 
-def _rule_editor() -> None:
+def _rule_editor(untellable: list[str]) -> None:
     with st.expander(tr("seg.rules"), icon=":material/tune:"):
         st.caption(tr("seg.rules_help"))
         st.number_input(tr("seg.min_orders"), 1, 20, MIN_ORDERS, key="seg_min_orders",
@@ -45,6 +53,8 @@ def _rule_editor() -> None:
             rule = TYPE_RULES[ty]
             st.markdown(f"**{tr(f'type.{ty}')}**")
             st.caption(tr(f"rule.{ty}", cap=fmt_number(rule.cap, state.lang(), 2)))
+            if ty in untellable:
+                st.caption(f"{tr('seg.cannot_tell')}: {tr(f'needs.{ty}')}")
             cols = st.columns(len(rule.signals))
             for col, s in zip(cols, rule.signals):
                 lo, hi, step = SIGNAL_BOUNDS[s.name]
@@ -68,11 +78,11 @@ def _nps_of(scores: pd.Series) -> float | None:
     return 100.0 * ((answered >= 9).mean() - (answered <= 6).mean())
 
 
-def _summary(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+def _summary(table: pd.DataFrame, lang: str, shown: list[str]) -> pd.DataFrame:
     total_customers = len(table)
     total_revenue = table["revenue"].clip(lower=0).sum() or 1.0
     rows = []
-    for ty in (*TYPES, TOO_NEW):
+    for ty in shown:
         part = table[table["loyalty_type"] == ty]
         rows.append({
             tr("seg.col_type"): tr(f"type.{ty}"),
@@ -88,31 +98,51 @@ def _summary(table: pd.DataFrame, lang: str) -> pd.DataFrame:
             tr("seg.col_churn"): fmt_percent((part["lifecycle"] == "churned").mean()
                                              if len(part) else None, lang),
         })
-    return pd.DataFrame(rows)
+    frame = pd.DataFrame(rows)
+    # Without any survey answer an NPS column would be n/a in every row.
+    return frame if table["nps"].notna().any() else frame.drop(columns=tr("seg.col_nps"))
 
 
-def _types_tab(table: pd.DataFrame, missing: list[str], lang: str, ds, f, rules,
-               min_orders: int) -> None:
-    if missing:
+def _evidence(untellable: list[str], told: list[str]) -> None:
+    """What the data can tell first, then the types it cannot tell and the export that adds
+    each."""
+    st.info(tr("seg.can_tell", types=", ".join(tr(f"type.{ty}") for ty in told)))
+    if untellable:
+        st.markdown(f"**{tr('seg.cannot_tell')}**", help=tr("seg.cannot_tell_help"))
+        st.markdown("\n".join(f"- **{tr(f'type.{ty}')}**: {tr(f'needs.{ty}')}"
+                              for ty in untellable))
+    if told == ["satisfied"]:
+        st.caption(tr("seg.satisfied_orders_only"))
+
+
+def _types_tab(table: pd.DataFrame, missing: list[str], untellable: list[str], lang: str, ds, f,
+               rules, min_orders: int) -> None:
+    told = [ty for ty in TYPES if ty not in untellable]
+    shown = [*told, *UNTYPED]
+    _evidence(untellable, told)
+    # With Satisfied alone the caption above already says what is not known.
+    if missing and told != ["satisfied"]:
         st.info(tr("seg.missing", signals=", ".join(tr(f"signal.{m}") for m in missing)))
-    st.dataframe(_summary(table, lang), hide_index=True, key="seg_summary")
+    st.dataframe(_summary(table, lang, shown), hide_index=True, key="seg_summary")
     st.caption(tr("seg.summary_help"))
     st.subheader(tr("seg.col_action"))
-    st.markdown("\n".join(f"- **{tr(f'type.{ty}')}**: {tr(f'action.{ty}')}"
-                          for ty in (*TYPES, TOO_NEW)))
+    st.markdown("\n".join(f"- **{tr(f'type.{ty}')}**: {tr(f'action.{ty}')}" for ty in shown))
     st.subheader(tr("seg.profile"), help=tr("seg.profile_help"))
-    judged = table[table["loyalty_type"] != TOO_NEW]
-    cols = [c for c in PROFILE_SIGNALS if c in judged and judged[c].notna().any()]
+    judged = table[~table["loyalty_type"].isin(UNTYPED)]
+    cols = _profile_signals(judged)
     profile = judged.groupby("loyalty_type")[cols].mean().reindex(
         [t for t in TYPES if t in set(judged["loyalty_type"])])
-    st.plotly_chart(charts.type_profile(profile, lang), key="seg_profile")
+    if profile.empty:
+        st.caption(tr("seg.no_typed"))
+    else:
+        st.plotly_chart(charts.type_profile(profile, lang), key="seg_profile")
     st.subheader(tr("seg.mix"), help=tr("seg.mix_help"))
     quarterly = state.quarterly_signals(*state.key(ds), f)
     if quarterly:
         mix = pd.DataFrame({end: segment(sig, rules, min_orders, explain=False)
                             .table["loyalty_type"]
                             .value_counts() for end, sig in quarterly.items()}).T.fillna(0)
-        mix = mix[[c for c in (*TYPES, TOO_NEW) if c in mix.columns]]
+        mix = mix[[c for c in GROUPS if c in mix.columns]]
         st.plotly_chart(charts.type_mix(mix, lang), key="seg_mix")
 
 
@@ -155,23 +185,25 @@ def _customer_tab(table: pd.DataFrame, sig: pd.DataFrame, rules: dict, lang: str
         st.markdown(f"**{tr('seg.lifecycle')}:** {tr('stage.' + row['lifecycle'])} · "
                     f"R{row['R']} F{row['F']} M{row['M']}")
         facts = {tr(f"signal.{c}"): format_signal(c, row[c], lang)
-                 for c in PROFILE_SIGNALS if c in row and pd.notna(row[c])}
+                 for c in _profile_signals(table) if pd.notna(row[c])}
         facts[tr("seg.col_revenue")] = fmt_money(row["revenue"], lang)
         st.dataframe(pd.DataFrame({tr("seg.figure"): list(facts), tr("seg.value"):
                                    list(facts.values())}), hide_index=True, key="seg_facts")
     with right:
         scores = row[[f"score_{t}" for t in TYPES]].astype(float)
         scores.index = list(TYPES)
+        scores = scores.dropna()
         st.plotly_chart(charts.type_scores(scores, lang), key="seg_scores")
         st.plotly_chart(charts.customer_timeline(state.purchases_of(*state.key(ds), cid), lang),
                         key="seg_timeline")
 
 
-def _export_tab(table: pd.DataFrame, sig: pd.DataFrame, rules: dict, lang: str) -> None:
+def _export_tab(table: pd.DataFrame, sig: pd.DataFrame, rules: dict, lang: str,
+                untellable: list[str]) -> None:
     kind = st.radio(tr("seg.export_by"), ["type", "lifecycle", "rfm"], horizontal=True,
                     format_func=lambda k: tr(f"seg.export_{k}"), key="seg_export_kind")
     if kind == "type":
-        value = st.selectbox(tr("seg.col_type"), [*TYPES, TOO_NEW],
+        value = st.selectbox(tr("seg.col_type"), [ty for ty in GROUPS if ty not in untellable],
                              format_func=lambda v: tr(f"type.{v}"), key="seg_export_type")
         chosen = table[table["loyalty_type"] == value]
         name = value
@@ -202,7 +234,7 @@ def render() -> None:
     f = state.current_filters()
     churn_days = int(default("churn_window_days"))
     base = state.customer_base(*state.key(ds), f, churn_days)
-    _rule_editor()
+    _rule_editor(untellable_types(base["signals"]))
     rules, min_orders = _rules_from_widgets()
     # Reasons are worked out only for the customers shown or exported: recounting the types
     # after a threshold change stays fast on large customer bases.
@@ -214,7 +246,7 @@ def render() -> None:
     tabs = st.tabs([tr("seg.tab_types"), tr("seg.tab_lifecycle"), tr("seg.tab_rfm"),
                     tr("seg.tab_customer"), tr("seg.tab_export")])
     with tabs[0]:
-        _types_tab(table, seg.missing_signals, lang, ds, f, rules, min_orders)
+        _types_tab(table, seg.missing_signals, seg.untellable, lang, ds, f, rules, min_orders)
     with tabs[1]:
         _lifecycle_tab(table, lang, ds, f, churn_days)
     with tabs[2]:
@@ -222,7 +254,7 @@ def render() -> None:
     with tabs[3]:
         _customer_tab(table, base["signals"], rules, lang, ds)
     with tabs[4]:
-        _export_tab(table, base["signals"], rules, lang)
+        _export_tab(table, base["signals"], rules, lang, seg.untellable)
 
 
 guarded(render, state.lang())

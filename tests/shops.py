@@ -29,3 +29,34 @@ M1,2025-07-01
 M2,2025-07-10
 M3,2025-08-01
 """
+
+
+# TRANSACTIONS-ONLY shop: customer, date, quantity, amount (like the CDNOW log), 1 Jan 2024 to
+# 31 Aug 2025. The last purchase fixes the observation end.
+# - ONCE: one order on 10 May 2024 (478 days before the end): a one-time buyer, not new.
+# - TWICE: orders on 15 May and 1 Jul 2024 (473 days): occasional.
+# - FRESH: one order on 11 Aug 2025 (20 days): too new to tell.
+# - SMALL: 20 monthly orders of 12.00 from 1 Jan 2024 (608 days): small orders, the old rules
+#   made this customer perk-loyal on order size alone.
+# - TINY: 10 orders of 8.00 every other month from 3 Jan 2024.
+# - BIG: 3 orders of 60.00 in 2024.
+
+
+def _transactions_only_rows() -> list[tuple[str, str, int, float]]:
+    rows = [("ONCE", "2024-05-10", 1, 15.0), ("TWICE", "2024-05-15", 1, 20.0),
+            ("TWICE", "2024-07-01", 2, 30.0), ("FRESH", "2025-08-11", 1, 25.0)]
+    rows += [("SMALL", f"{2024 + m // 12}-{m % 12 + 1:02d}-01", 1, 12.0) for m in range(20)]
+    rows += [("TINY", f"{2024 + m // 12}-{m % 12 + 1:02d}-03", 1, 8.0) for m in range(0, 20, 2)]
+    rows += [("BIG", d, 2, 60.0) for d in ("2024-02-10", "2024-06-10", "2024-10-10")]
+    rows.append(("SMALL", "2025-08-31", 1, 12.0))       # the last day of the data
+    return rows
+
+
+def transactions_only(discounts: dict[str, float] | None = None) -> str:
+    """The shop as CSV; ``discounts`` adds a discount column (amount per order per customer)."""
+    head = "customer_id,date,quantity,amount" + (",discount" if discounts is not None else "")
+    lines = [head]
+    for cid, day, qty, amount in _transactions_only_rows():
+        extra = f",{discounts.get(cid, 0.0):.2f}" if discounts is not None else ""
+        lines.append(f"{cid},{day},{qty},{amount:.2f}{extra}")
+    return "\n".join(lines) + "\n"

@@ -4,6 +4,8 @@ import os
 
 from streamlit.testing.v1 import AppTest
 
+from ..shops import transactions_only
+
 APP = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
                    "app.py")
 
@@ -142,13 +144,46 @@ def test_segments_page_threshold_moves_counts():
     assert not at.exception
     before = _type_counts(at)
     assert set(before) == {"Satisfied", "Price-loyal", "Programme-loyal", "Convenience-loyal",
-                           "Perk-loyal", "True advocate", "Too new to tell"}
+                           "Perk-loyal", "True advocate", "One-time buyers", "Occasional buyers",
+                           "Too new to tell"}
+    # The demo has every signal: no type is missing.
+    assert not any(m.value == "**Cannot be told from this data**" for m in at.markdown)
     # Count a customer as price-loyal from a 10-30 % discount share instead of 30-70 %.
     at.slider(key="seg_price_loyal_discount_share").set_value((0.1, 0.3)).run()
     after = _type_counts(at)
     assert int(after["Price-loyal"].replace(",", "")) > int(before["Price-loyal"].replace(",", ""))
     at.button(key="seg_reset").click().run()
     assert _type_counts(at) == before
+
+
+def test_segments_page_with_transactions_only():
+    at = open_data(new_app())
+    upload(at, "cdnow.csv", transactions_only().encode())
+    at.button(key="data_load").click().run()
+    at.switch_page("pages/segments.py").run()
+    assert not at.exception
+    # See tests/shops.py: three regulars, one long-ago one-time and two-time buyer, one new.
+    assert _type_counts(at) == {"Satisfied": "3", "One-time buyers": "1",
+                                "Occasional buyers": "1", "Too new to tell": "1"}
+    assert at.info[0].value.startswith("What your data can tell: for every customer the "
+                                       "lifecycle stage")
+    assert at.info[0].value.endswith("Loyalty types it can tell: Satisfied.")
+    assert len(at.info) == 1                      # no second note on the missing signals
+    summary = next(d.value for d in at.dataframe if d.value.columns[0] == "Loyalty type")
+    assert list(summary.columns) == ["Loyalty type", "Customers", "Share of customers",
+                                     "Share of revenue", "Revenue per customer", "Orders / month",
+                                     "Churned"]       # no survey answers: no NPS column
+    assert any(m.value == "**Cannot be told from this data**" for m in at.markdown)
+    listing = next(m.value for m in at.markdown if m.value.startswith("- **Price-loyal**"))
+    assert listing.splitlines()[3] == ("- **Perk-loyal**: needs perk use, e.g. an interactions "
+                                       "export with perk_use events")
+    assert [line.split("**")[1] for line in listing.splitlines()] == [
+        "Price-loyal", "Programme-loyal", "Convenience-loyal", "Perk-loyal", "True advocate"]
+    at.radio(key="app_lang").set_value("de").run()
+    assert not at.exception
+    assert any(m.value == "**Aus diesen Daten nicht erkennbar**" for m in at.markdown)
+    assert _type_counts(at) == {"Zufriedene": "3", "Einmalkäufer": "1",
+                                "Gelegenheitskäufer": "1", "Noch zu neu": "1"}
 
 
 def test_segments_drill_down_and_export():

@@ -104,7 +104,11 @@ def test_customers_writes_one_row_per_customer(write_file, tmp_path):
     assert set(rows) == {"A", "'=B"}          # a formula-like id is defused for Excel
     assert rows["A"]["loyalty_type"] == "price_loyal"
     assert rows["A"]["reasons"] == "100% of orders used a discount"
-    assert rows["'=B"]["loyalty_type"] == "too_new"
+    # Two orders, the first 149 days before the last day of the data: occasional, not new.
+    assert rows["'=B"]["loyalty_type"] == "occasional"
+    assert rows["A"]["score_perk_loyal"] == ""        # no perk data: unknown, not 0
+    assert ("cannot be told from this data: Perk-loyal: needs perk use, e.g. an interactions "
+            "export with perk_use events") in result.stdout.splitlines()
     assert {"score_advocate", "lifecycle", "R", "F", "M", "orders", "discount_share", "p_alive",
             "expected_purchases_90d", "clv_12m"} <= set(rows["A"])
 
