@@ -106,7 +106,7 @@ def discount_tab(ds, f, margin: float, lang: str) -> dict:
               help=tr("plan.discount_cost_help"))
     c4.metric(tr("plan.profit_change"), fmt_money_short(base["profit_change"], lang), border=True,
               help=tr("plan.profit_change_help"))
-    c1, c2, c3, _ = st.columns(4)
+    c1, c2, c3 = st.columns(3)
     c1.metric(tr("plan.customers_offered"), fmt_number(base["customers"], lang), border=True,
               help=tr("plan.customers_offered_help"))
     c2.metric(tr("plan.orders_per_customer"), fmt_number(base["orders_per_customer"], lang, 1),

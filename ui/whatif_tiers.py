@@ -111,18 +111,18 @@ def tier_tab(ds, f, margin: float, lang: str) -> dict:
                         replace(base, benefits=today), replace(base, benefits=planned))
     change = r["change"]
 
-    c1, c2 = st.columns(2)
+    c1, c2, c3 = st.columns(3)
     c1.metric(tr("plan.moving_up"), fmt_number(r["up"], lang), border=True,
               help=tr("plan.moving_up_help"))
     c2.metric(tr("plan.moving_down"), fmt_number(r["down"], lang), border=True,
               help=tr("plan.moving_down_help"))
-    c3, c4, c5, c6 = st.columns(4)
-    c3.metric(tr("plan.cost_change"), fmt_money_short(change["base"]["benefit_cost"], lang),
-              border=True, help=tr("plan.cost_change_help"))
-    c4.metric(tr("plan.stretch_spend"), fmt_money_short(change["base"]["extra_spend"], lang),
-              border=True, help=tr("plan.stretch_spend_help"))
-    c5.metric(tr("plan.lost_spend"), fmt_money_short(change["base"]["lost_spend"], lang),
+    c3.metric(tr("plan.lost_spend"), fmt_money_short(change["base"]["lost_spend"], lang),
               border=True, help=tr("plan.lost_spend_help"))
+    c4, c5, c6 = st.columns(3)
+    c4.metric(tr("plan.cost_change"), fmt_money_short(change["base"]["benefit_cost"], lang),
+              border=True, help=tr("plan.cost_change_help"))
+    c5.metric(tr("plan.stretch_spend"), fmt_money_short(change["base"]["extra_spend"], lang),
+              border=True, help=tr("plan.stretch_spend_help"))
     c6.metric(tr("plan.margin_change"), fmt_money_short(change["base"]["margin"], lang),
               border=True, help=tr("plan.margin_change_help"))
     band(change["low"]["margin"], change["high"]["margin"], lang)
