@@ -9,6 +9,8 @@ extra share of orders at an average discount of d, with a 95 % interval from b's
 This holds for the depths the data has seen; beyond them the S-shaped curve's form is an
 assumption. Days and months with sales only are used; at least 60 days, 20 of them discounted,
 and visible variation in depth are required, otherwise the literature defaults stay in place.
+An estimate above what published elasticities allow at its depth (see :mod:`loyalty.simulate`)
+is clipped to that bound before it is used, and the page says so.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import pandas as pd
 
 from .dataset import Dataset
 from .filters import Filters, filtered_transactions, months_up_to, order_count
-from .simulate import BANDS, DiscountAssumptions, max_uplifts, uplift
+from .simulate import BANDS, DiscountAssumptions, band_elasticity, bound, max_uplifts, uplift
 
 MIN_DAYS = 60
 MIN_DISCOUNT_DAYS = 20
@@ -98,6 +100,24 @@ def estimate_response(daily: pd.DataFrame) -> dict:
             "uplift_high": float(np.expm1((b + 1.96 * se) * ref))}
 
 
+_BAND_KEYS = (("low", "uplift_low"), ("base", "uplift"), ("high", "uplift_high"))
+
+
+def clip_estimate(estimate: dict, a: DiscountAssumptions = DiscountAssumptions()) -> dict:
+    """The estimate with each of ``uplift_low``, ``uplift`` and ``uplift_high`` at most what its
+    band's published elasticity allows at the reference depth (:func:`loyalty.simulate.bound`);
+    ``clipped`` says whether the central estimate was cut, ``bound`` is its bound."""
+    if not estimate.get("estimated"):
+        return {**estimate, "clipped": False}
+    out = dict(estimate)
+    for band, key in _BAND_KEYS:
+        out[key] = min(estimate[key], float(bound(estimate["reference_depth"],
+                                                  band_elasticity(band, a), a)))
+    out["bound"] = float(bound(estimate["reference_depth"], a.elasticity_base, a))
+    out["clipped"] = estimate["uplift"] > out["uplift"]
+    return out
+
+
 def response_bands(summary: pd.DataFrame, estimate: dict,
                    a: DiscountAssumptions = DiscountAssumptions()) -> tuple:
     """The low/base/high scales for :func:`loyalty.simulate.discount_scenario`.
@@ -105,15 +125,15 @@ def response_bands(summary: pd.DataFrame, estimate: dict,
     Without an estimate: the default 0.5 / 1 / 1.5 around the literature assumptions. With one:
     the scales that make the model's total order uplift at the reference depth (before the
     incremental share, as the daily data also contains pulled-forward orders) equal the estimate
-    and the ends of its interval; never below 0.
+    and the ends of its interval, each first clipped by :func:`clip_estimate`; never below 0.
     """
     if not estimate.get("estimated"):
         return BANDS
+    estimate = clip_estimate(estimate, a)
     orders = summary["orders"].to_numpy(dtype=float)
     lift = max_uplifts(summary, a)
     model = float((orders * lift).sum() / orders.sum() * uplift(estimate["reference_depth"], 1.0,
                                                                   a)) if orders.sum() else 0.0
     if model <= 0:
         return BANDS
-    return tuple((band, max(0.0, estimate[key] / model)) for band, key in
-                 (("low", "uplift_low"), ("base", "uplift"), ("high", "uplift_high")))
+    return tuple((band, max(0.0, estimate[key] / model)) for band, key in _BAND_KEYS)

@@ -201,8 +201,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                              "costs regardless of spend.",
                              "Karten, Geschenke, Gratisversand, Events: was ein Mitglied der "
                              "Stufe unabhängig vom Umsatz kostet."),
-    "plan.tier_assumptions": ("Assumptions: points and goal gradient",
-                              "Annahmen: Punkte und Zielgradient"),
+    "plan.tier_assumptions": ("Assumptions: points, goal gradient and demotion",
+                              "Annahmen: Punkte, Zielgradient und Abstufung"),
     "plan.points_per_unit": ("Points per euro", "Punkte pro Euro"),
     "plan.points_per_unit_help": ("Points a customer earns per euro at multiplier 1.",
                                   "Punkte pro Euro Umsatz bei Multiplikator 1."),
@@ -224,22 +224,42 @@ TEXTS: dict[str, tuple[str, str]] = {
                             "Kunden, deren Stufe mit den geplanten Schwellen höher ist als heute, "
                             "bevor sich jemand anstrengt."),
     "plan.moving_down": ("Customers moving down", "Kunden steigen ab"),
-    "plan.moving_down_help": ("Customers whose tier is lower under the planned thresholds.",
-                              "Kunden, deren Stufe mit den geplanten Schwellen niedriger ist."),
+    "plan.moving_down_help": ("Customers whose tier is lower under the planned thresholds, "
+                              "before anyone stretches.",
+                              "Kunden, deren Stufe mit den geplanten Schwellen niedriger ist, "
+                              "bevor sich jemand anstrengt."),
+    "plan.lost_spend": ("Lost spend from demoted customers", "Umsatzverlust durch Abstufung"),
+    "plan.lost_spend_help": ("Demoted customers' yearly spend x the share they lose (under "
+                             "Assumptions). Low and high use 1.5 times and half the share.",
+                             "Jahresumsatz der abgestuften Kunden x der Anteil, den sie verlieren "
+                             "(unter Annahmen). Vorsichtig und optimistisch verwenden das "
+                             "1,5-Fache und die Hälfte."),
+    "plan.demotion_loss": ("Spend lost by a demoted customer", "Umsatzverlust bei Abstufung"),
+    "plan.demotion_loss_help": ("Customers moved down a tier lower their loyalty and spending, "
+                                "by more than a promotion raises them (Wagner, Hennig-Thurau & "
+                                "Rudolph 2009, Journal of Marketing). 15 % of their yearly spend "
+                                "is our assumption, not a figure from the paper.",
+                                "Abgestufte Kunden werden weniger treu und kaufen weniger, "
+                                "stärker als eine Höherstufung sie steigert (Wagner, "
+                                "Hennig-Thurau & Rudolph 2009, Journal of Marketing). 15 % ihres "
+                                "Jahresumsatzes sind unsere Annahme, keine Zahl aus der Studie."),
     "plan.cost_change": ("Change in benefit cost", "Veränderung der Vorteilskosten"),
     "plan.cost_change_help": ("Planned minus today's yearly cost of discounts, points (at the "
                               "point value) and fixed benefits, including stretchers.",
                               "Geplante minus heutige jährliche Kosten für Rabatte, Punkte (zum "
                               "Punktwert) und feste Vorteile, einschließlich der Anstrengenden."),
     "plan.stretch_spend": ("Extra spend from stretching", "Mehrumsatz durch Anstrengen"),
-    "plan.stretch_spend_help": ("Expected extra spend of customers who stretch to a threshold "
-                                "under the plan, minus the same today.",
-                                "Erwarteter Mehrumsatz der Kunden, die sich nach dem Plan für "
-                                "eine Schwelle anstrengen, minus dasselbe heute."),
+    "plan.stretch_spend_help": ("Expected extra spend of customers who get a new threshold "
+                                "within reach under the plan and stretch to it. What today's "
+                                "thresholds make customers do is already in the data.",
+                                "Erwarteter Mehrumsatz der Kunden, die nach dem Plan eine neue "
+                                "Schwelle in Reichweite haben und sich dafür anstrengen. Was die "
+                                "heutigen Schwellen bewirken, steckt schon in den Daten."),
     "plan.margin_change": ("Change in margin", "Veränderung der Marge"),
-    "plan.margin_change_help": ("Extra spend x gross margin - change in benefit cost, per year.",
-                                "Mehrumsatz x Bruttomarge - Veränderung der Vorteilskosten, pro "
-                                "Jahr."),
+    "plan.margin_change_help": ("(Extra spend - lost spend) x gross margin - change in benefit "
+                                "cost, per year.",
+                                "(Mehrumsatz - Umsatzverlust) x Bruttomarge - Veränderung der "
+                                "Vorteilskosten, pro Jahr."),
     "plan.band_caption": ("Low to high assumptions: {range}.",
                           "Vorsichtige bis optimistische Annahmen: {range}."),
     "plan.range": ("{low} to {high}", "{low} bis {high}"),
@@ -263,10 +283,12 @@ TEXTS: dict[str, tuple[str, str]] = {
                        "Darin sind vorgezogene Käufe enthalten; nur der unten eingestellte "
                        "zusätzliche Anteil zählt als neu."),
     "plan.literature": ("Response from published defaults, not from your data ({reason}): "
-                        "S-shaped in the depth (Gupta & Cooper 1992), about a third of the extra "
-                        "orders truly new (Bijmolt et al. 2005). Adjust them under Assumptions.",
+                        "S-shaped in the depth (Gupta & Cooper 1992), never more than published "
+                        "price elasticities allow, about a third of the extra orders truly new "
+                        "(Bijmolt et al. 2005). Adjust them under Assumptions.",
                         "Reaktion aus Literaturwerten, nicht aus Ihren Daten ({reason}): "
-                        "S-förmig in der Rabatthöhe (Gupta & Cooper 1992), etwa ein Drittel der "
+                        "S-förmig in der Rabatthöhe (Gupta & Cooper 1992), nie mehr als "
+                        "veröffentlichte Preiselastizitäten erlauben, etwa ein Drittel der "
                         "zusätzlichen Bestellungen wirklich neu (Bijmolt u. a. 2005). Anpassen "
                         "unter Annahmen."),
     "plan.reason_few_days": ("too few days with discounts", "zu wenige Tage mit Rabatt"),
@@ -284,9 +306,12 @@ TEXTS: dict[str, tuple[str, str]] = {
                            "So hohe Rabatte lassen das Produkt weniger wert erscheinen und "
                            "erziehen Kunden, auf das nächste Angebot zu warten."),
     "plan.warn_too_small": ("Discounts this small rarely change behaviour: customers take them "
-                            "without buying more.",
+                            "without buying more. Below the threshold set under Assumptions the "
+                            "model therefore counts no extra orders; the discount only costs.",
                             "So kleine Rabatte ändern das Verhalten kaum: Kunden nehmen sie mit, "
-                            "ohne mehr zu kaufen."),
+                            "ohne mehr zu kaufen. Unter der bei den Annahmen eingestellten "
+                            "Schwelle rechnet das Modell daher mit keinen zusätzlichen "
+                            "Bestellungen; der Rabatt kostet nur."),
     "plan.discount_assumptions": ("Assumptions: response to discounts",
                                   "Annahmen: Reaktion auf Rabatte"),
     "plan.discount_assumptions_help": ("Largest extra share of orders a deep discount brings, per "
@@ -306,11 +331,73 @@ TEXTS: dict[str, tuple[str, str]] = {
                         "needs to rise: small = a sharp threshold, large = a gradual rise.",
                         "Wie viele Prozentpunkte um den Halbwegspunkt die Reaktion zum Anstieg "
                         "braucht: klein = scharfe Schwelle, groß = allmählicher Anstieg."),
-    "plan.too_small": ("Warn below depth", "Warnen unter Rabatt"),
-    "plan.too_small_help": ("Below this depth the page warns that the discount is too small to "
-                            "change behaviour.",
-                            "Unter dieser Höhe warnt die Seite, dass der Rabatt zu klein ist, um "
-                            "das Verhalten zu ändern."),
+    "plan.too_small": ("Threshold: no effect below depth", "Schwelle: keine Wirkung unter Rabatt"),
+    "plan.too_small_help": ("Discounts below this depth change nothing (the threshold of the "
+                            "S-shaped response, Gupta & Cooper 1992): the response starts from "
+                            "zero here and the page warns below it.",
+                            "Rabatte unter dieser Höhe ändern nichts (die Schwelle der "
+                            "S-förmigen Reaktion, Gupta & Cooper 1992): die Reaktion beginnt hier "
+                            "bei null, darunter warnt die Seite."),
+    "plan.saturation": ("Bound stops growing at depth", "Obergrenze wächst bis Rabatt"),
+    "plan.saturation_help": ("Saturation: deeper discounts than this bring no more orders than "
+                             "the bound at this depth allows.",
+                             "Sättigung: tiefere Rabatte bringen nicht mehr Bestellungen, als die "
+                             "Obergrenze bei dieser Höhe erlaubt."),
+    "plan.bound_help": ("Bound from published price elasticities (Bijmolt, van Heerde & Pieters "
+                        "2005, 1,851 estimates): at depth d a loyalty type's orders rise by at "
+                        "most |elasticity| x d (d at most the saturation depth), before the share "
+                        "that is new. The mean elasticity -2.62 bounds the low and base case, the "
+                        "short-term promotional elasticity -3.6 the high case. It applies to the "
+                        "response sizes above and to a response estimated from your data.",
+                        "Obergrenze aus veröffentlichten Preiselastizitäten (Bijmolt, van Heerde "
+                        "& Pieters 2005, 1.851 Schätzungen): bei Rabatt d steigen die "
+                        "Bestellungen eines Treuetyps um höchstens |Elastizität| x d (d höchstens "
+                        "bis zur Sättigung), vor dem wirklich neuen Anteil. Die mittlere "
+                        "Elastizität -2,62 begrenzt den vorsichtigen und mittleren Fall, die "
+                        "kurzfristige Aktionselastizität -3,6 den optimistischen. Sie gilt für "
+                        "die Reaktionsgrößen oben und für eine aus Ihren Daten geschätzte "
+                        "Reaktion."),
+    "plan.elasticity_base": ("Price elasticity (low and base)",
+                             "Preiselastizität (vorsichtig und mittel)"),
+    "plan.elasticity_base_help": ("Mean of 1,851 published estimates: -2.62 (Bijmolt et al. "
+                                  "2005). 1 % off raises orders by at most this many percent.",
+                                  "Mittel aus 1.851 veröffentlichten Schätzungen: -2,62 (Bijmolt "
+                                  "u. a. 2005). 1 % Rabatt steigert die Bestellungen um "
+                                  "höchstens so viele Prozent."),
+    "plan.elasticity_high": ("Price elasticity (high)", "Preiselastizität (optimistisch)"),
+    "plan.elasticity_high_help": ("Short-term promotional elasticity, about -3.6 (Bijmolt et al. "
+                                  "2005).",
+                                  "Kurzfristige Aktionselastizität, etwa -3,6 (Bijmolt u. a. "
+                                  "2005)."),
+    "plan.estimate_clipped": (" This is more than published price elasticities allow at this "
+                              "depth (at most {bound} more orders); the model uses that bound.",
+                              " Das ist mehr, als veröffentlichte Preiselastizitäten bei dieser "
+                              "Höhe erlauben (höchstens {bound} mehr Bestellungen); das Modell "
+                              "verwendet diese Obergrenze."),
+    "plan.bounded": ("The response was capped at what published price elasticities allow: at "
+                     "{depth} a loyalty type orders at most {bound} more (before the share that "
+                     "is new). The cap removed {removed} extra orders.",
+                     "Die Reaktion wurde auf das begrenzt, was veröffentlichte "
+                     "Preiselastizitäten erlauben: bei {depth} bestellt ein Treuetyp höchstens "
+                     "{bound} mehr (vor dem wirklich neuen Anteil). Die Grenze strich {removed} "
+                     "zusätzliche Bestellungen."),
+    "plan.customers_offered": ("Customers offered the discount", "Kunden mit Rabattangebot"),
+    "plan.customers_offered_help": ("Customers of the chosen loyalty types who bought in the last "
+                                    "12 months.",
+                                    "Kunden der gewählten Treuetypen, die in den letzten 12 "
+                                    "Monaten gekauft haben."),
+    "plan.orders_per_customer": ("Orders per customer and year today",
+                                 "Bestellungen pro Kunde und Jahr heute"),
+    "plan.orders_per_customer_help": ("Their orders in the last 12 months / these customers.",
+                                      "Ihre Bestellungen der letzten 12 Monate / diese Kunden."),
+    "plan.extra_per_customer": ("Extra orders per customer and year",
+                                "Zusatzbestellungen pro Kunde und Jahr"),
+    "plan.extra_per_customer_help": ("Extra orders per year / customers offered the discount. "
+                                     "Compare it with today's orders per customer: it is what "
+                                     "each of them would have to do differently.",
+                                     "Zusatzbestellungen pro Jahr / Kunden mit Rabattangebot. "
+                                     "Vergleichen Sie sie mit den heutigen Bestellungen pro "
+                                     "Kunde: so viel müsste jeder anders machen."),
     "plan.incremental": ("Share of extra orders that are new", "Anteil wirklich neuer Bestellungen"),
     "plan.incremental_help": ("The rest is pulled forward or stockpiled. Published average: about "
                               "a third.",
@@ -322,9 +409,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                           "Ab dieser Höhe warnt die Seite, dass das Produkt an Wert verliert "
                           "(in der Literatur um 50 %)."),
     "plan.extra_orders": ("Extra orders per year", "Zusatzbestellungen pro Jahr"),
-    "plan.extra_orders_help": ("Truly new orders: response x incremental share x today's orders.",
-                               "Wirklich neue Bestellungen: Reaktion x neuer Anteil x heutige "
-                               "Bestellungen."),
+    "plan.extra_orders_help": ("Truly new orders: today's orders x response (at most the "
+                               "published-elasticity bound) x share that is new.",
+                               "Wirklich neue Bestellungen: heutige Bestellungen x Reaktion "
+                               "(höchstens die Obergrenze aus Elastizitäten) x neuer Anteil."),
     "plan.revenue_change": ("Change in revenue", "Veränderung des Umsatzes"),
     "plan.revenue_change_help": ("Revenue after discount minus today's full-price revenue of the "
                                  "chosen customers.",
@@ -430,11 +518,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "scen.tier_cost_change": ("Tiers: change in benefit cost", "Stufen: Veränderung Vorteilskosten"),
     "scen.tier_extra_spend": ("Tiers: extra spend from stretching",
                               "Stufen: Mehrumsatz durch Anstrengen"),
+    "scen.tier_lost_spend": ("Tiers: lost spend from demoted customers",
+                             "Stufen: Umsatzverlust durch Abstufung"),
     "scen.tier_margin_low": ("Tiers: margin change, low", "Stufen: Margenänderung, vorsichtig"),
     "scen.tier_margin": ("Tiers: margin change", "Stufen: Margenänderung"),
     "scen.tier_margin_high": ("Tiers: margin change, high", "Stufen: Margenänderung, optimistisch"),
     "scen.discount_depth": ("Discount: depth", "Rabatt: Höhe"),
     "scen.discount_extra_orders": ("Discount: extra orders", "Rabatt: zusätzliche Bestellungen"),
+    "scen.discount_extra_per_customer": ("Discount: extra orders per customer",
+                                         "Rabatt: Zusatzbestellungen pro Kunde"),
     "scen.discount_revenue_change": ("Discount: change in revenue",
                                      "Rabatt: Veränderung des Umsatzes"),
     "scen.discount_cost": ("Discount: discount cost", "Rabatt: Rabattkosten"),
@@ -477,7 +569,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "assume.response_threshold": ("Depth where the response is half way",
                                   "Rabatt bei halber Wirkung"),
     "assume.response_width": ("Steepness of the response (pp)", "Steilheit der Reaktion (pp)"),
-    "assume.warn_below": ("Warn below depth", "Warnen unter Rabatt"),
+    "assume.warn_below": ("Threshold: no effect below depth",
+                          "Schwelle: keine Wirkung unter Rabatt"),
+    "assume.elasticity_base": ("Price elasticity bounding low and base",
+                               "Preiselastizität als Grenze, vorsichtig und mittel"),
+    "assume.elasticity_high": ("Price elasticity bounding high",
+                               "Preiselastizität als Grenze, optimistisch"),
+    "assume.saturation_depth": ("Bound stops growing at depth", "Obergrenze wächst bis Rabatt"),
+    "assume.demotion_loss": ("Spend lost by a demoted customer", "Umsatzverlust bei Abstufung"),
     "assume.warn_from": ("Warn from depth", "Warnen ab Rabatt"),
     "assume.incremental_share": ("Share of extra orders that are new",
                                  "Anteil wirklich neuer Bestellungen"),

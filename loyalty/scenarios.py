@@ -19,9 +19,10 @@ from .i18n import fmt_money, fmt_number, fmt_percent, t
 # Headline results in report order, with how each is formatted.
 RESULTS = (
     ("tier_up", "count"), ("tier_down", "count"), ("tier_cost_change", "money"),
-    ("tier_extra_spend", "money"), ("tier_margin_low", "money"), ("tier_margin", "money"),
-    ("tier_margin_high", "money"),
+    ("tier_extra_spend", "money"), ("tier_lost_spend", "money"), ("tier_margin_low", "money"),
+    ("tier_margin", "money"), ("tier_margin_high", "money"),
     ("discount_depth", "percent"), ("discount_extra_orders", "count"),
+    ("discount_extra_per_customer", "number"),
     ("discount_revenue_change", "money"), ("discount_cost", "money"),
     ("discount_profit_low", "money"), ("discount_profit", "money"),
     ("discount_profit_high", "money"),
@@ -38,8 +39,9 @@ ASSUMPTIONS = {
     "stretch_max": "percent", "discount_offered_to": "text", "discount_depth": "percent",
     "response_source": "text", "response_scales": "text", "max_uplift": "text",
     "response_threshold": "percent", "response_width": "percent", "warn_below": "percent",
-    "warn_from": "percent", "incremental_share": "percent", "churn_rate": "percent",
-    "revenue_per_year": "money", "retention_cost_per_year": "money", "churn_cut": "percent",
+    "warn_from": "percent", "incremental_share": "percent", "elasticity_base": "number",
+    "elasticity_high": "number", "saturation_depth": "percent", "demotion_loss": "percent",
+    "churn_rate": "percent", "revenue_per_year": "money", "retention_cost_per_year": "money", "churn_cut": "percent",
     "years": "count",
 }
 

@@ -14,6 +14,16 @@ Assumptions, each editable on the What-if page:
   ``stretch_max`` (right below the threshold) to 0 (at the edge of the zone); a stretcher spends
   exactly the missing amount and then gets the higher tier's benefits. Customers at the top tier
   have nothing to stretch for, matching Liu (2007): heavy buyers claim rewards without changing.
+- When a planned ladder is compared with today's, only customers whose next threshold the plan
+  changes stretch: the spend in the data was made under today's thresholds, so whatever those
+  made customers do is already in it. (Counting today's stretch as extra too, and subtracting it,
+  made "extra spend from stretching" negative whenever a threshold moved away from a crowded
+  spend range: the plan was charged for stretch the data had never credited it with.)
+- Demotion has a cost (Wagner, Hennig-Thurau & Rudolph 2009, Journal of Marketing: customers
+  moved down a tier lower their loyalty intentions and spending, by more than a promotion raises
+  them). A demoted customer loses ``demotion_loss`` of their yearly spend; the 15 % default is an
+  assumption, not a figure from the paper. Benefit costs stay on the spend before the loss (a
+  slightly cautious simplification).
 """
 
 from __future__ import annotations
@@ -47,6 +57,7 @@ class TierAssumptions:
     zone: float = 0.10             # stretch zone: share of the threshold below it
     stretch_max: float = 0.30      # chance of stretching right below a threshold
     margin: float = 0.40           # gross margin at full price
+    demotion_loss: float = 0.15    # share of a demoted customer's yearly spend that is lost
     benefits: tuple[TierBenefit, ...] = field(default_factory=tuple)
 
 
@@ -79,15 +90,28 @@ def evaluate_ladder(dist: pd.DataFrame, floors, a: TierAssumptions, scale: float
 
     Returns ``per_tier`` (customers, spend, benefit cost per tier, before any stretch),
     ``benefit_cost`` (total, including stretchers' new benefits), ``stretchers`` (expected
-    customers who stretch), ``extra_spend`` (their expected extra spend) and ``margin`` (gross
-    profit after benefit cost: (spend + extra spend) x margin - benefit cost).
+    customers who stretch), ``extra_spend`` (their expected extra spend), ``lost_spend`` (0 for
+    a ladder on its own: see :func:`compare_ladders`) and ``margin`` (gross profit after benefit
+    cost: (spend + extra spend - lost spend) x margin - benefit cost).
     """
     return _evaluate(dist, floors, a, (scale,))[0]
 
 
-def _evaluate(dist: pd.DataFrame, floors, a: TierAssumptions, scales) -> list[dict]:
+def _goal(spend: np.ndarray, floors: np.ndarray) -> np.ndarray:
+    """The next threshold above each spend value (infinity at the top tier)."""
+    tier = _tier_index(spend, floors)
+    return np.where(tier + 1 < len(floors), floors[np.minimum(tier + 1, len(floors) - 1)], np.inf)
+
+
+def _evaluate(dist: pd.DataFrame, floors, a: TierAssumptions, scales, floors_now=None,
+              loss_scales=None) -> list[dict]:
     """:func:`evaluate_ladder` for several stretch scales, sharing the work that does not
-    depend on the scale (a slider move evaluates two ladders in three bands)."""
+    depend on the scale (a slider move evaluates two ladders in three bands).
+
+    With ``floors_now`` (today's ladder) only customers whose next threshold differs from today's
+    stretch, and customers in a lower tier than today lose ``demotion_loss`` x the matching entry
+    of ``loss_scales`` of their spend.
+    """
     floors = np.asarray(floors, dtype=float)
     if len(a.benefits) != len(floors):
         raise ValueError("one benefit per tier is needed")
@@ -101,6 +125,12 @@ def _evaluate(dist: pd.DataFrame, floors, a: TierAssumptions, scales) -> list[di
     target = floors[up]
     gap = target - s
     reach = (up > tier) & (gap > 0) & (gap <= a.zone * target)
+    demoted_spend = 0.0
+    if floors_now is not None:
+        today = np.asarray(floors_now, dtype=float)
+        reach &= _goal(s, floors) != _goal(s, today)
+        demoted_spend = float((s * n)[tier < _tier_index(s, today)].sum())
+    loss_scales = [1.0] * len(scales) if loss_scales is None else loss_scales
     zone = np.where(target > 0, a.zone * target, 1.0)
     p_unit = np.where(reach, a.stretch_max * (1 - gap / zone), 0.0)
     gain = np.where(reach, gap, 0.0) * n
@@ -113,13 +143,14 @@ def _evaluate(dist: pd.DataFrame, floors, a: TierAssumptions, scales) -> list[di
     spend_total = float((s * n).sum())
     cost_base = float((cost_now * n).sum())
     out = []
-    for scale in scales:
+    for scale, loss_scale in zip(scales, loss_scales):
         p = np.clip(p_unit * scale, 0, 1)
         extra = float((p * gain).sum())
+        lost = demoted_spend * min(1.0, a.demotion_loss * loss_scale)
         cost = cost_base + float((p * cost_step).sum())
         out.append({"per_tier": per_tier, "benefit_cost": cost, "stretchers": float((p * n).sum()),
-                    "extra_spend": extra, "spend": spend_total,
-                    "margin": (spend_total + extra) * a.margin - cost})
+                    "extra_spend": extra, "lost_spend": lost, "spend": spend_total,
+                    "margin": (spend_total + extra - lost) * a.margin - cost})
     return out
 
 
@@ -135,17 +166,22 @@ def movers(dist: pd.DataFrame, floors_now, floors_new) -> pd.DataFrame:
 
 def compare_ladders(dist: pd.DataFrame, floors_now, floors_new, a_now: TierAssumptions,
                     a_new: TierAssumptions) -> dict:
-    """Today's ladder against the planned one, with the low/base/high band on the stretch.
+    """Today's ladder against the planned one, with the low/base/high band on the stretch and
+    the demotion loss.
 
-    ``now`` and ``new`` are the base evaluations; ``change`` holds, per band, the new minus
-    today's benefit cost, extra spend, margin and stretchers; ``moves`` the mover matrix with
-    ``up`` and ``down`` totals.
+    Today's ladder produced the data, so it adds no stretch and no loss; under the plan, customers
+    with a new next threshold may stretch and demoted customers lose part of their spend (see the
+    module's assumptions). The low band takes the high band's scale for the demotion loss and
+    the other way round, so that low stays the cautious case. ``now`` and ``new`` are the base
+    evaluations; ``change`` holds, per band, the new minus today's benefit cost, extra spend
+    (never negative), lost spend, margin and stretchers; ``moves`` the mover matrix with ``up``
+    and ``down`` totals.
     """
     scales = [scale for _, scale in BANDS]
-    now = _evaluate(dist, floors_now, a_now, scales)
-    new = _evaluate(dist, floors_new, a_new, scales)
+    now = _evaluate(dist, floors_now, a_now, scales, floors_now)
+    new = _evaluate(dist, floors_new, a_new, scales, floors_now, scales[::-1])
     change = {band: {k: new[i][k] - now[i][k] for k in ("benefit_cost", "extra_spend",
-                                                         "margin", "stretchers")}
+                                                         "lost_spend", "margin", "stretchers")}
               for i, (band, _) in enumerate(BANDS)}
     base = scales.index(1.0)
     m = movers(dist, floors_now, floors_new)

@@ -7,13 +7,27 @@ import pandas as pd
 import streamlit as st
 
 from loyalty import plan_charts
-from loyalty.discount_response import response_bands
+from loyalty.discount_response import clip_estimate, response_bands
 from loyalty.i18n import fmt_money, fmt_money_short, fmt_number, fmt_percent
 from loyalty.settings import default
-from loyalty.simulate import DiscountAssumptions, discount_scenario, profit_curve
+from loyalty.simulate import (DiscountAssumptions, band_elasticity, discount_scenario,
+                              profit_curve)
 from ui import plan_state, state
 from ui.state import tr
 from ui.widgets import band
+
+
+# The response's shape, in percent of the depth: (field of DiscountAssumptions, label key (its
+# help is label + "_help"), widget key, lowest, highest, format). Defaults come from the dataclass.
+_SHAPE = (("threshold", "plan.threshold", "whatif_threshold", 1, 40, "%d %%"),
+          ("width", "plan.width", "whatif_width", 1, 15, "%d pp"),
+          ("incremental_share", "plan.incremental", "whatif_incremental", 0, 100, "%d %%"),
+          ("too_small_below", "plan.too_small", "whatif_too_small", 0, 20, "%d %%"),
+          ("devalue_from", "plan.devalue", "whatif_devalue", 10, 60, "%d %%"),
+          ("saturation_depth", "plan.saturation", "whatif_saturation", 5, 60, "%d %%"))
+# The published elasticities that bound the response: (field, label key, widget key).
+_BOUND = (("elasticity_base", "plan.elasticity_base", "whatif_elasticity_base"),
+          ("elasticity_high", "plan.elasticity_high", "whatif_elasticity_high"))
 
 
 def _discount_assumptions(lang: str) -> DiscountAssumptions:
@@ -27,22 +41,18 @@ def _discount_assumptions(lang: str) -> DiscountAssumptions:
                                              step=5, key=f"whatif_cap_{kind}",
                                              help=tr("plan.cap_help"))
             caps.append((kind, value / 100))
-        c1, c2, c3 = st.columns(3)
-        threshold = c1.slider(tr("plan.threshold"), 1, 40, int(a.threshold * 100), format="%d %%",
-                              key="whatif_threshold", help=tr("plan.threshold_help")) / 100
-        width = c2.slider(tr("plan.width"), 1, 15, int(a.width * 100), format="%d pp",
-                          key="whatif_width", help=tr("plan.width_help")) / 100
-        incremental = c3.slider(tr("plan.incremental"), 0, 100, round(a.incremental_share * 100),
-                                format="%d %%", key="whatif_incremental",
-                                help=tr("plan.incremental_help")) / 100
-        c1, c2 = st.columns(2)
-        too_small = c1.slider(tr("plan.too_small"), 0, 20, int(a.too_small_below * 100),
-                              format="%d %%", key="whatif_too_small",
-                              help=tr("plan.too_small_help")) / 100
-        devalue = c2.slider(tr("plan.devalue"), 10, 60, int(a.devalue_from * 100), format="%d %%",
-                            key="whatif_devalue", help=tr("plan.devalue_help")) / 100
-    return replace(a, max_uplift=tuple(caps), threshold=threshold, width=width,
-                   incremental_share=incremental, devalue_from=devalue, too_small_below=too_small)
+        values = {"max_uplift": tuple(caps)}
+        cols = st.columns(3)
+        for i, (name, label, key, low, high, fmt) in enumerate(_SHAPE):
+            values[name] = cols[i % 3].slider(tr(label), low, high,
+                                              int(round(getattr(a, name) * 100)), format=fmt,
+                                              key=key, help=tr(f"{label}_help")) / 100
+        st.caption(tr("plan.bound_help"))
+        cols = st.columns(len(_BOUND))
+        for col, (name, label, key) in zip(cols, _BOUND):
+            values[name] = col.number_input(tr(label), -10.0, 0.0, getattr(a, name), step=0.1,
+                                            format="%.2f", key=key, help=tr(f"{label}_help"))
+    return replace(a, **values)
 
 
 def discount_tab(ds, f, margin: float, lang: str) -> dict:
@@ -51,30 +61,41 @@ def discount_tab(ds, f, margin: float, lang: str) -> dict:
         st.info(tr("plan.no_customers"))
         return {}
     estimate = plan_state.discount_estimate(*state.key(ds), f)
-    if estimate["estimated"]:
-        st.success(tr("plan.estimated", depth=fmt_percent(estimate["reference_depth"], lang),
-                      uplift=fmt_percent(estimate["uplift"], lang, 0),
-                      low=fmt_percent(estimate["uplift_low"], lang, 0),
-                      high=fmt_percent(estimate["uplift_high"], lang, 0),
-                      days=fmt_number(estimate["days"], lang)))
-    else:
-        st.info(tr("plan.literature", reason=tr(f"plan.reason_{estimate['reason']}")))
+    message = st.empty()
     kinds = list(summary.index)
     target = st.multiselect(tr("plan.offer_to"), kinds, default=kinds, key="whatif_types",
                             format_func=lambda k: tr(f"type.{k}"), help=tr("plan.offer_to_help"))
     depth = st.slider(tr("plan.depth"), 0, 60, 10, format="%d %%", key="whatif_depth",
                       help=tr("plan.depth_help")) / 100
     a = _discount_assumptions(lang)
+    # Said above the controls, but after them: the clip depends on the assumed bound.
+    if estimate["estimated"]:
+        clipped = clip_estimate(estimate, a)
+        note = tr("plan.estimate_clipped", bound=fmt_percent(clipped["bound"], lang, 0)) if \
+            clipped["clipped"] else ""
+        message.success(tr("plan.estimated", depth=fmt_percent(estimate["reference_depth"], lang),
+                           uplift=fmt_percent(estimate["uplift"], lang, 0),
+                           low=fmt_percent(estimate["uplift_low"], lang, 0),
+                           high=fmt_percent(estimate["uplift_high"], lang, 0),
+                           days=fmt_number(estimate["days"], lang)) + note)
+    else:
+        message.info(tr("plan.literature", reason=tr(f"plan.reason_{estimate['reason']}")))
     if not target:
         st.info(tr("plan.pick_types"))
         return {}
     chosen = summary.loc[target]
     # The estimate is the whole shop's response, so it calibrates the model over all types.
     bands = dict(response_bands(summary, estimate, a))
-    res = {band: discount_scenario(chosen, depth, margin, a, scale) for band, scale in bands.items()}
+    res = {band: discount_scenario(chosen, depth, margin, a, scale, band_elasticity(band, a))
+           for band, scale in bands.items()}
     base = res["base"]
     if base["warning"]:
         st.warning(tr(f"plan.warn_{base['warning']}"))
+    if base["bounded_orders"] >= 0.5:
+        st.info(tr("plan.bounded", removed=fmt_number(base["bounded_orders"], lang),
+                   bound=fmt_percent(min(depth, a.saturation_depth) * abs(a.elasticity_base),
+                                     lang, 0),
+                   depth=fmt_percent(depth, lang, 0)))
     c1, c2, c3, c4 = st.columns(4)
     c1.metric(tr("plan.extra_orders"), fmt_number(base["extra_orders"], lang), border=True,
               help=tr("plan.extra_orders_help"))
@@ -85,6 +106,13 @@ def discount_tab(ds, f, margin: float, lang: str) -> dict:
               help=tr("plan.discount_cost_help"))
     c4.metric(tr("plan.profit_change"), fmt_money_short(base["profit_change"], lang), border=True,
               help=tr("plan.profit_change_help"))
+    c1, c2, c3 = st.columns(3)
+    c1.metric(tr("plan.customers_offered"), fmt_number(base["customers"], lang), border=True,
+              help=tr("plan.customers_offered_help"))
+    c2.metric(tr("plan.orders_per_customer"), fmt_number(base["orders_per_customer"], lang, 1),
+              border=True, help=tr("plan.orders_per_customer_help"))
+    c3.metric(tr("plan.extra_per_customer"), fmt_number(base["extra_per_customer"], lang, 2),
+              border=True, help=tr("plan.extra_per_customer_help"))
     lows = [res[b]["profit_change"] for b in res]
     band(min(lows), max(lows), lang)
     curve = profit_curve(chosen, margin, a, bands=tuple(bands.items()))
@@ -111,8 +139,10 @@ def discount_tab(ds, f, margin: float, lang: str) -> dict:
                                         for k, v in a.max_uplift),
                 "response_threshold": a.threshold, "response_width": a.width,
                 "incremental_share": a.incremental_share, "warn_below": a.too_small_below,
-                "warn_from": a.devalue_from},
+                "warn_from": a.devalue_from, "elasticity_base": a.elasticity_base,
+                "elasticity_high": a.elasticity_high, "saturation_depth": a.saturation_depth},
             "results": {"discount_depth": depth, "discount_extra_orders": base["extra_orders"],
+                        "discount_extra_per_customer": base["extra_per_customer"],
                         "discount_revenue_change": base["revenue"] - base["baseline_revenue"],
                         "discount_cost": base["discount_cost"],
                         "discount_profit_low": min(lows),

@@ -52,6 +52,32 @@ def _benefit_inputs(names, prefix: str, defaults: tuple[TierBenefit, ...]) -> tu
     return tuple(out)
 
 
+# The tier assumptions' controls: (field of TierAssumptions, label key (help: label + "_help"),
+# widget key, lowest, highest, step, format). Percent fields (format with %%) are shown x 100.
+# Defaults come from the dataclass.
+_ASSUMPTIONS = (
+    ("points_per_unit", "plan.points_per_unit", "whatif_ppu", 0.0, 100.0, 0.5, "%.1f"),
+    ("point_value", "tiers.point_value", "whatif_point_value", 0.0, 10.0, 0.005, "%.3f"),
+    ("zone", "plan.zone", "whatif_zone", 0, 50, 1, "%d %%"),
+    ("stretch_max", "plan.stretch", "whatif_stretch", 0, 100, 1, "%d %%"),
+    ("demotion_loss", "plan.demotion_loss", "whatif_demotion_loss", 0, 100, 1, "%d %%"))
+
+
+def _assumption_inputs() -> dict:
+    a = TierAssumptions()
+    out = {}
+    cols = st.columns(len(_ASSUMPTIONS))
+    for col, (name, label, key, low, high, step, fmt) in zip(cols, _ASSUMPTIONS):
+        if "%%" in fmt:
+            out[name] = col.slider(tr(label), low, high, int(round(getattr(a, name) * 100)),
+                                   step=step, format=fmt, key=key, help=tr(f"{label}_help")) / 100
+        else:
+            out[name] = col.number_input(tr(label), low, high, float(getattr(a, name)),
+                                         step=step, format=fmt, key=key,
+                                         help=tr(f"{label}_help"))
+    return out
+
+
 def tier_tab(ds, f, margin: float, lang: str) -> dict:
     info = plan_state.today_ladder(*state.key(ds), f, MONTHS, lang)
     ladder = info["ladder"]
@@ -77,32 +103,27 @@ def tier_tab(ds, f, margin: float, lang: str) -> dict:
     st.markdown(f"**{tr('plan.benefits_new')}**", help=tr("plan.benefits_help"))
     planned = _benefit_inputs(names, "whatif_new", today)
     with st.expander(tr("plan.tier_assumptions")):
-        c1, c2, c3, c4 = st.columns(4)
-        ppu = c1.number_input(tr("plan.points_per_unit"), 0.0, 100.0, 1.0, step=0.5,
-                              key="whatif_ppu", help=tr("plan.points_per_unit_help"))
-        pv = c2.number_input(tr("tiers.point_value"), 0.0, 10.0, 0.01, step=0.005, format="%.3f",
-                             key="whatif_point_value", help=tr("tiers.point_value_help"))
-        zone = c3.slider(tr("plan.zone"), 0, 50, 10, format="%d %%", key="whatif_zone",
-                         help=tr("plan.zone_help")) / 100
-        stretch = c4.slider(tr("plan.stretch"), 0, 100, 30, format="%d %%", key="whatif_stretch",
-                            help=tr("plan.stretch_help")) / 100
-    base = TierAssumptions(points_per_unit=ppu, point_value=pv, zone=zone, stretch_max=stretch,
-                           margin=margin)
+        values = _assumption_inputs()
+    base = TierAssumptions(**values, margin=margin)
+    ppu, pv, zone, stretch = (values[k] for k in ("points_per_unit", "point_value", "zone",
+                                                   "stretch_max"))
     r = compare_ladders(dist, [fl for _, fl in ladder], floors_new,
                         replace(base, benefits=today), replace(base, benefits=planned))
     change = r["change"]
 
-    c1, c2 = st.columns(2)
+    c1, c2, c3 = st.columns(3)
     c1.metric(tr("plan.moving_up"), fmt_number(r["up"], lang), border=True,
               help=tr("plan.moving_up_help"))
     c2.metric(tr("plan.moving_down"), fmt_number(r["down"], lang), border=True,
               help=tr("plan.moving_down_help"))
-    c3, c4, c5 = st.columns(3)
-    c3.metric(tr("plan.cost_change"), fmt_money_short(change["base"]["benefit_cost"], lang),
+    c3.metric(tr("plan.lost_spend"), fmt_money_short(change["base"]["lost_spend"], lang),
+              border=True, help=tr("plan.lost_spend_help"))
+    c4, c5, c6 = st.columns(3)
+    c4.metric(tr("plan.cost_change"), fmt_money_short(change["base"]["benefit_cost"], lang),
               border=True, help=tr("plan.cost_change_help"))
-    c4.metric(tr("plan.stretch_spend"), fmt_money_short(change["base"]["extra_spend"], lang),
+    c5.metric(tr("plan.stretch_spend"), fmt_money_short(change["base"]["extra_spend"], lang),
               border=True, help=tr("plan.stretch_spend_help"))
-    c5.metric(tr("plan.margin_change"), fmt_money_short(change["base"]["margin"], lang),
+    c6.metric(tr("plan.margin_change"), fmt_money_short(change["base"]["margin"], lang),
               border=True, help=tr("plan.margin_change_help"))
     band(change["low"]["margin"], change["high"]["margin"], lang)
     fig = plan_charts.tier_compare(r["now"]["per_tier"], r["new"]["per_tier"], names, lang)
@@ -128,10 +149,11 @@ def tier_tab(ds, f, margin: float, lang: str) -> dict:
                 "benefits_planned": "; ".join(f"{b.discount:.1%} {b.points_multiplier:g}x "
                                               f"{b.fixed_cost:g}" for b in planned),
                 "points_per_unit": ppu, "point_value": pv, "stretch_zone": zone,
-                "stretch_max": stretch},
+                "stretch_max": stretch, "demotion_loss": values["demotion_loss"]},
             "results": {"tier_up": r["up"], "tier_down": r["down"],
                         "tier_cost_change": change["base"]["benefit_cost"],
                         "tier_extra_spend": change["base"]["extra_spend"],
+                        "tier_lost_spend": change["base"]["lost_spend"],
                         "tier_margin_low": min(change["low"]["margin"], change["high"]["margin"]),
                         "tier_margin": change["base"]["margin"],
                         "tier_margin_high": max(change["low"]["margin"],

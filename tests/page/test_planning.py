@@ -141,6 +141,24 @@ def test_whatif_tier_stretch_and_assumptions(shop):
     assert metric(shop, "Extra spend from stretching") == "€0.00"   # 10 > 5 % of 170
 
 
+def test_whatif_demotion_costs_spend(shop):
+    shop.switch_page("pages/whatif.py").run()
+    shop.number_input(key="whatif_floor_1").set_value(400.0).run()
+    # N1 (340) drops from Silver to Bronze and is 60 short of 400 (zone 40): no stretch. Benefit
+    # cost 2 % + 1.5 % of 340 + 5 = 16.90 becomes 1 % points = 3.40; N1 loses 15 % of 340 = 51.
+    m = metrics(shop)
+    assert (m["Customers moving down"], m["Extra spend from stretching"],
+            m["Lost spend from demoted customers"], m["Change in benefit cost"]) == (
+        "1", "€0.00", "€51.00", "-€13.50")
+    assert m["Change in margin"] == "-€6.90"                         # -51 x 40 % + 13.50
+    shop.slider(key="whatif_demotion_loss").set_value(30).run()
+    m = metrics(shop)
+    assert (m["Lost spend from demoted customers"], m["Change in margin"]) == (
+        "€102.00", "-€27.30")                                          # -102 x 40 % + 13.50
+    shop.slider(key="whatif_demotion_loss").set_value(0).run()
+    assert metric(shop, "Change in margin") == "€13.50"
+
+
 def test_whatif_points_assumptions(shop):
     shop.switch_page("pages/whatif.py").run()
     shop.number_input(key="whatif_floor_2").set_value(500.0).run()
@@ -168,11 +186,11 @@ def _money(value: float) -> str:
     return f"-€{-value:,.2f}" if value < 0 else f"€{value:,.2f}"
 
 
-def _uplift(depth: float, threshold: float, width: float) -> float:
-    """The S-curve written out: logistic in the depth, shifted so that 0 % gives 0."""
+def _uplift(depth: float, threshold: float, width: float, start: float = 0.05) -> float:
+    """The S-curve written out: logistic in the depth, shifted so that it is 0 up to ``start``."""
     s = 1 / (1 + math.exp(-(depth - threshold) / width))
-    s0 = 1 / (1 + math.exp(threshold / width))
-    return (s - s0) / (1 - s0)
+    s0 = 1 / (1 + math.exp(-(start - threshold) / width))
+    return max(0.0, (s - s0) / (1 - s0))
 
 
 def test_whatif_discount_controls(shop):
@@ -188,24 +206,39 @@ def test_whatif_discount_controls(shop):
     m = metrics(shop)
     assert (m["Extra orders per year"], m["Discount cost"], m["Change in gross profit"]) == (
         "0", "€155.00", "-€155.00")
-    # Every type responds up to 100 % and every extra order is new: the change in profit is
-    # -1,550 x 10 % + uplift x 1,550 x (40 % - 10 %), whichever type each customer has.
+    # Every type responds up to 100 % and every extra order is new. At 10 % the S-curve is
+    # 31.6 % of the way up, over the published bound 2.62 x 10 % = 26.2 %: 13 orders by 6
+    # customers in the last 12 months give 13 x 0.262 = 3.4 extra orders, 0.57 per customer;
+    # the change in profit is -1,550 x 10 % + 0.262 x 1,550 x (40 % - 10 %).
     for kind in ("price_loyal", "perk_loyal", "programme_loyal", "satisfied",
                  "convenience_loyal", "advocate", "too_new"):
         shop.number_input(key=f"whatif_cap_{kind}").set_value(100).run()
     shop.slider(key="whatif_incremental").set_value(100).run()
-    assert metric(shop, "Change in gross profit") == _money(
-        -155 + _uplift(0.1, 0.10, 0.05) * 1550 * 0.3)
+    m = metrics(shop)
+    assert (m["Customers offered the discount"], m["Orders per customer and year today"],
+            m["Extra orders per year"], m["Extra orders per customer and year"]) == (
+        "6", "2.2", "3", "0.57")
+    assert m["Change in gross profit"] == _money(-155 + 0.262 * 1550 * 0.3)
+    assert any("capped at what published price elasticities allow" in i.value
+               for i in shop.info)
+    # A (much) larger elasticity lifts the bound above the curve: 13 x 0.316 = 4.1 extra orders.
+    shop.number_input(key="whatif_elasticity_base").set_value(-10.0).run()
+    m = metrics(shop)
+    assert (m["Extra orders per year"], m["Extra orders per customer and year"]) == ("4", "0.68")
+    assert m["Change in gross profit"] == _money(-155 + _uplift(0.1, 0.10, 0.05) * 1550 * 0.3)
     shop.slider(key="whatif_width").set_value(10).run()
     assert metric(shop, "Change in gross profit") == _money(
         -155 + _uplift(0.1, 0.10, 0.10) * 1550 * 0.3)
     shop.slider(key="whatif_threshold").set_value(20).run()
     assert metric(shop, "Change in gross profit") == _money(
         -155 + _uplift(0.1, 0.20, 0.10) * 1550 * 0.3)
-    # Warnings and where they start.
+    # Warnings and where they start: below the threshold the response is 0 as the warning says.
     assert not shop.warning
     shop.slider(key="whatif_too_small").set_value(15).run()
     assert any("rarely change behaviour" in w.value for w in shop.warning)
+    m = metrics(shop)
+    assert (m["Extra orders per year"], m["Extra orders per customer and year"],
+            m["Change in gross profit"]) == ("0", "0.00", "-€155.00")
     shop.slider(key="whatif_depth").set_value(50).run()
     assert any("less valuable" in w.value for w in shop.warning)
     shop.slider(key="whatif_devalue").set_value(60).run()

@@ -7,8 +7,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from loyalty.discount_response import (daily_discounts, estimate_response, response_bands,
-                                       type_summary)
+from loyalty.discount_response import (clip_estimate, daily_discounts, estimate_response,
+                                       response_bands, type_summary)
 from loyalty.simulate import DiscountAssumptions
 
 TX = """customer_id,date,amount,order_id,discount
@@ -74,13 +74,28 @@ def test_bands_default_without_an_estimate():
         ("low", 0.5), ("base", 1.0), ("high", 1.5))
 
 
-def test_bands_calibrate_the_model_to_the_estimate():
+def test_bands_calibrate_the_model_to_the_estimate_within_the_bound():
     summary = pd.DataFrame({"orders": [100.0], "aov": [50.0]}, index=["price_loyal"])
-    est = {"estimated": True, "reference_depth": 0.1, "uplift": 0.4, "uplift_low": -0.1,
-           "uplift_high": 0.6}
-    # At the default threshold (10 %) the S-curve is half way: (0.5 - s0) / (1 - s0) with
-    # s0 = 1 / (1 + e^2); price-loyal reach at most 80 %.
-    s0 = 1 / (1 + math.exp(2))
-    model = 0.8 * (0.5 - s0) / (1 - s0)
+    est = {"estimated": True, "reference_depth": 0.1, "uplift": 0.2, "uplift_low": -0.1,
+           "uplift_high": 0.3}
+    # At the default threshold (10 %) the S-curve, zero up to 5 %, is (e - 1) / (2e) of the way
+    # up; price-loyal reach at most 80 %. 0.2 and 0.3 are under the bounds 0.262 and 0.36.
+    model = 0.8 * (math.e - 1) / (2 * math.e)
     bands = dict(response_bands(summary, est, DiscountAssumptions()))
-    assert bands == pytest.approx({"low": 0.0, "base": 0.4 / model, "high": 0.6 / model})
+    assert bands == pytest.approx({"low": 0.0, "base": 0.2 / model, "high": 0.3 / model})
+
+
+def test_an_estimate_above_the_published_bound_is_clipped():
+    summary = pd.DataFrame({"orders": [100.0], "aov": [50.0]}, index=["price_loyal"])
+    est = {"estimated": True, "reference_depth": 0.1, "uplift": 0.9, "uplift_low": 0.5,
+           "uplift_high": 1.4}
+    # At 10 %: the mean elasticity allows 2.62 x 0.1 = 26.2 % more orders (low and base), the
+    # promotional one 3.6 x 0.1 = 36 % (high).
+    c = clip_estimate(est)
+    assert c["clipped"] and c["bound"] == pytest.approx(0.262)
+    assert (c["uplift_low"], c["uplift"], c["uplift_high"]) == pytest.approx((0.262, 0.262, 0.36))
+    model = 0.8 * (math.e - 1) / (2 * math.e)
+    bands = dict(response_bands(summary, est, DiscountAssumptions()))
+    assert bands == pytest.approx({"low": 0.262 / model, "base": 0.262 / model,
+                                   "high": 0.36 / model})
+    assert not clip_estimate({**est, "uplift": 0.2})["clipped"]

@@ -41,8 +41,53 @@ def test_threshold_above_everyone_moves_everyone_down():
     assert (r["up"], r["down"]) == (0, 3)
     assert r["moves"].values.tolist() == [[3, 0, 0], [2, 0, 0], [1, 0, 0]]
     assert r["new"]["benefit_cost"] == pytest.approx(30.3)   # everyone at 1 % points
-    assert r["change"]["base"]["extra_spend"] == pytest.approx(-10.0)
-    assert r["change"]["base"]["margin"] == pytest.approx(3030 * 0.4 - 30.3 - 1054.75)
+    # Nobody is within reach of 10,000, and today's stretchers (b, c, e) are already in the data:
+    # no extra spend either way (it used to come out as -10). d, e, f are demoted and lose 15 %
+    # of 700 + 760 + 900.
+    assert r["change"]["base"]["extra_spend"] == 0.0
+    assert r["change"]["base"]["lost_spend"] == pytest.approx(354.0)
+    # Today: 3,030 x 0.4 - 150.8 (6.7 + 61.1 + 83); planned: (3,030 - 354) x 0.4 - 30.3.
+    assert r["change"]["base"]["margin"] == pytest.approx((3030 - 354) * 0.4 - 30.3
+                                                          - (3030 * 0.4 - 150.8))
+
+
+def test_raising_gold_no_longer_gives_negative_stretch():
+    # Gold from 800 to 1,000: e (760) loses its goal within reach, f (900) drops to Silver and is
+    # exactly at the edge of the new zone (1,000 - 100): nobody has a new goal to stretch for.
+    # Before, e's lost stretch (0.15 x 40) made the extra spend -6.
+    r = compare_ladders(spend_distribution(SPEND), NOW, [0.0, 300.0, 1000.0], A, A)
+    for band in ("low", "base", "high"):
+        assert r["change"][band]["extra_spend"] == 0.0
+    assert r["down"] == 1
+    assert [r["change"][b]["lost_spend"] for b in ("low", "base", "high")] == pytest.approx(
+        [0.225 * 900, 0.15 * 900, 0.075 * 900])
+
+
+LADDER3 = pd.Series({"x": 350.0, "y": 820.0, "z": 950.0})
+FIXED = TierAssumptions(point_value=0.0, zone=0.1, stretch_max=0.3, margin=0.4,
+                        demotion_loss=0.15,
+                        benefits=(TierBenefit(0.0, 1.0, 0.0), TierBenefit(0.0, 1.0, 5.0),
+                                  TierBenefit(0.0, 1.0, 20.0)))
+
+
+@pytest.mark.parametrize("band,lost,extra,cost", [
+    # All three move down one tier (x Silver to Bronze, y and z Gold to Silver): 350 + 820 + 950
+    # = 2,120 of demoted spend, 15 % of it lost (22.5 % low, 7.5 % high). z (950) is 50 short of
+    # the new Gold at 1,000 (zone 100): p = 0.3 x (1 - 50/100) = 0.15 (half / 1.5x in the bands),
+    # spending 50 more and paying Gold's 20 instead of Silver's 5.
+    # Benefit cost: today 5 + 20 + 20 = 45; planned 0 + 5 + 5 + p x 15.
+    ("low", 0.225 * 2120, 0.075 * 50, 10 + 0.075 * 15 - 45),
+    ("base", 0.15 * 2120, 0.15 * 50, 10 + 0.15 * 15 - 45),
+    ("high", 0.075 * 2120, 0.225 * 50, 10 + 0.225 * 15 - 45),
+])
+def test_demotion_costs_a_share_of_the_demoted_spend(band, lost, extra, cost):
+    r = compare_ladders(spend_distribution(LADDER3), NOW, [0.0, 400.0, 1000.0], FIXED, FIXED)
+    assert (r["up"], r["down"]) == (0, 3)
+    c = r["change"][band]
+    assert c["lost_spend"] == pytest.approx(lost)
+    assert c["extra_spend"] == pytest.approx(extra)
+    assert c["benefit_cost"] == pytest.approx(cost)
+    assert c["margin"] == pytest.approx((extra - lost) * 0.4 - cost)
 
 
 def test_same_ladder_changes_nothing_in_any_band():
@@ -52,21 +97,24 @@ def test_same_ladder_changes_nothing_in_any_band():
         assert all(v == 0 for v in r["change"][band].values())
 
 
-def test_lower_threshold_moves_the_near_customers_up():
-    r = compare_ladders(spend_distribution(SPEND), NOW, [0.0, 250.0, 800.0], A, A)
-    assert (r["up"], r["down"]) == (2, 0)
-    # b and c are now Silver without stretching: their 0.1 + 0.2 expected stretchers are gone
-    # (half and 1.5 times that in the low and high band); a still misses 150 of 250.
+def test_a_lower_threshold_gives_a_new_goal():
+    r = compare_ladders(spend_distribution(SPEND), NOW, [0.0, 300.0, 750.0], A, A)
+    # e (760) reaches Gold; d (700) is now 50 short of 750 (zone 75): p = 0.3 x (1 - 50/75) = 0.1.
+    # b and c still aim at 300 as today: what that does is already in their spend.
+    assert (r["up"], r["down"]) == (1, 0)
     stretch = [r["change"][b]["stretchers"] for b in ("low", "base", "high")]
-    assert stretch == pytest.approx([-0.15, -0.3, -0.45])
+    assert stretch == pytest.approx([0.05, 0.1, 0.15])
+    assert r["change"]["base"]["extra_spend"] == pytest.approx(0.1 * 50)
+    assert r["change"]["base"]["lost_spend"] == 0.0
 
 
 def test_richer_benefits_cost_more():
     richer = TierAssumptions(**{**A.__dict__, "benefits": (
         TierBenefit(0.0, 1.0, 0.0), TierBenefit(0.02, 1.5, 5.0), TierBenefit(0.10, 2.0, 20.0))})
     r = compare_ladders(spend_distribution(SPEND), NOW, NOW, A, richer)
-    # Gold's discount doubles from 5 % to 10 %: f pays 45 more, the Gold stretcher e 0.15 x 40.
-    assert r["change"]["base"]["benefit_cost"] == pytest.approx(45 + 0.15 * 40)
+    # Gold's discount doubles from 5 % to 10 %: f pays 45 more. The thresholds are today's, so
+    # nobody gets a new goal to stretch for.
+    assert r["change"]["base"]["benefit_cost"] == pytest.approx(45)
 
 
 def test_one_benefit_per_tier_is_required():
