@@ -33,7 +33,7 @@ class DiscountAssumptions:
     max_uplift: tuple[tuple[str, float], ...] = (
         ("price_loyal", 0.80), ("perk_loyal", 0.30), ("programme_loyal", 0.25),
         ("satisfied", 0.15), ("convenience_loyal", 0.05), ("advocate", 0.05),
-        ("too_new", 0.20))
+        ("too_new", 0.20), ("one_time", 0.20), ("occasional", 0.20))
     threshold: float = 0.10      # depth where the response is half way up its slope
     width: float = 0.05          # how quickly it rises around the threshold
     incremental_share: float = 1 / 3   # share of the extra orders that are truly new

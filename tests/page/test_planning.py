@@ -211,7 +211,7 @@ def test_whatif_discount_controls(shop):
     # customers in the last 12 months give 13 x 0.262 = 3.4 extra orders, 0.57 per customer;
     # the change in profit is -1,550 x 10 % + 0.262 x 1,550 x (40 % - 10 %).
     for kind in ("price_loyal", "perk_loyal", "programme_loyal", "satisfied",
-                 "convenience_loyal", "advocate", "too_new"):
+                 "convenience_loyal", "advocate", "too_new", "one_time", "occasional"):
         shop.number_input(key=f"whatif_cap_{kind}").set_value(100).run()
     shop.slider(key="whatif_incremental").set_value(100).run()
     m = metrics(shop)
