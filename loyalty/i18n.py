@@ -95,8 +95,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                 "months, per tier, at the end of the period.",
                                 "Kunden und ihr qualifizierender Umsatz der letzten {months} "
                                 "Monate, pro Stufe, am Ende des Zeitraums."),
-    "tiers.from_members": ("Tiers as given in the members file.",
-                           "Stufen laut Mitgliederdatei."),
+    "tiers.from_members": ("The last column counts the members the members file itself puts "
+                           "in each tier (the platform's own rules and dates).",
+                           "Die letzte Spalte zählt die Mitglieder, die die Mitgliederdatei "
+                           "selbst in jeder Stufe führt (eigene Regeln und Stichtage der "
+                           "Plattform)."),
+    "tiers.by_spend": ("Each customer is in the tier their qualifying spend over the last "
+                       "{months} months reaches on the ladder above: the same tiers the What-if "
+                       "page starts from.",
+                       "Jeder Kunde steht in der Stufe, die sein qualifizierender Umsatz der "
+                       "letzten {months} Monate auf der Leiter oben erreicht: dieselben Stufen, "
+                       "von denen die Was-wäre-wenn-Seite ausgeht."),
+    "tiers.in_members_file": ("In the members file", "Laut Mitgliederdatei"),
     "tiers.spend": ("Qualifying spend", "Qualifizierender Umsatz"),
     "tiers.movement": ("Tier movement in the period", "Stufenwechsel im Zeitraum"),
     "tiers.movement_help": ("Computed tiers on the day before the period starts against its "

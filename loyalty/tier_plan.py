@@ -62,10 +62,11 @@ class TierAssumptions:
 
 
 def spend_distribution(spend: pd.Series, step: float = 1.0) -> pd.DataFrame:
-    """Customers per qualifying-spend value rounded to ``step``: columns ``spend`` (the rounded
-    value) and ``customers``. Negative spend counts as 0. Rounding moves nobody across a
-    threshold that is a multiple of ``step``."""
-    values = np.round(np.clip(spend.to_numpy(dtype=float), 0, None) / step) * step
+    """Customers per qualifying-spend value rounded down to ``step``: columns ``spend`` (the
+    rounded value) and ``customers``. Negative spend counts as 0. Rounding down moves nobody
+    across a threshold that is a multiple of ``step`` (299.60 stays below 300, as on the Tiers
+    page)."""
+    values = np.floor(np.clip(spend.to_numpy(dtype=float), 0, None) / step) * step
     uniq, counts = np.unique(values, return_counts=True)
     return pd.DataFrame({"spend": uniq, "customers": counts})
 

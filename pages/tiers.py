@@ -45,22 +45,26 @@ def render() -> None:
     tier_end = assign_tiers(spend_end, ladder)
 
     st.subheader(tr("tiers.distribution"), help=tr("tiers.distribution_help", months=months))
-    if ds.has("members") and "tier" in ds.fields("members"):
-        st.caption(tr("tiers.from_members"))
-        source = state.member_tiers(*state.key(ds))
-    else:
-        source = tier_end
+    # One assignment for every page: the tier each customer's qualifying spend reaches on the
+    # ladder above, which is also where the What-if page starts. The members file's own tiers,
+    # set by the loyalty platform at other moments and by its own rules, are shown beside it.
+    in_file = (state.member_tiers(*state.key(ds))
+               if ds.has("members") and "tier" in ds.fields("members") else None)
+    st.caption(tr("tiers.by_spend", months=months)
+               + (" " + tr("tiers.from_members") if in_file is not None else ""))
     total = spend_end.clip(lower=0).sum() or 1.0
     rows = []
-    rank = {name: i for i, (name, _) in enumerate(ladder)}
-    groups = sorted(source.groupby(source), key=lambda g: (rank.get(g[0], len(rank)), str(g[0])))
-    for tier, members in groups:
+    for tier, _ in ladder:
+        members = tier_end[tier_end == tier]
         spend = spend_end.reindex(members.index).fillna(0).clip(lower=0).sum()
-        rows.append({tr("field.tier"): tier, tr("seg.col_customers"): len(members),
-                     tr("tiers.spend"): float(spend),
-                     tr("seg.col_revenue_share"): float(spend / total)})
+        row = {tr("field.tier"): tier, tr("seg.col_customers"): len(members),
+               tr("tiers.spend"): float(spend), tr("seg.col_revenue_share"): float(spend / total)}
+        if in_file is not None:
+            row[tr("tiers.in_members_file")] = int((in_file == tier).sum())
+        rows.append(row)
     tables.show(pd.DataFrame(rows), {tr("seg.col_customers"): "count", tr("tiers.spend"): "money",
-                                     tr("seg.col_revenue_share"): "percent"},
+                                     tr("seg.col_revenue_share"): "percent",
+                                     tr("tiers.in_members_file"): "count"},
                 key="tiers_distribution")
 
     st.subheader(tr("tiers.movement"), help=tr("tiers.movement_help"))

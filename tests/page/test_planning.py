@@ -323,12 +323,13 @@ def test_tiers_page_controls_by_hand(shop):
     shop.switch_page("pages/tiers.py").run()
     table = next(d.value for d in shop.dataframe if "Qualifying spend" in d.value.columns)
     # Twelve months to 31 Aug 2025: M1 500, N3 500, N1 340 Silver; M2 160, N2 40, M3 10 Bronze.
-    assert table["Tier"].tolist() == ["Bronze", "Silver"]
-    assert table["Customers"].tolist() == [3, 3]
+    assert table["Tier"].tolist() == ["Bronze", "Silver", "Gold"]
+    assert table["Customers"].tolist() == [3, 3, 0]
     shop.number_input(key="tiers_months").set_value(1).run()
     # August only: M1 150 and N1 90, both Bronze.
     table = next(d.value for d in shop.dataframe if "Qualifying spend" in d.value.columns)
-    assert table.values.tolist() == [["Bronze", 2, 240.0, 1.0]]
+    assert table.values.tolist()[0] == ["Bronze", 2, 240.0, 1.0]
+    assert table["Customers"].tolist() == [2, 0, 0]
     shop.number_input(key="tiers_months").set_value(12).run()
     near = next(d.value for d in shop.dataframe if "Next tier" in d.value.columns)
     assert near.empty
@@ -350,6 +351,20 @@ def test_tiers_page_points_on_demo(demo):
     assert metric(demo, "Points liability") == f"€{outstanding * 0.02:,.2f}"
     rate = float(m["Redemption rate"].rstrip("%")) / 100
     assert m["Breakage"] == f"{1 - rate:.1%}"
+
+
+def test_tiers_and_whatif_agree_on_todays_tiers(demo):
+    # One question, one answer: customers per tier today, on both pages.
+    demo.switch_page("pages/tiers.py").run()
+    table = next(d.value for d in demo.dataframe if "Qualifying spend" in d.value.columns)
+    tiers_page = dict(zip(table["Tier"], table["Customers"]))
+    assert "In the members file" in table.columns       # the file's own count stays visible
+    demo.switch_page("pages/whatif.py").run()
+    plan = next(d.value for d in demo.dataframe if "Customers today" in d.value.columns)
+    whatif = {row.iloc[0]: int(str(row["Customers today"]).replace(",", ""))
+              for _, row in plan.iterrows()}
+    assert whatif == tiers_page
+    assert sum(whatif.values()) > 1000
 
 
 def test_programme_when_the_period_ends_before_the_launch(shop):

@@ -17,7 +17,8 @@ A = TierAssumptions(points_per_unit=1.0, point_value=0.01, zone=0.1, stretch_max
 
 def test_spend_distribution_rounds_and_counts():
     d = spend_distribution(pd.Series([10.2, 9.8, -5.0, 300.0]))
-    assert d.values.tolist() == [[0.0, 1], [10.0, 2], [300.0, 1]]
+    # Rounded down: 9.80 stays below 10, as a threshold of 10 would see it.
+    assert d.values.tolist() == [[0.0, 1], [9.0, 1], [10.0, 1], [300.0, 1]]
 
 
 def test_ladder_by_hand():
