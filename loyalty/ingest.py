@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import os
+import shutil
 import tempfile
 from dataclasses import dataclass, field
 
@@ -26,7 +27,7 @@ from .db import scalar
 from .formats import MONTH_NAME_FAMILIES, MONTH_NAMES_DE
 from .plan import ReadPlan
 from .schema import TABLES, Field
-from .sniff import WHITESPACE, transcode_to_utf8
+from .sniff import MIXED, WHITESPACE, csv_options, transcode_to_utf8
 from .sqlsafe import ident, internal_name
 
 REJECTS_TABLE = "_ll_rejects"
@@ -230,7 +231,8 @@ def _checks(plan: ReadPlan, raw_of: dict[str, str], p: _Params,
 def _source_sql(plan: ReadPlan, path: str, p: _Params, rejects: str, scans: str) -> tuple[str, list[str]]:
     d = plan.dialect
     raw_names = [f"c{i}" for i in range(len(d.columns))]
-    common = (f"header=false, skip={p(d.skip_lines)}, auto_detect=false, store_rejects=true, "
+    # DuckDB's skip counts records, not lines: a header with a quoted line break is one record.
+    common = (f"header=false, skip={p(d.skip_records)}, auto_detect=false, store_rejects=true, "
               f"rejects_table={p(rejects)}, rejects_scan={p(scans)}, "
               f"max_line_size=8388608")
     if d.delimiter == WHITESPACE:
@@ -247,7 +249,7 @@ def _source_sql(plan: ReadPlan, path: str, p: _Params, rejects: str, scans: str)
     new_line = f", new_line={p(chr(92) + 'r')}" if d.newline == "\r" else ""
     return (f"SELECT *, CAST(NULL AS VARCHAR[]) AS _fields, CAST(NULL AS BIGINT) AS _o "
             f"FROM read_csv({p(path)}, delim={p(d.delimiter)}, quote={p(d.quote)}, "
-            f"escape={p(d.quote)}, columns={columns}{new_line}, {common})", raw_names)
+            f"escape={p(d.duckdb_escape)}, columns={columns}{new_line}, {common})", raw_names)
 
 
 def load_file(con: duckdb.DuckDBPyConnection, plan: ReadPlan, file_id: int) -> LoadReport:
@@ -264,19 +266,41 @@ def load_file(con: duckdb.DuckDBPyConnection, plan: ReadPlan, file_id: int) -> L
     return report
 
 
+_GLOB_CHARACTERS = frozenset("*?[]{}")
+
+
 @contextlib.contextmanager
 def _utf8_source(plan: ReadPlan):
-    """The path DuckDB should read: the file itself, or a temporary UTF-8 copy of it."""
-    if not plan.dialect.needs_transcoding:
-        yield plan.path
-        return
-    fd, tmp = tempfile.mkstemp(suffix=".csv", prefix="loyalty-")
-    os.close(fd)
+    """The path DuckDB should read: the file itself, or a temporary UTF-8 copy of it.
+
+    DuckDB reads a path with glob characters (``sales[1]*.csv``) as a pattern, which may match
+    other files or none; such a file is read through a link with a plain name. After a
+    transcoded copy is written, ``plan.dialect.converted_lines`` holds the exact count of lines
+    read as Windows-1252 (the sniff only estimates it for very large files).
+    """
+    d = plan.dialect
+    with tempfile.TemporaryDirectory(prefix="loyalty-") as tmp:
+        if not d.needs_transcoding:
+            yield _literal_path(plan.path, tmp)
+            return
+        copy = os.path.join(tmp, "utf8.csv")
+        converted = transcode_to_utf8(plan.path, d.encoding, copy,
+                                      nul_escaped_quote=d.quote if d.escape == "\x00" else None)
+        if d.encoding == MIXED:
+            d.converted_lines = converted
+        yield _literal_path(copy, tmp)
+
+
+def _literal_path(path: str, tmp: str) -> str:
+    """``path``, or a link to it named without glob characters, inside directory ``tmp``."""
+    if not _GLOB_CHARACTERS & set(path):
+        return path
+    link = os.path.join(tmp, "source.csv")
     try:
-        transcode_to_utf8(plan.path, plan.dialect.encoding, tmp)
-        yield tmp
-    finally:
-        os.unlink(tmp)
+        os.symlink(os.path.abspath(path), link)
+    except OSError:
+        shutil.copyfile(path, link)
+    return link
 
 
 def _values_sql(plan: ReadPlan, source: str, raw_names: list[str], p: _Params) -> tuple[str, dict]:
@@ -457,14 +481,18 @@ def _fix_lines_after_blank_lines(con, plan: ReadPlan, report: LoadReport,
     structural = set(reject_lines)
     found: dict[int, int] = {}
     d = plan.dialect
-    with open(plan.path, encoding=d.encoding, errors="loyalty_latin1", newline="") as fh:
+    with open(plan.path, encoding=d.codec, errors="loyalty_latin1", newline="") as fh:
         for _ in range(d.skip_lines):
             fh.readline()
-        reader = csv.reader(fh, delimiter=d.delimiter, quotechar=d.quote, strict=False)
-        line = d.skip_lines
+        lines = fh
+        if d.escape == "\x00":
+            lines = (text.replace("\x00" + d.quote, d.quote * 2) for text in fh)
+        reader = csv.reader(lines, **csv_options(d.delimiter, d.quote, d.escape))
         k = 0
+        start = d.skip_lines + 1
         for row in reader:
-            line += 1
+            # A quoted line break makes a record span lines: it starts where the last one ended.
+            line, start = start, d.skip_lines + reader.line_num + 1
             if not row or line in structural:
                 continue
             if k in wanted_set:
