@@ -437,9 +437,13 @@ def _reject_duplicate_members(con, plan: ReadPlan, target: str, report: LoadRepo
 def _structural_rejects(con, plan: ReadPlan, report: LoadReport, rejects: str) -> list[int]:
     """Records DuckDB could not split into fields; returns their line numbers."""
     base = plan.dialect.skip_lines
+    # DuckDB numbers records, counting skipped ones; a quoted line break in the header makes
+    # the data start more lines than records down.
+    shift = plan.dialect.skip_lines - plan.dialect.skip_records
     structural = con.execute(f"""
-        SELECT line, min(error_type), min(csv_line), min(error_message)
-        FROM {internal_name(rejects)} GROUP BY line ORDER BY line""").fetchall()
+        SELECT line + $shift, min(error_type), min(csv_line), min(error_message)
+        FROM {internal_name(rejects)} GROUP BY line ORDER BY line""",
+                             {"shift": shift}).fetchall()
     rows = []
     for line, etype, text, message in structural:
         code, reason = _STRUCTURAL.get(etype, ("unreadable_line", message.splitlines()[0]))
