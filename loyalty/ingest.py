@@ -359,10 +359,12 @@ def _stage(con, plan: ReadPlan, path: str, target: str, report: LoadReport) -> N
     if plan.table == "interactions" and "kind" in plan.mapping:
         con.execute(f"UPDATE {target} SET kind = m.kind FROM {KIND_MAP_TABLE} m "
                     f"WHERE {target}.kind = m.raw")
-    if not whitespace and scalar(con, f"SELECT count(*) FROM {REJECTS_TABLE} "
-                                      "WHERE file_id = $f AND ordinal IS NOT NULL",
-                                 {"f": report.file_id})             and _has_inner_blank_lines(plan.path, d.encoding):
-        _fix_lines_after_blank_lines(con, plan, report, reject_lines)
+    rejected = scalar(con, f"SELECT count(*) FROM {REJECTS_TABLE} WHERE file_id = $f",
+                      {"f": report.file_id})
+    if not whitespace and rejected:
+        records = scalar(con, f"SELECT count(*) FROM {target}") + rejected
+        if _lines_differ_from_records(plan.path, d.encoding, d.skip_lines, records):
+            _fix_line_numbers(con, plan, report, reject_lines)
 
     report.rows_loaded = scalar(con, f"SELECT count(*) FROM {target}")
     counts = con.execute(
@@ -459,31 +461,41 @@ def _structural_rejects(con, plan: ReadPlan, report: LoadReport, rejects: str) -
     return lines
 
 
-def _has_inner_blank_lines(path: str, encoding: str) -> bool:
-    """True when empty lines sit between records: DuckDB skips them, shifting positions."""
+def _lines_differ_from_records(path: str, encoding: str, skip_lines: int, records: int) -> bool:
+    """True when the file has more lines than header, preamble and records take: empty lines
+    between records (DuckDB skips them) or quoted line breaks (DuckDB counts records, not lines)
+    shift the line numbers DuckDB gives."""
     if encoding.startswith("utf-16"):
         return True  # NUL bytes hide the pattern; such files are small, so check the slow way
+    lines, last = 0, b""
+    crs = 0
     with open(path, "rb") as fh:
-        tail = b""
         while chunk := fh.read(8 << 20):
-            chunk = tail + chunk
-            body = chunk.rstrip(b"\r\n") if len(chunk) < (8 << 20) else chunk
-            if b"\n\n" in body or b"\n\r\n" in body or b"\r\r" in body:
-                return True
-            tail = chunk[-2:]
-    return False
+            lines += chunk.count(b"\n")
+            crs += chunk.count(b"\r")
+            last = chunk[-1:]
+    if lines == 0:
+        lines = crs  # a file with carriage returns only
+    if last not in (b"\n", b"\r", b""):
+        lines += 1
+    return lines != skip_lines + records
 
 
-def _fix_lines_after_blank_lines(con, plan: ReadPlan, report: LoadReport,
-                                 reject_lines: list[int]) -> None:
-    wanted = [r[0] for r in con.execute(
+def _fix_line_numbers(con, plan: ReadPlan, report: LoadReport, reject_lines: list[int]) -> None:
+    """Set the physical line of each reject by reading the file's records again in Python.
+
+    Only run when the numbers DuckDB gives cannot be right (see
+    :func:`_lines_differ_from_records`) and there are rejects, so the normal load stays in
+    DuckDB.
+    """
+    wanted = {r[0] for r in con.execute(
         f"SELECT ordinal FROM {REJECTS_TABLE} WHERE file_id = $f AND ordinal IS NOT NULL",
-        {"f": report.file_id}).fetchall()]
-    if not wanted:
-        return
-    wanted_set = set(wanted)
+        {"f": report.file_id}).fetchall()}
     structural = set(reject_lines)
+    if not wanted and not structural:
+        return
     found: dict[int, int] = {}
+    moved: dict[int, int] = {}
     d = plan.dialect
     with open(plan.path, encoding=d.codec, errors="loyalty_latin1", newline="") as fh:
         for _ in range(d.skip_lines):
@@ -494,18 +506,31 @@ def _fix_lines_after_blank_lines(con, plan: ReadPlan, report: LoadReport,
         reader = csv.reader(lines, **csv_options(d.delimiter, d.quote, d.escape))
         k = 0
         start = d.skip_lines + 1
-        for row in reader:
+        for i, row in enumerate(reader):
             # A quoted line break makes a record span lines: it starts where the last one ended.
             line, start = start, d.skip_lines + reader.line_num + 1
-            if not row or line in structural:
+            # DuckDB numbers the i-th record after the skipped ones like this (blank ones too).
+            numbered = d.skip_lines + i + 1
+            if numbered in structural:
+                moved[numbered] = line
                 continue
-            if k in wanted_set:
+            if not row:
+                continue
+            if k in wanted:
                 found[k] = line
-                if len(found) == len(wanted_set):
-                    break
             k += 1
-    con.executemany(f"UPDATE {REJECTS_TABLE} SET line = ? WHERE file_id = ? AND ordinal = ?",
-                    [(line, report.file_id, k) for k, line in found.items()])
+            if len(found) == len(wanted) and len(moved) == len(structural):
+                break
+    values = [(line, report.file_id, k) for k, line in found.items()]
+    if values:
+        con.executemany(f"UPDATE {REJECTS_TABLE} SET line = ? WHERE file_id = ? AND ordinal = ?",
+                        values)
+    # Lines only move down: the last first, so no reject is moved twice.
+    values = [(moved[old], report.file_id, old) for old in sorted(moved, reverse=True)
+              if moved[old] != old]
+    if values:
+        con.executemany(f"UPDATE {REJECTS_TABLE} SET line = ? WHERE file_id = ? AND line = ? "
+                        "AND ordinal IS NULL", values)
 
 
 def _report_duplicate_orders(con, target: str, report: LoadReport) -> None:

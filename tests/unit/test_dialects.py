@@ -298,3 +298,17 @@ def test_choices_are_the_documented_codes():
     assert DELIMITER_CHOICES == (",", ";", "\t", "|", " ", "whitespace")
     assert QUOTE_CHOICES == ('"', "'", "")
     assert ESCAPE_CHOICES[:4] == ('"', "'", "\\", "")
+
+
+def test_line_numbers_after_a_quoted_line_break_in_the_data(write_file, dataset):
+    text = ('customer_id,date,amount,category\n'
+            'C1,2025-01-02,1.00,"two\nlines"\n'      # lines 2-3: one record
+            'C2,2025-01-03,2.00,x,y\n'                # line 4: one field too many
+            '\n'                                      # line 5: empty, not a record
+            'C3,2025-01-04,zz,x\n'                    # line 6: not a number
+            'C4,2025-01-05,4.00,"a\nb\nc"\n'          # lines 7-9
+            'C5,2025-01-06,"3\n')                     # line 10: quote never closed
+    report = dataset.load(write_file("f.csv", text))
+    assert (report.rows_loaded, report.rows_rejected) == (2, 3)
+    assert list(zip(dataset.rejects().line, dataset.rejects().code)) == [
+        (4, "too_many_fields"), (6, "invalid_amount"), (10, "unclosed_quote")]
