@@ -247,10 +247,7 @@ def _detect_encoding(path: str, head: bytes) -> tuple[str, int]:
     return "cp1252", 0
 
 
-# A character of two or more bytes in valid UTF-8.
-_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}"
-                             rb"|[\xf0-\xf4][\x80-\xbf]{3}")
-_NON_ASCII_LINE = re.compile(rb"[^\r\n]*[\x80-\xff][^\r\n]*")
+_NON_ASCII_LINE = re.compile(rb"^[^\x80-\xff\r\n]*[\x80-\xff]", re.M)
 
 
 @dataclass
@@ -282,7 +279,8 @@ def _scan_utf8(path: str) -> _Utf8Scan:
             continue
         if any(b in chunk for b in _CP1252_UNDEFINED):
             scan.cp1252_undefined = True
-        if not _UTF8_MULTIBYTE.search(chunk):
+        # Decoding with the invalid bytes dropped leaves non-ASCII only where UTF-8 is valid.
+        if chunk.decode("utf-8", "ignore").isascii():
             # No UTF-8 character anywhere: every non-ASCII line is Windows-1252.
             scan.invalid_lines += len(_NON_ASCII_LINE.findall(chunk))
             continue
