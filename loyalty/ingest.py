@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import os
+import shutil
 import tempfile
 from dataclasses import dataclass, field
 
@@ -26,7 +27,7 @@ from .db import scalar
 from .formats import MONTH_NAME_FAMILIES, MONTH_NAMES_DE
 from .plan import ReadPlan
 from .schema import TABLES, Field
-from .sniff import WHITESPACE, transcode_to_utf8
+from .sniff import MIXED, WHITESPACE, csv_options, transcode_to_utf8
 from .sqlsafe import ident, internal_name
 
 REJECTS_TABLE = "_ll_rejects"
@@ -230,7 +231,8 @@ def _checks(plan: ReadPlan, raw_of: dict[str, str], p: _Params,
 def _source_sql(plan: ReadPlan, path: str, p: _Params, rejects: str, scans: str) -> tuple[str, list[str]]:
     d = plan.dialect
     raw_names = [f"c{i}" for i in range(len(d.columns))]
-    common = (f"header=false, skip={p(d.skip_lines)}, auto_detect=false, store_rejects=true, "
+    # DuckDB's skip counts records, not lines: a header with a quoted line break is one record.
+    common = (f"header=false, skip={p(d.skip_records)}, auto_detect=false, store_rejects=true, "
               f"rejects_table={p(rejects)}, rejects_scan={p(scans)}, "
               f"max_line_size=8388608")
     if d.delimiter == WHITESPACE:
@@ -247,7 +249,7 @@ def _source_sql(plan: ReadPlan, path: str, p: _Params, rejects: str, scans: str)
     new_line = f", new_line={p(chr(92) + 'r')}" if d.newline == "\r" else ""
     return (f"SELECT *, CAST(NULL AS VARCHAR[]) AS _fields, CAST(NULL AS BIGINT) AS _o "
             f"FROM read_csv({p(path)}, delim={p(d.delimiter)}, quote={p(d.quote)}, "
-            f"escape={p(d.quote)}, columns={columns}{new_line}, {common})", raw_names)
+            f"escape={p(d.duckdb_escape)}, columns={columns}{new_line}, {common})", raw_names)
 
 
 def load_file(con: duckdb.DuckDBPyConnection, plan: ReadPlan, file_id: int) -> LoadReport:
@@ -264,19 +266,41 @@ def load_file(con: duckdb.DuckDBPyConnection, plan: ReadPlan, file_id: int) -> L
     return report
 
 
+_GLOB_CHARACTERS = frozenset("*?[]{}")
+
+
 @contextlib.contextmanager
 def _utf8_source(plan: ReadPlan):
-    """The path DuckDB should read: the file itself, or a temporary UTF-8 copy of it."""
-    if not plan.dialect.needs_transcoding:
-        yield plan.path
-        return
-    fd, tmp = tempfile.mkstemp(suffix=".csv", prefix="loyalty-")
-    os.close(fd)
+    """The path DuckDB should read: the file itself, or a temporary UTF-8 copy of it.
+
+    DuckDB reads a path with glob characters (``sales[1]*.csv``) as a pattern, which may match
+    other files or none; such a file is read through a link with a plain name. After a
+    transcoded copy is written, ``plan.dialect.converted_lines`` holds the exact count of lines
+    read as Windows-1252 (the sniff only estimates it for very large files).
+    """
+    d = plan.dialect
+    with tempfile.TemporaryDirectory(prefix="loyalty-") as tmp:
+        if not d.needs_transcoding:
+            yield _literal_path(plan.path, tmp)
+            return
+        copy = os.path.join(tmp, "utf8.csv")
+        converted = transcode_to_utf8(plan.path, d.encoding, copy,
+                                      nul_escaped_quote=d.quote if d.escape == "\x00" else None)
+        if d.encoding == MIXED:
+            d.converted_lines = converted
+        yield _literal_path(copy, tmp)
+
+
+def _literal_path(path: str, tmp: str) -> str:
+    """``path``, or a link to it named without glob characters, inside directory ``tmp``."""
+    if not _GLOB_CHARACTERS & set(path):
+        return path
+    link = os.path.join(tmp, "source.csv")
     try:
-        transcode_to_utf8(plan.path, plan.dialect.encoding, tmp)
-        yield tmp
-    finally:
-        os.unlink(tmp)
+        os.symlink(os.path.abspath(path), link)
+    except OSError:
+        shutil.copyfile(path, link)
+    return link
 
 
 def _values_sql(plan: ReadPlan, source: str, raw_names: list[str], p: _Params) -> tuple[str, dict]:
@@ -335,10 +359,12 @@ def _stage(con, plan: ReadPlan, path: str, target: str, report: LoadReport) -> N
     if plan.table == "interactions" and "kind" in plan.mapping:
         con.execute(f"UPDATE {target} SET kind = m.kind FROM {KIND_MAP_TABLE} m "
                     f"WHERE {target}.kind = m.raw")
-    if not whitespace and scalar(con, f"SELECT count(*) FROM {REJECTS_TABLE} "
-                                      "WHERE file_id = $f AND ordinal IS NOT NULL",
-                                 {"f": report.file_id})             and _has_inner_blank_lines(plan.path, d.encoding):
-        _fix_lines_after_blank_lines(con, plan, report, reject_lines)
+    rejected = scalar(con, f"SELECT count(*) FROM {REJECTS_TABLE} WHERE file_id = $f",
+                      {"f": report.file_id})
+    if not whitespace and rejected:
+        records = scalar(con, f"SELECT count(*) FROM {target}") + rejected
+        if _lines_differ_from_records(plan.path, d.encoding, d.skip_lines, records):
+            _fix_line_numbers(con, plan, report, reject_lines)
 
     report.rows_loaded = scalar(con, f"SELECT count(*) FROM {target}")
     counts = con.execute(
@@ -413,9 +439,13 @@ def _reject_duplicate_members(con, plan: ReadPlan, target: str, report: LoadRepo
 def _structural_rejects(con, plan: ReadPlan, report: LoadReport, rejects: str) -> list[int]:
     """Records DuckDB could not split into fields; returns their line numbers."""
     base = plan.dialect.skip_lines
+    # DuckDB numbers records, counting skipped ones; a quoted line break in the header makes
+    # the data start more lines than records down.
+    shift = plan.dialect.skip_lines - plan.dialect.skip_records
     structural = con.execute(f"""
-        SELECT line, min(error_type), min(csv_line), min(error_message)
-        FROM {internal_name(rejects)} GROUP BY line ORDER BY line""").fetchall()
+        SELECT line + $shift, min(error_type), min(csv_line), min(error_message)
+        FROM {internal_name(rejects)} GROUP BY line ORDER BY line""",
+                             {"shift": shift}).fetchall()
     rows = []
     for line, etype, text, message in structural:
         code, reason = _STRUCTURAL.get(etype, ("unreadable_line", message.splitlines()[0]))
@@ -431,49 +461,76 @@ def _structural_rejects(con, plan: ReadPlan, report: LoadReport, rejects: str) -
     return lines
 
 
-def _has_inner_blank_lines(path: str, encoding: str) -> bool:
-    """True when empty lines sit between records: DuckDB skips them, shifting positions."""
+def _lines_differ_from_records(path: str, encoding: str, skip_lines: int, records: int) -> bool:
+    """True when the file has more lines than header, preamble and records take: empty lines
+    between records (DuckDB skips them) or quoted line breaks (DuckDB counts records, not lines)
+    shift the line numbers DuckDB gives."""
     if encoding.startswith("utf-16"):
         return True  # NUL bytes hide the pattern; such files are small, so check the slow way
+    lines, last = 0, b""
+    crs = 0
     with open(path, "rb") as fh:
-        tail = b""
         while chunk := fh.read(8 << 20):
-            chunk = tail + chunk
-            body = chunk.rstrip(b"\r\n") if len(chunk) < (8 << 20) else chunk
-            if b"\n\n" in body or b"\n\r\n" in body or b"\r\r" in body:
-                return True
-            tail = chunk[-2:]
-    return False
+            lines += chunk.count(b"\n")
+            crs += chunk.count(b"\r")
+            last = chunk[-1:]
+    if lines == 0:
+        lines = crs  # a file with carriage returns only
+    if last not in (b"\n", b"\r", b""):
+        lines += 1
+    return lines != skip_lines + records
 
 
-def _fix_lines_after_blank_lines(con, plan: ReadPlan, report: LoadReport,
-                                 reject_lines: list[int]) -> None:
-    wanted = [r[0] for r in con.execute(
+def _fix_line_numbers(con, plan: ReadPlan, report: LoadReport, reject_lines: list[int]) -> None:
+    """Set the physical line of each reject by reading the file's records again in Python.
+
+    Only run when the numbers DuckDB gives cannot be right (see
+    :func:`_lines_differ_from_records`) and there are rejects, so the normal load stays in
+    DuckDB.
+    """
+    wanted = {r[0] for r in con.execute(
         f"SELECT ordinal FROM {REJECTS_TABLE} WHERE file_id = $f AND ordinal IS NOT NULL",
-        {"f": report.file_id}).fetchall()]
-    if not wanted:
-        return
-    wanted_set = set(wanted)
+        {"f": report.file_id}).fetchall()}
     structural = set(reject_lines)
+    if not wanted and not structural:
+        return
     found: dict[int, int] = {}
+    moved: dict[int, int] = {}
     d = plan.dialect
-    with open(plan.path, encoding=d.encoding, errors="loyalty_latin1", newline="") as fh:
+    with open(plan.path, encoding=d.codec, errors="loyalty_latin1", newline="") as fh:
         for _ in range(d.skip_lines):
             fh.readline()
-        reader = csv.reader(fh, delimiter=d.delimiter, quotechar=d.quote, strict=False)
-        line = d.skip_lines
+        lines = fh
+        if d.escape == "\x00":
+            lines = (text.replace("\x00" + d.quote, d.quote * 2) for text in fh)
+        reader = csv.reader(lines, **csv_options(d.delimiter, d.quote, d.escape))
         k = 0
-        for row in reader:
-            line += 1
-            if not row or line in structural:
+        start = d.skip_lines + 1
+        for i, row in enumerate(reader):
+            # A quoted line break makes a record span lines: it starts where the last one ended.
+            line, start = start, d.skip_lines + reader.line_num + 1
+            # DuckDB numbers the i-th record after the skipped ones like this (blank ones too).
+            numbered = d.skip_lines + i + 1
+            if numbered in structural:
+                moved[numbered] = line
                 continue
-            if k in wanted_set:
+            if not row:
+                continue
+            if k in wanted:
                 found[k] = line
-                if len(found) == len(wanted_set):
-                    break
             k += 1
-    con.executemany(f"UPDATE {REJECTS_TABLE} SET line = ? WHERE file_id = ? AND ordinal = ?",
-                    [(line, report.file_id, k) for k, line in found.items()])
+            if len(found) == len(wanted) and len(moved) == len(structural):
+                break
+    values = [(line, report.file_id, k) for k, line in found.items()]
+    if values:
+        con.executemany(f"UPDATE {REJECTS_TABLE} SET line = ? WHERE file_id = ? AND ordinal = ?",
+                        values)
+    # Lines only move down: the last first, so no reject is moved twice.
+    values = [(moved[old], report.file_id, old) for old in sorted(moved, reverse=True)
+              if moved[old] != old]
+    if values:
+        con.executemany(f"UPDATE {REJECTS_TABLE} SET line = ? WHERE file_id = ? AND line = ? "
+                        "AND ordinal IS NULL", values)
 
 
 def _report_duplicate_orders(con, target: str, report: LoadReport) -> None:
