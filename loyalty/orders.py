@@ -165,7 +165,7 @@ def rejects_sql(plan, target: str, p) -> str | None:
         WITH l AS (SELECT rowid AS rid, coalesce(_o, rowid) AS o, {label} AS label,
                           {_key_sql(line_items)} AS k, *,
                           {cancelled or 'false'} AS _cancel
-                   FROM {target} WHERE NOT _bad),
+                   FROM {target} WHERE NOT coalesce(_bad, false)),
         g AS (SELECT k, coalesce(bool_or(_cancel), false) AS cancelled,
                      bool_or({ident('date')} IS NOT NULL) AS has_date,
                      bool_or({ident('amount')} IS NOT NULL) AS has_amount
