@@ -249,8 +249,11 @@ def fold(con, plan, report) -> None:
         share = "CASE WHEN g_lv > 0 THEN {0} / g_lv ELSE {1} / g_lines END"
         cum = share.format("cum_lv", "cum_lines")
         prev = share.format("(cum_lv - c_lv)", "(cum_lines - c_lines)")
-        row_amount = (f"CASE WHEN ci = cn THEN ({total}) - round(({total}) * {prev}, 2) "
-                      f"ELSE round(({total}) * {cum}, 2) - round(({total}) * {prev}, 2) END")
+        # Cumulative shares rounded to cents telescope: the rows add up to the order total.
+        row_amount = (f"CASE WHEN cn = 1 THEN {total} "
+                      f"WHEN ci = cn THEN round(({total}) - round(({total}) * {prev}, 2), 2) "
+                      f"ELSE round(round(({total}) * {cum}, 2) - round(({total}) * {prev}, 2), 2) "
+                      f"END")
     out = {
         "customer_id": "coalesce(g_customer_id, o_customer_id)",
         "date": "coalesce(g_date, o_date)",
