@@ -148,6 +148,11 @@ def map_by_name(table: Table, columns: list[str], profiles: dict[str, ColumnProf
                     and _order_numbers((values or {}).get(c, profiles[c].samples)):
                 # Shopify calls the order number "Name" (#1001); a name of a person it is not.
                 s = 3
+            if table.name == "transactions" and f.name == "tier" and s < 3 \
+                    and normalise_header(c) == "status" \
+                    and _tier_like((values or {}).get(c, profiles[c].samples)):
+                # A till's "Status" column holding Silver/Gold is the customer's tier.
+                s = 3
             if s and not _values_fit(table, f.name, c, s, profiles[c], (values or {}).get(c)):
                 continue
             if s and _content_fits(f.kind, profiles[c]):

@@ -246,3 +246,21 @@ def test_plain_rows_keep_their_layout(write_file, dataset):
     report = dataset.load(write_file("orders.csv", text))
     assert (report.layout, report.orders, report.rows_loaded) == ("rows", None, 2)
     assert report.understood() == "2 rows: one sale per row; 1 refund (\u22122.00)"
+
+
+@pytest.mark.parametrize("values,field", [
+    (("Gold", "Silver", "Gold"), "tier"),
+    (("paid", "refunded", "paid"), "status"),
+])
+def test_a_status_column_is_a_tier_or_an_order_status_by_its_values(write_file, dataset,
+                                                                    values, field):
+    rows = "\n".join(f"{i},2025-01-0{i},C{i},5.00,{v}" for i, v in enumerate(values, 1))
+    plan = dataset.plan(write_file("sales.csv", f"Bon,Date,Customer,Amount,Status\n{rows}\n"))
+    assert plan.mapping[field] == "Status"
+    assert {"tier", "status"} - {field} & plan.mapping.keys() == set()
+
+
+@pytest.mark.parametrize("header", ["increment_id", "Order #", "ordernumber", "Beleg-Nr"])
+def test_order_number_headers(write_file, dataset, header):
+    text = f"{header},Date,Customer,Amount\n100001,2025-01-01,C1,5.00\n100002,2025-01-02,C1,6.00\n"
+    assert dataset.plan(write_file("export.csv", text)).mapping["order_id"] == header
