@@ -264,3 +264,25 @@ def test_a_status_column_is_a_tier_or_an_order_status_by_its_values(write_file, 
 def test_order_number_headers(write_file, dataset, header):
     text = f"{header},Date,Customer,Amount\n100001,2025-01-01,C1,5.00\n100002,2025-01-02,C1,6.00\n"
     assert dataset.plan(write_file("export.csv", text)).mapping["order_id"] == header
+
+
+def test_one_row_per_order_with_refund_dates_and_cancellations(write_file, dataset):
+    text = ("Bestellnummer;Bestelldatum;Kundennummer;Gesamtbetrag;Erstattungsbetrag;"
+            "Erstattungsdatum;Bestellstatus\n"
+            "9001;02.01.2025;K1;100,00;;;abgeschlossen\n"
+            "9002;03.01.2025;K2;50,00;20,00;15.01.2025;teilweise erstattet\n"
+            "9003;04.01.2025;K1;80,00;;;storniert\n")
+    report = dataset.load(write_file("bestellungen.csv", text))
+    assert report.layout == "rows"
+    assert (report.rows_read, report.rows_loaded, report.rows_rejected) == (3, 2, 1)
+    assert dataset.rejects().reason.tolist() == [
+        "order #9003 was cancelled or voided: left out of revenue"]
+    assert dataset.rejects().raw.tolist() == ["9003;04.01.2025;K1;80,00;;;storniert"]
+    assert dataset.con.execute(
+        "SELECT CAST(date AS DATE)::VARCHAR, amount FROM transactions WHERE amount < 0"
+    ).fetchall() == [("2025-01-15", -20.0)]
+    h = headline(dataset)
+    assert (h["customers"], h["orders"], h["net_revenue"], h["last_date"]) == (
+        2, 2, 130.0, "2025-01-15")
+    assert report.understood() == ("3 rows: one sale per row; 1 refund (\u221220.00); "
+                                   "1 cancelled order left out")
