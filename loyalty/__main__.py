@@ -47,6 +47,8 @@ def cmd_inspect(args) -> int:
     print(f"Header:      {'line ' + str(info['header_line']) if info['header'] else 'none'}")
     print(f"Data starts: after {info['skipped_lines_before_data']} line(s)")
     print(f"Records:     {info['records']}")
+    if info["table"] == "transactions":
+        print(f"Layout:      {info['layout_label']}")
     print("Columns:")
     for c in info["columns"]:
         target = c["maps_to"] or "-"
@@ -65,8 +67,11 @@ def cmd_kpis(args) -> int:
         ds.write_rejects_csv(args.rejects)
     figures = headline(ds)
     if args.json:
+        figures["files"] = [{**r.summary(), "understood": r.understood()} for r in ds.reports]
         print(json.dumps(figures, ensure_ascii=False, indent=2, default=str))
     else:
+        for r in ds.reports:
+            print(f"{r.filename}: {r.understood()}")
         for key, value in figures.items():
             print(f"{key:<16} {value}")
     return 0

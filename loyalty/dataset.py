@@ -40,6 +40,7 @@ class Dataset:
         self.version = 0
         self.label = "empty"
         self._ibis = ibis.duckdb.from_connection(self.con)
+        self._derived_members = False
         self._refresh_views()
 
     # -- loading ---------------------------------------------------------------------------
@@ -72,15 +73,49 @@ class Dataset:
 
     def _refresh_views(self) -> None:
         for name, table in TABLES.items():
-            cols = ", ".join(ident(f.name) for f in table.fields)
+            cols = ", ".join(ident(f.name) for f in table.canonical_fields)
             parts = [f"SELECT {cols} FROM {internal_name(r.storage_table)}"
                      for r in self.reports if r.table == name]
+            if name == "members" and (derived := self._members_from_receipts()):
+                parts.append(derived)
             if not parts:
                 empty = ", ".join(f"CAST(NULL AS {f.sql_type}) AS {ident(f.name)}"
-                                  for f in table.fields)
+                                  for f in table.canonical_fields)
                 parts = [f"SELECT {empty} WHERE false"]
             self.con.execute(f"CREATE OR REPLACE VIEW {internal_name(name)} AS "
                              + " UNION ALL ".join(parts))
+        self._derived_members = bool(self._members_from_receipts()) and bool(scalar(
+            self.con, "SELECT count(*) FROM _ll_receipt_members"))
+
+    def _members_from_receipts(self) -> str | None:
+        """SELECT of one members row per customer whose receipts carry a tier and who is in no
+        members file: the tier of their latest receipt (by date), other fields empty.
+
+        Without a members file this is each customer's current tier; a members file, where it
+        lists the customer, wins.
+        """
+        files = [r for r in self.reports
+                 if r.table == "transactions" and r.rows_loaded and "tier" in r.plan.mapping]
+        if not files:
+            return None
+        tx = " UNION ALL ".join(f"SELECT customer_id, date, tier FROM "
+                                f"{internal_name(r.storage_table)}" for r in files)
+        listed = " UNION ALL ".join(f"SELECT customer_id FROM {internal_name(r.storage_table)}"
+                                    for r in self.reports if r.table == "members") \
+            or "SELECT CAST(NULL AS VARCHAR) AS customer_id WHERE false"
+        self.con.execute(f"""
+            CREATE OR REPLACE VIEW _ll_receipt_members AS
+            SELECT customer_id, arg_max(tier, date) AS tier
+            FROM ({tx})
+            WHERE customer_id IS NOT NULL AND tier IS NOT NULL AND date IS NOT NULL
+              AND customer_id NOT IN (SELECT customer_id FROM ({listed})
+                                      WHERE customer_id IS NOT NULL)
+            GROUP BY customer_id""")
+        out = {"customer_id": "customer_id", "tier": "tier"}
+        return "SELECT " + ", ".join(
+            f"{out[f.name]} AS {ident(f.name)}" if f.name in out
+            else f"CAST(NULL AS {f.sql_type}) AS {ident(f.name)}"
+            for f in TABLES["members"].canonical_fields) + " FROM _ll_receipt_members"
 
     # -- reading ---------------------------------------------------------------------------
     def table(self, name: str) -> ibis.Table:
@@ -90,17 +125,24 @@ class Dataset:
         return self._ibis.table(name)
 
     def has(self, name: str) -> bool:
+        """Whether table ``name`` has rows. ``members`` also has rows when receipts carry the
+        customers' tiers (see ``_members_from_receipts``)."""
+        if name == "members" and self._derived_members:
+            return True
         return any(r.table == name and r.rows_loaded for r in self.reports)
 
     def fields(self, name: str) -> set[str]:
-        """Fields that some loaded file of table ``name`` actually provides."""
+        """Canonical fields that some loaded file of table ``name`` actually provides (for
+        ``members``, also those taken from the tiers on receipts)."""
         out: set[str] = set()
         for r in self.reports:
             if r.table == name:
                 out |= set(r.plan.mapping)
                 if {"quantity", "unit_price"} <= set(r.plan.mapping):
                     out.add("amount")
-        return out
+        if name == "members" and self._derived_members:
+            out |= {"customer_id", "tier"}
+        return out & set(TABLES[name].canonical_names)
 
     def counts(self, name: str) -> dict[str, int]:
         reports = [r for r in self.reports if r.table == name]

@@ -22,8 +22,10 @@ from dataclasses import dataclass, field
 
 import duckdb
 
+from . import orders
 from .db import scalar
 from .formats import MONTH_NAME_FAMILIES, MONTH_NAMES_DE
+from .orders import cancelled_sql
 from .plan import ReadPlan
 from .schema import TABLES, Field
 from .sniff import WHITESPACE, transcode_to_utf8
@@ -91,6 +93,18 @@ class LoadReport:
     reasons: dict[str, int] = field(default_factory=dict)
     duplicates: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    # How the rows were understood (transactions): "rows" (one sale per row) or "line_items".
+    layout: str = "rows"
+    # Distinct orders loaded from a line-item file (None for other layouts).
+    orders: int | None = None
+    cancelled_orders: int = 0
+    # Orders (or sales without order id) with a negative row: refunds and returns.
+    refunded_orders: int = 0
+    # Sum refunded and returned, as a positive amount.
+    refund_total: float = 0.0
+    # Line-item files: whether the amount column held order totals ("order"), line values
+    # ("line"), or was worked out from quantity and unit price ("derived").
+    amount_level: str | None = None
 
     @property
     def rows_read(self) -> int:
@@ -105,8 +119,27 @@ class LoadReport:
             "file": self.filename, "table": self.table, "rows_read": self.rows_read,
             "rows_loaded": self.rows_loaded, "rows_rejected": self.rows_rejected,
             "reasons": dict(self.reasons), "duplicates": dict(self.duplicates),
-            "warnings": list(self.warnings),
+            "warnings": list(self.warnings), "layout": self.layout, "orders": self.orders,
+            "cancelled_orders": self.cancelled_orders, "refunded_orders": self.refunded_orders,
+            "refund_total": self.refund_total,
         }
+
+    def understood(self) -> str:
+        """One English sentence saying how the file was read, e.g. "2,237 rows: 900 orders with
+        their line items; 12 refunds (−1,234.50); 3 cancelled orders left out"."""
+        parts = [f"{self.rows_read:,} rows: " + (
+            f"{self.orders or 0:,} orders with their line items" if self.layout == "line_items"
+            else "one sale per row")]
+        if self.refunded_orders:
+            word = "refund" if self.refunded_orders == 1 else "refunds"
+            parts.append(f"{self.refunded_orders:,} {word} (\u2212{self.refund_total:,.2f})")
+        if self.cancelled_orders:
+            word = "order" if self.cancelled_orders == 1 else "orders"
+            parts.append(f"{self.cancelled_orders:,} cancelled {word} left out")
+        other = self.rows_rejected - self.reasons.get("cancelled_order", 0)
+        if other:
+            parts.append(f"{other:,} {'row' if other == 1 else 'rows'} rejected")
+        return "; ".join(parts)
 
 
 class _Params:
@@ -202,9 +235,15 @@ def _checks(plan: ReadPlan, raw_of: dict[str, str], p: _Params,
         nullable = plan.table == "transactions" and f.name == "customer_id"
         if f.required and not nullable:
             empty = f"({raw} IS NULL OR trim({raw}) = '')" if raw else "true"
-            checks.append((f"missing_{f.name}", f"{v} IS NULL AND {empty}",
+            # A line of an order takes date and amount from the order's other rows; an order
+            # without them anywhere is rejected as a whole later (loyalty.orders).
+            of_order = (f" AND {ident('order_id')} IS NULL" if plan.layout == "line_items"
+                        else "")
+            checks.append((f"missing_{f.name}", f"{v} IS NULL AND {empty}{of_order}",
                            pm(f"{_label(f.name)} is missing")))
-        if raw is None:
+        if raw is None or f.stage_only:
+            # Input-only fields steer refunds and cancellations; an unreadable one does not
+            # make the sale unusable.
             continue
         if f.kind in ("money", "number", "timestamp", "date", "score"):
             if f.kind in ("timestamp", "date"):
@@ -319,7 +358,11 @@ def _stage(con, plan: ReadPlan, path: str, target: str, report: LoadReport) -> N
     names = ", ".join(ident(f) for f in TABLES[plan.table].field_names)
     # One pass over the file keeps the canonical values and a flag; the text of a record is kept
     # only where it is needed (rejected records, and small tables that check duplicates).
-    keep = "true" if plan.table == "members" else "_bad"
+    keep = "_bad"
+    if plan.table == "members" or plan.layout == "line_items":
+        keep = "true"
+    elif plan.table == "transactions" and (cancel := cancelled_sql(plan.mapping, p)):
+        keep = f"_bad OR coalesce({cancel}, false)"
     fields = ("_fields" if whitespace
               else "[" + ", ".join(internal_name(n) for n in raw_names) + "]")
     con.execute(f"CREATE TABLE {target} AS SELECT {names}, _bad, "
@@ -331,6 +374,9 @@ def _stage(con, plan: ReadPlan, path: str, target: str, report: LoadReport) -> N
         _value_rejects(con, plan, target, report, raw_names)
     if plan.table == "members":
         _reject_duplicate_members(con, plan, target, report)
+    if plan.table == "transactions":
+        report.layout = plan.layout
+        _reject_orders(con, plan, target, report)
     con.execute(f"DELETE FROM {target} WHERE _bad")
     if plan.table == "interactions" and "kind" in plan.mapping:
         con.execute(f"UPDATE {target} SET kind = m.kind FROM {KIND_MAP_TABLE} m "
@@ -346,8 +392,10 @@ def _stage(con, plan: ReadPlan, path: str, target: str, report: LoadReport) -> N
         "GROUP BY code ORDER BY 2 DESC, 1", {"f": report.file_id}).fetchall()
     report.reasons = dict(counts)
     report.rows_rejected = sum(report.reasons.values())
-    if plan.table == "transactions" and "order_id" in plan.mapping:
-        _report_duplicate_orders(con, target, report)
+    if plan.table == "transactions":
+        if "order_id" in plan.mapping and plan.layout == "rows":
+            _report_duplicate_orders(con, target, report)
+        orders.apply_returns_and_refunds(con, plan, report)
     for name in (rejects, scans):
         con.execute(f"DROP TABLE IF EXISTS {internal_name(name)}")
 
@@ -408,6 +456,27 @@ def _reject_duplicate_members(con, plan: ReadPlan, target: str, report: LoadRepo
               f"WHERE rowid IN (SELECT rid FROM _ll_dups))")
     _insert_rejects(con, select, p.values, plan, report)
     con.execute(f"UPDATE {target} SET _bad = true WHERE rowid IN (SELECT rid FROM _ll_dups)")
+
+
+def _reject_orders(con, plan: ReadPlan, target: str, report: LoadReport) -> None:
+    """Reject every row of cancelled orders, and of orders with no date or amount on any row."""
+    p = _Params()
+    select = orders.rejects_sql(plan, target, p)
+    if select is None:
+        return
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _ll_order_rej AS {select}", p.values)
+    report.cancelled_orders = int(scalar(
+        con, "SELECT count(DISTINCT k) FROM _ll_order_rej WHERE code = 'cancelled_order'"))
+    if not scalar(con, "SELECT count(*) FROM _ll_order_rej"):
+        return
+    p = _Params()
+    raw_names = [f"c{i}" for i in range(len(plan.dialect.columns))]
+    cols = ", ".join(f"t._fields[{i + 1}] AS {internal_name(n)}" for i, n in enumerate(raw_names))
+    select = (f"SELECT o, code, reason, {_raw_text(plan, raw_names, p)} AS raw FROM ("
+              f"SELECT {cols}, t._fields, r.o, r.code, r.reason FROM {target} t "
+              f"JOIN _ll_order_rej r ON t.rowid = r.rid)")
+    _insert_rejects(con, select, p.values, plan, report)
+    con.execute(f"UPDATE {target} SET _bad = true WHERE rowid IN (SELECT rid FROM _ll_order_rej)")
 
 
 def _structural_rejects(con, plan: ReadPlan, report: LoadReport, rejects: str) -> list[int]:
@@ -477,7 +546,7 @@ def _fix_lines_after_blank_lines(con, plan: ReadPlan, report: LoadReport,
 
 
 def _report_duplicate_orders(con, target: str, report: LoadReport) -> None:
-    fields = ", ".join(ident(f) for f in TABLES["transactions"].field_names)
+    fields = ", ".join(ident(f) for f in TABLES["transactions"].canonical_names)
     # Only order ids on several rows need a closer look; most exports have few.
     repeated, exact = con.execute(f"""
         WITH multi AS (

@@ -29,6 +29,62 @@ _TIER_WORDS = {"bronze", "silver", "gold", "platinum", "diamond", "basic", "prem
 _EMAIL = re.compile(r"^(customer|billing|kunden)?(email|mail)(address|adresse)?$")
 
 
+# Ids of a line (product, variant, payment) repeat across orders or change within one: never the
+# order's or the customer's id.
+_LINE_ID = re.compile(r"lineitem|^item|sku|^payment|artikel|product|produkt|variant|^ean|gtin|"
+                      r"barcode|^position|zeile")
+# Headers naming a moment: "Paid at", "Created at", "Refund Date", "Bestelldatum", "Uhrzeit".
+_TEMPORAL_WORD = re.compile(r"(?i)\b(at|on|date|time|datum|zeit|uhrzeit|timestamp)\b")
+_TEMPORAL_PART = re.compile(r"date|datum|zeitpunkt|zeitstempel|uhrzeit|timestamp")
+_DATE_LIKE_VALUE = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})\b")
+# Order numbers as shops print them: 1001, #1001, SO-1001, 100000123, WC-12.
+_ORDER_NUMBER = re.compile(r"^#?([A-Za-z]{1,5}[-_ ]?)?\d{2,}([-/]\d+)?$")
+_STATUS_WORDS = {
+    "paid", "pending", "authorized", "authorised", "refunded", "partially_refunded",
+    "partially_paid", "voided", "void", "cancelled", "canceled", "completed", "complete",
+    "processing", "on_hold", "failed", "declined", "expired", "open", "closed", "unpaid",
+    "payment", "refund", "sale", "bezahlt", "offen", "erstattet", "teilweise_erstattet",
+    "storniert", "abgebrochen", "abgeschlossen", "in_bearbeitung", "fehlgeschlagen",
+    "wc_completed", "wc_processing", "wc_cancelled", "wc_failed", "wc_refunded", "wc_on_hold",
+    "wc_pending", "checkout_draft", "shipped", "delivered", "versendet", "geliefert",
+}
+RECEIPT_WORDS = {
+    "verkauf", "sale", "sales", "storno", "stornierung", "gutschrift", "retoure", "return",
+    "returns", "refund", "ruecknahme", "rueckgabe", "umtausch", "kauf", "rechnung", "invoice",
+    "credit", "credit_note", "void", "bon", "beleg", "barverkauf", "normal", "payment",
+}
+
+
+def _norm_value(v: str) -> str:
+    return re.sub(r"[\s-]+", "_", normalise_value(v))
+
+
+def normalise_value(v: str) -> str:
+    return v.strip().lower().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue") \
+        .replace("ß", "ss")
+
+
+def _share(values: list[str] | None, words: set[str]) -> float:
+    vals = [_norm_value(v) for v in values or [] if v and v.strip()]
+    return sum(1 for v in vals if v in words) / len(vals) if vals else 0.0
+
+
+def is_temporal(column: str, p: ColumnProfile, values: list[str] | None = None) -> bool:
+    """A column holding dates or times (by its name or its values)."""
+    if _TEMPORAL_WORD.search(column.replace("_", " ")) or \
+            _TEMPORAL_PART.search(normalise_header(column)):
+        return True
+    if p.date_share >= 0.5:
+        return True
+    vals = [v.strip() for v in values or p.samples if v and v.strip()]
+    return bool(vals) and sum(1 for v in vals if _DATE_LIKE_VALUE.match(v)) / len(vals) >= 0.5
+
+
+def _order_numbers(values: list[str] | None) -> bool:
+    vals = [v.strip() for v in values or [] if v and v.strip()]
+    return bool(vals) and sum(1 for v in vals if _ORDER_NUMBER.match(v)) / len(vals) >= 0.8
+
+
 def name_score(table: Table, field: str, column: str) -> int:
     """3 for an exact synonym, 2 for an e-mail column as the customer, 1 for a header that
     contains a longer synonym, else 0."""
@@ -37,13 +93,37 @@ def name_score(table: Table, field: str, column: str) -> int:
         return 0
     if field == "customer_id" and _EMAIL.match(col):
         return 2
+    if field in ("order_id", "customer_id") and _LINE_ID.search(col):
+        return 0
     f = table.field(field)
     names = {normalise_header(s) for s in f.synonyms} | {normalise_header(f.name)}
     if col in names:
         return 3
+    if field == "points_balance" and not re.search("punkt|point", col):
+        # "Outstanding Balance" is money owed, not points.
+        return 0
     if any(len(n) >= 5 and n in col for n in names):
         return 1
     return 0
+
+
+def _values_fit(table: Table, field: str, column: str, score: int, p: ColumnProfile,
+                values: list[str] | None) -> bool:
+    """Checks on what a column holds for fields whose header names are ambiguous."""
+    if table.name != "transactions":
+        return True
+    vals = values if values is not None else p.samples
+    has_values = any(v and v.strip() for v in vals)
+    if field in ("order_id", "customer_id") and is_temporal(column, p, values):
+        return False
+    if field == "tier" and has_values:
+        # "Status" in a shop export holds paid/refunded, not Silver/Gold.
+        return _share(vals, _STATUS_WORDS) < 0.5 and (score == 3 or _tier_like(vals))
+    if field == "status" and has_values:
+        return _share(vals, _STATUS_WORDS) >= 0.3 or (score == 3 and not _tier_like(vals))
+    if field == "receipt_type" and has_values:
+        return _share(vals, RECEIPT_WORDS) >= 0.5
+    return True
 
 
 def _content_fits(kind: str, p: ColumnProfile) -> bool:
@@ -58,11 +138,23 @@ def _content_fits(kind: str, p: ColumnProfile) -> bool:
     return True
 
 
-def map_by_name(table: Table, columns: list[str], profiles: dict[str, ColumnProfile]) -> dict:
+def map_by_name(table: Table, columns: list[str], profiles: dict[str, ColumnProfile],
+                values: dict[str, list[str]] | None = None) -> dict:
     scored = []
     for f in table.fields:
         for c in columns:
             s = name_score(table, f.name, c)
+            if f.name == "order_id" and s < 3 and normalise_header(c) in ("name", "nr", "no") \
+                    and _order_numbers((values or {}).get(c, profiles[c].samples)):
+                # Shopify calls the order number "Name" (#1001); a name of a person it is not.
+                s = 3
+            if table.name == "transactions" and f.name == "tier" and s < 3 \
+                    and normalise_header(c) == "status" \
+                    and _tier_like((values or {}).get(c, profiles[c].samples)):
+                # A till's "Status" column holding Silver/Gold is the customer's tier.
+                s = 3
+            if s and not _values_fit(table, f.name, c, s, profiles[c], (values or {}).get(c)):
+                continue
             if s and _content_fits(f.kind, profiles[c]):
                 scored.append((s, f.required, f.name, c))
             elif s == 3:
@@ -71,7 +163,9 @@ def map_by_name(table: Table, columns: list[str], profiles: dict[str, ColumnProf
                 scored.append((2, f.required, f.name, c))
     mapping: dict[str, str] = {}
     used: set[str] = set()
-    for s, _, fname, col in sorted(scored, key=lambda t: (-t[0], not t[1])):
+    # Among equally good names, the fuller column wins (POS-only "Receipt Number" is mostly empty).
+    for s, _, fname, col in sorted(scored, key=lambda t: (-t[0], not t[1],
+                                                          -profiles[t[3]].non_empty)):
         if fname not in mapping and col not in used:
             mapping[fname] = col
             used.add(col)
@@ -121,14 +215,16 @@ def fill_by_content(table: Table, mapping: dict, columns: list[str],
                             key=lambda c: -_kind_share(profiles[c], values[c])))
     if table.name == "members":
         take("tier", [c for c in free if _tier_like(values[c])])
-    # Customer ids repeat across rows in transactions; order ids barely do.
-    ids = [c for c in free if _id_like(profiles[c])]
+    # Customer ids repeat across rows in transactions; order ids barely do. Dates, times and the
+    # ids of products or payments are neither.
+    ids = [c for c in free if _id_like(profiles[c])
+           and not (table.name == "transactions" and (is_temporal(c, profiles[c], values[c])
+                                                      or _LINE_ID.search(normalise_header(c))))]
     if table.name == "transactions":
         take("customer_id", sorted((c for c in ids if profiles[c].distinct_ratio < 0.95),
                                    key=lambda c: profiles[c].distinct_ratio)
              or [c for c in ids])
-        take("order_id", [c for c in free if _id_like(profiles[c])
-                          and profiles[c].distinct_ratio >= 0.95])
+        take("order_id", [c for c in ids if c in free and profiles[c].distinct_ratio >= 0.95])
     else:
         take("customer_id", [c for c in ids if not profiles[c].is_score])
     return mapping
@@ -140,7 +236,7 @@ def table_scores(columns: list[str], profiles: dict[str, ColumnProfile],
     scores: dict[str, float] = {}
     base = normalise_header(filename.rsplit("/", 1)[-1].rsplit(".", 1)[0])
     for name, table in TABLES.items():
-        by_name = map_by_name(table, columns, profiles)
+        by_name = map_by_name(table, columns, profiles, values)
         s = 0.0
         for fname, col in by_name.items():
             weight = 2.0 if table.field(fname).required else 1.0
@@ -182,7 +278,7 @@ def guess_table(columns, profiles, values, filename: str = "") -> str:
 def propose_mapping(table_name: str, columns: list[str], profiles: dict[str, ColumnProfile],
                     values: dict[str, list[str]]) -> dict[str, str]:
     table = TABLES[table_name]
-    mapping = map_by_name(table, columns, profiles)
+    mapping = map_by_name(table, columns, profiles, values)
     return fill_by_content(table, mapping, columns, profiles, values)
 
 

@@ -13,6 +13,7 @@ from .errors import UnusableFile
 from .formats import (DATE_FORMATS, ColumnProfile, DateFormat, decide_decimal, order_patterns,
                       profile_column)
 from .mapping import guess_table, missing_required, propose_mapping, table_scores
+from .orders import detect_layout
 from .schema import TABLES
 from .sniff import Dialect, sniff
 
@@ -41,6 +42,8 @@ class ReadPlan:
     profiles: dict[str, ColumnProfile]
     questions: list[Question]
     day_first: bool | None = None
+    # "rows": one sale per row; "line_items": an order spans several rows (see loyalty.orders).
+    layout: str = "rows"
 
     @property
     def thousands(self) -> str:
@@ -79,6 +82,8 @@ class ReadPlan:
             "decimal_separator": self.decimal,
             "thousands_separator": self.thousands,
             "date_format": self.date_format_label(),
+            "layout": self.layout,
+            "layout_label": LAYOUT_LABELS[self.layout],
             "header": d.header,
             "header_line": d.header_line,
             "skipped_lines_before_data": d.skip_lines,
@@ -94,6 +99,10 @@ class ReadPlan:
             "sample_records": len(d.sample_rows),
             "questions": [q.__dict__ for q in self.questions],
         }
+
+
+LAYOUT_LABELS = {"rows": "one sale per row",
+                 "line_items": "line items: orders span several rows"}
 
 
 def _column_type(p: ColumnProfile) -> str:
@@ -113,11 +122,13 @@ def _column_values(dialect: Dialect) -> dict[str, list[str]]:
 
 def make_plan(path: str, filename: str | None = None, *, table: str | None = None,
               mapping: dict[str, str | None] | None = None, day_first: bool | None = None,
-              decimal: str | None = None, dialect: Dialect | None = None) -> ReadPlan:
+              decimal: str | None = None, dialect: Dialect | None = None,
+              layout: str | None = None) -> ReadPlan:
     """Decide how to read ``path``; keyword arguments override what would be guessed.
 
     ``mapping`` overrides single fields (``{"amount": "Umsatz"}``; ``None`` unmaps a field);
-    ``day_first`` settles the day/month order of slash and dash dates.
+    ``day_first`` settles the day/month order of slash and dash dates; ``layout`` ("rows" or
+    "line_items") whether an order may span several rows.
     """
     filename = filename or os.path.basename(path)
     dialect = dialect or sniff(path)
@@ -187,7 +198,12 @@ def make_plan(path: str, filename: str | None = None, *, table: str | None = Non
             "table", None,
             f"This file could be {ordered[0][0]} or {ordered[1][0]}; read as {table}.",
             table, list(TABLES)))
+    if layout is not None and layout not in LAYOUT_LABELS:
+        raise ValueError(f"layout must be one of {', '.join(LAYOUT_LABELS)}")
+    if layout == "line_items" and ("order_id" not in proposed or table != "transactions"):
+        raise ValueError("line items need an order id column in a transactions file")
+    layout = layout or detect_layout(table, proposed, values)
     return ReadPlan(path=path, filename=filename, dialect=dialect, table=table,
                     table_scores=scores, mapping=proposed, decimal=dec,
                     date_formats=date_formats, profiles=profiles, questions=questions,
-                    day_first=day_first)
+                    day_first=day_first, layout=layout)

@@ -14,6 +14,9 @@ Storage types (DuckDB):
 - ``score``: INTEGER 0-10 (survey answers).
 - ``text``: VARCHAR, trimmed.
 - ``kind``: VARCHAR, lower-case, German names translated (see ``INTERACTION_KINDS``).
+
+Fields marked ``stage_only`` can be mapped and are read while loading (refunds, cancellations,
+receipt kinds), but the canonical tables do not keep them.
 """
 
 from __future__ import annotations
@@ -41,6 +44,9 @@ class Field:
     meaning: str
     required: bool = False
     synonyms: tuple[str, ...] = ()
+    # Read while loading (refunds, cancellations, receipt kinds) but not kept in the canonical
+    # table: the load turns these columns into rows and signs (see loyalty.orders).
+    stage_only: bool = False
 
     @property
     def sql_type(self) -> str:
@@ -68,6 +74,16 @@ class Table:
     @property
     def required(self) -> list[str]:
         return [f.name for f in self.fields if f.required]
+
+    @property
+    def canonical_fields(self) -> tuple[Field, ...]:
+        """The fields kept in the canonical table (``field_names`` also lists the input-only
+        ones a file can map)."""
+        return tuple(f for f in self.fields if not f.stage_only)
+
+    @property
+    def canonical_names(self) -> list[str]:
+        return [f.name for f in self.canonical_fields]
 
 
 _CUSTOMER = (
@@ -104,7 +120,9 @@ TRANSACTIONS = Table(
                "invoice no", "invoice number", "ticket", "basket id",
                "bon nr", "bonnr", "bonnummer", "bon", "belegnummer", "beleg nr", "belegnr", "beleg",
                "bestellnummer", "bestell nr", "rechnungsnummer", "rechnungs nr", "auftragsnummer",
-               "vorgang", "vorgangsnummer", "transaktions id", "transaktion")),
+               "vorgang", "vorgangsnummer", "transaktions id", "transaktion", "order #",
+               "increment id", "order increment id", "sales order", "sale id", "receipt id",
+               "belegnummer kasse", "auftrag", "auftrags nr", "bestellung")),
         Field("discount", "money", "Discount granted on the sale, as an amount (positive).", False,
               ("discount", "discount amount", "discounts", "coupon", "coupon value", "voucher",
                "markdown", "promo", "promotion", "rabatt", "rabattbetrag", "nachlass", "gutschein",
@@ -135,6 +153,41 @@ TRANSACTIONS = Table(
               ("category", "product category", "product type", "department", "product group",
                "kategorie", "warengruppe", "produktkategorie", "produktgruppe", "sortiment",
                "artikelgruppe")),
+        Field("tier", "text", "The customer's programme tier printed on the receipt (e.g. "
+              "Silver, Gold).", False,
+              ("tier", "level", "status level", "customer tier", "loyalty tier", "tier name",
+               "membership level", "member level", "loyalty level", "card level", "stufe",
+               "kundenstufe", "kartenstufe", "mitgliedsstufe", "status stufe", "treuestufe",
+               "bonusstufe", "kundenstatus")),
+        Field("points_balance", "number", "The customer's points balance after the sale.", False,
+              ("points balance", "point balance", "balance", "points total", "loyalty balance",
+               "punktestand", "punkte saldo", "punktesaldo", "kontostand punkte",
+               "punktekontostand", "punkte stand", "punkte gesamt")),
+        Field("status", "text", "Order or payment status (paid, refunded, cancelled ...); used "
+              "while loading, not kept.", False,
+              ("status", "financial status", "order status", "payment status",
+               "transaction status", "event type", "zahlungsstatus", "bestellstatus",
+               "belegstatus", "auftragsstatus", "bezahlstatus"), stage_only=True),
+        Field("refunded_amount", "money", "Amount refunded on the order; becomes a negative row "
+              "(not kept as a column).", False,
+              ("refunded amount", "order refund", "refund amount", "total refunded",
+               "amount refunded", "refunded", "refund total", "refunds", "erstattet",
+               "erstattungsbetrag", "rueckerstattung", "erstatteter betrag",
+               "rueckerstattungsbetrag"), stage_only=True),
+        Field("refund_date", "timestamp", "When the refund was made (the refund row's date).",
+              False,
+              ("refunded at", "refund date", "refunded on", "date refunded", "erstattungsdatum",
+               "erstattet am", "rueckerstattungsdatum"), stage_only=True),
+        Field("cancelled_at", "text", "Set when the order was cancelled or voided; such orders "
+              "are left out.", False,
+              ("cancelled at", "canceled at", "cancelled", "canceled", "cancelled on",
+               "cancellation date", "storniert am", "stornodatum", "storniert", "storno datum"),
+              stage_only=True),
+        Field("receipt_type", "text", "Kind of receipt: sale, or a return (Storno, Gutschrift, "
+              "Retoure, Refund) whose amount counts negative.", False,
+              ("receipt type", "transaction type", "line type", "sale type", "document type",
+               "belegart", "buchungsart", "transaktionsart", "bonart", "vorgangsart", "art"),
+              stage_only=True),
     ),
     substitutes={"amount": ("quantity", "unit_price")},
 )
@@ -246,5 +299,5 @@ def field_docs() -> list[dict[str, str]]:
     return [
         {"table": t.name, "field": f.name, "type": f.sql_type,
          "required": "yes" if f.required else "no", "meaning": f.meaning}
-        for t in TABLES.values() for f in t.fields
+        for t in TABLES.values() for f in t.canonical_fields
     ]
