@@ -146,3 +146,26 @@ def test_cli_prints_the_same_figures(name):
                          cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr
     assert _figures(json.loads(out.stdout)) == dict(zip(KEYS, EXPECTED[name]))
+
+
+# Discounts granted, as positive amounts, cancelled orders left out. Shopify: 5.50 (#1001) +
+# 10.00 (#1006) on the first rows; WooCommerce: discount_total 8.00 of order 501, repeated on its
+# two item rows; Square: "-$0.50" on the muffin and "-$1.00" on the latte, per item row.
+DISCOUNTS = {"shopify_orders_export.csv": 15.50, "woocommerce_orders_one_row_per_item.csv": 8.00,
+             "square_item_sales_detail.csv": 1.50}
+
+
+@pytest.mark.parametrize("name", sorted(DISCOUNTS))
+def test_discounts_are_counted_once_and_positive(name, dataset):
+    dataset.load(os.path.join(FIXTURES, name))
+    total = dataset.table("transactions").discount.sum().execute()
+    assert round(float(total), 2) == DISCOUNTS[name]
+
+
+def test_square_discount_stays_with_the_item_it_was_given_on(dataset):
+    """The muffin (Bakery) and the second latte (Coffee) carried the discounts."""
+    dataset.load(os.path.join(FIXTURES, "square_item_sales_detail.csv"))
+    tx = dataset.table("transactions")
+    by_cat = tx.group_by("category").aggregate(d=tx.discount.sum()).execute()
+    got = {c: round(float(d or 0), 2) for c, d in zip(by_cat["category"], by_cat["d"])}
+    assert got == {"Coffee": 1.00, "Bakery": 0.50, "Retail": 0.00, "Tea": 0.00}
