@@ -168,8 +168,15 @@ def ensure_support_objects(con: duckdb.DuckDBPyConnection) -> None:
         con.executemany(f"INSERT INTO {KIND_MAP_TABLE} VALUES (?, ?)", list(pairs.items()))
 
 
+# Customer "numbers" web shops and tills write for a sale without an account.
+GUEST_IDS = ("0", "guest", "gast", "-", "n/a", "none", "null")
+
+
 def _convert(f: Field, raw: str, plan: ReadPlan, p: _Params) -> str:
     """SQL turning the text column ``raw`` into field ``f``'s canonical type (before range checks)."""
+    if f.name == "customer_id" and plan.table == "transactions":
+        return (f"CASE WHEN list_contains({p(list(GUEST_IDS))}, lower(trim({raw}))) THEN NULL "
+                f"ELSE NULLIF(trim({raw}), '') END")
     if f.kind in ("id", "text"):
         return f"NULLIF(trim({raw}), '')"
     if f.kind == "kind":
@@ -206,6 +213,9 @@ def _finish(f: Field, u: str) -> str:
         # Years outside 1900-2100 are typing errors, not history.
         checked = f"CASE WHEN year({u}) BETWEEN 1900 AND 2100 THEN {u} END"
         return f"CAST({checked} AS DATE)" if f.kind == "date" else checked
+    if f.name == "discount":
+        # A discount is an amount granted; exports write it as -0.50 (Square) as often as 0.50.
+        return f"abs({u})"
     return u
 
 
@@ -355,7 +365,11 @@ def _values_sql(plan: ReadPlan, source: str, raw_names: list[str], p: _Params) -
     outer = []
     for f in table.fields:
         u = ident("u_" + f.name)
-        if f.name in raw_of:
+        if f.name == "customer_id" and "customer_email" in raw_of:
+            # A guest (no customer number, or 0) is known by their e-mail address.
+            value = _finish(f, u) if f.name in raw_of else "NULL"
+            outer.append(f"coalesce({value}, {ident('u_customer_email')}) AS {ident(f.name)}")
+        elif f.name in raw_of:
             outer.append(f"{_finish(f, u)} AS {ident(f.name)}")
         elif derived and f.name == "amount":
             outer.append(f"{ident('u_quantity')} * {ident('u_unit_price')} AS {ident(f.name)}")

@@ -164,11 +164,17 @@ def map_by_name(table: Table, columns: list[str], profiles: dict[str, ColumnProf
     mapping: dict[str, str] = {}
     used: set[str] = set()
     # Among equally good names, the fuller column wins (POS-only "Receipt Number" is mostly empty).
+    strength: dict[str, int] = {}
     for s, _, fname, col in sorted(scored, key=lambda t: (-t[0], not t[1],
                                                           -profiles[t[3]].non_empty)):
         if fname not in mapping and col not in used:
             mapping[fname] = col
+            strength[fname] = s
             used.add(col)
+    if "customer_email" in mapping and strength.get("customer_id", 0) < 2:
+        # Without a real customer number ("Customer Group" only resembles one) the e-mail
+        # address is the customer itself.
+        mapping["customer_id"] = mapping.pop("customer_email")
     return mapping
 
 

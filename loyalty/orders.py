@@ -259,7 +259,10 @@ def fold(con, plan, report) -> None:
         "date": "coalesce(g_date, o_date)",
         "amount": row_amount,
         "order_id": "g_order_id",
-        "discount": "CASE WHEN ci = 1 THEN g_discount END",
+        # A discount given per item stays with its item's category; one given on the order sits
+        # on the order's first row, so it counts once.
+        "discount": ("c_discount" if discount_level == "line"
+                     else "CASE WHEN ci = 1 THEN g_discount END"),
         "quantity": "c_quantity",
         "unit_price": "c_unit_price",
         "points_earned": "CASE WHEN ci = 1 THEN g_points_earned END",
@@ -274,6 +277,7 @@ def fold(con, plan, report) -> None:
         "refund_date": "g_refund_date",
         "cancelled_at": "g_cancelled_at",
         "receipt_type": "g_receipt_type",
+        "customer_email": "CAST(NULL AS VARCHAR)",
     }
     assert set(out) == set(names)
     select = ", ".join(f"{out[n]} AS {ident(n)}" for n in names)
@@ -294,7 +298,8 @@ def fold(con, plan, report) -> None:
         c AS (SELECT _k, _ret, {ident('category')} AS category, sum({qty}) AS c_quantity,
                      CASE WHEN count(DISTINCT {price}) = 1 THEN any_value({price}) END
                          AS c_unit_price,
-                     sum({amount}) AS c_amount, coalesce(sum(_lv), 0) AS c_lv,
+                     sum({amount}) AS c_amount, sum({discount}) AS c_discount,
+                     coalesce(sum(_lv), 0) AS c_lv,
                      count(*) AS c_lines, min(_pos) AS c_first
               FROM l GROUP BY _k, _ret, {ident('category')}),
         w AS (SELECT *,

@@ -129,7 +129,10 @@ TRANSACTIONS = Table(
                "preisnachlass", "ermaessigung", "rabatt eur")),
         Field("quantity", "number", "Number of units sold.", False,
               ("quantity", "qty", "units", "items", "count", "menge", "anzahl", "stueck", "stk",
-               "stueckzahl")),
+               "stueckzahl", "number of items", "number of units", "item count",
+               "lineitem quantity", "item quantity", "qty ordered", "artikelanzahl",
+               # "number of ..." headers (the CDNOW log's number_of_cds) count units too.
+               "number of")),
         Field("unit_price", "money", "Price per unit; amount = quantity x unit price when no "
               "amount is given.", False,
               ("unit price", "price", "item price", "price each", "einzelpreis", "preis",
@@ -183,6 +186,11 @@ TRANSACTIONS = Table(
               ("cancelled at", "canceled at", "cancelled", "canceled", "cancelled on",
                "cancellation date", "storniert am", "stornodatum", "storniert", "storno datum"),
               stage_only=True),
+        Field("customer_email", "id", "The buyer's e-mail address: identifies guests whose "
+              "customer number is empty or 0 (web shops); used while loading, not kept.", False,
+              ("email", "e mail", "email address", "e mail address", "customer email",
+               "billing email", "buyer email", "kunden email", "kunden e mail", "e mail adresse",
+               "emailadresse", "rechnungs email"), stage_only=True),
         Field("receipt_type", "text", "Kind of receipt: sale, or a return (Storno, Gutschrift, "
               "Retoure, Refund) whose amount counts negative.", False,
               ("receipt type", "transaction type", "line type", "sale type", "document type",

@@ -63,8 +63,6 @@ def test_cdnow_layout_splits_id_and_date(write_file, dataset):
     assert rows == [("00007", "1998-03-22", 138.5), ("00007", "1998-06-20", -12.0)]
 
 
-@pytest.mark.xfail(strict=True, reason="loyalty/schema.py has no quantity synonym for "
-                                       "'number_of_cds' ('number of ...' headers)")
 def test_cdnow_number_of_cds_is_the_quantity(write_file, dataset):
     report = dataset.load(write_file("CDNOW_master.txt", CDNOW))
     assert report.plan.mapping.get("quantity") == "number_of_cds"
