@@ -21,7 +21,7 @@ from loyalty import sniff as sniff_module
 from loyalty.dataset import Dataset
 from loyalty.errors import UnusableFile
 from loyalty.formats import DATE_FORMATS, order_patterns
-from loyalty.i18n import fmt_money, fmt_number, t
+from loyalty.i18n import CATALOGUE, fmt_money, fmt_number, t
 from loyalty.ingest import REJECTS_TABLE
 from loyalty.plan import ReadPlan, make_plan
 from loyalty.schema import TABLES
@@ -104,18 +104,17 @@ def read_as(plan: ReadPlan, lang: str) -> str:
 
 
 def reason_label(code: str, lang: str) -> str:
-    """A reject reason code in ``lang``; an unknown code is shown as it is rather than failing."""
-    for prefix in ("missing_", "invalid_"):
-        if code.startswith(prefix):
-            name = code[len(prefix):]
-            try:
-                return t(f"reason.{prefix[:-1]}", lang, field=t(f"field.{name}", lang))
-            except KeyError:
-                return code
-    try:
+    """A reject reason code in ``lang``; an unknown code is shown as it is rather than failing.
+
+    A code with a label of its own comes first: "invalid_encoding" is not field "encoding".
+    """
+    if f"reason.{code}" in CATALOGUE:
         return t(f"reason.{code}", lang)
-    except KeyError:
-        return code
+    for prefix in ("missing_", "invalid_"):
+        name = code[len(prefix):]
+        if code.startswith(prefix) and f"field.{name}" in CATALOGUE:
+            return t(f"reason.{prefix[:-1]}", lang, field=t(f"field.{name}", lang))
+    return code
 
 
 @dataclass(frozen=True)
