@@ -35,7 +35,7 @@ def _dialect_controls(entry: Entry, detected) -> None:
     """Encoding, separator, quote, escape and header line; "automatic" keeps what was found."""
     lang = state.lang()
     fid = entry.fid
-    cols = st.columns(5)
+    cols = st.columns(3) + st.columns(3)
     cols[0].selectbox(
         tr("data.encoding"), (AUTO,) + ENCODINGS, key=f"data_encoding_{fid}",
         format_func=lambda c: _auto(detected and encoding_label(detected.encoding, lang))
@@ -44,16 +44,16 @@ def _dialect_controls(entry: Entry, detected) -> None:
         tr("data.delimiter"), (AUTO,) + DELIMITERS, key=f"data_delimiter_{fid}",
         format_func=lambda c: _auto(detected and delimiter_label(detected.delimiter, lang))
         if c == AUTO else delimiter_label(c, lang), help=tr("data.delimiter_help"))
-    cols[2].selectbox(
+    cols[3].selectbox(
         tr("data.quote"), (AUTO,) + QUOTES, key=f"data_quote_{fid}",
         format_func=lambda c: _auto(detected and quote_label(detected.quote, lang))
         if c == AUTO else quote_label(c, lang), help=tr("data.quote_help"))
-    cols[3].selectbox(
+    cols[4].selectbox(
         tr("data.escape"), (AUTO,) + ESCAPES, key=f"data_escape_{fid}",
         format_func=lambda c: _auto(detected and escape_label(escape_code(detected), lang))
         if c == AUTO else escape_label(c, lang), help=tr("data.escape_help"))
     found = (detected.header_line or 0) if detected is not None and detected.header else 0
-    cols[4].number_input(
+    cols[2].number_input(
         tr("data.header_input"), min_value=0, value=None, step=1, format="%d",
         key=f"data_header_line_{fid}", help=tr("data.header_input_help"),
         placeholder=(tr("data.header_auto", line=found) if detected is not None
@@ -121,6 +121,11 @@ def _plan_file(entry: Entry) -> tuple[ReadPlan | None, Why | None]:
         st.error(tr("data.unusable", file=entry.name, message=why.text(lang)))
 
     if plan is not None:
+        tables = list(TABLES)
+        # The first control of the box (tests wait for it): the expander below starts closed.
+        st.selectbox(tr("data.recognised"), tables, index=tables.index(plan.table),
+                     format_func=lambda x: tr(f"table.{x}"), key=table_key,
+                     help=tr("data.recognised_help"))
         st.caption(read_as(plan, lang))
     converted = getattr(dialect, "converted_lines", 0) if dialect is not None else 0
     if converted:
@@ -138,10 +143,6 @@ def _plan_file(entry: Entry) -> tuple[ReadPlan | None, Why | None]:
     if plan is None:
         return None, why
 
-    tables = list(TABLES)
-    st.selectbox(tr("data.recognised"), tables, index=tables.index(plan.table),
-                 format_func=lambda x: tr(f"table.{x}"), key=f"data_table_{fid}_{sig}",
-                 help=tr("data.recognised_help"))
     for q in plan.questions:
         if q.code != "table":
             st.warning(tr("data.question", message=q.message), icon=":material/help:")
