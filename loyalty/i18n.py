@@ -417,13 +417,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "data.column": ("Column in your file", "Spalte in Ihrer Datei"),
     "data.samples": ("Sample values", "Beispielwerte"),
     "data.not_mapped": ("— not in this file —", "— nicht in dieser Datei —"),
-    "data.day_first": ("Date order", "Datumsreihenfolge"),
-    "data.day_first_help": ("Dates like 03/04/2025 can be read day first (3 April) or month "
-                            "first (4 March).",
-                            "Datumsangaben wie 03/04/2025 können mit dem Tag zuerst (3. April) "
-                            "oder dem Monat zuerst (4. März) gelesen werden."),
-    "data.order_day": ("Day first (DD/MM)", "Tag zuerst (TT/MM)"),
-    "data.order_month": ("Month first (MM/DD)", "Monat zuerst (MM/TT)"),
     "data.decimal": ("Decimal separator", "Dezimaltrennzeichen"),
     "data.decimal_help": ("Character between whole and fractional part of numbers.",
                           "Zeichen zwischen Ganzzahl und Nachkommastellen."),
@@ -484,6 +477,124 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "data.col_table": ("Table", "Tabelle"),
     "data.col_line": ("Line", "Zeile"),
     "data.col_text": ("Original text", "Originaltext"),
+    "data.how_read": ("How the file is read", "Wie die Datei gelesen wird"),
+    "data.how_read_help": ("Everything here was detected from the file. If the preview looks "
+                           "wrong (all text in one column, broken umlauts, a title line as "
+                           "column names), choose the right setting; the preview and the column "
+                           "mapping follow at once.",
+                           "Alles hier wurde aus der Datei erkannt. Sieht die Vorschau falsch "
+                           "aus (alles in einer Spalte, kaputte Umlaute, eine Titelzeile als "
+                           "Spaltennamen), wählen Sie die richtige Einstellung; Vorschau und "
+                           "Spaltenzuordnung folgen sofort."),
+    "data.auto": ("Automatic ({value})", "Automatisch ({value})"),
+    "data.auto_unknown": ("Automatic", "Automatisch"),
+    "data.encoding": ("Encoding", "Zeichenkodierung"),
+    "data.encoding_help": ("How characters are stored. Choose Windows-1252 if umlauts show as "
+                           "Ã¤ or �.",
+                           "Wie Zeichen gespeichert sind. Wählen Sie Windows-1252, wenn Umlaute "
+                           "als Ã¤ oder � erscheinen."),
+    "data.delimiter": ("Separator", "Trennzeichen"),
+    "data.delimiter_help": ("The character between the fields of a line.",
+                            "Das Zeichen zwischen den Feldern einer Zeile."),
+    "data.quote": ("Quote character", "Anführungszeichen"),
+    "data.quote_help": ("Fields that contain the separator are enclosed in this character.",
+                        "Felder, die das Trennzeichen enthalten, stehen in diesem Zeichen."),
+    "data.escape": ("Quote inside a field", "Anführungszeichen im Feld"),
+    "data.escape_help": ("How a quote character inside a quoted field is written.",
+                         "Wie ein Anführungszeichen innerhalb eines Feldes geschrieben ist."),
+    "data.header_input": ("Header line", "Kopfzeile"),
+    "data.header_input_help": ("Line number of the column names (1 = first line); 0 if the file "
+                               "has no column names. Leave empty to detect it.",
+                               "Zeilennummer der Spaltennamen (1 = erste Zeile); 0, wenn die "
+                               "Datei keine Spaltennamen hat. Leer lassen zum Erkennen."),
+    "data.header_auto": ("Automatic ({line})", "Automatisch ({line})"),
+    "data.enc.utf8": ("UTF-8", "UTF-8"),
+    "data.enc.utf8_bom": ("UTF-8 with BOM", "UTF-8 mit BOM"),
+    "data.enc.utf16": ("UTF-16", "UTF-16"),
+    "data.enc.utf16le": ("UTF-16 LE", "UTF-16 LE"),
+    "data.enc.utf16be": ("UTF-16 BE", "UTF-16 BE"),
+    "data.enc.cp1252": ("Windows-1252 (Excel, Western Europe)",
+                        "Windows-1252 (Excel, Westeuropa)"),
+    "data.enc.latin1": ("Latin-1 (ISO-8859-1)", "Latin-1 (ISO-8859-1)"),
+    "data.enc.mixed": ("UTF-8, some lines Windows-1252", "UTF-8, einige Zeilen Windows-1252"),
+    "data.delim.comma": ("comma (,)", "Komma (,)"),
+    "data.delim.semicolon": ("semicolon (;)", "Semikolon (;)"),
+    "data.delim.tab": ("tab", "Tabulator"),
+    "data.delim.pipe": ("pipe (|)", "senkrechter Strich (|)"),
+    "data.delim.space": ("single space", "einzelnes Leerzeichen"),
+    "data.delim.whitespace": ("columns aligned with spaces", "mit Leerzeichen ausgerichtete "
+                                                             "Spalten"),
+    "data.quote.double": ('double quote (")', 'doppeltes Anführungszeichen (")'),
+    "data.quote.single": ("single quote (')", "einfaches Anführungszeichen (')"),
+    "data.quote.none": ("none", "keines"),
+    "data.escape.doubled": ('written twice ("")', 'doppelt geschrieben ("")'),
+    "data.escape.backslash": ('backslash (\\")', 'Backslash (\\")'),
+    "data.escape.none": ("never inside a field", "nie innerhalb eines Feldes"),
+    "data.escape.nul": ("NUL byte before the quote", "NUL-Byte vor dem Anführungszeichen"),
+    "data.date_layout": ("Date layout: {field}", "Datumsformat: {field}"),
+    "data.date_layout_help": ("How the dates of this column are written. Values that do not "
+                              "fit are rejected with a reason.",
+                              "Wie die Datumsangaben dieser Spalte geschrieben sind. Werte, die "
+                              "nicht passen, werden mit Grund abgelehnt."),
+    "data.datefmt.iso": ("YYYY-MM-DD (2025-12-31)", "JJJJ-MM-TT (2025-12-31)"),
+    "data.datefmt.dmy_dot": ("DD.MM.YYYY (31.12.2025)", "TT.MM.JJJJ (31.12.2025)"),
+    "data.datefmt.dmy_slash": ("DD/MM/YYYY (31/12/2025)", "TT/MM/JJJJ (31/12/2025)"),
+    "data.datefmt.mdy_slash": ("MM/DD/YYYY (12/31/2025)", "MM/TT/JJJJ (12/31/2025)"),
+    "data.datefmt.dmy_dash": ("DD-MM-YYYY (31-12-2025)", "TT-MM-JJJJ (31-12-2025)"),
+    "data.datefmt.mdy_dash": ("MM-DD-YYYY (12-31-2025)", "MM-TT-JJJJ (12-31-2025)"),
+    "data.datefmt.ymd_slash": ("YYYY/MM/DD (2025/12/31)", "JJJJ/MM/TT (2025/12/31)"),
+    "data.datefmt.compact": ("YYYYMMDD (20251231)", "JJJJMMTT (20251231)"),
+    "data.datefmt.d_mon_y": ("day month-name year (31 Dec 2025)",
+                             "Tag Monatsname Jahr (31. Dez. 2025)"),
+    "data.datefmt.mon_d_y": ("month-name day, year (Dec 31, 2025)",
+                             "Monatsname Tag, Jahr (Dec 31, 2025)"),
+    "data.preview": ("Preview: the first rows as they will be read",
+                     "Vorschau: die ersten Zeilen, wie sie gelesen werden"),
+    "data.preview_help": ("Each column here becomes one column of your file in the mapping "
+                          "below. Extra fields of a line appear as +1, +2.",
+                          "Jede Spalte hier ist eine Spalte Ihrer Datei in der Zuordnung "
+                          "unten. Überzählige Felder einer Zeile erscheinen als +1, +2."),
+    "data.converted": ("{n} lines were not valid UTF-8 and were read as Windows-1252.",
+                       "{n} Zeilen waren kein gültiges UTF-8 und wurden als Windows-1252 "
+                       "gelesen."),
+    "data.same_file": ("This is the same file as {other} (identical content), so it is not "
+                       "loaded a second time.",
+                       "Dies ist dieselbe Datei wie {other} (identischer Inhalt); sie wird "
+                       "nicht ein zweites Mal geladen."),
+    "data.override_failed": ("The file cannot be read with these settings: choose others under "
+                             "'How the file is read', or set them back to automatic.",
+                             "Mit diesen Einstellungen lässt sich die Datei nicht lesen: "
+                             "Wählen Sie unter 'Wie die Datei gelesen wird' andere oder stellen "
+                             "Sie sie auf automatisch zurück."),
+    "data.not_ready": ("The file could not be prepared for loading.",
+                       "Die Datei konnte nicht zum Laden vorbereitet werden."),
+    "data.not_loaded": ("{file}: not loaded. {message}", "{file}: nicht geladen. {message}"),
+    "data.kept_previous": ("No transactions were loaded, so the dashboard still shows {previous}. "
+                           "Why: {why}",
+                           "Es wurden keine Umsätze geladen, daher zeigt das Dashboard weiterhin "
+                           "{previous}. Grund: {why}"),
+    "data.kept_zero": ("none of the {read} rows of {file} could be used (see the reasons below).",
+                       "keine der {read} Zeilen von {file} war verwendbar (Gründe siehe unten)."),
+    "data.kept_failed": ("the transactions file {files} could not be loaded.",
+                         "die Umsatzdatei {files} konnte nicht geladen werden."),
+    "data.kept_no_transactions": ("none of the files is a transactions file; every figure "
+                                  "starts from purchases.",
+                                  "keine der Dateien ist eine Umsatzdatei; jede Kennzahl beruht "
+                                  "auf Käufen."),
+    "data.previous_demo": ("the demo data", "die Demodaten"),
+    "data.previous_own": ("your earlier data ({files})", "Ihre früheren Daten ({files})"),
+    "data.previous_none": ("no data", "keine Daten"),
+    "data.reasons_of": ("Why rows of {file} were rejected",
+                        "Warum Zeilen von {file} abgelehnt wurden"),
+    "data.first_n": ("the first {n}", "die ersten {n}"),
+    "data.understood_rows": ("{rows} rows: {orders} orders, one row each",
+                             "{rows} Zeilen: {orders} Bestellungen, je eine Zeile"),
+    "data.understood_items": ("{rows} rows: {orders} orders with their line items",
+                              "{rows} Zeilen: {orders} Bestellungen mit ihren Positionen"),
+    "data.understood_refunds": ("{n} refunded orders ({amount})",
+                                "{n} erstattete Bestellungen ({amount})"),
+    "data.understood_cancelled": ("{n} cancelled orders left out",
+                                  "{n} stornierte Bestellungen nicht berücksichtigt"),
 
     # Tables
     "table.transactions": ("Transactions", "Umsätze"),
@@ -521,6 +632,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "field.try_other_score": ("Try-other-products score (0-10)", "Andere Produkte (0-10)"),
     "field.comment": ("Comment", "Kommentar"),
     "field.kind": ("Interaction kind", "Art der Interaktion"),
+    "field.points_balance": ("Points balance", "Punktestand"),
+    "field.status": ("Order status", "Bestellstatus"),
+    "field.refunded_amount": ("Refunded amount", "Erstatteter Betrag"),
+    "field.refund_date": ("Refund date", "Erstattungsdatum"),
+    "field.cancelled_at": ("Cancelled at", "Storniert am"),
+    "field.receipt_type": ("Receipt type", "Belegart"),
 
     # Reject reasons (codes from loyalty.ingest)
     "reason.too_many_fields": ("More fields than the header", "Mehr Felder als die Kopfzeile"),
@@ -541,6 +658,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "reason.score_out_of_range": ("Score outside 0-10", "Wert außerhalb 0-10"),
     "reason.missing": ("{field} missing", "{field} fehlt"),
     "reason.invalid": ("{field} not readable", "{field} nicht lesbar"),
+    "reason.cancelled_order": ("Cancelled or voided order, left out of revenue",
+                               "Stornierte oder annullierte Bestellung, nicht im Umsatz"),
+    "reason.order_without_date": ("Order has no date on any of its rows",
+                                  "Bestellung ohne Datum in all ihren Zeilen"),
 
     # Unusable files (codes from loyalty.errors / sniff / plan)
     "err.empty_file": ("The file is empty: export it again and check that the export contains "

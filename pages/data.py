@@ -1,6 +1,8 @@
-"""Data: upload exports, check how each was read, correct table and mapping, load, see rejects."""
+"""Data: upload exports, check and correct how each is read, load, see what happened to every
+file and every rejected row."""
 
 import os
+import shutil
 import tempfile
 
 import pandas as pd
@@ -8,208 +10,285 @@ import streamlit as st
 
 from loyalty.dataset import Dataset
 from loyalty.errors import UnusableFile
+from loyalty.formats import DATE_FORMATS
 from loyalty.i18n import fmt_number
-from loyalty.plan import ReadPlan, make_plan
+from loyalty.plan import ReadPlan
 from loyalty.schema import TABLES
-from loyalty.sniff import sniff
 from ui import state
+from ui.data_plan import (AUTO, DELIMITERS, ENCODINGS, ESCAPES, QUOTES, Entry, Outcome, Why,
+                          date_layout_label, delimiter_label, dialect_for, encoding_label,
+                          escape_code, escape_label, outcome_of, overrides_from_state,
+                          overrides_signature, plan_for, preview, previous_label, quote_label,
+                          read_as, read_rejects_csv, reason_label, stage, unreadable_why,
+                          understood, unusable_why, upload_dir)
 from ui.state import tr
 from ui.widgets import guarded
 
 UPLOAD_TYPES = ["csv", "txt", "tsv", "tab", "dat"]
-SLASH_FAMILIES = {"dmy_slash", "mdy_slash", "dmy_dash", "mdy_dash"}
 
 
-def reason_label(code: str) -> str:
-    """A reject reason code in the UI language."""
-    for prefix in ("missing_", "invalid_"):
-        if code.startswith(prefix):
-            field = code[len(prefix):]
-            return tr(f"reason.{prefix[:-1]}", field=tr(f"field.{field}"))
-    return tr(f"reason.{code}")
+def _auto(label: str | None) -> str:
+    return tr("data.auto", value=label) if label else tr("data.auto_unknown")
 
 
-def unusable_message(err: UnusableFile, plan_table: str | None = None,
-                     missing: list[str] | None = None) -> str:
-    if err.code == "required_missing" and missing:
-        return tr("err.required_missing", fields=", ".join(tr(f"field.{f}") for f in missing))
-    return tr(f"err.{err.code}")
+def _dialect_controls(entry: Entry, detected) -> None:
+    """Encoding, separator, quote, escape and header line; "automatic" keeps what was found."""
+    lang = state.lang()
+    fid = entry.fid
+    cols = st.columns(3) + st.columns(3)
+    cols[0].selectbox(
+        tr("data.encoding"), (AUTO,) + ENCODINGS, key=f"data_encoding_{fid}",
+        format_func=lambda c: _auto(detected and encoding_label(detected.encoding, lang))
+        if c == AUTO else encoding_label(c, lang), help=tr("data.encoding_help"))
+    cols[1].selectbox(
+        tr("data.delimiter"), (AUTO,) + DELIMITERS, key=f"data_delimiter_{fid}",
+        format_func=lambda c: _auto(detected and delimiter_label(detected.delimiter, lang))
+        if c == AUTO else delimiter_label(c, lang), help=tr("data.delimiter_help"))
+    cols[3].selectbox(
+        tr("data.quote"), (AUTO,) + QUOTES, key=f"data_quote_{fid}",
+        format_func=lambda c: _auto(detected and quote_label(detected.quote, lang))
+        if c == AUTO else quote_label(c, lang), help=tr("data.quote_help"))
+    cols[4].selectbox(
+        tr("data.escape"), (AUTO,) + ESCAPES, key=f"data_escape_{fid}",
+        format_func=lambda c: _auto(detected and escape_label(escape_code(detected), lang))
+        if c == AUTO else escape_label(c, lang), help=tr("data.escape_help"))
+    found = (detected.header_line or 0) if detected is not None and detected.header else 0
+    cols[2].number_input(
+        tr("data.header_input"), min_value=0, value=None, step=1, format="%d",
+        key=f"data_header_line_{fid}", help=tr("data.header_input_help"),
+        placeholder=(tr("data.header_auto", line=found) if detected is not None
+                     else tr("data.auto_unknown")))
 
 
-def _upload_dir() -> str:
-    if "data_tmp" not in st.session_state:
-        st.session_state["data_tmp"] = tempfile.mkdtemp(prefix="loyalty-upload-")
-    return st.session_state["data_tmp"]
+def _format_controls(entry: Entry, plan: ReadPlan, detected_dates: dict[str, str],
+                     layout_key: str) -> None:
+    """Decimal separator and, per date field, the date layout."""
+    cols = st.columns(3)
+    cols[0].selectbox(tr("data.decimal"), [",", "."], index=[",", "."].index(plan.decimal),
+                      format_func=lambda d: tr("data.decimal_comma" if d == "," else
+                                               "data.decimal_point"),
+                      key=f"data_dec_{entry.fid}", help=tr("data.decimal_help"))
+    lang = state.lang()
+    for i, fname in enumerate(plan.date_formats):
+        found = detected_dates.get(fname)
+        cols[1 + i % 2].selectbox(
+            tr("data.date_layout", field=tr(f"field.{fname}")), [AUTO] + list(DATE_FORMATS),
+            key=f"{layout_key}{fname}", help=tr("data.date_layout_help"),
+            format_func=lambda c, found=found: _auto(found and date_layout_label(found, lang))
+            if c == AUTO else date_layout_label(c, lang))
 
 
-def _stage(files) -> list[tuple[str, str, str]]:
-    """Write each uploaded file to disk once; DuckDB reads it from there."""
-    paths = st.session_state.setdefault("data_paths", {})
-    staged = []
-    for uf in files or []:
-        fid = uf.file_id
-        if fid not in paths:
-            safe = "".join(c if c.isalnum() or c in "._-" else "_" for c in uf.name)[-80:]
-            path = os.path.join(_upload_dir(), f"{fid}_{safe}")
-            with open(path, "wb") as fh:
-                fh.write(uf.getbuffer())
-            paths[fid] = path
-        staged.append((fid, uf.name, paths[fid]))
-    current = {fid for fid, _, _ in staged}
-    for fid in [f for f in paths if f not in current]:
-        try:
-            os.unlink(paths.pop(fid))
-        except OSError:
-            pass
-    return staged
+def _plan_file(entry: Entry) -> tuple[ReadPlan | None, Why | None]:
+    """Show how one file will be read and let the manager correct it.
 
+    Returns the plan, or None and why the file cannot be loaded. The file is sniffed and planned
+    at most once per run: the choices are read from the session before the widgets are drawn.
+    """
+    lang = state.lang()
+    fid = entry.fid
+    if entry.duplicate_of:
+        why = Why("data.same_file", (("other", entry.duplicate_of),))
+        st.info(why.text(lang))
+        return None, why
+    overrides = overrides_from_state(fid)
+    sig = overrides_signature(overrides)
+    table_key = f"data_table_{fid}_{sig}"
+    table = st.session_state.get(table_key)
+    map_key = f"data_map_{fid}_{sig}_{table}_"
+    layout_key = f"data_datefmt_{fid}_{sig}_{table}_"
+    mapping, layouts = {}, {}
+    if table is not None:
+        for f in TABLES[table].fields:
+            if map_key + f.name in st.session_state:
+                mapping[f.name] = st.session_state[map_key + f.name] or None
+            if st.session_state.get(layout_key + f.name) not in (None, AUTO):
+                layouts[f.name] = st.session_state[layout_key + f.name]
 
-def _dialect(fid: str, path: str):
-    cache = st.session_state.setdefault("data_dialects", {})
-    if fid not in cache:
-        cache[fid] = sniff(path)
-    return cache[fid]
-
-
-def _plan_editor(fid: str, name: str, path: str) -> ReadPlan | None:
-    """Show how the file will be read and let the manager correct it; None if unusable."""
+    plan, detected_dates, why, dialect = None, {}, None, None
     try:
-        dialect = _dialect(fid, path)
-        guess = make_plan(path, name, dialect=dialect)
+        dialect = dialect_for(entry, overrides)
+        plan, detected_dates = plan_for(entry, overrides, table, mapping,
+                                        st.session_state.get(f"data_dec_{fid}"), layouts)
     except UnusableFile as err:
-        st.error(tr("data.unusable", file=name, message=unusable_message(err)))
-        return None
-    tables = list(TABLES)
-    table = st.selectbox(tr("data.recognised"), tables, index=tables.index(guess.table),
-                         format_func=lambda x: tr(f"table.{x}"), key=f"data_table_{fid}",
-                         help=tr("data.recognised_help"))
-    order_key, dec_key = f"data_order_{fid}", f"data_dec_{fid}"
-    day_first = st.session_state.get(order_key)
-    decimal = st.session_state.get(dec_key)
-    proposed = make_plan(path, name, table=table, dialect=dialect,
-                         day_first=None if day_first is None else day_first == "day",
-                         decimal=decimal)
+        why = unusable_why(err)
+    except ValueError as err:
+        # An override that does not fit the file (a header line beyond the sample, ...).
+        why = (Why("data.override_failed") if any(v is not None for v in overrides.values())
+               else unreadable_why(err))
+    except Exception as exc:  # noqa: BLE001 - a sentence, never a traceback
+        why = unreadable_why(exc)
+    if why is not None:
+        st.error(tr("data.unusable", file=entry.name, message=why.text(lang)))
 
-    st.caption(tr("data.read_as", encoding=proposed.dialect.encoding_label,
-                  delimiter=proposed.dialect.delimiter_label, decimal=proposed.decimal,
-                  dates=proposed.date_format_label(),
-                  header=(tr("data.header_line", line=proposed.dialect.header_line)
-                          if proposed.dialect.header else tr("data.no_header"))))
-    for q in proposed.questions:
+    if plan is not None:
+        tables = list(TABLES)
+        # The first control of the box (tests wait for it): the expander below starts closed.
+        st.selectbox(tr("data.recognised"), tables, index=tables.index(plan.table),
+                     format_func=lambda x: tr(f"table.{x}"), key=table_key,
+                     help=tr("data.recognised_help"))
+        st.caption(read_as(plan, lang))
+    converted = getattr(dialect, "converted_lines", 0) if dialect is not None else 0
+    if converted:
+        st.caption(tr("data.converted", n=fmt_number(converted, lang)))
+    with st.expander(tr("data.how_read"), expanded=why is not None
+                     or any(v is not None for v in overrides.values())):
+        st.caption(tr("data.how_read_help"))
+        _dialect_controls(entry, _detected(entry, overrides, dialect))
+        if plan is not None:
+            _format_controls(entry, plan, detected_dates,
+                             f"data_datefmt_{fid}_{sig}_{plan.table}_")
+        if dialect is not None:
+            st.markdown(f"**{tr('data.preview')}**", help=tr("data.preview_help"))
+            st.dataframe(preview(dialect), hide_index=True, key=f"data_preview_{fid}")
+    if plan is None:
+        return None, why
+
+    for q in plan.questions:
         if q.code != "table":
             st.warning(tr("data.question", message=q.message), icon=":material/help:")
+    _mapping_editor(plan, f"data_map_{fid}_{sig}_{plan.table}_")
+    if plan.missing:
+        why = Why("err.required_missing", fields=tuple(plan.missing))
+        st.error(why.text(lang))
+        return None, why
+    return plan, None
 
+
+def _detected(entry: Entry, overrides: dict, dialect):
+    """The dialect found without any override (for the "automatic (...)" labels); cached."""
+    if not any(v is not None for v in overrides.values()):
+        return dialect
+    try:
+        return dialect_for(entry, {k: None for k in overrides})
+    except (UnusableFile, ValueError):
+        return None
+
+
+def _mapping_editor(plan: ReadPlan, key: str) -> None:
     st.markdown(f"**{tr('data.mapping')}**", help=tr("data.mapping_help"))
-    columns = proposed.dialect.columns
-    options = [""] + columns
-    mapping: dict[str, str | None] = {}
+    options = [""] + plan.dialect.columns
     head = st.columns([2, 3, 4])
     head[0].caption(tr("data.field"))
     head[1].caption(tr("data.column"))
     head[2].caption(tr("data.samples"))
-    for f in TABLES[table].fields:
-        current = proposed.mapping.get(f.name, "")
+    for f in TABLES[plan.table].fields:
+        current = plan.mapping.get(f.name, "")
         row = st.columns([2, 3, 4], vertical_alignment="center")
         row[0].markdown(tr(f"field.{f.name}") + (" \\*" if f.required else ""))
         choice = row[1].selectbox(
             tr(f"field.{f.name}"), options, index=options.index(current),
             format_func=lambda c: c or tr("data.not_mapped"), label_visibility="collapsed",
-            key=f"data_map_{fid}_{table}_{f.name}")
-        mapping[f.name] = choice or None
+            key=key + f.name)
         if choice:
-            row[2].caption(" · ".join(proposed.profiles[choice].samples[:3]) or "—")
-
-    left, right = st.columns(2)
-    if any(fmt.family in SLASH_FAMILIES for fmt in proposed.date_formats.values()):
-        current_order = "day" if any(fmt.family.startswith("dmy")
-                                     for fmt in proposed.date_formats.values()) else "month"
-        left.radio(tr("data.day_first"), ["day", "month"],
-                   index=["day", "month"].index(current_order), horizontal=True,
-                   format_func=lambda o: tr("data.order_day" if o == "day" else "data.order_month"),
-                   key=order_key, help=tr("data.day_first_help"))
-    right.selectbox(tr("data.decimal"), [",", "."], index=[",", "."].index(proposed.decimal),
-                    format_func=lambda d: tr("data.decimal_comma" if d == "," else
-                                             "data.decimal_point"),
-                    key=dec_key, help=tr("data.decimal_help"))
-
-    plan = make_plan(path, name, table=table, dialect=dialect, mapping=mapping,
-                     day_first=None if day_first is None else day_first == "day",
-                     decimal=decimal)
-    if plan.missing:
-        st.error(tr("err.required_missing",
-                    fields=", ".join(tr(f"field.{m}") for m in plan.missing)))
-        return None
-    return plan
+            row[2].caption(" · ".join(plan.profiles[choice].samples[:3]) or "—")
 
 
-def _load(plans: dict[str, ReadPlan]) -> None:
+def _load(boxes: list[tuple[Entry, ReadPlan | None, Why | None]]) -> None:
+    """Load every plan into a new dataset; it replaces the current one only when transactions
+    were loaded. Every file of the box gets an outcome, whatever happened."""
+    lang = state.lang()
+    old_dir = st.session_state.pop("data_results_dir", None)
+    if old_dir:
+        shutil.rmtree(old_dir, ignore_errors=True)
+    out_dir = tempfile.mkdtemp(prefix="results-", dir=upload_dir())
+    st.session_state["data_results_dir"] = out_dir
+    outcomes: list[Outcome | None] = [
+        None if plan is not None else Outcome(file=e.name, error=why or Why("data.not_ready"))
+        for e, plan, why in boxes]
+    todo = sorted(((i, plan) for i, (_, plan, _) in enumerate(boxes) if plan is not None),
+                  key=lambda ip: list(TABLES).index(ip[1].table))
     ds = Dataset()
     ds.label = "own"
-    results = []
     bar = st.progress(0.0)
-    ordered = sorted(plans.values(), key=lambda p: list(TABLES).index(p.table))
-    for i, plan in enumerate(ordered):
-        bar.progress(i / len(ordered), text=tr("data.loading", file=plan.filename))
+    for k, (i, plan) in enumerate(todo):
+        bar.progress(k / len(todo), text=tr("data.loading", file=plan.filename))
         try:
             report = ds.load(plan)
+            outcomes[i] = outcome_of(ds, report, out_dir, i)
         except UnusableFile as err:
-            results.append({"file": plan.filename, "error": unusable_message(err, plan.table,
-                                                                              plan.missing)})
-            continue
+            outcomes[i] = Outcome(file=plan.filename, table=plan.table,
+                                  error=unusable_why(err, plan.missing))
         except Exception as exc:  # noqa: BLE001 - one file's failure must not hide the others
-            detail = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:160]
-            results.append({"file": plan.filename, "error": tr("err.unreadable", detail=detail)})
-            continue
-        results.append({"file": report.filename, "table": report.table,
-                        "file_id": report.file_id, "read": report.rows_read,
-                        "loaded": report.rows_loaded, "rejected": report.rows_rejected,
-                        "reasons": dict(report.reasons), "duplicates": dict(report.duplicates)})
-    bar.progress(1.0, text=tr("data.loaded_all", n=len(ordered)))
-    if not ds.has("transactions"):
-        st.warning(tr("data.need_transactions"))
+            outcomes[i] = Outcome(file=plan.filename, table=plan.table,
+                                  error=unreadable_why(exc))
+    bar.progress(1.0, text=tr("data.loaded_all", n=len(todo)))
+    replaced = ds.has("transactions")
+    results = {"outcomes": outcomes, "replaced": replaced,
+               "previous": previous_label(state.dataset(), lang) if not replaced else None}
+    st.session_state["data_results"] = results
+    if not replaced:
         ds.close()
-        st.session_state["data_results"] = results
         return
     state.replace_dataset(ds)
-    st.session_state["data_results"] = results
-    st.session_state["data_results_for"] = state.key(ds)
     # Run again so the sidebar (dataset, filters) and the demo note reflect the new data.
     st.rerun()
+
+
+def _kept_reason(outcomes: list[Outcome], lang: str) -> str:
+    tx = [o for o in outcomes if o.table == "transactions"]
+    failed = [o for o in tx if o.error is not None]
+    empty = [o for o in tx if o.error is None]
+    if empty:
+        return "; ".join(tr("data.kept_zero", file=o.file, read=fmt_number(o.read, lang))
+                         for o in empty)
+    if failed:
+        return tr("data.kept_failed", files=", ".join(o.file for o in failed))
+    return tr("data.kept_no_transactions")
 
 
 def _show_results() -> None:
     results = st.session_state.get("data_results")
     if not results:
         return
-    ds = state.dataset()
     lang = state.lang()
-    same = st.session_state.get("data_results_for") == state.key(ds)
-    for r in results:
-        if "error" in r:
-            st.error(tr("data.unusable", file=r["file"], message=r["error"]))
+    outcomes = results["outcomes"]
+    if not results["replaced"]:
+        st.warning(tr("data.kept_previous", previous=results["previous"],
+                      why=_kept_reason(outcomes, lang)), icon=":material/info:")
+    for i, o in enumerate(outcomes):
+        if o.error is not None:
+            st.error(tr("data.not_loaded", file=o.file, message=o.error.text(lang)))
             continue
-        text = tr("data.result", file=r["file"], loaded=fmt_number(r["loaded"], lang),
-                  read=fmt_number(r["read"], lang), rejected=fmt_number(r["rejected"], lang))
-        (st.warning if r["rejected"] else st.success)(text)
-        for kind, n in r["duplicates"].items():
+        text = tr("data.result", file=o.file, loaded=fmt_number(o.loaded, lang),
+                  read=fmt_number(o.read, lang), rejected=fmt_number(o.rejected, lang))
+        (st.warning if o.rejected else st.success)(text)
+        summary = understood(o, lang)
+        if summary:
+            st.caption(summary)
+        if o.converted_lines:
+            st.caption(tr("data.converted", n=fmt_number(o.converted_lines, lang)))
+        for kind, n in o.duplicates.items():
             st.info(tr(f"data.dup_{kind}", n=fmt_number(n, lang)))
-        if r["rejected"] and same:
-            with st.expander(tr("data.reasons"), expanded=True):
-                st.dataframe(pd.DataFrame(
-                    [{tr("data.reason"): reason_label(c), tr("data.rows"): n}
-                     for c, n in r["reasons"].items()]), hide_index=True,
-                    key=f"data_reasons_{r['file_id']}")
-                rejects = ds.rejects(r["file_id"])
-                st.markdown(f"**{tr('data.rejected_rows')}**")
-                st.dataframe(pd.DataFrame({
-                    tr("data.col_line"): rejects["line"],
-                    tr("data.reason"): [reason_label(c) for c in rejects["code"]],
-                    tr("data.col_text"): rejects["raw"]}).head(500), hide_index=True,
-                    key=f"data_rejects_{r['file_id']}")
-                st.download_button(
-                    tr("data.download_rejects"), rejects.to_csv(index=False).encode("utf-8-sig"),
-                    file_name=f"rejected_{os.path.splitext(r['file'])[0]}.csv",
-                    mime="text/csv", key=f"data_download_{r['file_id']}")
+        if o.rejected:
+            _show_rejects(o, i)
+
+
+def _show_rejects(o: Outcome, i: int) -> None:
+    lang = state.lang()
+    reason, rows = tr("data.reason"), tr("data.rows")
+    with st.expander(tr("data.reasons_of", file=o.file), expanded=True):
+        st.dataframe(pd.DataFrame({
+            reason: [reason_label(c, lang) for c in o.reasons],
+            rows: pd.array(list(o.reasons.values()), dtype="int64")}),
+            hide_index=True, key=f"data_reasons_{i}",
+            column_config={rows: st.column_config.NumberColumn(rows, format="localized")})
+        if o.rejects is not None:
+            shown = o.rejects
+            st.markdown(f"**{tr('data.rejected_rows')}**"
+                        + (f" ({tr('data.first_n', n=fmt_number(len(shown), lang))})"
+                           if o.rejected > len(shown) else ""))
+            line = tr("data.col_line")
+            st.dataframe(pd.DataFrame({
+                line: shown["line"].astype("int64"),
+                reason: [reason_label(c, lang) for c in shown["code"]],
+                tr("data.col_text"): shown["raw"]}), hide_index=True,
+                key=f"data_rejects_{i}",
+                column_config={line: st.column_config.NumberColumn(line, format="plain")})
+        if o.rejects_csv and os.path.exists(o.rejects_csv):
+            st.download_button(
+                tr("data.download_rejects"), lambda p=o.rejects_csv: read_rejects_csv(p),
+                file_name=f"rejected_{os.path.splitext(o.file)[0]}.csv", mime="text/csv",
+                key=f"data_download_{i}", on_click="ignore")
 
 
 def _show_current() -> None:
@@ -220,11 +299,16 @@ def _show_current() -> None:
     if ds.label == "demo":
         st.caption(tr("app.dataset_demo"))
     if ds.reports:
-        st.dataframe(pd.DataFrame([{
-            tr("data.col_file"): r.filename, tr("data.col_table"): tr(f"table.{r.table}"),
-            tr("data.rows"): fmt_number(r.rows_loaded, lang),
-            tr("data.rejected_rows"): fmt_number(r.rows_rejected, lang)} for r in ds.reports]),
-            hide_index=True, key="data_current")
+        rows, rejected = tr("data.rows"), tr("data.rejected_rows")
+        st.dataframe(pd.DataFrame({
+            tr("data.col_file"): [r.filename for r in ds.reports],
+            tr("data.col_table"): [tr(f"table.{r.table}") for r in ds.reports],
+            rows: pd.array([r.rows_loaded for r in ds.reports], dtype="int64"),
+            rejected: pd.array([r.rows_rejected for r in ds.reports], dtype="int64")}),
+            hide_index=True, key="data_current",
+            column_config={rows: st.column_config.NumberColumn(rows, format="localized"),
+                           rejected: st.column_config.NumberColumn(rejected,
+                                                                   format="localized")})
     else:
         st.caption(tr("app.dataset_empty"))
     if ds.reports and ds.label != "demo":
@@ -246,25 +330,20 @@ def render() -> None:
     st.write(tr("data.intro"))
     files = st.file_uploader(tr("data.upload"), type=UPLOAD_TYPES, accept_multiple_files=True,
                              key="data_upload", help=tr("data.upload_help"))
-    staged = _stage(files)
-    plans: dict[str, ReadPlan] = {}
-    for fid, name, path in staged:
+    entries = stage(files)
+    boxes: list[tuple[Entry, ReadPlan | None, Why | None]] = []
+    for entry in entries:
         with st.container(border=True):
-            st.subheader(tr("data.file_header", file=name))
-            try:
-                plan = _plan_editor(fid, name, path)
-            except Exception as exc:  # noqa: BLE001 - a sentence, never a traceback
-                detail = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:160]
-                st.error(tr("data.unusable", file=name,
-                            message=tr("err.unreadable", detail=detail)))
-                plan = None
-            if plan is not None:
-                plans[fid] = plan
-    if staged:
-        if not any(p.table == "transactions" for p in plans.values()):
+            st.subheader(tr("data.file_header", file=entry.name))
+            plan, why = guarded(lambda entry=entry: _plan_file(entry), state.lang()) or (
+                None, Why("data.not_ready"))
+            boxes.append((entry, plan, why))
+    if entries:
+        if not any(p is not None and p.table == "transactions" for _, p, _ in boxes):
             st.info(tr("data.need_transactions"))
-        if st.button(tr("data.load"), type="primary", key="data_load", disabled=not plans):
-            _load(plans)
+        if st.button(tr("data.load"), type="primary", key="data_load",
+                     disabled=not any(p is not None for _, p, _ in boxes)):
+            _load(boxes)
     _show_results()
     _show_current()
 

@@ -1,0 +1,385 @@
+"""Data page helpers: staging uploads, the manager's corrections to how a file is read, one plan
+per file and run, and what a load did with every file in the upload box.
+
+Grain: one entry per file in the upload box. Dialect, plan and load results are kept in
+``st.session_state`` so a rerun (any widget change) neither sniffs nor plans a file again unless
+one of its settings changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+import os
+import tempfile
+from dataclasses import dataclass, field
+
+import pandas as pd
+import streamlit as st
+
+from loyalty import sniff as sniff_module
+from loyalty.dataset import Dataset
+from loyalty.errors import UnusableFile
+from loyalty.formats import DATE_FORMATS, order_patterns
+from loyalty.i18n import CATALOGUE, fmt_money, fmt_number, t
+from loyalty.ingest import REJECTS_TABLE
+from loyalty.plan import ReadPlan, make_plan
+from loyalty.schema import TABLES
+from loyalty.sniff import WHITESPACE, Dialect, sniff
+
+AUTO = "auto"
+# Escape choice meaning "a quote inside a quoted field is written twice" (escape = quote).
+DOUBLED = "doubled"
+PREVIEW_ROWS = 20
+REJECTS_SHOWN = 500
+
+ENCODINGS = tuple(getattr(sniff_module, "ENCODINGS", (
+    "utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "cp1252", "latin-1", "mixed")))
+DELIMITERS = (",", ";", "\t", "|", " ", WHITESPACE)
+QUOTES = ('"', "'", "")
+ESCAPES = (DOUBLED, "\\", "")
+
+# Codes of the dialect in i18n keys (data.enc.*, data.delim.*, data.quote.*, data.escape.*).
+ENCODING_KEYS = {"utf-8": "utf8", "utf-8-sig": "utf8_bom", "utf-16": "utf16",
+                 "utf-16-le": "utf16le", "utf-16-be": "utf16be", "cp1252": "cp1252",
+                 "latin-1": "latin1", "mixed": "mixed"}
+DELIMITER_KEYS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe", " ": "space",
+                  WHITESPACE: "whitespace"}
+QUOTE_KEYS = {'"': "double", "'": "single", "": "none"}
+ESCAPE_KEYS = {DOUBLED: "doubled", "\\": "backslash", "": "none", "\x00": "nul"}
+
+OVERRIDES = ("encoding", "delimiter", "quote", "escape", "header_line")
+
+
+def _sniff_takes_overrides() -> bool:
+    return "delimiter" in inspect.signature(sniff).parameters
+
+
+SNIFF_TAKES_OVERRIDES = _sniff_takes_overrides()
+
+
+# -- labels ----------------------------------------------------------------------------------
+def encoding_label(code: str, lang: str) -> str:
+    return t(f"data.enc.{ENCODING_KEYS.get(code, 'utf8')}", lang)
+
+
+def delimiter_label(code: str, lang: str) -> str:
+    return t(f"data.delim.{DELIMITER_KEYS[code]}", lang)
+
+
+def quote_label(code: str, lang: str) -> str:
+    return t(f"data.quote.{QUOTE_KEYS[code]}", lang)
+
+
+def escape_code(dialect: Dialect) -> str:
+    """The escape of ``dialect`` as a choice of :data:`ESCAPES` (or "\\x00", detected only)."""
+    esc = getattr(dialect, "escape", None)
+    if esc is None or (esc == dialect.quote and esc):
+        return DOUBLED
+    return esc if esc in ESCAPE_KEYS else DOUBLED
+
+
+def escape_label(code: str, lang: str) -> str:
+    return t(f"data.escape.{ESCAPE_KEYS[code]}", lang)
+
+
+def date_layout_label(family: str, lang: str) -> str:
+    return t(f"data.datefmt.{family}", lang)
+
+
+def header_label(dialect: Dialect, lang: str) -> str:
+    if dialect.header and dialect.header_line:
+        return t("data.header_line", lang, line=dialect.header_line)
+    return t("data.no_header", lang)
+
+
+def read_as(plan: ReadPlan, lang: str) -> str:
+    """One sentence saying how the file is read, built from codes (never English labels)."""
+    d = plan.dialect
+    families = sorted({f.family for f in plan.date_formats.values()})
+    dates = ", ".join(date_layout_label(f, lang) for f in families) or "–"
+    return t("data.read_as", lang, encoding=encoding_label(d.encoding, lang),
+             delimiter=delimiter_label(d.delimiter, lang), decimal=plan.decimal, dates=dates,
+             header=header_label(d, lang))
+
+
+def reason_label(code: str, lang: str) -> str:
+    """A reject reason code in ``lang``; an unknown code is shown as it is rather than failing.
+
+    A code with a label of its own comes first: "invalid_encoding" is not field "encoding".
+    """
+    if f"reason.{code}" in CATALOGUE:
+        return t(f"reason.{code}", lang)
+    for prefix in ("missing_", "invalid_"):
+        name = code[len(prefix):]
+        if code.startswith(prefix) and f"field.{name}" in CATALOGUE:
+            return t(f"reason.{prefix[:-1]}", lang, field=t(f"field.{name}", lang))
+    return code
+
+
+@dataclass(frozen=True)
+class Why:
+    """Why a file is not loaded, kept as an i18n key so it follows a language switch."""
+
+    key: str
+    kwargs: tuple = ()
+    # Field names, shown translated in place of ``{fields}``.
+    fields: tuple = ()
+
+    def text(self, lang: str) -> str:
+        kw = dict(self.kwargs)
+        if self.fields:
+            kw["fields"] = ", ".join(t(f"field.{f}", lang) for f in self.fields)
+        return t(self.key, lang, **kw)
+
+
+def unusable_why(err: UnusableFile, missing: list[str] | None = None) -> Why:
+    if err.code == "required_missing" and missing:
+        return Why("err.required_missing", fields=tuple(missing))
+    try:
+        t(f"err.{err.code}")
+    except KeyError:
+        return Why("err.unreadable", (("detail", err.message),))
+    return Why(f"err.{err.code}")
+
+
+def unreadable_why(exc: Exception) -> Why:
+    detail = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:160]
+    return Why("err.unreadable", (("detail", detail),))
+
+
+# -- staging ---------------------------------------------------------------------------------
+@dataclass
+class Entry:
+    """One file of the upload box, written to disk (DuckDB reads it from there)."""
+
+    fid: str
+    name: str
+    path: str
+    digest: str
+    # Set when the file cannot be loaded before any plan is made (same file twice).
+    duplicate_of: str | None = None
+
+
+def upload_dir() -> str:
+    if "data_tmp" not in st.session_state:
+        st.session_state["data_tmp"] = tempfile.mkdtemp(prefix="loyalty-upload-")
+    return st.session_state["data_tmp"]
+
+
+def stage(files) -> list[Entry]:
+    """Every file of the upload box, in box order, written to disk once per upload.
+
+    Files that are not (or no longer) stored by Streamlit come back without a name and are left
+    out; a file whose bytes equal an earlier one in the box is marked ``duplicate_of``, because
+    loading it would count every sale twice.
+    """
+    known: dict[str, tuple[str, str]] = st.session_state.setdefault("data_paths", {})
+    entries: list[Entry] = []
+    seen: dict[str, str] = {}
+    for uf in files or []:
+        name = getattr(uf, "name", None)
+        if name is None:
+            continue
+        fid = uf.file_id
+        if fid not in known:
+            safe = "".join(c if c.isalnum() or c in "._-" else "_" for c in name)[-80:]
+            path = os.path.join(upload_dir(), f"{fid}_{safe}")
+            data = uf.getbuffer()
+            with open(path, "wb") as fh:
+                fh.write(data)
+            known[fid] = (path, hashlib.sha256(data).hexdigest())
+        path, digest = known[fid]
+        entry = Entry(fid, name, path, digest, duplicate_of=seen.get(digest))
+        seen.setdefault(digest, name)
+        entries.append(entry)
+    current = {e.fid for e in entries}
+    for fid in [f for f in known if f not in current]:
+        path, _ = known.pop(fid)
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
+        for cache in ("data_dialects", "data_plans"):
+            for k in [k for k in st.session_state.get(cache, {}) if k[0] == fid]:
+                del st.session_state[cache][k]
+    return entries
+
+
+# -- dialect and plan ------------------------------------------------------------------------
+def overrides_from_state(fid: str) -> dict:
+    """The manager's dialect choices for one file (``None`` where detection decides)."""
+    out = {}
+    for name in OVERRIDES:
+        value = st.session_state.get(f"data_{name}_{fid}")
+        if name == "header_line":
+            out[name] = None if value is None else int(value)
+        else:
+            out[name] = None if value in (None, AUTO) else value
+    return out
+
+
+def overrides_signature(overrides: dict) -> str:
+    """A short stable text for a set of overrides (part of widget keys that depend on columns)."""
+    text = repr(tuple(overrides.get(k) for k in OVERRIDES))
+    return hashlib.sha1(text.encode()).hexdigest()[:8]
+
+
+def dialect_for(entry: Entry, overrides: dict) -> Dialect:
+    """The dialect of ``entry`` with ``overrides``: sniffed once per file and overrides, then
+    taken from the session's cache (a failure is cached too and raised again)."""
+    cache = st.session_state.setdefault("data_dialects", {})
+    key = (entry.fid,) + tuple(overrides.get(k) for k in OVERRIDES)
+    if key not in cache:
+        try:
+            cache[key] = _sniff(entry, overrides)
+        except (UnusableFile, ValueError) as err:
+            cache[key] = err
+    hit = cache[key]
+    if isinstance(hit, Exception):
+        raise hit
+    return hit
+
+
+def _sniff(entry: Entry, overrides: dict) -> Dialect:
+    kwargs = {k: v for k, v in overrides.items() if v is not None}
+    if not kwargs or not SNIFF_TAKES_OVERRIDES:
+        return sniff(entry.path)
+    if kwargs.get("escape") == DOUBLED:
+        quote = kwargs.get("quote")
+        if quote is None:
+            without = dict(overrides, escape=None)
+            quote = dialect_for(entry, without).quote
+        kwargs["escape"] = quote
+    return sniff(entry.path, **kwargs)
+
+
+def column_values(dialect: Dialect, column: str) -> list[str]:
+    i = dialect.columns.index(column)
+    return [r[i] if i < len(r) else "" for r in dialect.sample_rows]
+
+
+def plan_for(entry: Entry, overrides: dict, table: str | None, mapping: dict,
+             decimal: str | None, date_layouts: dict[str, str]
+             ) -> tuple[ReadPlan, dict[str, str]]:
+    """The read plan for one file with the manager's choices; made once per set of choices.
+
+    ``date_layouts`` maps a date field to a family of :data:`loyalty.formats.DATE_FORMATS`;
+    ``make_plan`` has no parameter for it, so the plan's format for that field is replaced, with
+    the patterns ordered by the sample values as ``make_plan`` does. Returns the plan and the
+    date family detected for each date field (before the manager's choice).
+    """
+    dialect = dialect_for(entry, overrides)
+    cache = st.session_state.setdefault("data_plans", {})
+    key = (entry.fid, overrides_signature(overrides), table,
+           tuple(sorted(mapping.items())), decimal, tuple(sorted(date_layouts.items())))
+    hit = cache.get(entry.fid)
+    if hit is not None and hit[0] == key:
+        return hit[1], hit[2]
+    plan = make_plan(entry.path, entry.name, dialect=dialect, table=table, mapping=mapping,
+                     decimal=decimal)
+    detected = {f: fmt.family for f, fmt in plan.date_formats.items()}
+    for fname, family in date_layouts.items():
+        column = plan.mapping.get(fname)
+        if column is None or fname not in plan.date_formats or family not in DATE_FORMATS:
+            continue
+        plan.date_formats[fname] = order_patterns(DATE_FORMATS[family],
+                                                  column_values(plan.dialect, column))
+        plan.questions = [q for q in plan.questions
+                          if not (q.code == "day_first" and q.column == column)]
+    cache[entry.fid] = (key, plan, detected)
+    return plan, detected
+
+
+def preview(dialect: Dialect, rows: int = PREVIEW_ROWS) -> pd.DataFrame:
+    """The first ``rows`` records as the loader splits them, under the file's column names; a
+    record with more fields than the header shows them in extra columns ("+1", "+2")."""
+    sample = dialect.sample_rows[:rows]
+    width = max([len(dialect.columns)] + [len(r) for r in sample])
+    names = list(dialect.columns) + [f"+{i}" for i in range(1, width - len(dialect.columns) + 1)]
+    return pd.DataFrame([list(r) + [""] * (width - len(r)) for r in sample],
+                        columns=names, dtype="string")
+
+
+# -- results ---------------------------------------------------------------------------------
+@dataclass
+class Outcome:
+    """What happened to one file of the box when the manager pressed load."""
+
+    file: str
+    table: str | None = None
+    error: Why | None = None
+    read: int = 0
+    loaded: int = 0
+    rejected: int = 0
+    reasons: dict[str, int] = field(default_factory=dict)
+    duplicates: dict[str, int] = field(default_factory=dict)
+    layout: str | None = None
+    orders: int | None = None
+    cancelled_orders: int = 0
+    refunded_orders: int = 0
+    refund_total: float = 0.0
+    converted_lines: int = 0
+    rejects: pd.DataFrame | None = None
+    rejects_csv: str | None = None
+
+
+def outcome_of(ds: Dataset, report, out_dir: str, n: int) -> Outcome:
+    """A loaded file's counts, reasons and first rejected rows, kept apart from ``ds`` (which a
+    failed load closes); the full rejected rows go to a CSV file written by DuckDB."""
+    o = Outcome(file=report.filename, table=report.table, read=report.rows_read,
+                loaded=report.rows_loaded, rejected=report.rows_rejected,
+                reasons=dict(report.reasons), duplicates=dict(report.duplicates),
+                layout=getattr(report, "layout", None), orders=getattr(report, "orders", None),
+                cancelled_orders=getattr(report, "cancelled_orders", 0) or 0,
+                refunded_orders=getattr(report, "refunded_orders", 0) or 0,
+                refund_total=getattr(report, "refund_total", 0.0) or 0.0,
+                converted_lines=getattr(report.plan.dialect, "converted_lines", 0) or 0)
+    if report.rows_rejected:
+        o.rejects = ds.rejects(report.file_id, limit=REJECTS_SHOWN)
+        o.rejects_csv = os.path.join(out_dir, f"rejected_{n}.csv")
+        write_rejects(ds, report.file_id, o.rejects_csv)
+    return o
+
+
+def write_rejects(ds: Dataset, file_id: int, path: str) -> None:
+    """All rejected records of one file to ``path``, written by DuckDB (no pandas copy).
+
+    ``Dataset.write_rejects_csv`` passes the path to COPY as a query parameter, which DuckDB
+    does not accept; the relation API takes it as an argument instead.
+    """
+    ds.con.sql(f"SELECT file, line, code, reason, raw FROM {REJECTS_TABLE} "
+               "WHERE file_id = $f ORDER BY line", params={"f": file_id}
+               ).write_csv(path, header=True)
+
+
+def understood(o: Outcome, lang: str) -> str | None:
+    """What the load understood about orders, refunds and cancellations; None when the loader
+    does not report orders."""
+    if o.orders is None:
+        return None
+    rows, orders = fmt_number(o.loaded, lang), fmt_number(o.orders, lang)
+    parts = [t("data.understood_items" if o.layout == "line_items" else "data.understood_rows",
+               lang, rows=rows, orders=orders)]
+    if o.refunded_orders:
+        amount = fmt_money(-abs(o.refund_total), lang).replace("-", "\u2212")
+        parts.append(t("data.understood_refunds", lang, n=fmt_number(o.refunded_orders, lang),
+                       amount=amount))
+    if o.cancelled_orders:
+        parts.append(t("data.understood_cancelled", lang,
+                       n=fmt_number(o.cancelled_orders, lang)))
+    return "; ".join(parts) + "."
+
+
+def previous_label(ds: Dataset, lang: str) -> str:
+    if ds.label == "demo":
+        return t("data.previous_demo", lang)
+    if ds.reports:
+        return t("data.previous_own", lang, files=", ".join(r.filename for r in ds.reports))
+    return t("data.previous_none", lang)
+
+
+def read_rejects_csv(path: str) -> bytes:
+    """The rejected rows file with a byte-order mark, so Excel opens umlauts correctly."""
+    with open(path, "rb") as fh:
+        return b"\xef\xbb\xbf" + fh.read()
