@@ -632,12 +632,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "field.try_other_score": ("Try-other-products score (0-10)", "Andere Produkte (0-10)"),
     "field.comment": ("Comment", "Kommentar"),
     "field.kind": ("Interaction kind", "Art der Interaktion"),
-    "field.points_balance": ("Points balance", "Punktestand"),
-    "field.status": ("Order status", "Bestellstatus"),
-    "field.refunded_amount": ("Refunded amount", "Erstatteter Betrag"),
-    "field.refund_date": ("Refund date", "Erstattungsdatum"),
-    "field.cancelled_at": ("Cancelled at", "Storniert am"),
-    "field.receipt_type": ("Receipt type", "Belegart"),
 
     # Reject reasons (codes from loyalty.ingest)
     "reason.too_many_fields": ("More fields than the header", "Mehr Felder als die Kopfzeile"),
@@ -658,10 +652,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "reason.score_out_of_range": ("Score outside 0-10", "Wert außerhalb 0-10"),
     "reason.missing": ("{field} missing", "{field} fehlt"),
     "reason.invalid": ("{field} not readable", "{field} nicht lesbar"),
-    "reason.cancelled_order": ("Cancelled or voided order, left out of revenue",
-                               "Stornierte oder annullierte Bestellung, nicht im Umsatz"),
-    "reason.order_without_date": ("Order has no date on any of its rows",
-                                  "Bestellung ohne Datum in all ihren Zeilen"),
 
     # Unusable files (codes from loyalty.errors / sniff / plan)
     "err.empty_file": ("The file is empty: export it again and check that the export contains "
