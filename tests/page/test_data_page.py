@@ -177,9 +177,9 @@ def test_every_reject_code_has_a_label(lang):
 
 @pytest.mark.parametrize("code,en,de", [
     ("cancelled_order", "Cancelled or voided order, left out of revenue",
-     "Stornierte oder annullierte Bestellung, nicht im Umsatz"),
+     "Stornierte oder ungültige Bestellung, nicht im Umsatz"),
     ("order_without_date", "Order has no date on any of its rows",
-     "Bestellung ohne Datum in all ihren Zeilen"),
+     "Bestellung hat in keiner ihrer Zeilen ein Datum"),
     ("invalid_amount", "Amount (net) not readable", "Betrag (netto) nicht lesbar"),
 ])
 def test_reason_labels(code, en, de):
