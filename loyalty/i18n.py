@@ -457,6 +457,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                      "Überschneiden sich die Exporte, zählen sie doppelt."),
     "data.unusable": ("{file}: {message}", "{file}: {message}"),
     "data.current": ("Currently loaded", "Aktuell geladen"),
+    "data.ids_left_out": ("{ids} customer ids in the transactions; {customers} of them count "
+                          "as customers. {left} are left out of customer figures because they "
+                          "have no purchase above zero (only zero-value sales or returns); "
+                          "{anonymous} rows have no customer id and count in revenue only.",
+                          "{ids} Kundennummern in den Umsätzen; {customers} davon zählen als "
+                          "Kunden. {left} fehlen in den Kundenkennzahlen, weil sie keinen Kauf "
+                          "über null haben (nur Nullbeträge oder Rückgaben); {anonymous} Zeilen "
+                          "haben keine Kundennummer und zählen nur im Umsatz."),
     "data.currency": ("Currency of the amounts", "Währung der Beträge"),
     "data.currency_help": ("Read from the files (a currency column, signs such as $ or €, or "
                            "codes such as EUR in amounts and headers). Change it if it is wrong; "

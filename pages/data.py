@@ -311,6 +311,13 @@ def _show_current() -> None:
                                                                    format="localized")})
     else:
         st.caption(tr("app.dataset_empty"))
+    if ds.has("transactions"):
+        ids = state.customer_ids(*state.key(ds))
+        if ids["without_purchase"] or ids["anonymous_rows"]:
+            st.caption(tr("data.ids_left_out", ids=fmt_number(ids["ids"], lang),
+                          customers=fmt_number(ids["customers"], lang),
+                          left=fmt_number(ids["without_purchase"], lang),
+                          anonymous=fmt_number(ids["anonymous_rows"], lang)))
     if ds.reports and ds.label != "demo":
         state.currency_select(lang)
     left, right = st.columns(2)

@@ -170,6 +170,12 @@ def customer_count(uid: str, version: int) -> int:
                       "SELECT count(DISTINCT customer_id) FROM transactions") or 0)
 
 
+@st.cache_data(max_entries=16, show_spinner=False)
+def customer_ids(uid: str, version: int) -> dict:
+    """How the customer ids in the transactions become the customers the figures count."""
+    return overview.customer_ids(_DATASETS[uid])
+
+
 @st.cache_data(max_entries=64, show_spinner=False)
 def overview_figures(uid: str, version: int, filters: Filters, churn_days: int) -> dict:
     return overview.overview(_DATASETS[uid], filters, churn_days)

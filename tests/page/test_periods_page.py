@@ -74,3 +74,15 @@ def test_every_page_explains_its_terms_in_both_languages():
         assert any(term in m.value for m in at.markdown), page
     at.radio(key="app_lang").set_value("de").run()
     assert any("**Pp. (Prozentpunkte)**" in m.value for m in at.markdown)
+
+
+def test_data_page_says_which_ids_are_left_out():
+    at = open_data(new_app())
+    upload(at, "orders.csv", b"customer_id,date,amount\nA,2025-01-01,10.00\nB,2025-01-02,0.00\n"
+                             b",2025-01-03,5.00\nC,2025-01-04,7.00\n")
+    at.button(key="data_load").click().run()
+    assert not at.exception
+    # A and C bought; B has only a zero sale; one row is anonymous.
+    assert any(c.value.startswith("3 customer ids in the transactions; 2 of them count as "
+                                  "customers. 1 are left out") and "1 rows have no customer id"
+               in c.value for c in at.caption)
