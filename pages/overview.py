@@ -30,7 +30,8 @@ def render() -> None:
     if before is None or not before["orders"]:
         # Nothing to compare with: a change against it would mean nothing.
         before = {k: None for k in now}
-    for row in (OVERVIEW[:4], OVERVIEW[4:7], OVERVIEW[7:]):
+    # At most three tiles a row: four money figures side by side were cut off at 1024 px.
+    for row in (OVERVIEW[:3], OVERVIEW[3:6], OVERVIEW[6:8], OVERVIEW[8:]):
         for col, metric in zip(st.columns(len(row)), row):
             with col:
                 kpi_tile(metric, now[metric.key], before[metric.key], lang,

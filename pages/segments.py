@@ -127,15 +127,16 @@ def _types_tab(table: pd.DataFrame, missing: list[str], untellable: list[str], l
     st.caption(tr("seg.summary_help"))
     st.subheader(tr("seg.col_action"))
     st.markdown("\n".join(f"- **{tr(f'type.{ty}')}**: {tr(f'action.{ty}')}" for ty in shown))
-    st.subheader(tr("seg.profile"), help=tr("seg.profile_help"))
     judged = table[~table["loyalty_type"].isin(UNTYPED)]
     cols = _profile_signals(judged)
     profile = judged.groupby("loyalty_type")[cols].mean().reindex(
         [t for t in TYPES if t in set(judged["loyalty_type"])])
-    if profile.empty:
-        st.caption(tr("seg.no_typed"))
-    else:
+    # A comparison needs two types to compare; with one, the table above says it all.
+    if len(profile) >= 2:
+        st.subheader(tr("seg.profile"), help=tr("seg.profile_help"))
         st.plotly_chart(charts.type_profile(profile, lang), key="seg_profile")
+    elif profile.empty:
+        st.caption(tr("seg.no_typed"))
     st.subheader(tr("seg.mix"), help=tr("seg.mix_help"))
     quarterly = state.quarterly_signals(*state.key(ds), f)
     if quarterly:
