@@ -4,7 +4,7 @@ import streamlit as st
 
 from loyalty.filters import Filters
 from loyalty.i18n import LANGUAGES, fmt_number
-from ui import state
+from ui import state, style
 from ui.state import tr
 
 st.set_page_config(page_title="Loyalty Lens", page_icon="💠", layout="wide")
@@ -16,6 +16,7 @@ with st.sidebar:
 ds = state.dataset()
 lang = state.lang()
 state.apply_currency()
+style.apply(lang)
 
 # URL paths differ from the file names on purpose: Streamlit's AppTest otherwise mistakes the
 # pages/ folder for old-style multipage discovery and runs a page without this frame.

@@ -465,6 +465,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                           "Kunden. {left} fehlen in den Kundenkennzahlen, weil sie keinen Kauf "
                           "über null haben (nur Nullbeträge oder Rückgaben); {anonymous} Zeilen "
                           "haben keine Kundennummer und zählen nur im Umsatz."),
+    "data.upload_button": ("Upload", "Hochladen"),
+    "data.upload_limit": ("2 GB per file • CSV, TXT, TSV, TAB, DAT",
+                          "2 GB pro Datei • CSV, TXT, TSV, TAB, DAT"),
     "data.currency": ("Currency of the amounts", "Währung der Beträge"),
     "data.currency_help": ("Read from the files (a currency column, signs such as $ or €, or "
                            "codes such as EUR in amounts and headers). Change it if it is wrong; "

@@ -45,8 +45,9 @@ def _benefit_inputs(names, prefix: str, defaults: tuple[TierBenefit, ...]) -> tu
                                                  ("fixed", "plan.fixed_cost", 1000.0, c, 1.0)):
             key = f"{prefix}_{field}_{i}"
             callback = _follow if prefix == "whatif_now" else _edited
+            # "%g" writes 2 and 1.5, not 2.00: fewer decimal points for a German reader.
             values.append(col.number_input(tr(label), 0.0, top, float(start), step=step,
-                                           key=key, help=tr(f"{label}_help"),
+                                           format="%g", key=key, help=tr(f"{label}_help"),
                                            on_change=callback, args=(key,)))
         out.append(TierBenefit(values[0] / 100, values[1], values[2]))
     return tuple(out)
