@@ -33,6 +33,16 @@ _EMAIL = re.compile(r"^(customer|billing|kunden)?(email|mail)(address|adresse)?$
 # order's or the customer's id.
 _LINE_ID = re.compile(r"lineitem|^item|sku|^payment|artikel|product|produkt|variant|^ean|gtin|"
                       r"barcode|^position|zeile")
+# Money that is not the sale's value: a discount, tax, shipping, refund or fee column must never
+# become the amount, however much of an amount synonym its header contains ("Cart Discount
+# Amount", "Order Total Tax Amount"). Qualifiers such as "incl. tax" are removed first.
+_NOT_AMOUNT = re.compile(r"discount|rabatt|nachlass|coupon|gutschein|voucher|tax|steuer|mwst|"
+                         r"\bust\b|\bvat\b|shipping|versand|porto|fracht|refund|erstatt|"
+                         r"\bfees?\b|gebuehr|point|punkt|balance|saldo|\btips?\b|trinkgeld|"
+                         r"deposit|pfand|cost|kosten")
+_QUALIFIER = re.compile(r"\b(incl|inkl|including|inklusive|excl|exkl|excluding|exklusive|zzgl|"
+                        r"ohne|without|with|mit|before|after|vor|nach|less|minus|net of|"
+                        r"after all)\b\s*(\w+)")
 # Headers naming a moment: "Paid at", "Created at", "Refund Date", "Bestelldatum", "Uhrzeit".
 _TEMPORAL_WORD = re.compile(r"(?i)\b(at|on|date|time|datum|zeit|uhrzeit|timestamp)\b")
 _TEMPORAL_PART = re.compile(r"date|datum|zeitpunkt|zeitstempel|uhrzeit|timestamp")
@@ -99,12 +109,32 @@ def name_score(table: Table, field: str, column: str) -> int:
     names = {normalise_header(s) for s in f.synonyms} | {normalise_header(f.name)}
     if col in names:
         return 3
+    if field == "amount" and _NOT_AMOUNT.search(_QUALIFIER.sub(" ", _words(column))):
+        return 0
     if field == "points_balance" and not re.search("punkt|point", col):
         # "Outstanding Balance" is money owed, not points.
         return 0
     if any(len(n) >= 5 and n in col for n in names):
         return 1
     return 0
+
+
+def _words(column: str) -> str:
+    """A header as lower-case words: "Order Total Tax Amount" -> "order total tax amount"."""
+    return " ".join(re.findall(r"[a-z0-9]+", normalise_value(column).replace("_", " ")))
+
+
+def name_coverage(table: Table, field: str, column: str) -> float:
+    """Share of the header that its longest contained synonym covers: among partial matches,
+    "Order Total Amount" (``total amount``) is a closer name than "Order Subtotal Amount"."""
+    col = normalise_header(column)
+    f = table.field(field)
+    names = {normalise_header(s) for s in f.synonyms} | {normalise_header(f.name)}
+    best = max((len(n) for n in names if n and n in col), default=0)
+    if field == "amount" and re.search("subtotal|zwischensumme", col):
+        # A subtotal is before discounts: the order's total is the closer name.
+        best /= 2
+    return best / len(col) if col else 0.0
 
 
 def _values_fit(table: Table, field: str, column: str, score: int, p: ColumnProfile,
@@ -156,17 +186,19 @@ def map_by_name(table: Table, columns: list[str], profiles: dict[str, ColumnProf
             if s and not _values_fit(table, f.name, c, s, profiles[c], (values or {}).get(c)):
                 continue
             if s and _content_fits(f.kind, profiles[c]):
-                scored.append((s, f.required, f.name, c))
+                scored.append((s, f.required, f.name, c, name_coverage(table, f.name, c)))
             elif s == 3:
                 # A clear name wins even when the sample disagrees: the load then lists the
                 # values that do not fit, rather than guessing another column.
-                scored.append((2, f.required, f.name, c))
+                scored.append((2, f.required, f.name, c, 1.0))
     mapping: dict[str, str] = {}
     used: set[str] = set()
     # Among equally good names, the fuller column wins (POS-only "Receipt Number" is mostly empty).
     strength: dict[str, int] = {}
-    for s, _, fname, col in sorted(scored, key=lambda t: (-t[0], not t[1],
-                                                          -profiles[t[3]].non_empty)):
+    # Among partial names, the closer one wins ("Order Total Amount" over "Order Subtotal Amount").
+    for s, _, fname, col, _ in sorted(scored, key=lambda t: (-t[0], not t[1],
+                                                             -(t[4] if t[0] == 1 else 0),
+                                                             -profiles[t[3]].non_empty)):
         if fname not in mapping and col not in used:
             mapping[fname] = col
             strength[fname] = s

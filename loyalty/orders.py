@@ -19,7 +19,8 @@ Folding (line-item layout)
     lines. The amount is
 
     - taken once per order when the amount column is order-level: empty on continuation rows,
-      or repeated on every line under an order-total name (Total, Order Total, Summe ...);
+      or repeated on every line under an order-total or order name (Total, Order Total, Summe,
+      Cart Discount ...);
     - summed over the lines when it is line-level (a different value per line: Net Sales,
       Line Total);
     - the sum of quantity x unit price minus the order's discount when no amount is mapped.
@@ -74,6 +75,8 @@ NOT_CANCELLED = ("0", "false", "no", "nein", "n", "f", "-", "none", "null", "nan
 
 _TOTAL_NAME = re.compile(r"total|summe|gesamt|grand|rechnungsbetrag|endbetrag|bonbetrag|"
                          r"bestellwert|ordervalue|auftragswert")
+# Names that say the value belongs to the whole order: "Cart Discount Amount", "Order Discount".
+_ORDER_NAME = re.compile(r"cart|order|warenkorb|bestellung|auftrag|beleg|receipt")
 _LINE_NAME = re.compile(r"line|item|position|zeile|artikel|netsales|grosssales|unit|einzel")
 
 
@@ -196,7 +199,8 @@ def _level(con, target: str, column: str, header: str | None, mapping: dict) -> 
     name = normalise_header(header or "")
     if varying:
         return "line"
-    if repeated and (not _TOTAL_NAME.search(name) or _LINE_NAME.search(name)):
+    if repeated and (not (_TOTAL_NAME.search(name) or _ORDER_NAME.search(name))
+                     or _LINE_NAME.search(name)):
         return "line"
     return "order"
 

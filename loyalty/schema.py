@@ -109,7 +109,7 @@ TRANSACTIONS = Table(
         Field("amount", "money", "Net amount of the sale; negative for returns and refunds.", True,
               ("amount", "net amount", "net", "total", "order total", "sales", "revenue", "value",
                "sale amount", "net sales", "order value", "total amount", "price total",
-               "line total", "total spent", "spend", "gross", "gross amount",
+               "line total", "total spent", "spend", "gross", "gross amount", "grand total",
                "betrag", "umsatz", "nettobetrag", "netto", "nettoumsatz", "bruttobetrag", "brutto",
                "summe", "gesamt", "gesamtbetrag", "wert", "rechnungsbetrag", "bonbetrag",
                "umsatz netto", "betrag eur", "umsatz eur", "endbetrag")),

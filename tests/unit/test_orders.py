@@ -286,3 +286,26 @@ def test_one_row_per_order_with_refund_dates_and_cancellations(write_file, datas
         2, 2, 130.0, "2025-01-15")
     assert report.understood() == ("3 rows: one sale per row; 1 refund (\u221220.00); "
                                    "1 cancelled order left out")
+
+
+@pytest.mark.parametrize("header,amount,discount", [
+    ("Cart Discount Amount,Order Subtotal Amount,Order Total Amount,Order Total Tax Amount",
+     "Order Total Amount", "Cart Discount Amount"),
+    ("Order Total Tax Amount,Cart Discount Amount,Order Total Amount",
+     "Order Total Amount", "Cart Discount Amount"),
+    ("Subtotal,Shipping and Handling,Grand Total (Base)", "Grand Total (Base)", None),
+    ("Rabattbetrag,Versandkosten,Umsatz inkl. MwSt.", "Umsatz inkl. MwSt.", "Rabattbetrag"),
+    ("Discount,Shipping,Taxes,Total", "Total", "Discount"),
+])
+def test_discount_tax_and_shipping_columns_are_never_the_amount(write_file, dataset, header,
+                                                                 amount, discount):
+    cols = header.split(",")
+    sep = ";" if "Umsatz inkl. MwSt." in cols else ","
+    money = ["5,00", "50,00", "45,00", "7,00"] if sep == ";" else ["5.00", "50.00", "45.00",
+                                                                    "7.00"]
+    rows = "\n".join(sep.join([f"10{i}", f"2025-03-0{i + 1}", f"c{i}@example.com"]
+                              + money[:len(cols)]) for i in range(4))
+    head = sep.join(["Order Number", "Order Date", "Email"] + cols)
+    plan = dataset.plan(write_file("orders.csv", head + "\n" + rows + "\n"))
+    assert plan.mapping["amount"] == amount
+    assert plan.mapping.get("discount") == discount

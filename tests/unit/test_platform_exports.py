@@ -43,6 +43,17 @@ every item row; customer_id 0 = guest checkout, who is known only by billing_ema
   and the guest without e-mail is anonymous);
   net revenue 80 + 45 + 0 + 9 + 25 + 12 = 171.00; 2025-03-02 .. 2025-03-27.
 
+woocommerce_advanced_order_export.csv ("Advanced Order Export For WooCommerce" default fields:
+order columns repeated on every item row under names such as "Cart Discount Amount", "Order
+Subtotal Amount", "Order Total Amount", "Order Total Tax Amount"; customers by billing e-mail)
+  1201 eva   2 rows Completed   Order Total Amount 49.90 (50.00 - 5.00 + 4.90 shipping)  49.90
+  1202 finn  1 row  Completed   Order Total Amount 30.00, Order Refund Amount 10.00      20.00
+  1203 gus   1 row  Cancelled                                                 rejected 1
+  1204 eva   1 row  Processing  Order Total Amount 15.00                                15.00
+  rows_read 5 = loaded 4 + rejected 1; orders 3; customers 2 (eva finn);
+  net revenue 49.90 + 20.00 + 15.00 = 84.90 (not the discount, subtotal or tax column);
+  2025-04-02 .. 2025-04-09.
+
 magento2_sales_order_grid.csv (one row per order; money as "€59.00"; Purchase Point spans three
 lines inside quotes; Subtotal is before the discount, Grand Total after it)
   000000101 ann   Complete                                                      59.00
@@ -96,6 +107,7 @@ FIXTURES = os.path.join(ROOT, "tests", "fixtures", "exports")
 EXPECTED = {
     "shopify_orders_export.csv": (11, 9, 2, 5, 3, 201.50, "2025-03-01", "2025-03-20"),
     "woocommerce_orders_one_row_per_item.csv": (11, 9, 2, 6, 4, 171.00, "2025-03-02", "2025-03-27"),
+    "woocommerce_advanced_order_export.csv": (5, 4, 1, 3, 2, 84.90, "2025-04-02", "2025-04-09"),
     "magento2_sales_order_grid.csv": (6, 5, 1, 5, 3, 221.40, "2025-03-01", "2025-03-28"),
     "square_item_sales_detail.csv": (11, 11, 0, 5, 3, 46.25, "2025-03-01", "2025-03-22"),
     "kassenexport_de.csv": (12, 12, 0, 6, 3, 24.59, "2025-03-01", "2025-03-15"),
@@ -103,7 +115,7 @@ EXPECTED = {
 KEYS = ("rows_read", "rows_loaded", "rows_rejected", "orders", "customers", "net_revenue",
         "first_date", "last_date")
 CANCELLED_ROWS = {"shopify_orders_export.csv": 2, "woocommerce_orders_one_row_per_item.csv": 2,
-                  "magento2_sales_order_grid.csv": 1}
+                  "magento2_sales_order_grid.csv": 1, "woocommerce_advanced_order_export.csv": 1}
 
 
 def _figures(k: dict) -> dict:
@@ -150,8 +162,10 @@ def test_cli_prints_the_same_figures(name):
 
 # Discounts granted, as positive amounts, cancelled orders left out. Shopify: 5.50 (#1001) +
 # 10.00 (#1006) on the first rows; WooCommerce: discount_total 8.00 of order 501, repeated on its
-# two item rows; Square: "-$0.50" on the muffin and "-$1.00" on the latte, per item row.
+# two item rows; WooCommerce (Advanced Order Export): Cart Discount Amount 5.00 of order 1201,
+# repeated on its two item rows; Square: "-$0.50" on the muffin and "-$1.00" on the latte, per item row.
 DISCOUNTS = {"shopify_orders_export.csv": 15.50, "woocommerce_orders_one_row_per_item.csv": 8.00,
+             "woocommerce_advanced_order_export.csv": 5.00,
              "square_item_sales_detail.csv": 1.50}
 
 
