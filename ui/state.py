@@ -85,7 +85,9 @@ def dataset() -> Dataset:
     manager loads their own."""
     if "dataset" not in st.session_state:
         st.session_state["dataset"] = _register(open_demo(DEMO_DIR))
-    return _DATASETS[st.session_state["dataset"].uid]
+    # Registered again on every run: when the server reloads this module (a new release, or a
+    # file changed on disk) the registry starts empty while the session keeps its dataset.
+    return _DATASETS[_register(st.session_state["dataset"]).uid]
 
 
 def base_dataset() -> Dataset:

@@ -281,3 +281,18 @@ def test_tiers_page_threshold_above_everyone():
     assert at.metric[0].value == "0"
     near = next(d.value for d in at.dataframe if "Next tier" in d.value.columns)
     assert near.empty
+
+
+def test_a_server_reload_keeps_the_sessions_data():
+    """Streamlit reloads changed modules while sessions live on: the session's own upload must
+    still be there afterwards, not a KeyError."""
+    import importlib
+
+    import ui.state
+
+    at = upload(open_data(new_app()), "umsatz.csv", GERMAN_EXPORT)
+    at.button(key="data_load").click().run()
+    importlib.reload(ui.state)
+    at.switch_page("pages/overview.py").run()
+    assert not at.exception
+    assert metric(at, "Customers") == "2"
