@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 import duckdb
 
-from . import orders
+from . import orders, unclosed
 from .db import scalar
 from .formats import MONTH_NAME_FAMILIES, MONTH_NAMES_DE
 from .orders import cancelled_sql
@@ -310,8 +310,16 @@ def load_file(con: duckdb.DuckDBPyConnection, plan: ReadPlan, file_id: int) -> L
     ensure_support_objects(con)
     report = LoadReport(file_id=file_id, filename=plan.filename, table=plan.table, plan=plan)
     target = internal_name(report.storage_table)
-    with _utf8_source(plan) as path:
-        _stage(con, plan, path, target, report)
+    with _utf8_source(plan) as path, tempfile.TemporaryDirectory(prefix="loyalty-") as tmp:
+        source = unclosed.Source(path, tmp, "utf-8" if plan.dialect.needs_transcoding
+                                 else plan.dialect.codec)
+        while True:
+            try:
+                _stage(con, plan, source, target, report)
+                break
+            except unclosed.Swallowed as s:
+                if not source.drop(s):
+                    source.gave_up = True  # the line cannot be found: keep DuckDB's verdict
     return report
 
 
@@ -381,7 +389,8 @@ def _values_sql(plan: ReadPlan, source: str, raw_names: list[str], p: _Params) -
     return sql, raw_of
 
 
-def _stage(con, plan: ReadPlan, path: str, target: str, report: LoadReport) -> None:
+def _stage(con, plan: ReadPlan, src: unclosed.Source, target: str, report: LoadReport) -> None:
+    path = src.path
     p = _Params()
     rejects, scans = f"_ll_rej_{report.file_id}", f"_ll_scan_{report.file_id}"
     for name in (rejects, scans):
@@ -406,6 +415,8 @@ def _stage(con, plan: ReadPlan, path: str, target: str, report: LoadReport) -> N
     con.execute(f"CREATE TABLE {target} AS SELECT {names}, _bad, "
                 f"CASE WHEN {keep} THEN {fields} END AS _fields, _o "
                 f"FROM (SELECT *, ({bad}) AS _bad FROM ({values}))", p.values)
+    if src.may_drop and (s := unclosed.swallowed(con, internal_name(rejects), d.quote)):
+        raise s
 
     reject_lines = _structural_rejects(con, plan, report, rejects)
     if scalar(con, f"SELECT count(*) FROM {target} WHERE _bad"):
@@ -423,8 +434,9 @@ def _stage(con, plan: ReadPlan, path: str, target: str, report: LoadReport) -> N
                       {"f": report.file_id})
     if not whitespace and rejected:
         records = scalar(con, f"SELECT count(*) FROM {target}") + rejected
-        if _lines_differ_from_records(plan.path, d.encoding, d.skip_lines, records):
-            _fix_line_numbers(con, plan, report, reject_lines)
+        if _lines_differ_from_records(path, d.encoding, d.skip_lines, records):
+            _fix_line_numbers(con, plan, src, report, reject_lines)
+    _reject_dropped_lines(con, src, report)
 
     report.rows_loaded = scalar(con, f"SELECT count(*) FROM {target}")
     counts = con.execute(
@@ -533,7 +545,7 @@ def _structural_rejects(con, plan: ReadPlan, report: LoadReport, rejects: str) -
     for line, etype, text, message in structural:
         code, reason = _STRUCTURAL.get(etype, ("unreadable_line", message.splitlines()[0]))
         rows.append((report.file_id, report.filename, line, code, reason,
-                     (text or "").rstrip("\r\n"), None))
+                     (text or "").strip("\r\n"), None))
     if rows:
         con.executemany(f"INSERT INTO {REJECTS_TABLE} VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
     lines = [r[0] for r in structural]
@@ -564,7 +576,24 @@ def _lines_differ_from_records(path: str, encoding: str, skip_lines: int, record
     return lines != skip_lines + records
 
 
-def _fix_line_numbers(con, plan: ReadPlan, report: LoadReport, reject_lines: list[int]) -> None:
+def _reject_dropped_lines(con, src: unclosed.Source, report: LoadReport) -> None:
+    """Lines dropped for an unclosed quote become rejects; the other rejects get the line
+    numbers of the original file."""
+    dropped = src.dropped
+    if not dropped:
+        return
+    expr, params = src.renumber_sql()
+    con.execute(f"UPDATE {REJECTS_TABLE} SET line = {expr} WHERE file_id = ?",
+                params + [report.file_id])
+    code, reason = _STRUCTURAL["UNQUOTED VALUE"]
+    con.executemany(f"INSERT INTO {REJECTS_TABLE} VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [(report.file_id, report.filename, line, code,
+                      reason + "; reading went on with the next line", text, None)
+                     for line, text in dropped])
+
+
+def _fix_line_numbers(con, plan: ReadPlan, src: unclosed.Source, report: LoadReport,
+                      reject_lines: list[int]) -> None:
     """Set the physical line of each reject by reading the file's records again in Python.
 
     Only run when the numbers DuckDB gives cannot be right (see
@@ -580,7 +609,7 @@ def _fix_line_numbers(con, plan: ReadPlan, report: LoadReport, reject_lines: lis
     found: dict[int, int] = {}
     moved: dict[int, int] = {}
     d = plan.dialect
-    with open(plan.path, encoding=d.codec, errors="loyalty_latin1", newline="") as fh:
+    with open(src.path, encoding=src.encoding, errors="loyalty_latin1", newline="") as fh:
         for _ in range(d.skip_lines):
             fh.readline()
         lines = fh
@@ -676,11 +705,19 @@ def count_records(plan: ReadPlan) -> int:
     """
     con = duckdb.connect()
     try:
-        with _utf8_source(plan) as path:
-            p = _Params()
-            source, _ = _source_sql(plan, path, p, "_ll_count_rej", "_ll_count_scan")
-            good = scalar(con, f"SELECT count(*) FROM ({source})", p.values)
+        with _utf8_source(plan) as path, tempfile.TemporaryDirectory(prefix="loyalty-") as tmp:
+            source = unclosed.Source(path, tmp, "utf-8")
+            while True:
+                p = _Params()
+                con.execute("DROP TABLE IF EXISTS _ll_count_rej")
+                con.execute("DROP TABLE IF EXISTS _ll_count_scan")
+                sql, _ = _source_sql(plan, source.path, p, "_ll_count_rej", "_ll_count_scan")
+                good = scalar(con, f"SELECT count(*) FROM ({sql})", p.values)
+                s = source.may_drop and unclosed.swallowed(con, "_ll_count_rej",
+                                                           plan.dialect.quote)
+                if not s or not source.drop(s):
+                    break
             bad = scalar(con, "SELECT count(DISTINCT line) FROM _ll_count_rej")
-        return int(good) + int(bad)
+        return int(good) + int(bad) + len(source.dropped)
     finally:
         con.close()

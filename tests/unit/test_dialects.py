@@ -310,3 +310,46 @@ def test_line_numbers_after_a_quoted_line_break_in_the_data(write_file, dataset)
     assert (report.rows_loaded, report.rows_rejected) == (2, 3)
     assert list(zip(dataset.rejects().line, dataset.rejects().code)) == [
         (4, "too_many_fields"), (6, "invalid_amount"), (10, "unclosed_quote")]
+
+
+def _records(n: int, broken: dict[int, str], sep: str = ",", newline: str = "\n") -> str:
+    """Header plus records 1..n (record k on line k + 1); ``broken`` replaces records."""
+    lines = [sep.join(["customer_id", "date", "amount", "note"])]
+    for k in range(1, n + 1):
+        lines.append(broken.get(k, sep.join([f"C{k}", f"2025-01-{k % 28 + 1:02d}", "1.00",
+                                             '"fine"' if k % 5 == 0 else "fine"])))
+    return newline.join(lines) + newline
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_an_unclosed_quote_rejects_only_its_own_line(write_file, dataset, newline):
+    # The issue's case: 42 records, record 21 opens a quote it never closes. Records 25, 30,
+    # 35 and 40 quote their note properly, so DuckDB's swallowed field ends in the middle.
+    text = _records(42, {21: 'C21,2025-01-22,1.00,"14" pizza', 33: "C33,2025-01-06,zz,x"},
+                    newline=newline)
+    report = dataset.load(write_file("f.csv", text))
+    assert (report.rows_read, report.rows_loaded, report.rows_rejected) == (42, 40, 2)
+    rejects = dataset.rejects()
+    assert list(zip(rejects.line, rejects.code)) == [(22, "unclosed_quote"),
+                                                     (34, "invalid_amount")]
+    assert rejects.raw[0] == 'C21,2025-01-22,1.00,"14" pizza'
+    assert headline(dataset)["net_revenue"] == 40.0
+
+
+def test_several_unclosed_quotes_in_a_windows_1252_file(write_file, dataset):
+    lines = ["Kunde;Datum;Betrag;Notiz"] + [f"K{k};{k:02d}.01.2025;1,00;ok" for k in range(1, 13)]
+    lines[2] = 'K2;02.01.2025;1,00;"Müller'
+    lines[3] = 'K3;03.01.2025;1,00;"Weiß'
+    lines[9] = 'K9;09.01.2025;1,00;Bäcker "Nord'  # a quote inside a value is just a character
+    lines[11] = 'K11;11.01.2025;1,00;"Nord'
+    report = dataset.load(write_file("f.csv", "\n".join(lines) + "\n", "cp1252"))
+    assert (report.rows_read, report.rows_loaded, report.rows_rejected) == (12, 9, 3)
+    assert list(dataset.rejects().line) == [3, 4, 12]
+    assert dataset.rejects().raw[1] == 'K3;03.01.2025;1,00;"Weiß'
+
+
+def test_inspect_counts_the_records_after_an_unclosed_quote(write_file):
+    from loyalty.ingest import count_records
+    from loyalty.plan import make_plan
+    path = write_file("f.csv", _records(10, {4: 'C4,2025-01-05,1.00,"open'}))
+    assert count_records(make_plan(path)) == 10
