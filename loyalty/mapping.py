@@ -40,6 +40,16 @@ _NOT_AMOUNT = re.compile(r"discount|rabatt|nachlass|coupon|gutschein|voucher|tax
                          r"\bust\b|\bvat\b|shipping|versand|porto|fracht|refund|erstatt|"
                          r"\bfees?\b|gebuehr|point|punkt|balance|saldo|\btips?\b|trinkgeld|"
                          r"deposit|pfand|cost|kosten")
+# Parts of an address or a contact are no product category, quantity or price, whatever a
+# synonym inside them says ("billing_address_department", "country_state_id" holds "count").
+_ADDRESS = (r"address|adresse|street|strasse|zip|postcode|postal|plz|city|stadt|country|land|"
+            r"state|phone|telefon|company|firma|email|mail")
+_NOT_FIELD = {
+    "amount": _NOT_AMOUNT,
+    "quantity": re.compile(rf"{_ADDRESS}|discount|account|konto|amount|betrag"),
+    "category": re.compile(rf"{_ADDRESS}|billing|shipping|rechnung|liefer"),
+    "unit_price": re.compile(rf"{_ADDRESS}|discount|rabatt|shipping|versand"),
+}
 _QUALIFIER = re.compile(r"\b(incl|inkl|including|inklusive|excl|exkl|excluding|exklusive|zzgl|"
                         r"ohne|without|with|mit|before|after|vor|nach|less|minus|net of|"
                         r"after all)\b\s*(\w+)")
@@ -62,6 +72,7 @@ RECEIPT_WORDS = {
     "verkauf", "sale", "sales", "storno", "stornierung", "gutschrift", "retoure", "return",
     "returns", "refund", "ruecknahme", "rueckgabe", "umtausch", "kauf", "rechnung", "invoice",
     "credit", "credit_note", "void", "bon", "beleg", "barverkauf", "normal", "payment",
+    "sale_line", "line_item", "item", "line", "header", "position", "tender", "zahlung",
 }
 
 
@@ -109,7 +120,7 @@ def name_score(table: Table, field: str, column: str) -> int:
     names = {normalise_header(s) for s in f.synonyms} | {normalise_header(f.name)}
     if col in names:
         return 3
-    if field == "amount" and _NOT_AMOUNT.search(_QUALIFIER.sub(" ", _words(column))):
+    if field in _NOT_FIELD and _NOT_FIELD[field].search(_QUALIFIER.sub(" ", _words(column))):
         return 0
     if field == "points_balance" and not re.search("punkt|point", col):
         # "Outstanding Balance" is money owed, not points.

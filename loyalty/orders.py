@@ -70,6 +70,13 @@ PARTIALLY_REFUNDED = ("partially_refunded", "partial_refund", "partly_refunded",
 RETURNS = ("storno", "stornierung", "gutschrift", "retoure", "return", "returns", "refund",
            "ruecknahme", "rücknahme", "rueckgabe", "rückgabe", "credit", "credit_note",
            "void_sale")
+# Line types of exports that write an order as a header row with the order's totals, its item
+# rows and its payment rows (Lightspeed X-Series / Vend: Sale, Sale Line, Payment).
+HEADER_ROWS = ("sale", "order", "header", "receipt", "invoice", "transaction", "bon", "beleg",
+               "belegkopf", "kopf", "auftrag", "bestellung")
+ITEM_ROWS = ("sale_line", "line", "line_item", "item", "order_line", "product", "position",
+             "artikel", "belegposition", "zeile", "artikelzeile", "bestellposition")
+PAYMENT_ROWS = ("payment", "tender", "payment_line", "zahlung", "bezahlung", "zahlungsart")
 # Values of a cancellation column that mean "not cancelled".
 NOT_CANCELLED = ("0", "false", "no", "nein", "n", "f", "-", "none", "null", "nan")
 
@@ -335,6 +342,8 @@ def apply_returns_and_refunds(con, plan, report) -> None:
                     f"WHERE ({ret}) AND {amount} > 0", p.values)
     if line_items:
         report.orders = int(scalar(con, f"SELECT count(DISTINCT {_key_sql(True)}) FROM {target}"))
+        if "receipt_type" in m:
+            _header_item_payment_rows(con, target)
         fold(con, plan, report)
     _add_refunds(con, plan, target, report)
     key = _key_sql(line_items) if line_items else (
@@ -344,6 +353,37 @@ def apply_returns_and_refunds(con, plan, report) -> None:
         FROM {target} WHERE {amount} < 0""").fetchone()
     report.refunded_orders = int(n)
     report.refund_total = round(float(total), 2)
+
+
+def _header_item_payment_rows(con, target: str) -> None:
+    """Orders written as a header row, item rows and payment rows: the header's money counts
+    once, the items give quantity (and category), payments add nothing.
+
+    Only orders that have a header or item row *and* rows of another kind are touched; a file
+    whose every row is a "Payment" (Square's event type) or a "Sale" (a till) stays as it is.
+    """
+    from .ingest import _Params
+
+    p = _Params()
+    rt = _norm(ident("receipt_type"))
+    kind = (f"CASE WHEN list_contains({p(list(HEADER_ROWS))}, {rt}) THEN 'h' "
+            f"WHEN list_contains({p(list(ITEM_ROWS))}, {rt}) THEN 'i' "
+            f"WHEN list_contains({p(list(PAYMENT_ROWS))}, {rt}) THEN 'p' END")
+    key = _key_sql(True)
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE _ll_kinds AS
+        SELECT rowid AS rid, kind,
+               bool_or(kind = 'h') OVER w AS has_h, bool_or(kind = 'i') OVER w AS has_i,
+               count(DISTINCT kind) OVER w AS kinds
+        FROM (SELECT rowid, {key} AS k, {kind} AS kind FROM {target})
+        WINDOW w AS (PARTITION BY k)""", p.values)
+    money = ", ".join(f"{ident(c)} = NULL" for c in ("amount", "discount", "points_earned",
+                                                     "points_redeemed"))
+    con.execute(f"""UPDATE {target} SET {money} FROM _ll_kinds k WHERE {target}.rowid = k.rid
+                    AND ((k.kind = 'i' AND k.has_h) OR (k.kind = 'p' AND k.kinds > 1))""")
+    con.execute(f"""UPDATE {target} SET {ident('quantity')} = NULL FROM _ll_kinds k
+                    WHERE {target}.rowid = k.rid AND k.kind = 'h' AND k.has_i""")
+    con.execute("DROP TABLE _ll_kinds")
 
 
 def _add_refunds(con, plan, target: str, report) -> None:

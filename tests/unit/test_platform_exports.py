@@ -76,6 +76,25 @@ the refund; voided sales do not appear in this export)
   rows_read 11 = loaded 11 + rejected 0; orders 5; customers 3 (Mia Noah Olga);
   net revenue 12.50 + 5.75 + 18.00 + 0 + 10.00 = 46.25; 2025-03-01 .. 2025-03-22.
 
+shopware6_default_orders_profile.csv (Shopware 6 import/export profile "Default orders": ";",
+one row per order, line items packed into one cell, customers by e-mail, amount_total after
+discounts, order_date_time ISO with offset; the order state is an id, so cancelled orders cannot
+be told apart in this export)
+  10001 anna  59.90;  10002 ben 120.00;  10003 anna 24.50;  10004 clara 312.45
+  rows_read 4 = loaded 4; orders 4; customers 3; net revenue 516.85; 2025-05-02 .. 2025-05-28.
+
+lightspeed_x_series_sales_history.csv (Lightspeed Retail X-Series / Vend sales history: each
+receipt is a "Sale" row with its totals and customer, "Sale Line" rows with each item's own
+total, and "Payment" rows; a return is a Sale with negative figures; VOIDED sales)
+  1001 C-ANNA  Sale 40.00 = lines 30.00 + 10.00, paid 40.00                      40.00
+  1002 --      walk-in, Sale 4.50                                                4.50
+  1003 C-BEN   Sale 20.00 after a 5.00 discount (the line repeats the 5.00)      20.00
+  1004 C-BEN   VOIDED, Sale + 1 line                                      rejected 2
+  1005 C-ANNA  return of the cup, Sale -10.00                                  -10.00
+  rows_read 15 = loaded 13 + rejected 2; orders 3 (1001 1002 1003); customers 2;
+  net revenue 40.00 + 4.50 + 20.00 - 10.00 = 54.50 (the header's total once, not the lines
+  again, nor the payments); 2025-06-02 .. 2025-06-20.
+
 kassenexport_de.csv (Windows-1252, ";" and decimal comma; one row per receipt line; returns are
 receipts of their own)
   1001 K-100 01.03.  3,60 + 8,99                                                12.59
@@ -110,12 +129,16 @@ EXPECTED = {
     "woocommerce_advanced_order_export.csv": (5, 4, 1, 3, 2, 84.90, "2025-04-02", "2025-04-09"),
     "magento2_sales_order_grid.csv": (6, 5, 1, 5, 3, 221.40, "2025-03-01", "2025-03-28"),
     "square_item_sales_detail.csv": (11, 11, 0, 5, 3, 46.25, "2025-03-01", "2025-03-22"),
+    "shopware6_default_orders_profile.csv": (4, 4, 0, 4, 3, 516.85, "2025-05-02", "2025-05-28"),
+    "lightspeed_x_series_sales_history.csv": (15, 13, 2, 3, 2, 54.50, "2025-06-02",
+                                              "2025-06-20"),
     "kassenexport_de.csv": (12, 12, 0, 6, 3, 24.59, "2025-03-01", "2025-03-15"),
 }
 KEYS = ("rows_read", "rows_loaded", "rows_rejected", "orders", "customers", "net_revenue",
         "first_date", "last_date")
 CANCELLED_ROWS = {"shopify_orders_export.csv": 2, "woocommerce_orders_one_row_per_item.csv": 2,
-                  "magento2_sales_order_grid.csv": 1, "woocommerce_advanced_order_export.csv": 1}
+                  "magento2_sales_order_grid.csv": 1, "woocommerce_advanced_order_export.csv": 1,
+                  "lightspeed_x_series_sales_history.csv": 2}
 
 
 def _figures(k: dict) -> dict:
@@ -136,8 +159,9 @@ def test_every_record_is_accounted_for(name, dataset):
     import csv
     path = os.path.join(FIXTURES, name)
     encoding = "cp1252" if name.startswith("kassen") else "utf-8"
+    semicolons = name.startswith(("kassen", "shopware"))
     with open(path, newline="", encoding=encoding) as f:
-        records = sum(1 for _ in csv.reader(f, delimiter=";" if name.startswith("kassen") else ",")) - 1
+        records = sum(1 for _ in csv.reader(f, delimiter=";" if semicolons else ",")) - 1
     report = dataset.load(path)
     assert records == EXPECTED[name][0]
     assert report.rows_loaded + report.rows_rejected == records
@@ -166,6 +190,7 @@ def test_cli_prints_the_same_figures(name):
 # repeated on its two item rows; Square: "-$0.50" on the muffin and "-$1.00" on the latte, per item row.
 DISCOUNTS = {"shopify_orders_export.csv": 15.50, "woocommerce_orders_one_row_per_item.csv": 8.00,
              "woocommerce_advanced_order_export.csv": 5.00,
+             "lightspeed_x_series_sales_history.csv": 5.00,
              "square_item_sales_detail.csv": 1.50}
 
 
