@@ -14,7 +14,8 @@ from loyalty.formats import DATE_FORMATS
 from loyalty.i18n import fmt_number
 from loyalty.plan import ReadPlan
 from loyalty.schema import TABLES
-from ui import state
+from ui import choices, state
+from ui.choices import localized
 from ui.data_plan import (AUTO, DELIMITERS, ENCODINGS, ESCAPES, QUOTES, Entry, Outcome, Why,
                           date_layout_label, delimiter_label, dialect_for, encoding_label,
                           escape_code, escape_label, outcome_of, overrides_from_state,
@@ -25,6 +26,7 @@ from ui.state import tr
 from ui.widgets import guarded
 
 UPLOAD_TYPES = ["csv", "txt", "tsv", "tab", "dat"]
+_UNSET = object()
 
 
 def _auto(label: str | None) -> str:
@@ -36,19 +38,19 @@ def _dialect_controls(entry: Entry, detected) -> None:
     lang = state.lang()
     fid = entry.fid
     cols = st.columns(3) + st.columns(3)
-    cols[0].selectbox(
+    localized(cols[0].selectbox,
         tr("data.encoding"), (AUTO,) + ENCODINGS, key=f"data_encoding_{fid}",
         format_func=lambda c: _auto(detected and encoding_label(detected.encoding, lang))
         if c == AUTO else encoding_label(c, lang), help=tr("data.encoding_help"))
-    cols[1].selectbox(
+    localized(cols[1].selectbox,
         tr("data.delimiter"), (AUTO,) + DELIMITERS, key=f"data_delimiter_{fid}",
         format_func=lambda c: _auto(detected and delimiter_label(detected.delimiter, lang))
         if c == AUTO else delimiter_label(c, lang), help=tr("data.delimiter_help"))
-    cols[3].selectbox(
+    localized(cols[3].selectbox,
         tr("data.quote"), (AUTO,) + QUOTES, key=f"data_quote_{fid}",
         format_func=lambda c: _auto(detected and quote_label(detected.quote, lang))
         if c == AUTO else quote_label(c, lang), help=tr("data.quote_help"))
-    cols[4].selectbox(
+    localized(cols[4].selectbox,
         tr("data.escape"), (AUTO,) + ESCAPES, key=f"data_escape_{fid}",
         format_func=lambda c: _auto(detected and escape_label(escape_code(detected), lang))
         if c == AUTO else escape_label(c, lang), help=tr("data.escape_help"))
@@ -64,14 +66,16 @@ def _format_controls(entry: Entry, plan: ReadPlan, detected_dates: dict[str, str
                      layout_key: str) -> None:
     """Decimal separator and, per date field, the date layout."""
     cols = st.columns(3)
-    cols[0].selectbox(tr("data.decimal"), [",", "."], index=[",", "."].index(plan.decimal),
+    localized(cols[0].selectbox, tr("data.decimal"), [",", "."],
+                      index=[",", "."].index(plan.decimal),
                       format_func=lambda d: tr("data.decimal_comma" if d == "," else
                                                "data.decimal_point"),
                       key=f"data_dec_{entry.fid}", help=tr("data.decimal_help"))
     lang = state.lang()
     for i, fname in enumerate(plan.date_formats):
         found = detected_dates.get(fname)
-        cols[1 + i % 2].selectbox(
+        localized(
+            cols[1 + i % 2].selectbox,
             tr("data.date_layout", field=tr(f"field.{fname}")), [AUTO] + list(DATE_FORMATS),
             key=f"{layout_key}{fname}", help=tr("data.date_layout_help"),
             format_func=lambda c, found=found: _auto(found and date_layout_label(found, lang))
@@ -93,22 +97,23 @@ def _plan_file(entry: Entry) -> tuple[ReadPlan | None, Why | None]:
     overrides = overrides_from_state(fid)
     sig = overrides_signature(overrides)
     table_key = f"data_table_{fid}_{sig}"
-    table = st.session_state.get(table_key)
+    table = choices.value(table_key)
     map_key = f"data_map_{fid}_{sig}_{table}_"
     layout_key = f"data_datefmt_{fid}_{sig}_{table}_"
     mapping, layouts = {}, {}
     if table is not None:
         for f in TABLES[table].fields:
-            if map_key + f.name in st.session_state:
-                mapping[f.name] = st.session_state[map_key + f.name] or None
-            if st.session_state.get(layout_key + f.name) not in (None, AUTO):
-                layouts[f.name] = st.session_state[layout_key + f.name]
+            column = choices.value(map_key + f.name, _UNSET)
+            if column is not _UNSET:
+                mapping[f.name] = column or None
+            if choices.value(layout_key + f.name) not in (None, AUTO):
+                layouts[f.name] = choices.value(layout_key + f.name)
 
     plan, detected_dates, why, dialect = None, {}, None, None
     try:
         dialect = dialect_for(entry, overrides)
         plan, detected_dates = plan_for(entry, overrides, table, mapping,
-                                        st.session_state.get(f"data_dec_{fid}"), layouts)
+                                        choices.value(f"data_dec_{fid}"), layouts)
     except UnusableFile as err:
         why = unusable_why(err)
     except ValueError as err:
@@ -123,9 +128,9 @@ def _plan_file(entry: Entry) -> tuple[ReadPlan | None, Why | None]:
     if plan is not None:
         tables = list(TABLES)
         # The first control of the box (tests wait for it): the expander below starts closed.
-        st.selectbox(tr("data.recognised"), tables, index=tables.index(plan.table),
-                     format_func=lambda x: tr(f"table.{x}"), key=table_key,
-                     help=tr("data.recognised_help"))
+        localized(st.selectbox, tr("data.recognised"), tables, index=tables.index(plan.table),
+                  format_func=lambda x: tr(f"table.{x}"), key=table_key,
+                  help=tr("data.recognised_help"))
         st.caption(read_as(plan, lang))
     converted = getattr(dialect, "converted_lines", 0) if dialect is not None else 0
     if converted:
@@ -175,8 +180,8 @@ def _mapping_editor(plan: ReadPlan, key: str) -> None:
         current = plan.mapping.get(f.name, "")
         row = st.columns([2, 3, 4], vertical_alignment="center")
         row[0].markdown(tr(f"field.{f.name}") + (" \\*" if f.required else ""))
-        choice = row[1].selectbox(
-            tr(f"field.{f.name}"), options, index=options.index(current),
+        choice = localized(
+            row[1].selectbox, tr(f"field.{f.name}"), options, index=options.index(current),
             format_func=lambda c: c or tr("data.not_mapped"), label_visibility="collapsed",
             key=key + f.name)
         if choice:

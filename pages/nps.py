@@ -8,6 +8,7 @@ from loyalty.filters import filtered_surveys, in_days
 from loyalty.i18n import fmt_date, fmt_number
 from loyalty.settings import default
 from ui import state, tables
+from ui.choices import localized
 from ui.state import tr
 from ui.widgets import guarded, page_title
 
@@ -114,8 +115,10 @@ def _compare_groups(groups: pd.DataFrame, label, lang: str) -> None:
     st.markdown(f"**{tr('nps.compare_groups')}**", help=tr("nps.compare_help"))
     names = list(groups["group"])
     left, right = st.columns(2)
-    a = left.selectbox(tr("nps.group_a"), names, index=0, format_func=label, key="nps_group_a")
-    b = right.selectbox(tr("nps.group_b"), names, index=1, format_func=label, key="nps_group_b")
+    a = localized(left.selectbox, tr("nps.group_a"), names, index=0, format_func=label,
+                  key="nps_group_a")
+    b = localized(right.selectbox, tr("nps.group_b"), names, index=1, format_func=label,
+                  key="nps_group_b")
     if a == b:
         return
     rows = groups.set_index("group")
@@ -168,9 +171,9 @@ def _index_tab(ds, surveys, lang: str) -> None:
         st.info(tr("nps.no_comments"))
         return
     term = st.text_input(tr("nps.search"), key="nps_search")
-    category = st.multiselect(tr("nps.category"), ["detractor", "passive", "promoter"],
-                              default=["detractor", "passive", "promoter"],
-                              format_func=lambda c: tr(f"nps.{c}s"), key="nps_categories")
+    category = localized(st.multiselect, tr("nps.category"), ["detractor", "passive", "promoter"],
+                         default=["detractor", "passive", "promoter"],
+                         format_func=lambda c: tr(f"nps.{c}s"), key="nps_categories")
     rows = nps.comments(surveys, term, tuple(category))
     tables.show(pd.DataFrame({
         tr("field.date"): pd.to_datetime(rows["date"]).dt.date.to_numpy(),

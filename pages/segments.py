@@ -13,6 +13,7 @@ from loyalty.segments import (GROUPS, MIN_ORDERS, SIGNAL_BOUNDS, TYPE_RULES, TYP
                               reasons_for, segment, untellable_types)
 from loyalty.settings import default
 from ui import state
+from ui.choices import localized
 from ui.state import tr
 from ui.widgets import guarded, page_start
 
@@ -204,13 +205,14 @@ def _export_tab(table: pd.DataFrame, sig: pd.DataFrame, rules: dict, lang: str,
     kind = st.radio(tr("seg.export_by"), ["type", "lifecycle", "rfm"], horizontal=True,
                     format_func=lambda k: tr(f"seg.export_{k}"), key="seg_export_kind")
     if kind == "type":
-        value = st.selectbox(tr("seg.col_type"), [ty for ty in GROUPS if ty not in untellable],
-                             format_func=lambda v: tr(f"type.{v}"), key="seg_export_type")
+        value = localized(st.selectbox, tr("seg.col_type"),
+                          [ty for ty in GROUPS if ty not in untellable],
+                          format_func=lambda v: tr(f"type.{v}"), key="seg_export_type")
         chosen = table[table["loyalty_type"] == value]
         name = value
     elif kind == "lifecycle":
-        value = st.selectbox(tr("seg.lifecycle"), list(STAGES),
-                             format_func=lambda v: tr(f"stage.{v}"), key="seg_export_stage")
+        value = localized(st.selectbox, tr("seg.lifecycle"), list(STAGES),
+                          format_func=lambda v: tr(f"stage.{v}"), key="seg_export_stage")
         chosen = table[table["lifecycle"] == value]
         name = value
     else:

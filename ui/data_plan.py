@@ -26,6 +26,7 @@ from loyalty.ingest import REJECTS_TABLE
 from loyalty.plan import ReadPlan, make_plan
 from loyalty.schema import TABLES
 from loyalty.sniff import WHITESPACE, Dialect, sniff
+from ui import choices
 
 AUTO = "auto"
 # Escape choice meaning "a quote inside a quoted field is written twice" (escape = quote).
@@ -211,7 +212,7 @@ def overrides_from_state(fid: str) -> dict:
     """The manager's dialect choices for one file (``None`` where detection decides)."""
     out = {}
     for name in OVERRIDES:
-        value = st.session_state.get(f"data_{name}_{fid}")
+        value = choices.value(f"data_{name}_{fid}")
         if name == "header_line":
             out[name] = None if value is None else int(value)
         else:

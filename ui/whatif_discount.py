@@ -13,6 +13,7 @@ from loyalty.settings import default
 from loyalty.simulate import (DiscountAssumptions, band_elasticity, discount_scenario,
                               profit_curve)
 from ui import plan_state, state
+from ui.choices import localized
 from ui.state import tr
 from ui.widgets import band
 
@@ -63,8 +64,9 @@ def discount_tab(ds, f, margin: float, lang: str) -> dict:
     estimate = plan_state.discount_estimate(*state.key(ds), f)
     message = st.empty()
     kinds = list(summary.index)
-    target = st.multiselect(tr("plan.offer_to"), kinds, default=kinds, key="whatif_types",
-                            format_func=lambda k: tr(f"type.{k}"), help=tr("plan.offer_to_help"))
+    target = localized(st.multiselect, tr("plan.offer_to"), kinds, default=kinds,
+                       key="whatif_types", format_func=lambda k: tr(f"type.{k}"),
+                       help=tr("plan.offer_to_help"))
     depth = st.slider(tr("plan.depth"), 0, 60, 10, format="%d %%", key="whatif_depth",
                       help=tr("plan.depth_help")) / 100
     a = _discount_assumptions(lang)

@@ -243,7 +243,7 @@ def test_whatif_discount_controls(shop):
     assert any("less valuable" in w.value for w in shop.warning)
     shop.slider(key="whatif_devalue").set_value(60).run()
     assert not shop.warning
-    shop.multiselect(key="whatif_types").set_value([]).run()
+    shop.multiselect(key="whatif_types@en").set_value([]).run()
     assert any(i.value == "Pick at least one loyalty type." for i in shop.info)
 
 
@@ -381,10 +381,10 @@ def test_price_loyal_respond_more_than_the_average_customer(demo):
     # discount to price-loyal customers only must keep their stronger response, not spread the
     # shop's average over them.
     demo.switch_page("pages/whatif.py").run()
-    everyone = list(demo.multiselect(key="whatif_types").value)
+    everyone = list(demo.multiselect(key="whatif_types@en").value)
 
     def extra_per_order(kinds) -> float:
-        demo.multiselect(key="whatif_types").set_value(kinds).run()
+        demo.multiselect(key="whatif_types@en").set_value(kinds).run()
         table = next(d.value for d in demo.dataframe if "Orders in the last 12 months" in
                      d.value.columns)
         orders = sum(int(v.replace(",", "")) for v in table["Orders in the last 12 months"])

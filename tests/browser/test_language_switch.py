@@ -1,0 +1,61 @@
+"""Switching the language after a file is staged changes every label on the Data page."""
+
+import pytest
+
+from .conftest import idle, shot
+
+pytestmark = pytest.mark.browser
+
+EXPORT = ("Bon;Datum;Karte;Betrag;Filiale\n"
+          "1;02.01.2026;C1;10,00;Nord\n2;03.01.2026;C2;20,00;Nord\n").encode("cp1252")
+
+
+def test_staged_file_follows_the_language(app_url, page, tmp_path):
+    export = tmp_path / "kasse.csv"
+    export.write_bytes(EXPORT)
+    page.goto(app_url)
+    idle(page)
+    page.get_by_role("link", name="Data", exact=True).click()
+    idle(page)
+    page.set_input_files('input[type="file"]', str(export))
+    page.wait_for_selector('[data-testid="stSelectbox"]')
+    idle(page)
+    assert page.get_by_role("combobox", name="Recognised as").input_value() == "Transactions"
+    page.get_by_text("Deutsch", exact=True).click()
+    idle(page)
+    page.get_by_text("Erkannt als").first.wait_for()
+    idle(page)
+    shot(page, "data_staged_then_german")
+    assert page.get_by_role("combobox", name="Erkannt als").input_value() == "Umsätze"
+    body = page.locator("section.main, [data-testid='stMain']").first.inner_text()
+    assert "not in this file" not in body
+    assert "Transactions" not in body
+
+
+def test_choices_made_in_english_read_german_after_the_switch(app_url, page):
+    page.goto(app_url)
+    idle(page)
+    page.get_by_role("link", name="What-if", exact=True).click()
+    idle(page)
+    page.get_by_role("tab", name="Discount depth").click()
+    idle(page)
+    page.get_by_text("Deutsch", exact=True).click()
+    idle(page)
+    page.get_by_text("Was-wäre-wenn").first.wait_for()
+    page.get_by_role("tab", name="Rabatthöhe").click()
+    idle(page)
+    shot(page, "whatif_after_switch_de")
+    body = page.locator("[data-testid='stMain']").first.inner_text()
+    for english in ("Price-loyal", "Programme-loyal", "Satisfied"):
+        assert english not in body
+
+
+def test_radio_labels_follow_the_switch(app_url, page):
+    page.goto(app_url)
+    idle(page)
+    page.get_by_role("link", name="Churn and retention", exact=True).click()
+    idle(page)
+    page.get_by_text("Deutsch", exact=True).click()
+    idle(page)
+    page.get_by_text("Gehaltene Kunden").first.wait_for(state="attached")
+    assert page.get_by_text("Customers retained").count() == 0

@@ -1,0 +1,49 @@
+"""Choice widgets whose option labels follow the language, keeping the manager's choice.
+
+Streamlit keeps showing a selectbox's old label when only its ``format_func`` output changes
+(streamlit/streamlit#13788): after switching to German a staged file still said
+"Transactions". So the widget's key carries the language, and the choice itself lives under the
+plain key, from which a widget drawn in the other language starts.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+
+def _widget_key(key: str) -> str:
+    return f"{key}@{st.session_state.get('app_lang', 'en')}"
+
+
+def value(key: str, default=None):
+    """The current choice of the widget ``key``, also before it is drawn in this run."""
+    wkey = _widget_key(key)
+    if wkey in st.session_state:
+        return st.session_state[wkey]
+    return st.session_state.get(key, default)
+
+
+def _fits(choice, options: list) -> bool:
+    if isinstance(choice, (list, tuple)):
+        return all(c in options for c in choice)
+    return choice in options
+
+
+def localized(widget, label: str, options, *, key: str, **kwargs):
+    """Draw ``widget`` (``st.selectbox``, ``container.selectbox`` ...) under a language-specific
+    key; the choice carries over a language switch. ``index`` / ``default`` apply only to the
+    first drawing."""
+    options = list(options)
+    wkey = _widget_key(key)
+    if wkey not in st.session_state and key in st.session_state \
+            and _fits(st.session_state[key], options):
+        st.session_state[wkey] = st.session_state[key]
+    if wkey in st.session_state and not _fits(st.session_state[wkey], options):
+        del st.session_state[wkey]
+    if wkey in st.session_state:
+        # Streamlit warns when a widget gets a default and a value from the session at once.
+        kwargs.pop("index", None)
+        kwargs.pop("default", None)
+    choice = widget(label, options, key=wkey, **kwargs)
+    st.session_state[key] = choice
+    return choice
