@@ -434,6 +434,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "data.rejected_rows": ("Rejected rows", "Abgelehnte Zeilen"),
     "data.download_rejects": ("Download rejected rows (CSV)", "Abgelehnte Zeilen herunterladen "
                                                               "(CSV)"),
+    "data.notice_partial_refunds_without_amount": (
+        "{n} orders are partially refunded, but the file has no refunded amount for them: they "
+        "count at full value. Export the refunded amount column to correct this.",
+        "{n} Bestellungen sind teilweise erstattet, die Datei nennt aber keinen erstatteten "
+        "Betrag: Sie zählen voll. Exportieren Sie die Spalte mit dem erstatteten Betrag, um das "
+        "zu korrigieren."),
+    "data.notice_partial_refunds_without_amount_one": (
+        "1 order is partially refunded, but the file has no refunded amount for it: it counts "
+        "at full value. Export the refunded amount column to correct this.",
+        "1 Bestellung ist teilweise erstattet, die Datei nennt aber keinen erstatteten Betrag: "
+        "Sie zählt voll. Exportieren Sie die Spalte mit dem erstatteten Betrag, um das zu "
+        "korrigieren."),
     "data.duplicates": ("Duplicates found", "Gefundene Duplikate"),
     "data.dup_order_ids_reused": ("{n} order ids appear for different customers or on "
                                   "different days.",
@@ -598,14 +610,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "data.reasons_of": ("Why rows of {file} were rejected",
                         "Warum Zeilen von {file} abgelehnt wurden"),
     "data.first_n": ("the first {n}", "die ersten {n}"),
-    "data.understood_rows": ("{rows} rows: {orders} orders, one row each",
-                             "{rows} Zeilen: {orders} Bestellungen, je eine Zeile"),
+    "data.understood_rows": ("{rows} rows: one sale per row", "{rows} Zeilen: ein Verkauf je Zeile"),
+    "data.understood_rows_one": ("1 row: one sale", "1 Zeile: ein Verkauf"),
     "data.understood_items": ("{rows} rows: {orders} orders with their line items",
                               "{rows} Zeilen: {orders} Bestellungen mit ihren Positionen"),
-    "data.understood_refunds": ("{n} refunded orders ({amount})",
-                                "{n} erstattete Bestellungen ({amount})"),
+    "data.understood_refunds": ("{n} refunds ({amount})", "{n} Erstattungen ({amount})"),
+    "data.understood_refunds_one": ("1 refund ({amount})", "1 Erstattung ({amount})"),
     "data.understood_cancelled": ("{n} cancelled orders left out",
                                   "{n} stornierte Bestellungen nicht berücksichtigt"),
+    "data.understood_cancelled_one": ("1 cancelled order left out",
+                                      "1 stornierte Bestellung nicht berücksichtigt"),
+    "data.understood_rejected": ("{n} rows rejected", "{n} Zeilen abgelehnt"),
+    "data.understood_rejected_one": ("1 row rejected", "1 Zeile abgelehnt"),
 
     # Tables
     "table.transactions": ("Transactions", "Umsätze"),
@@ -1182,6 +1198,14 @@ def t(key: str, lang: str = "en", **kwargs) -> str:
     en, de = CATALOGUE[key]
     text = de if lang == "de" else en
     return text.format(**kwargs) if kwargs else text
+
+
+def t_n(key: str, count: int, lang: str = "en", **kwargs) -> str:
+    """Like :func:`t`, with the singular ``key + "_one"`` when ``count`` is 1 and the catalogue
+    has one ("1 refund", not "1 refunds")."""
+    if count == 1 and key + "_one" in CATALOGUE:
+        key += "_one"
+    return t(key, lang, **kwargs)
 
 
 def _missing(value) -> bool:

@@ -93,6 +93,9 @@ class LoadReport:
     rows_rejected: int = 0
     reasons: dict[str, int] = field(default_factory=dict)
     duplicates: dict[str, int] = field(default_factory=dict)
+    # Other things the manager should know, by code (the UI words them): partially refunded
+    # orders without a refunded amount.
+    notices: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     # How the rows were understood (transactions): "rows" (one sale per row) or "line_items".
     layout: str = "rows"
@@ -120,6 +123,7 @@ class LoadReport:
             "file": self.filename, "table": self.table, "rows_read": self.rows_read,
             "rows_loaded": self.rows_loaded, "rows_rejected": self.rows_rejected,
             "reasons": dict(self.reasons), "duplicates": dict(self.duplicates),
+            "notices": dict(self.notices),
             "warnings": list(self.warnings), "layout": self.layout, "orders": self.orders,
             "cancelled_orders": self.cancelled_orders, "refunded_orders": self.refunded_orders,
             "refund_total": self.refund_total,

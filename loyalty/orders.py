@@ -428,8 +428,10 @@ def _add_refunds(con, plan, target: str, report) -> None:
     blind = scalar(con, "SELECT count(*) FROM _ll_refunds WHERE is_partial "
                         "AND coalesce(refunded, 0) = 0")
     if blind:
+        report.notices["partial_refunds_without_amount"] = int(blind)
+        subject = "1 order is" if blind == 1 else f"{blind:,} orders are"
+        them = "it; it counts" if blind == 1 else "them; they count"
         report.warnings.append(
-            f"{blind} orders are partially refunded but the file has no refunded amount for "
-            "them; they count at their full value. Export the refunded amount column to "
-            "correct this.")
+            f"{subject} partially refunded but the file has no refunded amount for {them} at "
+            "full value. Export the refunded amount column to correct this.")
     con.execute("DROP TABLE _ll_refunds")

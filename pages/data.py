@@ -11,7 +11,7 @@ import streamlit as st
 from loyalty.dataset import Dataset
 from loyalty.errors import UnusableFile
 from loyalty.formats import DATE_FORMATS
-from loyalty.i18n import fmt_number
+from loyalty.i18n import fmt_number, t_n
 from loyalty.plan import ReadPlan
 from loyalty.schema import TABLES
 from ui import choices, state
@@ -264,6 +264,8 @@ def _show_results() -> None:
             st.caption(tr("data.converted", n=fmt_number(o.converted_lines, lang)))
         for kind, n in o.duplicates.items():
             st.info(tr(f"data.dup_{kind}", n=fmt_number(n, lang)))
+        for kind, n in o.notices.items():
+            st.warning(t_n(f"data.notice_{kind}", n, lang, n=fmt_number(n, lang)))
         if o.rejected:
             _show_rejects(o, i)
 

@@ -44,6 +44,11 @@ def localized(widget, label: str, options, *, key: str, **kwargs):
         # Streamlit warns when a widget gets a default and a value from the session at once.
         kwargs.pop("index", None)
         kwargs.pop("default", None)
+    if "format_func" in kwargs:
+        # Worded now, in this run's language, not whenever Streamlit calls it again.
+        words = [kwargs["format_func"](o) for o in options]
+        kwargs["format_func"] = lambda o: next((w for x, w in zip(options, words) if x == o),
+                                               str(o))
     choice = widget(label, options, key=wkey, **kwargs)
     st.session_state[key] = choice
     return choice

@@ -21,7 +21,7 @@ from loyalty import sniff as sniff_module
 from loyalty.dataset import Dataset
 from loyalty.errors import UnusableFile
 from loyalty.formats import DATE_FORMATS, order_patterns
-from loyalty.i18n import CATALOGUE, fmt_money, fmt_number, t
+from loyalty.i18n import CATALOGUE, fmt_money, fmt_number, t, t_n
 from loyalty.ingest import REJECTS_TABLE
 from loyalty.plan import ReadPlan, make_plan
 from loyalty.schema import TABLES
@@ -315,6 +315,7 @@ class Outcome:
     rejected: int = 0
     reasons: dict[str, int] = field(default_factory=dict)
     duplicates: dict[str, int] = field(default_factory=dict)
+    notices: dict[str, int] = field(default_factory=dict)
     layout: str | None = None
     orders: int | None = None
     cancelled_orders: int = 0
@@ -331,6 +332,7 @@ def outcome_of(ds: Dataset, report, out_dir: str, n: int) -> Outcome:
     o = Outcome(file=report.filename, table=report.table, read=report.rows_read,
                 loaded=report.rows_loaded, rejected=report.rows_rejected,
                 reasons=dict(report.reasons), duplicates=dict(report.duplicates),
+                notices=dict(report.notices),
                 layout=getattr(report, "layout", None), orders=getattr(report, "orders", None),
                 cancelled_orders=getattr(report, "cancelled_orders", 0) or 0,
                 refunded_orders=getattr(report, "refunded_orders", 0) or 0,
@@ -355,20 +357,26 @@ def write_rejects(ds: Dataset, file_id: int, path: str) -> None:
 
 
 def understood(o: Outcome, lang: str) -> str | None:
-    """What the load understood about orders, refunds and cancellations; None when the loader
-    does not report orders."""
-    if o.orders is None:
+    """How a transactions file was read, in the words of ``LoadReport.understood`` (rows read,
+    orders, refunds, cancellations, other rejected rows); None for the other tables."""
+    if o.table != "transactions":
         return None
-    rows, orders = fmt_number(o.loaded, lang), fmt_number(o.orders, lang)
-    parts = [t("data.understood_items" if o.layout == "line_items" else "data.understood_rows",
-               lang, rows=rows, orders=orders)]
+    rows = fmt_number(o.read, lang)
+    if o.layout == "line_items":
+        parts = [t_n("data.understood_items", o.read, lang, rows=rows,
+                     orders=fmt_number(o.orders or 0, lang))]
+    else:
+        parts = [t_n("data.understood_rows", o.read, lang, rows=rows)]
     if o.refunded_orders:
         amount = fmt_money(-abs(o.refund_total), lang).replace("-", "\u2212")
-        parts.append(t("data.understood_refunds", lang, n=fmt_number(o.refunded_orders, lang),
-                       amount=amount))
+        parts.append(t_n("data.understood_refunds", o.refunded_orders, lang,
+                         n=fmt_number(o.refunded_orders, lang), amount=amount))
     if o.cancelled_orders:
-        parts.append(t("data.understood_cancelled", lang,
-                       n=fmt_number(o.cancelled_orders, lang)))
+        parts.append(t_n("data.understood_cancelled", o.cancelled_orders, lang,
+                         n=fmt_number(o.cancelled_orders, lang)))
+    other = o.rejected - o.reasons.get("cancelled_order", 0)
+    if other:
+        parts.append(t_n("data.understood_rejected", other, lang, n=fmt_number(other, lang)))
     return "; ".join(parts) + "."
 
 

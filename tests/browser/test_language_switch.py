@@ -59,3 +59,24 @@ def test_radio_labels_follow_the_switch(app_url, page):
     idle(page)
     page.get_by_text("Gehaltene Kunden").first.wait_for(state="attached")
     assert page.get_by_text("Customers retained").count() == 0
+
+
+def test_load_results_follow_the_switch(app_url, page, tmp_path):
+    export = tmp_path / "orders.csv"
+    export.write_bytes(b"Order ID,Date,Customer,Amount,Status\n1,2025-01-01,C1,5.00,paid\n"
+                       b"2,2025-01-02,C2,6.00,partially_refunded\n")
+    page.goto(app_url)
+    idle(page)
+    page.get_by_role("link", name="Data", exact=True).click()
+    idle(page)
+    page.set_input_files('input[type="file"]', str(export))
+    page.wait_for_selector('[data-testid="stSelectbox"]')
+    idle(page)
+    page.get_by_role("button", name="Load these files").click()
+    page.get_by_text("orders.csv: 2 of 2 rows loaded, 0 rejected.").wait_for()
+    page.get_by_text("1 order is partially refunded").wait_for()
+    page.get_by_text("Deutsch", exact=True).click()
+    idle(page)
+    page.get_by_text("1 Bestellung ist teilweise erstattet").wait_for()
+    page.get_by_text("2 Zeilen: ein Verkauf je Zeile.").wait_for()
+    shot(page, "data_loaded_then_german")

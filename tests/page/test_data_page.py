@@ -188,17 +188,31 @@ def test_reason_labels(code, en, de):
 
 
 @pytest.mark.parametrize("outcome,lang,text", [
-    (Outcome("s.csv", loaded=2237, layout="line_items", orders=900, refunded_orders=12,
-             refund_total=1234.5, cancelled_orders=3), "en",
-     "2,237 rows: 900 orders with their line items; 12 refunded orders (\u2212€1,234.50); "
-     "3 cancelled orders left out."),
-    (Outcome("s.csv", loaded=2237, layout="line_items", orders=900, refunded_orders=12,
-             refund_total=-1234.5, cancelled_orders=3), "de",
-     "2.237 Zeilen: 900 Bestellungen mit ihren Positionen; 12 erstattete Bestellungen "
-     "(\u22121.234,50\xa0€); 3 stornierte Bestellungen nicht berücksichtigt."),
-    (Outcome("s.csv", loaded=5, layout="rows", orders=5), "en",
-     "5 rows: 5 orders, one row each."),
-    (Outcome("s.csv", loaded=5), "en", None),
+    (Outcome("s.csv", table="transactions", read=2237, loaded=2232, rejected=5,
+             reasons={"cancelled_order": 3, "invalid_date": 2}, layout="line_items", orders=900,
+             refunded_orders=12, refund_total=1234.5, cancelled_orders=1), "en",
+     "2,237 rows: 900 orders with their line items; 12 refunds (\u2212€1,234.50); "
+     "1 cancelled order left out; 2 rows rejected."),
+    (Outcome("s.csv", table="transactions", read=2237, loaded=2236, rejected=1,
+             reasons={"cancelled_order": 1}, layout="line_items", orders=900, refunded_orders=1,
+             refund_total=-1234.5, cancelled_orders=1), "de",
+     "2.237 Zeilen: 900 Bestellungen mit ihren Positionen; 1 Erstattung "
+     "(\u22121.234,50\xa0€); 1 stornierte Bestellung nicht berücksichtigt."),
+    (Outcome("s.csv", table="transactions", read=5, loaded=4, rejected=1,
+             reasons={"invalid_amount": 1}, layout="rows"), "en",
+     "5 rows: one sale per row; 1 row rejected."),
+    (Outcome("m.csv", table="members", read=5, loaded=5), "en", None),
 ])
 def test_order_summary(outcome, lang, text):
     assert understood(outcome, lang) == text
+
+
+def test_partial_refunds_without_an_amount_are_said_on_the_page():
+    # The German wording is checked in Chromium (tests/browser/test_language_switch.py).
+    text = (b"Order ID,Date,Customer,Amount,Status\n1,2025-01-01,C1,5.00,paid\n"
+            b"2,2025-01-02,C2,6.00,partially_refunded\n")
+    at = load(upload(data_page(), ("orders.csv", text)))
+    assert ("1 order is partially refunded, but the file has no refunded amount for it: it "
+            "counts at full value. Export the refunded amount column to correct this."
+            ) in alerts(at)
+    assert "2 rows: one sale per row." in [c.value for c in at.caption]

@@ -237,7 +237,9 @@ def test_partial_refund_without_amount_is_a_warning(write_file, dataset):
             "1,2025-01-01,C1,5.00,paid\n2,2025-01-02,C2,6.00,partially_refunded\n")
     report = dataset.load(write_file("orders.csv", text))
     assert report.rows_loaded == 2
-    assert report.warnings[0].startswith("1 orders are partially refunded")
+    assert report.warnings[0] == (
+        "1 order is partially refunded but the file has no refunded amount for it; it counts at "
+        "full value. Export the refunded amount column to correct this.")
     assert headline(dataset)["net_revenue"] == 11.0
 
 
