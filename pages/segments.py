@@ -7,12 +7,12 @@ import streamlit as st
 
 from loyalty import charts
 from loyalty.customers import export_frame, format_signal, reason_text, to_csv_bytes
-from loyalty.i18n import fmt_date, fmt_money, fmt_number, fmt_percent
+from loyalty.i18n import fmt_date, fmt_money, fmt_number
 from loyalty.lifecycle import STAGES, flows
 from loyalty.segments import (GROUPS, MIN_ORDERS, SIGNAL_BOUNDS, TYPE_RULES, TYPES, UNTYPED,
                               reasons_for, segment, untellable_types)
 from loyalty.settings import default
-from ui import state
+from ui import state, tables
 from ui.choices import localized
 from ui.state import tr
 from ui.widgets import guarded, page_start
@@ -87,17 +87,13 @@ def _summary(table: pd.DataFrame, lang: str, shown: list[str]) -> pd.DataFrame:
         part = table[table["loyalty_type"] == ty]
         rows.append({
             tr("seg.col_type"): tr(f"type.{ty}"),
-            tr("seg.col_customers"): fmt_number(len(part), lang),
-            tr("seg.col_share"): fmt_percent(len(part) / total_customers if total_customers
-                                             else None, lang),
-            tr("seg.col_revenue_share"): fmt_percent(part["revenue"].clip(lower=0).sum()
-                                                     / total_revenue, lang),
-            tr("seg.col_spend"): fmt_money(part["revenue"].mean() if len(part) else None, lang),
-            tr("seg.col_frequency"): fmt_number(part["orders_per_month"].mean()
-                                                if len(part) else None, lang, 1),
-            tr("seg.col_nps"): fmt_number(_nps_of(part["nps"]), lang, 0),
-            tr("seg.col_churn"): fmt_percent((part["lifecycle"] == "churned").mean()
-                                             if len(part) else None, lang),
+            tr("seg.col_customers"): len(part),
+            tr("seg.col_share"): len(part) / total_customers if total_customers else None,
+            tr("seg.col_revenue_share"): part["revenue"].clip(lower=0).sum() / total_revenue,
+            tr("seg.col_spend"): part["revenue"].mean() if len(part) else None,
+            tr("seg.col_frequency"): part["orders_per_month"].mean() if len(part) else None,
+            tr("seg.col_nps"): _nps_of(part["nps"]),
+            tr("seg.col_churn"): (part["lifecycle"] == "churned").mean() if len(part) else None,
         })
     frame = pd.DataFrame(rows)
     # Without any survey answer an NPS column would be n/a in every row.
@@ -124,7 +120,11 @@ def _types_tab(table: pd.DataFrame, missing: list[str], untellable: list[str], l
     # With Satisfied alone the caption above already says what is not known.
     if missing and told != ["satisfied"]:
         st.info(tr("seg.missing", signals=", ".join(tr(f"signal.{m}") for m in missing)))
-    st.dataframe(_summary(table, lang, shown), hide_index=True, key="seg_summary")
+    tables.show(_summary(table, lang, shown), {
+        tr("seg.col_customers"): "count", tr("seg.col_share"): "percent",
+        tr("seg.col_revenue_share"): "percent", tr("seg.col_spend"): "money",
+        tr("seg.col_frequency"): "decimal", tr("seg.col_nps"): "score",
+        tr("seg.col_churn"): "percent"}, key="seg_summary")
     st.caption(tr("seg.summary_help"))
     st.subheader(tr("seg.col_action"))
     st.markdown("\n".join(f"- **{tr(f'type.{ty}')}**: {tr(f'action.{ty}')}" for ty in shown))

@@ -24,7 +24,6 @@ from loyalty.formats import DATE_FORMATS, order_patterns
 from loyalty.i18n import CATALOGUE, fmt_money, fmt_number, t, t_n
 from loyalty.ingest import REJECTS_TABLE
 from loyalty.plan import ReadPlan, make_plan
-from loyalty.schema import TABLES
 from loyalty.sniff import WHITESPACE, Dialect, sniff
 from ui import choices
 

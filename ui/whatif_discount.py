@@ -12,7 +12,7 @@ from loyalty.i18n import fmt_money, fmt_money_short, fmt_number, fmt_percent
 from loyalty.settings import default
 from loyalty.simulate import (DiscountAssumptions, band_elasticity, discount_scenario,
                               profit_curve)
-from ui import plan_state, state
+from ui import plan_state, state, tables
 from ui.choices import localized
 from ui.state import tr
 from ui.widgets import band
@@ -128,10 +128,11 @@ def discount_tab(ds, f, margin: float, lang: str) -> dict:
     st.plotly_chart(fig, key="whatif_profit_curve")
     per_type = pd.DataFrame({
         tr("plan.type"): [tr(f"type.{k}") for k in chosen.index],
-        tr("seg.col_customers"): [fmt_number(v, lang) for v in chosen["customers"]],
-        tr("plan.orders_year"): [fmt_number(v, lang) for v in chosen["orders"]],
-        tr("plan.aov_full"): [fmt_money(v, lang) for v in chosen["aov"]]})
-    st.dataframe(per_type, hide_index=True, key="whatif_type_table")
+        tr("seg.col_customers"): chosen["customers"].to_numpy(),
+        tr("plan.orders_year"): chosen["orders"].round().to_numpy(),
+        tr("plan.aov_full"): chosen["aov"].to_numpy()})
+    tables.show(per_type, {tr("seg.col_customers"): "count", tr("plan.orders_year"): "count",
+                           tr("plan.aov_full"): "money"}, key="whatif_type_table")
     return {"assumptions": {
                 "discount_offered_to": ", ".join(tr(f"type.{k}") for k in target),
                 "discount_depth": depth,

@@ -8,7 +8,7 @@ import streamlit as st
 from loyalty import charts, plan_charts
 from loyalty.i18n import fmt_money, fmt_money_short, fmt_number
 from loyalty.tier_plan import DEFAULT_BENEFITS, TierAssumptions, TierBenefit, compare_ladders
-from ui import plan_state, state
+from ui import plan_state, state, tables
 from ui.state import tr
 from ui.widgets import band
 
@@ -136,11 +136,14 @@ def tier_tab(ds, f, margin: float, lang: str) -> dict:
     for i, name in enumerate(names):
         a, b = r["now"]["per_tier"].iloc[i], r["new"]["per_tier"].iloc[i]
         rows.append({tr("field.tier"): name,
-                     tr("plan.customers_today"): fmt_number(a["customers"], lang),
-                     tr("plan.customers_planned"): fmt_number(b["customers"], lang),
-                     tr("plan.cost_today"): fmt_money(a["cost"], lang, 0),
-                     tr("plan.cost_planned"): fmt_money(b["cost"], lang, 0)})
-    st.dataframe(pd.DataFrame(rows), hide_index=True, key="whatif_tier_table")
+                     tr("plan.customers_today"): int(a["customers"]),
+                     tr("plan.customers_planned"): int(b["customers"]),
+                     tr("plan.cost_today"): round(float(a["cost"])),
+                     tr("plan.cost_planned"): round(float(b["cost"]))})
+    tables.show(pd.DataFrame(rows), {
+        tr("plan.customers_today"): "count", tr("plan.customers_planned"): "count",
+        tr("plan.cost_today"): "money", tr("plan.cost_planned"): "money"},
+        key="whatif_tier_table")
     return {"assumptions": {
                 "tiers": " / ".join(names),
                 "thresholds_today": " / ".join(f"{fl:g}" for _, fl in ladder),
