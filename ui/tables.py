@@ -1,5 +1,8 @@
 """Tables that keep numbers numeric: values stay numbers (so sorting works) and the column
-configuration formats them as money, percentages, counts or decimals."""
+configuration formats them as money, percentages, counts or decimals.
+
+Streamlit formats these in the number format of the reader's browser (a German browser shows
+1.437,00 €, 27,48 %); decimals are rounded to one place here and shown the same way."""
 
 from __future__ import annotations
 
@@ -24,7 +27,7 @@ def column(kind: str, label: str | None = None, help: str | None = None):
     if kind == "count":
         return st.column_config.NumberColumn(label, help=help, format="localized")
     if kind in ("decimal", "score"):
-        return st.column_config.NumberColumn(label, help=help, format="%.1f")
+        return st.column_config.NumberColumn(label, help=help, format="localized")
     if kind == "date":
         return st.column_config.DateColumn(label, help=help)
     return st.column_config.TextColumn(label, help=help)
@@ -32,6 +35,10 @@ def column(kind: str, label: str | None = None, help: str | None = None):
 
 def show(frame: pd.DataFrame, kinds: dict[str, str], key: str, **kwargs) -> None:
     """``st.dataframe`` of ``frame`` with each column in ``kinds`` formatted by its kind."""
+    decimals = [c for c, k in kinds.items() if k in ("decimal", "score") and c in frame]
+    if decimals:
+        frame = frame.copy()
+        frame[decimals] = frame[decimals].astype(float).round(1)
     st.dataframe(frame, hide_index=True, key=key,
                  column_config={c: column(k) for c, k in kinds.items() if c in frame},
                  **kwargs)
