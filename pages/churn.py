@@ -42,7 +42,7 @@ def _movements_tab(ds, f, window: int, lang: str) -> None:
                                                           "churned")}
     tables.show(pd.DataFrame({tr("chart.month"): pd.to_datetime(m["month"]).dt.date.to_numpy(),
                               **counts, tr("churn.monthly_rate"): m["churn_rate"].to_numpy()}),
-                {tr("chart.month"): "date", **{c: "count" for c in counts},
+                {tr("chart.month"): "month", **{c: "count" for c in counts},
                  tr("churn.monthly_rate"): "percent"}, key="churn_movements_table")
 
 

@@ -18,7 +18,7 @@ _PRESETS = {"EUR": "euro", "USD": "dollar", "JPY": "yen"}
 
 def column(kind: str, label: str | None = None, help: str | None = None):
     """The column configuration for one kind of value: money, percent (a share 0-1), count,
-    decimal (one place), score (one place) or text."""
+    decimal (one place), score (one place), date, month or text."""
     if kind == "money":
         fmt = _PRESETS.get(currency(), f"%.2f {currency()}")
         return st.column_config.NumberColumn(label, help=help, format=fmt)
@@ -29,7 +29,10 @@ def column(kind: str, label: str | None = None, help: str | None = None):
     if kind in ("decimal", "score"):
         return st.column_config.NumberColumn(label, help=help, format="localized")
     if kind == "date":
-        return st.column_config.DateColumn(label, help=help)
+        return st.column_config.DateColumn(label, help=help, format="localized")
+    if kind == "month":
+        # Month names would be English in any browser; 2026-05 reads the same in both languages.
+        return st.column_config.DateColumn(label, help=help, format="YYYY-MM")
     return st.column_config.TextColumn(label, help=help)
 
 
