@@ -37,7 +37,38 @@ def _layout(fig: go.Figure, lang: str, title: str | None = None) -> go.Figure:
     fig.update_layout(separators=_SEPARATORS[lang], margin=dict(l=10, r=10, t=40, b=10),
                       legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
                       title=title, height=360)
+    _whole_ticks(fig)
     return fig
+
+
+def _whole_ticks(fig: go.Figure) -> None:
+    """Count axes (tick format ``,d``) with small values get whole-number steps: Plotly would
+    tick at 0.5 and print "0 0 1 1 2"."""
+    stacked = fig.layout.barmode in ("stack", "relative")
+    for name in [k for k in fig.layout.to_plotly_json() if k.startswith("yaxis")]:
+        axis = fig.layout[name]
+        if axis.tickformat != ",d" or axis.dtick is not None:
+            continue
+        ref = "y" + name[len("yaxis"):]
+        tops: dict = {}
+        for tr in fig.data:
+            if (getattr(tr, "yaxis", None) or "y") != ref:
+                continue
+            if tr.type == "histogram" and tr.x is not None:
+                # Plotly counts the values itself: at most all of them fall in one bar.
+                tops[id(tr)] = len(tr.x)
+                continue
+            if getattr(tr, "y", None) is None:
+                continue
+            xs = tr.x if getattr(tr, "x", None) is not None else range(len(tr.y))
+            for x, y in zip(xs, tr.y):
+                if y is None or y != y:
+                    continue
+                key = x if stacked and tr.type == "bar" else (id(tr), x)
+                tops[key] = tops.get(key, 0) + abs(float(y))
+        top = max(tops.values(), default=0)
+        if 0 < top < 10:
+            axis.update(dtick=1 if top <= 6 else 2, tick0=0)
 
 
 def _share_step(top: float) -> float:

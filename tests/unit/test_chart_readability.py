@@ -40,3 +40,20 @@ def test_monthly_churn_axis_ticks_at_round_shares():
     fig = charts.movements(monthly, "en")
     # 16 % / 5 = 3.2 % -> ticks every 5 %.
     assert fig.layout.yaxis2.dtick == 0.05
+
+
+def test_small_counts_tick_at_whole_numbers():
+    # Three customers in a month: Plotly alone would tick at 0.5 and print "0 0 1 1 2 2 3".
+    m = pd.DataFrame({"month": pd.to_datetime(["2025-01-01", "2025-02-01"]), "active": [3, 4],
+                      "new": [1, 2], "reactivated": [0, 1], "churned": [1, 0],
+                      "churn_rate": [0.1, 0.2], "coverage": [1.0, 1.0]})
+    assert charts.movements(m, "en").layout.yaxis.dtick == 1
+    hist = charts.p_alive_histogram(pd.Series([0.1, 0.5, 0.9]), 0.3, "en")
+    assert hist.layout.yaxis.dtick == 1
+
+
+def test_large_counts_keep_plotlys_own_steps():
+    m = pd.DataFrame({"month": pd.to_datetime(["2025-01-01", "2025-02-01"]),
+                      "active": [3000, 4000], "new": [100, 200], "reactivated": [50, 60],
+                      "churned": [300, 200], "churn_rate": [0.1, 0.2], "coverage": [1.0, 1.0]})
+    assert charts.movements(m, "en").layout.yaxis.dtick is None
