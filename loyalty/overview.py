@@ -157,8 +157,17 @@ def monthly(ds: Dataset, f: Filters) -> pd.DataFrame:
         revenue_anonymous=p.amount.sum(where=anonymous),
     ).order_by("month")
     df = g.execute()
-    df = df.fillna({c: 0.0 for c in df.columns if c.startswith("revenue")})
     first, last = data_range(ds)
+    if len(df) and first is not None:
+        # A month without any sale is a month of zero, not a gap the chart closes over.
+        lo = pd.Timestamp(max(start, first)).to_period("M").to_timestamp()
+        hi = pd.Timestamp(min(end, last)).to_period("M").to_timestamp()
+        months = pd.date_range(min(lo, df["month"].min()), max(hi, df["month"].max()),
+                               freq="MS")
+        df["month"] = pd.to_datetime(df["month"])
+        df = df.set_index("month").reindex(months).rename_axis("month").reset_index()
+        df["active"] = df["active"].fillna(0).astype(int)
+    df = df.fillna({c: 0.0 for c in df.columns if c.startswith("revenue")})
     if first is not None:
         df["coverage"] = month_coverage(df["month"], max(start, first), min(end, last)).values
     else:

@@ -97,3 +97,16 @@ def test_charts_carry_the_numbers(shop):
     # A: two orders (O1, O2) worth 30 in all; the numbers stay numbers (sortable)
     assert table.iloc[0].tolist() == ["Mitglieder", 1, 30.0, 2.0, 15.0]
     assert charts.members_table_kinds("de")["Umsatz pro Kunde"] == "money"
+
+
+def test_months_without_sales_are_zero_not_missing(write_file, dataset):
+    from loyalty.filters import Filters
+    from loyalty.overview import monthly
+    import datetime as dt
+    dataset.load(write_file("gap.csv", "customer,date,amount\nC1,2025-01-05,10.00\n"
+                                       "C2,2025-01-20,5.00\nC1,2025-04-02,7.00\n"))
+    m = monthly(dataset, Filters(start=dt.date(2025, 1, 1), end=dt.date(2025, 4, 30)))
+    assert [d.strftime("%Y-%m") for d in m["month"]] == ["2025-01", "2025-02", "2025-03",
+                                                         "2025-04"]
+    assert list(m["revenue"]) == [15.0, 0.0, 0.0, 7.0]
+    assert list(m["active"]) == [2, 0, 0, 1]
