@@ -81,6 +81,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                     "Stufen aus dem qualifizierenden Umsatz jedes Kunden (Nettoumsatz in einem "
                     "rollierenden Zeitraum) mit den Schwellen unten, und der Punktestand des "
                     "Programms."),
+    "tiers.example_ladder": (
+        "Your data has no tiers (no tier column in the transactions and no members file with "
+        "one), so the ladder below is an example: Bronze from 0, Silver from 300, Gold from 800 "
+        "of qualifying spend. The counts show what such a ladder would give; enter your "
+        "programme's thresholds to see yours.",
+        "Ihre Daten enthalten keine Stufen (keine Stufenspalte in den Umsätzen und keine "
+        "Mitgliederdatei mit Stufen), daher ist die Leiter unten ein Beispiel: Bronze ab 0, "
+        "Silber ab 300, Gold ab 800 qualifizierendem Umsatz. Die Zahlen zeigen, was eine solche "
+        "Leiter ergäbe; tragen Sie die Schwellen Ihres Programms ein, um Ihre zu sehen."),
     "tiers.ladder": ("Tier thresholds", "Stufenschwellen"),
     "tiers.ladder_help": ("A customer reaches a tier when their qualifying spend reaches its "
                           "threshold.",

@@ -18,7 +18,11 @@ def _ladder(ds, f, lang: str) -> tuple:
     """The tier ladder: names and thresholds as the members file implies them (else the
     defaults, named in the UI language); thresholds editable."""
     st.markdown(f"**{tr('tiers.ladder')}**", help=tr("tiers.ladder_help"))
-    today = plan_state.today_ladder(*state.key(ds), f, 12, lang)["ladder"]
+    info = plan_state.today_ladder(*state.key(ds), f, 12, lang)
+    today = info["ladder"]
+    if info["source"] == "default":
+        # Without tiers in the data the ladder is an example: say so before any count.
+        st.info(tr("tiers.example_ladder"))
     cols = st.columns(len(today) + 1)
     months = cols[0].number_input(tr("tiers.months"), 1, 36, 12, key="tiers_months",
                                   help=tr("tiers.months_help"))

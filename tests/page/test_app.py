@@ -310,3 +310,19 @@ def test_a_server_reload_keeps_the_sessions_data():
                          capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.strip().splitlines()[-1] == "customers 2"
+
+
+def test_tiers_page_says_the_ladder_is_an_example_without_tiers_in_the_data():
+    at = open_data(new_app())
+    upload(at, "cdnow.csv", transactions_only().encode())
+    at.button(key="data_load").click().run()
+    at.switch_page("pages/tiers.py").run()
+    assert not at.exception
+    assert at.info[0].value.startswith("Your data has no tiers (no tier column in the "
+                                       "transactions and no members file with one)")
+
+
+def test_tiers_page_has_no_example_note_on_the_demo():
+    at = new_app()
+    at.switch_page("pages/tiers.py").run()
+    assert not any(i.value.startswith("Your data has no tiers") for i in at.info)
