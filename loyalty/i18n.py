@@ -245,6 +245,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                            "bei Ihnen kauft, aus Häufigkeit und Aktualität seiner Käufe. 30 % "
                            "heißt: von 10 solchen Kunden sind etwa 3 noch Kunden, 7 sind still "
                            "gegangen."),
+    "churn.small_sample": (
+        "Only {n} customers: the chances below come from a model fitted on few purchase "
+        "histories and are rough guesses (at least {minimum} customers make them steadier). "
+        "Use them to sort, not as forecasts.",
+        "Nur {n} Kunden: Die Wahrscheinlichkeiten unten stammen aus einem Modell, das auf wenigen "
+        "Kaufhistorien beruht, und sind grobe Schätzungen (ab {minimum} Kunden werden sie "
+        "stabiler). Nutzen Sie sie zum Sortieren, nicht als Prognose."),
     "churn.cut": ("At risk below P(active)", "Gefährdet unter P(aktiv)"),
     "churn.cut_help": ("30 % is a common cut for 'at risk'.",
                        "30 % ist eine übliche Grenze für 'gefährdet'."),

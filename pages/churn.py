@@ -77,12 +77,20 @@ def _cohorts_tab(ds, f, lang: str) -> None:
             st.caption(tr("churn.launch_caveat"))
 
 
+# Below this many customers the purchase model's chances are rough guesses.
+SMALL_SAMPLE = 200
+
+
 def _at_risk_tab(ds, f, base: dict, window: int, lang: str) -> None:
     value = state.customer_value(*state.key(ds), f)
     if value["p_alive"].isna().all():
         st.info(tr("churn.no_model"))
         return
     st.caption(tr("churn.p_alive_help"))
+    if len(value) < SMALL_SAMPLE:
+        # A model fitted on a handful of customers gives chances that look precise and are not.
+        st.warning(tr("churn.small_sample", n=fmt_number(len(value), lang),
+                      minimum=fmt_number(SMALL_SAMPLE, lang)))
     left, right = st.columns(2)
     cut = left.slider(tr("churn.cut"), 0.05, 0.9, 0.3, 0.05, key="churn_cut",
                       help=tr("churn.cut_help"))

@@ -326,3 +326,19 @@ def test_tiers_page_has_no_example_note_on_the_demo():
     at = new_app()
     at.switch_page("pages/tiers.py").run()
     assert not any(i.value.startswith("Your data has no tiers") for i in at.info)
+
+
+def test_at_risk_on_few_customers_says_the_chances_are_rough():
+    at = open_data(new_app())
+    upload(at, "cdnow.csv", transactions_only().encode())
+    at.button(key="data_load").click().run()
+    at.switch_page("pages/churn.py").run()
+    assert not at.exception
+    assert any(w.value.startswith("Only 6 customers: the chances below come from a model")
+               for w in at.warning)
+
+
+def test_at_risk_on_the_demo_has_no_small_sample_warning():
+    at = new_app()
+    at.switch_page("pages/churn.py").run()
+    assert not any("rough guesses" in w.value for w in at.warning)
