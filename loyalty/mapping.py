@@ -49,6 +49,8 @@ _NOT_FIELD = {
     "quantity": re.compile(rf"{_ADDRESS}|discount|account|konto|amount|betrag"),
     "category": re.compile(rf"{_ADDRESS}|billing|shipping|rechnung|liefer"),
     "unit_price": re.compile(rf"{_ADDRESS}|discount|rabatt|shipping|versand"),
+    # Magento's "Allocated sources" are warehouses (inventory sources), not sales channels.
+    "channel": re.compile(r"allocated|inventory|stock|lager|warehouse|utm|referr|traffic"),
 }
 _QUALIFIER = re.compile(r"\b(incl|inkl|including|inklusive|excl|exkl|excluding|exklusive|zzgl|"
                         r"ohne|without|with|mit|before|after|vor|nach|less|minus|net of|"

@@ -311,3 +311,10 @@ def test_discount_tax_and_shipping_columns_are_never_the_amount(write_file, data
     plan = dataset.plan(write_file("orders.csv", head + "\n" + rows + "\n"))
     assert plan.mapping["amount"] == amount
     assert plan.mapping.get("discount") == discount
+
+
+def test_magento_allocated_sources_are_no_sales_channel(dataset):
+    import os
+    path = os.path.join(os.path.dirname(os.path.dirname(__file__)), "fixtures", "exports",
+                        "magento2_sales_order_grid.csv")
+    assert "channel" not in dataset.plan(path).mapping
