@@ -57,11 +57,18 @@ def flag(cond) -> ibis.Value:
 
 
 def order_count(ds: Dataset, t: ibis.Table, where=None) -> ibis.Value:
-    """Orders in ``t`` (a reduction): distinct order ids, or rows when the transactions have no
-    order ids; ``where`` limits which rows count."""
+    """Orders in ``t`` (a reduction): distinct order ids, plus one per row without an order id
+    (a file without order numbers loaded beside one with them); ``where`` limits which rows
+    count."""
     if "order_id" in ds.fields("transactions"):
-        return t.order_id.nunique(where=where)
+        return transaction_orders(t, where)
     return t.count(where=where)
+
+
+def transaction_orders(t: ibis.Table, where=None) -> ibis.Value:
+    """Distinct order ids, plus each row that has none."""
+    unnumbered = t.order_id.isnull() if where is None else where & t.order_id.isnull()
+    return t.order_id.nunique(where=where) + t.count(where=unnumbered)
 
 
 def filtered_transactions(ds: Dataset, f: Filters) -> ibis.Table:

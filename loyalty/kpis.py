@@ -5,6 +5,7 @@ from __future__ import annotations
 import ibis
 
 from .dataset import Dataset
+from .filters import transaction_orders
 from .nps import nps_summary
 
 
@@ -12,11 +13,11 @@ def transaction_headline(tx: ibis.Table, has_order_id: bool) -> ibis.Table:
     """One row: customers, orders, net revenue, first and last date.
 
     ``customers`` counts distinct non-empty customer ids (anonymous sales excluded);
-    ``orders`` counts distinct order ids of purchases (positive amount) where the file has order
-    ids, else purchase rows (a return is not an order); ``net_revenue`` sums all amounts,
-    returns and anonymous sales included.
+    ``orders`` counts purchases (positive amount): distinct order ids, and each purchase row
+    without an order id (a return is not an order); ``net_revenue`` sums all amounts, returns
+    and anonymous sales included.
     """
-    orders = (tx.order_id.nunique(where=tx.amount > 0) if has_order_id
+    orders = (transaction_orders(tx, tx.amount > 0) if has_order_id
               else (tx.amount > 0).cast("int64").sum())
     return tx.aggregate(
         customers=tx.customer_id.nunique(),

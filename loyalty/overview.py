@@ -64,11 +64,16 @@ def period_figures(ds: Dataset, f: Filters, start: dt.date, end: dt.date,
     if has_orders:
         metrics["first_order"] = known.order_id.min(where=buy)
         metrics["last_order"] = known.order_id.max(where=buy)
+        # Purchases without an order number (a file without them beside one with them) are
+        # orders of their own.
+        metrics["unnumbered"] = flag(buy & known.order_id.isnull()).sum()
     if "category" in fields:
         metrics["cat_min"] = known.category.min(where=in_period)
         metrics["cat_max"] = known.category.max(where=in_period)
     per = known.group_by("customer_id").aggregate(**metrics)
-    several = ((per.first_order != per.last_order) if has_orders else (per.purchases >= 2))
+    several = (((per.first_order != per.last_order).fill_null(False) | (per.unnumbered >= 2)
+                | ((per.unnumbered >= 1) & per.first_order.notnull()))
+               if has_orders else (per.purchases >= 2))
     agg = dict(
         customers=flag(per.purchases >= 1).sum(),
         repeaters=flag((per.purchases >= 1) & several.fill_null(False)).sum(),

@@ -70,3 +70,21 @@ def test_difference_between_groups():
     assert clear["significant"] and clear["difference"] == pytest.approx(59.82, abs=0.01)
     noise = nps_difference((6, 2, 10), (5, 3, 10))
     assert not noise["significant"]
+
+
+def test_orders_count_sales_without_order_number_beside_numbered_ones(write_file, dataset):
+    """A till file with receipt numbers and a web log without: 2 receipts + 3 sales = 5."""
+    import datetime as dt
+
+    from loyalty.filters import Filters
+    from loyalty.overview import overview
+
+    dataset.load(write_file("kasse.csv", "Bon;Kunde;Datum;Betrag\n1;K1;02.01.2025;10,00\n"
+                                         "1;K1;02.01.2025;5,00\n2;K2;03.01.2025;7,00\n"))
+    dataset.load(write_file("web.csv", "customer,date,amount\nW1,2025-01-04,4.00\n"
+                                       "W2,2025-01-05,6.00\nW1,2025-01-06,8.00\n"))
+    assert headline(dataset)["orders"] == 5
+    o = overview(dataset, Filters(start=dt.date(2025, 1, 1), end=dt.date(2025, 1, 31)), 90)
+    assert o["current"]["orders"] == 5
+    # K1 placed one order (two lines), W1 two unnumbered sales: one repeat buyer of four.
+    assert o["current"]["repurchase_rate"] == 0.25
