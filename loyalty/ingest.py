@@ -136,7 +136,7 @@ class LoadReport:
             f"{self.orders or 0:,} orders with their line items" if self.layout == "line_items"
             else "one sale per row")]
         if self.refunded_orders:
-            word = "refund" if self.refunded_orders == 1 else "refunds"
+            word = "refund or return" if self.refunded_orders == 1 else "refunds and returns"
             parts.append(f"{self.refunded_orders:,} {word} (\u2212{self.refund_total:,.2f})")
         if self.cancelled_orders:
             word = "order" if self.cancelled_orders == 1 else "orders"

@@ -19,15 +19,15 @@ FIXTURES = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__
 CASES = {
     "shopify_orders_export.csv": (
         "9 of 11 rows loaded, 2 rejected",
-        "11 rows: 5 orders with their line items; 2 refunds (\u2212€70.00); "
+        "11 rows: 5 orders with their line items; 2 refunds and returns (\u2212€70.00); "
         "1 cancelled order left out.", "5"),
     "woocommerce_advanced_order_export.csv": (
         "4 of 5 rows loaded, 1 rejected",
-        "5 rows: 3 orders with their line items; 1 refund (\u2212€10.00); "
+        "5 rows: 3 orders with their line items; 1 refund or return (\u2212€10.00); "
         "1 cancelled order left out.", "3"),
     "lightspeed_x_series_sales_history.csv": (
         "13 of 15 rows loaded, 2 rejected",
-        "15 rows: 4 orders with their line items; 1 refund (\u2212€10.00); "
+        "15 rows: 3 orders with their line items; 1 refund or return (\u2212€10.00); "
         "1 cancelled order left out.", "3"),
     "shopware6_default_orders_profile.csv": (
         "4 of 4 rows loaded, 0 rejected", "4 rows: one sale per row.", "4"),

@@ -191,12 +191,12 @@ def test_reason_labels(code, en, de):
     (Outcome("s.csv", table="transactions", read=2237, loaded=2232, rejected=5,
              reasons={"cancelled_order": 3, "invalid_date": 2}, layout="line_items", orders=900,
              refunded_orders=12, refund_total=1234.5, cancelled_orders=1), "en",
-     "2,237 rows: 900 orders with their line items; 12 refunds (\u2212€1,234.50); "
+     "2,237 rows: 900 orders with their line items; 12 refunds and returns (\u2212€1,234.50); "
      "1 cancelled order left out; 2 rows rejected."),
     (Outcome("s.csv", table="transactions", read=2237, loaded=2236, rejected=1,
              reasons={"cancelled_order": 1}, layout="line_items", orders=900, refunded_orders=1,
              refund_total=-1234.5, cancelled_orders=1), "de",
-     "2.237 Zeilen: 900 Bestellungen mit ihren Positionen; 1 Erstattung "
+     "2.237 Zeilen: 900 Bestellungen mit ihren Positionen; 1 Erstattung oder Rückgabe "
      "(\u22121.234,50\xa0€); 1 stornierte Bestellung nicht berücksichtigt."),
     (Outcome("s.csv", table="transactions", read=5, loaded=4, rejected=1,
              reasons={"invalid_amount": 1}, layout="rows"), "en",
