@@ -1253,11 +1253,12 @@ def _with_sign(value, digits: str, lang: str) -> str:
 
 
 def fmt_money_short(value, lang: str = "en") -> str:
-    """Money for a narrow tile: whole units below a million, then compact (€1.85M, 1,85 Mio. €)."""
+    """Money for a narrow tile: with cents below 100,000 (a till total can be checked to the
+    cent), whole units below a million, then compact (€1.85M, 1,85 Mio. €)."""
     if _missing(value):
         return t("metric.not_available", lang)
     if abs(value) < 1_000_000:
-        return fmt_money(value, lang, 0 if abs(value) >= 1000 else 2)
+        return fmt_money(value, lang, 0 if abs(value) >= 100_000 else 2)
     return _with_sign(value, format_compact_decimal(abs(value), locale=LOCALES[lang],
                                                     fraction_digits=2), lang)
 

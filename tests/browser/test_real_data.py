@@ -51,7 +51,7 @@ def test_transactions_only_dollar_log(app_url, page, tmp_path, lang):
     # A dollar shop in dollars: 495 x $25.00 over the whole data; the default period is the
     # last six months (Jan - Jun 1998): 25 x 6 monthly buyers + 5 new ones = 155 orders.
     revenue = tile(page, text["revenue"])
-    assert revenue == {"en": "$3,875", "de": "3.875\xa0$"}[lang]
+    assert revenue == {"en": "$3,875.00", "de": "3.875,00\xa0$"}[lang]
     page.get_by_role("link", name={"en": "Loyalty types", "de": "Treuetypen"}[lang],
                      exact=True).click()
     idle(page)

@@ -16,10 +16,10 @@ EXPORT = ("Bon;Datum;Region;Karte;Betrag\n"
 TEXT = {
     "en": {"lang": "English", "data": "Data", "customer": "Customer id", "load": "Load these files",
            "loaded": "4 of 5 rows loaded, 1 rejected", "overview": "Overview",
-           "customers": "Customers", "revenue": "Net revenue", "revenue_value": "€1,100"},
+           "customers": "Customers", "revenue": "Net revenue", "revenue_value": "€1,100.00"},
     "de": {"lang": "Deutsch", "data": "Daten", "customer": "Kundennummer", "load": "Diese Dateien laden",
            "loaded": "4 von 5 Zeilen geladen, 1 abgelehnt", "overview": "Übersicht",
-           "customers": "Kunden", "revenue": "Nettoumsatz", "revenue_value": "1.100\xa0€"},
+           "customers": "Kunden", "revenue": "Nettoumsatz", "revenue_value": "1.100,00\xa0€"},
 }
 
 

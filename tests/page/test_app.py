@@ -67,7 +67,7 @@ def test_upload_german_export_and_see_it_on_the_overview():
     assert any("Date not readable" in str(df.value) for df in at.dataframe)
     at.switch_page("pages/overview.py").run()
     assert metric(at, "Customers") == "2"
-    assert metric(at, "Net revenue") == "€1,254"
+    assert metric(at, "Net revenue") == "€1,254.06"
     assert not at.info or "demo data" not in at.info[0].value
 
 
