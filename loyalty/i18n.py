@@ -485,14 +485,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                      "Überschneiden sich die Exporte, zählen sie doppelt."),
     "data.unusable": ("{file}: {message}", "{file}: {message}"),
     "data.current": ("Currently loaded", "Aktuell geladen"),
-    "data.ids_left_out": ("{ids} customer ids in the transactions; {customers} of them count "
-                          "as customers. {left} are left out of customer figures because they "
-                          "have no purchase above zero (only zero-value sales or returns); "
-                          "{anonymous} rows have no customer id and count in revenue only.",
-                          "{ids} Kundennummern in den Umsätzen; {customers} davon zählen als "
-                          "Kunden. {left} fehlen in den Kundenkennzahlen, weil sie keinen Kauf "
-                          "über null haben (nur Nullbeträge oder Rückgaben); {anonymous} Zeilen "
-                          "haben keine Kundennummer und zählen nur im Umsatz."),
+    "data.ids_count": ("{ids} customer ids in the transactions; {customers} of them count as "
+                       "customers.",
+                       "{ids} Kundennummern in den Umsätzen; {customers} davon zählen als "
+                       "Kunden."),
+    "data.ids_left_out": ("{n} are left out of customer figures because they have no purchase "
+                          "above zero (only zero-value sales or returns).",
+                          "{n} fehlen in den Kundenkennzahlen, weil sie keinen Kauf über null "
+                          "haben (nur Nullbeträge oder Rückgaben)."),
+    "data.ids_left_out_one": ("1 is left out of customer figures because it has no purchase "
+                              "above zero (only zero-value sales or returns).",
+                              "1 fehlt in den Kundenkennzahlen, weil sie keinen Kauf über null "
+                              "hat (nur Nullbeträge oder Rückgaben)."),
+    "data.rows_anonymous": ("{n} rows have no customer id and count in revenue only.",
+                            "{n} Zeilen haben keine Kundennummer und zählen nur im Umsatz."),
+    "data.rows_anonymous_one": ("1 row has no customer id and counts in revenue only.",
+                                "1 Zeile hat keine Kundennummer und zählt nur im Umsatz."),
     "data.upload_button": ("Upload", "Hochladen"),
     "data.upload_limit": ("2 GB per file • CSV, TXT, TSV, TAB, DAT",
                           "2 GB pro Datei • CSV, TXT, TSV, TAB, DAT"),

@@ -321,10 +321,15 @@ def _show_current() -> None:
     if ds.has("transactions"):
         ids = state.customer_ids(*state.key(ds))
         if ids["without_purchase"] or ids["anonymous_rows"]:
-            st.caption(tr("data.ids_left_out", ids=fmt_number(ids["ids"], lang),
-                          customers=fmt_number(ids["customers"], lang),
-                          left=fmt_number(ids["without_purchase"], lang),
-                          anonymous=fmt_number(ids["anonymous_rows"], lang)))
+            parts = [tr("data.ids_count", ids=fmt_number(ids["ids"], lang),
+                        customers=fmt_number(ids["customers"], lang))]
+            if ids["without_purchase"]:
+                parts.append(t_n("data.ids_left_out", ids["without_purchase"], lang,
+                                 n=fmt_number(ids["without_purchase"], lang)))
+            if ids["anonymous_rows"]:
+                parts.append(t_n("data.rows_anonymous", ids["anonymous_rows"], lang,
+                                 n=fmt_number(ids["anonymous_rows"], lang)))
+            st.caption(" ".join(parts))
     if ds.reports and ds.label != "demo":
         state.currency_select(lang)
     left, right = st.columns(2)

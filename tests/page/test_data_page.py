@@ -216,3 +216,11 @@ def test_partial_refunds_without_an_amount_are_said_on_the_page():
             "counts at full value. Export the refunded amount column to correct this."
             ) in alerts(at)
     assert "2 rows: one sale per row." in [c.value for c in at.caption]
+
+
+def test_ids_note_words_one_row_and_leaves_out_nothing_it_need_not_say():
+    text = b"customer,date,amount\nC1,2025-01-01,5.00\n,2025-01-02,6.00\nC2,2025-01-03,7.00\n"
+    at = load(upload(data_page(), ("walkin.csv", text)))
+    notes = [c.value for c in at.caption if "customer ids in the transactions" in c.value]
+    assert notes == ["2 customer ids in the transactions; 2 of them count as customers. "
+                     "1 row has no customer id and counts in revenue only."]
