@@ -291,9 +291,10 @@ def _show_rejects(o: Outcome, i: int) -> None:
                 tr("data.col_text"): shown["raw"]}), hide_index=True,
                 key=f"data_rejects_{i}",
                 column_config={line: st.column_config.NumberColumn(line, format="plain")})
-        if o.rejects_csv and os.path.exists(o.rejects_csv):
+        path = o.rejects_csv.get(lang)
+        if path and os.path.exists(path):
             st.download_button(
-                tr("data.download_rejects"), lambda p=o.rejects_csv: read_rejects_csv(p),
+                tr("data.download_rejects"), lambda p=path: read_rejects_csv(p),
                 file_name=f"rejected_{os.path.splitext(o.file)[0]}.csv", mime="text/csv",
                 key=f"data_download_{i}", on_click="ignore")
 

@@ -21,10 +21,11 @@ from loyalty import sniff as sniff_module
 from loyalty.dataset import Dataset
 from loyalty.errors import UnusableFile
 from loyalty.formats import DATE_FORMATS, order_patterns
-from loyalty.i18n import CATALOGUE, fmt_money, fmt_number, t, t_n
+from loyalty.i18n import CATALOGUE, LANGUAGES, fmt_money, fmt_number, t, t_n
 from loyalty.ingest import REJECTS_TABLE
 from loyalty.plan import ReadPlan, make_plan
 from loyalty.sniff import WHITESPACE, Dialect, sniff
+from loyalty.sqlsafe import ident
 from ui import choices
 
 AUTO = "auto"
@@ -322,7 +323,8 @@ class Outcome:
     refund_total: float = 0.0
     converted_lines: int = 0
     rejects: pd.DataFrame | None = None
-    rejects_csv: str | None = None
+    # The rejected rows as CSV, one file per UI language (headers and reasons in that language).
+    rejects_csv: dict[str, str] = field(default_factory=dict)
 
 
 def outcome_of(ds: Dataset, report, out_dir: str, n: int) -> Outcome:
@@ -339,19 +341,30 @@ def outcome_of(ds: Dataset, report, out_dir: str, n: int) -> Outcome:
                 converted_lines=getattr(report.plan.dialect, "converted_lines", 0) or 0)
     if report.rows_rejected:
         o.rejects = ds.rejects(report.file_id, limit=REJECTS_SHOWN)
-        o.rejects_csv = os.path.join(out_dir, f"rejected_{n}.csv")
-        write_rejects(ds, report.file_id, o.rejects_csv)
+        for lang in LANGUAGES:
+            o.rejects_csv[lang] = os.path.join(out_dir, f"rejected_{n}_{lang}.csv")
+            write_rejects(ds, report.file_id, o.rejects_csv[lang], lang)
     return o
 
 
-def write_rejects(ds: Dataset, file_id: int, path: str) -> None:
-    """All rejected records of one file to ``path``, written by DuckDB (no pandas copy).
+def write_rejects(ds: Dataset, file_id: int, path: str, lang: str = "en") -> None:
+    """All rejected records of one file to ``path``, written by DuckDB (no pandas copy): file,
+    line, the reason in ``lang``, the loader's detail (English), the code and the original text.
 
     ``Dataset.write_rejects_csv`` passes the path to COPY as a query parameter, which DuckDB
     does not accept; the relation API takes it as an argument instead.
     """
-    ds.con.sql(f"SELECT file, line, code, reason, raw FROM {REJECTS_TABLE} "
-               "WHERE file_id = $f ORDER BY line", params={"f": file_id}
+    codes = [r[0] for r in ds.con.execute(
+        f"SELECT DISTINCT code FROM {REJECTS_TABLE} WHERE file_id = $f",
+        {"f": file_id}).fetchall()]
+    labels = [reason_label(c, lang) for c in codes]
+    names = [ident(t(f"rejects.{c}", lang)) for c in ("file", "line", "reason", "detail",
+                                                        "code", "raw")]
+    ds.con.sql(f"SELECT file AS {names[0]}, line AS {names[1]}, "
+               f"coalesce(list_extract($labels, list_position($codes, code)), code) "
+               f"AS {names[2]}, reason AS {names[3]}, code AS {names[4]}, raw AS {names[5]} "
+               f"FROM {REJECTS_TABLE} WHERE file_id = $f ORDER BY line",
+               params={"f": file_id, "codes": codes, "labels": labels}
                ).write_csv(path, header=True)
 
 

@@ -79,9 +79,18 @@ def test_rejected_rows_download(app_url, page, tmp_path):
     with page.expect_download() as info:
         page.get_by_text("Download rejected rows (CSV)").click()
     content = open(info.value.path(), encoding="utf-8-sig").read()
-    assert content.splitlines()[0] == "file,line,code,reason,raw"
-    assert "kassenexport.csv,6,invalid_amount" in content
-    assert "5;06.01.2026;Süd;C4;kaputt" in content
+    assert content.splitlines()[0] == "file,line,reason,detail,code,original text"
+    assert content.splitlines()[1].startswith(
+        "kassenexport.csv,6,Amount (net) not readable,amount 'kaputt' is not a number")
+    assert content.splitlines()[1].endswith(",invalid_amount,5;06.01.2026;Süd;C4;kaputt")
+    # The same download in German: headers and reason in the manager's language.
+    page.get_by_text("Deutsch", exact=True).click()
+    idle(page)
+    with page.expect_download() as info:
+        page.get_by_text("Abgelehnte Zeilen herunterladen (CSV)").click()
+    german = open(info.value.path(), encoding="utf-8-sig").read().splitlines()
+    assert german[0] == "Datei,Zeile,Grund,Details,Code,Originaltext"
+    assert german[1].startswith("kassenexport.csv,6,Betrag (netto) nicht lesbar,")
 
 
 def test_segment_export_downloads_and_opens(app_url, page):
