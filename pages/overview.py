@@ -47,14 +47,12 @@ def render() -> None:
     if not ds.has("members"):
         st.info(tr("overview.no_members"))
         return
-    left, right = st.columns([3, 2])
-    with left:
-        st.plotly_chart(charts.members_revenue(monthly, lang), key="overview_members")
-    with right:
-        st.markdown(f"**{tr('overview.members_table')}**")
-        comparison = state.members_comparison(*state.key(ds), f)
-        tables.show(charts.members_table(comparison, lang), charts.members_table_kinds(lang),
-                    key="overview_members_table")
+    # One below the other: beside the chart the table's five columns were cut off at 1440 px.
+    st.plotly_chart(charts.members_revenue(monthly, lang), key="overview_members")
+    st.markdown(f"**{tr('overview.members_table')}**")
+    comparison = state.members_comparison(*state.key(ds), f)
+    tables.show(charts.members_table(comparison, lang), charts.members_table_kinds(lang),
+                key="overview_members_table")
 
 
 guarded(render, state.lang())
