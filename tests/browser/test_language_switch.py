@@ -10,16 +10,21 @@ EXPORT = ("Bon;Datum;Karte;Betrag;Filiale\n"
           "1;02.01.2026;C1;10,00;Nord\n2;03.01.2026;C2;20,00;Nord\n").encode("cp1252")
 
 
-def test_staged_file_follows_the_language(app_url, page, tmp_path):
-    export = tmp_path / "kasse.csv"
-    export.write_bytes(EXPORT)
+def stage(page, app_url: str, path) -> None:
+    """Open the Data page in English and put ``path`` in the upload box."""
     page.goto(app_url)
     idle(page)
     page.get_by_role("link", name="Data", exact=True).click()
     idle(page)
-    page.set_input_files('input[type="file"]', str(export))
+    page.set_input_files('input[type="file"]', str(path))
     page.wait_for_selector('[data-testid="stSelectbox"]')
     idle(page)
+
+
+def test_staged_file_follows_the_language(app_url, page, tmp_path):
+    export = tmp_path / "kasse.csv"
+    export.write_bytes(EXPORT)
+    stage(page, app_url, export)
     assert page.get_by_role("combobox", name="Recognised as").input_value() == "Transactions"
     page.get_by_text("Deutsch", exact=True).click()
     idle(page)
@@ -65,13 +70,7 @@ def test_load_results_follow_the_switch(app_url, page, tmp_path):
     export = tmp_path / "orders.csv"
     export.write_bytes(b"Order ID,Date,Customer,Amount,Status\n1,2025-01-01,C1,5.00,paid\n"
                        b"2,2025-01-02,C2,6.00,partially_refunded\n")
-    page.goto(app_url)
-    idle(page)
-    page.get_by_role("link", name="Data", exact=True).click()
-    idle(page)
-    page.set_input_files('input[type="file"]', str(export))
-    page.wait_for_selector('[data-testid="stSelectbox"]')
-    idle(page)
+    stage(page, app_url, export)
     page.get_by_role("button", name="Load these files").click()
     page.get_by_text("orders.csv: 2 of 2 rows loaded, 0 rejected.").wait_for()
     page.get_by_text("1 order is partially refunded").wait_for()
