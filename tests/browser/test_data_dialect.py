@@ -81,6 +81,8 @@ def test_switch_separator_see_preview_load_see_reasons(app_url, page, tmp_path, 
     with page.expect_download() as info:
         page.get_by_text(text["download"]).click()
     content = open(info.value.path(), encoding="utf-8-sig").read()
-    assert content.splitlines()[0] == "file,line,code,reason,raw"
-    assert "kasse.csv,5,invalid_amount" in content
-    assert "K4;05.01.2026;kaputt" in content
+    header, row = content.splitlines()[:2]
+    assert header == {"en": "file,line,reason,detail,code,original text",
+                      "de": "Datei,Zeile,Grund,Details,Code,Originaltext"}[lang]
+    assert row.startswith("kasse.csv,5,")
+    assert row.endswith(",invalid_amount,K4;05.01.2026;kaputt")
