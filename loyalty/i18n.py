@@ -713,6 +713,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "reason.invalid": ("{field} not readable", "{field} nicht lesbar"),
 
     # Unusable files (codes from loyalty.errors / sniff / plan)
+    "err.unclosed_quotes": (
+        "More than 20 lines open a quote (\") and never close it: in this file the quote "
+        "character is probably an ordinary character. Choose \"none\" as the quote character "
+        "under \"How the file is read\" and load it again.",
+        "Mehr als 20 Zeilen öffnen ein Anführungszeichen (\") und schließen es nie: In dieser "
+        "Datei ist es wohl ein gewöhnliches Zeichen. Wählen Sie unter \"Wie die Datei gelesen "
+        "wird\" als Anführungszeichen \"keines\" und laden Sie erneut."),
     "err.empty_file": ("The file is empty: export it again and check that the export contains "
                        "rows.",
                        "Die Datei ist leer: Exportieren Sie erneut und prüfen Sie, dass der "

@@ -25,6 +25,7 @@ import duckdb
 
 from . import orders, unclosed
 from .db import scalar
+from .errors import UnusableFile
 from .formats import MONTH_NAME_FAMILIES, MONTH_NAMES_DE
 from .orders import cancelled_sql
 from .plan import ReadPlan
@@ -419,7 +420,9 @@ def _stage(con, plan: ReadPlan, src: unclosed.Source, target: str, report: LoadR
     con.execute(f"CREATE TABLE {target} AS SELECT {names}, _bad, "
                 f"CASE WHEN {keep} THEN {fields} END AS _fields, _o "
                 f"FROM (SELECT *, ({bad}) AS _bad FROM ({values}))", p.values)
-    if src.may_drop and (s := unclosed.swallowed(con, internal_name(rejects), d.quote)):
+    if not src.gave_up and (s := unclosed.swallowed(con, internal_name(rejects), d.quote)):
+        if not src.may_drop:
+            raise UnusableFile("unclosed_quotes", unclosed.TOO_MANY)
         raise s
 
     reject_lines = _structural_rejects(con, plan, report, rejects)

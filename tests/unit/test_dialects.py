@@ -353,3 +353,15 @@ def test_inspect_counts_the_records_after_an_unclosed_quote(write_file):
     from loyalty.plan import make_plan
     path = write_file("f.csv", _records(10, {4: 'C4,2025-01-05,1.00,"open'}))
     assert count_records(make_plan(path)) == 10
+
+
+def test_a_file_broken_on_every_line_gets_one_sentence_not_endless_rereading(write_file,
+                                                                              dataset):
+    from loyalty.errors import UnusableFile
+    from loyalty.unclosed import MAX_DROPPED
+    lines = ["customer_id,date,amount,note"] + [f'C{k},2025-01-01,1.00,"open {k}'
+                                                 for k in range(1, MAX_DROPPED + 11)]
+    with pytest.raises(UnusableFile) as err:
+        dataset.load(write_file("f.csv", "\n".join(lines) + "\n"))
+    assert err.value.code == "unclosed_quotes"
+    assert err.value.message.startswith("More than 20 lines open a quote")
