@@ -90,6 +90,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Mitgliederdatei mit Stufen), daher ist die Leiter unten ein Beispiel: Bronze ab 0, "
         "Silber ab 300, Gold ab 800 qualifizierendem Umsatz. Die Zahlen zeigen, was eine solche "
         "Leiter ergäbe; tragen Sie die Schwellen Ihres Programms ein, um Ihre zu sehen."),
+    "tiers.near_none": ("Nobody is this close to the next tier: widen the range above to see "
+                        "who is nearest.",
+                        "Niemand ist so nah an der nächsten Stufe: Erweitern Sie den Bereich "
+                        "oben, um die Nächsten zu sehen."),
     "tiers.ladder": ("Tier thresholds", "Stufenschwellen"),
     "tiers.ladder_help": ("A customer reaches a tier when their qualifying spend reaches its "
                           "threshold.",

@@ -89,15 +89,20 @@ def render() -> None:
                        help=tr("tiers.within_help")) / 100
     near = near_next_tier(spend_end, ladder, within)
     st.caption(tr("seg.export_count", n=fmt_number(len(near), lang)))
-    tables.show(pd.DataFrame({
-        tr("field.customer_id"): near["customer_id"].to_numpy(),
-        tr("field.tier"): near["tier"].to_numpy(), tr("tiers.next"): near["next_tier"].to_numpy(),
-        tr("tiers.spend"): near["spend"].to_numpy(),
-        tr("tiers.missing"): near["missing"].to_numpy(),
-    }).head(500), {tr("tiers.spend"): "money", tr("tiers.missing"): "money"}, key="tiers_near")
-    st.download_button(tr("seg.download"), to_csv_bytes(near.round(2)),
-                       file_name="near_next_tier.csv", mime="text/csv", key="tiers_download",
-                       disabled=near.empty)
+    if near.empty:
+        # An empty table would only say "empty" (Streamlit's word, in English).
+        st.info(tr("tiers.near_none"))
+    else:
+        tables.show(pd.DataFrame({
+            tr("field.customer_id"): near["customer_id"].to_numpy(),
+            tr("field.tier"): near["tier"].to_numpy(),
+            tr("tiers.next"): near["next_tier"].to_numpy(),
+            tr("tiers.spend"): near["spend"].to_numpy(),
+            tr("tiers.missing"): near["missing"].to_numpy(),
+        }).head(500), {tr("tiers.spend"): "money", tr("tiers.missing"): "money"},
+            key="tiers_near")
+        st.download_button(tr("seg.download"), to_csv_bytes(near.round(2)),
+                           file_name="near_next_tier.csv", mime="text/csv", key="tiers_download")
 
     st.subheader(tr("tiers.points_title"), help=tr("tiers.points_help"))
     fields = ds.fields("transactions")

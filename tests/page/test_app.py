@@ -280,8 +280,8 @@ def test_tiers_page_threshold_above_everyone():
     at.number_input(key="tiers_floor_2").set_value(1_000_000.0).run()
     assert not at.exception
     assert at.metric[0].value == "0"
-    near = next(d.value for d in at.dataframe if "Next tier" in d.value.columns)
-    assert near.empty
+    assert not any("Next tier" in d.value.columns for d in at.dataframe)
+    assert any(i.value.startswith("Nobody is this close to the next tier") for i in at.info)
 
 
 RELOAD_SCRIPT = """
@@ -320,6 +320,16 @@ def test_tiers_page_says_the_ladder_is_an_example_without_tiers_in_the_data():
     assert not at.exception
     assert at.info[0].value.startswith("Your data has no tiers (no tier column in the "
                                        "transactions and no members file with one)")
+
+
+def test_tiers_page_says_when_nobody_is_near_the_next_tier():
+    at = open_data(new_app())
+    upload(at, "cdnow.csv", transactions_only().encode())
+    at.button(key="data_load").click().run()
+    at.switch_page("pages/tiers.py").run()
+    at.slider(key="tiers_within").set_value(1).run()
+    assert not at.exception
+    assert any(i.value.startswith("Nobody is this close to the next tier") for i in at.info)
 
 
 def test_tiers_page_has_no_example_note_on_the_demo():
