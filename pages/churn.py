@@ -92,10 +92,12 @@ def _at_risk_tab(ds, f, base: dict, window: int, lang: str) -> None:
         st.warning(tr("churn.small_sample", n=fmt_number(len(value), lang),
                       minimum=fmt_number(SMALL_SAMPLE, lang)))
     left, right = st.columns(2)
-    cut = left.slider(tr("churn.cut"), 0.05, 0.9, 0.3, 0.05, key="churn_cut",
+    # Whole percentages: a slider prints its raw value, and 0.30 reads worse than 30 %.
+    cut = left.slider(tr("churn.cut"), 5, 90, 30, 5, format="%d %%", key="churn_cut",
                       help=tr("churn.cut_help"))
-    top = right.slider(tr("churn.top_value"), 0.05, 1.0, 0.3, 0.05, key="churn_top",
+    top = right.slider(tr("churn.top_value"), 5, 100, 30, 5, format="%d %%", key="churn_top",
                        help=tr("churn.top_value_help"))
+    cut, top = cut / 100, top / 100
     st.plotly_chart(charts.p_alive_histogram(value["p_alive"], cut, lang), key="churn_palive")
     revenue = base["features"]["revenue"].reindex(value.index)
     valuable = revenue >= revenue.quantile(1 - top)

@@ -257,7 +257,7 @@ def test_churn_page():
     risk = at.dataframe[1].value
     assert len(risk) > 0 and "P(active)" in risk.columns
     before = len(risk)
-    at.slider(key="churn_cut").set_value(0.6).run()
+    at.slider(key="churn_cut").set_value(60).run()
     assert len(at.dataframe[1].value) >= before
     window = next(s for s in at.slider if s.key.startswith("churn_window_"))
     window.set_value(180).run()
