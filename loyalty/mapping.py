@@ -7,6 +7,7 @@ in what names do not say, so files without a header still map.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .formats import ColumnProfile
@@ -108,6 +109,18 @@ def _order_numbers(values: list[str] | None) -> bool:
     return bool(vals) and sum(1 for v in vals if _ORDER_NUMBER.match(v)) / len(vals) >= 0.8
 
 
+def _names(table: Table, field: str) -> frozenset[str]:
+    """A field's name and synonyms as normalised headers; built once per field, not once per
+    field and column."""
+    return _names_of(table.name, field)
+
+
+@functools.lru_cache(maxsize=None)
+def _names_of(table_name: str, field: str) -> frozenset[str]:
+    f = TABLES[table_name].field(field)
+    return frozenset({normalise_header(s) for s in f.synonyms} | {normalise_header(f.name)})
+
+
 def name_score(table: Table, field: str, column: str) -> int:
     """3 for an exact synonym, 2 for an e-mail column as the customer, 1 for a header that
     contains a longer synonym, else 0."""
@@ -118,8 +131,7 @@ def name_score(table: Table, field: str, column: str) -> int:
         return 2
     if field in ("order_id", "customer_id") and _LINE_ID.search(col):
         return 0
-    f = table.field(field)
-    names = {normalise_header(s) for s in f.synonyms} | {normalise_header(f.name)}
+    names = _names(table, field)
     if col in names:
         return 3
     if field in _NOT_FIELD and _NOT_FIELD[field].search(_QUALIFIER.sub(" ", _words(column))):
@@ -141,9 +153,7 @@ def name_coverage(table: Table, field: str, column: str) -> float:
     """Share of the header that its longest contained synonym covers: among partial matches,
     "Order Total Amount" (``total amount``) is a closer name than "Order Subtotal Amount"."""
     col = normalise_header(column)
-    f = table.field(field)
-    names = {normalise_header(s) for s in f.synonyms} | {normalise_header(f.name)}
-    best = max((len(n) for n in names if n and n in col), default=0)
+    best = max((len(n) for n in _names(table, field) if n and n in col), default=0)
     if field == "amount" and re.search("subtotal|zwischensumme", col):
         # A subtotal is before discounts: the order's total is the closer name.
         best /= 2
