@@ -318,13 +318,7 @@ def load_file(con: duckdb.DuckDBPyConnection, plan: ReadPlan, file_id: int) -> L
     with _utf8_source(plan) as path, tempfile.TemporaryDirectory(prefix="loyalty-") as tmp:
         source = unclosed.Source(path, tmp, "utf-8" if plan.dialect.needs_transcoding
                                  else plan.dialect.codec)
-        while True:
-            try:
-                _stage(con, plan, source, target, report)
-                break
-            except unclosed.Swallowed as s:
-                if not source.drop(s):
-                    source.gave_up = True  # the line cannot be found: keep DuckDB's verdict
+        source.read(lambda src: _stage(con, plan, src, target, report))
     return report
 
 
@@ -714,16 +708,19 @@ def count_records(plan: ReadPlan) -> int:
     try:
         with _utf8_source(plan) as path, tempfile.TemporaryDirectory(prefix="loyalty-") as tmp:
             source = unclosed.Source(path, tmp, "utf-8")
-            while True:
+
+            def count(src: unclosed.Source) -> int:
                 p = _Params()
                 con.execute("DROP TABLE IF EXISTS _ll_count_rej")
                 con.execute("DROP TABLE IF EXISTS _ll_count_scan")
-                sql, _ = _source_sql(plan, source.path, p, "_ll_count_rej", "_ll_count_scan")
+                sql, _ = _source_sql(plan, src.path, p, "_ll_count_rej", "_ll_count_scan")
                 good = scalar(con, f"SELECT count(*) FROM ({sql})", p.values)
-                s = source.may_drop and unclosed.swallowed(con, "_ll_count_rej",
-                                                           plan.dialect.quote)
-                if not s or not source.drop(s):
-                    break
+                if src.may_drop and (s := unclosed.swallowed(con, "_ll_count_rej",
+                                                             plan.dialect.quote)):
+                    raise s
+                return good
+
+            good = source.read(count)
             bad = scalar(con, "SELECT count(DISTINCT line) FROM _ll_count_rej")
         return int(good) + int(bad) + len(source.dropped)
     finally:

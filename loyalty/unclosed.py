@@ -71,6 +71,16 @@ class Source:
     def may_drop(self) -> bool:
         return not self.gave_up and len(self.dropped) < MAX_DROPPED
 
+    def read(self, attempt):
+        """``attempt(self)`` until it runs without raising :class:`Swallowed`, dropping the
+        line each raise names; its result. A line that cannot be found ends the dropping."""
+        while True:
+            try:
+                return attempt(self)
+            except Swallowed as s:
+                if not self.drop(s):
+                    self.gave_up = True
+
     def drop(self, s: Swallowed) -> bool:
         """Drop the line ``s`` starts on; False when it cannot be found (nothing changes).
 
