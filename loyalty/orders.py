@@ -345,9 +345,8 @@ def apply_returns_and_refunds(con, plan, report) -> None:
             _header_item_payment_rows(con, target)
         fold(con, plan, report)
         # Orders as the Overview counts them: purchases, not return receipts.
-        report.orders = int(scalar(
-            con, f"SELECT count(DISTINCT coalesce('o' || {ident('order_id')}, 'r' || _o)) "
-                 f"FROM {target} WHERE {amount} > 0"))
+        report.orders = int(scalar(con, f"SELECT count(DISTINCT {_key_sql(True)}) FROM {target} "
+                                        f"WHERE {amount} > 0"))
     _add_refunds(con, plan, target, report)
     key = _key_sql(line_items) if line_items else (
         f"coalesce('o' || {ident('order_id')}, {_key_sql(False)})")

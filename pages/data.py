@@ -106,8 +106,9 @@ def _plan_file(entry: Entry) -> tuple[ReadPlan | None, Why | None]:
             column = choices.value(map_key + f.name, _UNSET)
             if column is not _UNSET:
                 mapping[f.name] = column or None
-            if choices.value(layout_key + f.name) not in (None, AUTO):
-                layouts[f.name] = choices.value(layout_key + f.name)
+            layout = choices.value(layout_key + f.name)
+            if layout not in (None, AUTO):
+                layouts[f.name] = layout
 
     plan, detected_dates, why, dialect = None, {}, None, None
     try:

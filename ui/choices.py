@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui.state import lang
+
 
 def _widget_key(key: str) -> str:
-    return f"{key}@{st.session_state.get('app_lang', 'en')}"
+    return f"{key}@{lang()}"
 
 
 def value(key: str, default=None):
