@@ -14,7 +14,7 @@ from loyalty.formats import DATE_FORMATS
 from loyalty.i18n import fmt_number, t_n
 from loyalty.plan import ReadPlan
 from loyalty.schema import TABLES
-from ui import choices, state
+from ui import choices, state, tables
 from ui.choices import localized
 from ui.data_plan import (AUTO, DELIMITERS, ENCODINGS, ESCAPES, QUOTES, Entry, Outcome, Why,
                           date_layout_label, delimiter_label, dialect_for, encoding_label,
@@ -127,9 +127,9 @@ def _plan_file(entry: Entry) -> tuple[ReadPlan | None, Why | None]:
         st.error(tr("data.unusable", file=entry.name, message=why.text(lang)))
 
     if plan is not None:
-        tables = list(TABLES)
+        names = list(TABLES)
         # The first control of the box (tests wait for it): the expander below starts closed.
-        localized(st.selectbox, tr("data.recognised"), tables, index=tables.index(plan.table),
+        localized(st.selectbox, tr("data.recognised"), names, index=names.index(plan.table),
                   format_func=lambda x: tr(f"table.{x}"), key=table_key,
                   help=tr("data.recognised_help"))
         st.caption(read_as(plan, lang))
@@ -275,11 +275,10 @@ def _show_rejects(o: Outcome, i: int) -> None:
     lang = state.lang()
     reason, rows = tr("data.reason"), tr("data.rows")
     with st.expander(tr("data.reasons_of", file=o.file), expanded=True):
-        st.dataframe(pd.DataFrame({
+        tables.show(pd.DataFrame({
             reason: [reason_label(c, lang) for c in o.reasons],
             rows: pd.array(list(o.reasons.values()), dtype="int64")}),
-            hide_index=True, key=f"data_reasons_{i}",
-            column_config={rows: st.column_config.NumberColumn(rows, format="localized")})
+            {rows: "count"}, key=f"data_reasons_{i}")
         if o.rejects is not None:
             shown = o.rejects
             st.markdown(f"**{tr('data.rejected_rows')}**"
@@ -309,15 +308,12 @@ def _show_current() -> None:
         st.caption(tr("app.dataset_demo"))
     if ds.reports:
         rows, rejected = tr("data.rows"), tr("data.rejected_rows")
-        st.dataframe(pd.DataFrame({
+        tables.show(pd.DataFrame({
             tr("data.col_file"): [r.filename for r in ds.reports],
             tr("data.col_table"): [tr(f"table.{r.table}") for r in ds.reports],
             rows: pd.array([r.rows_loaded for r in ds.reports], dtype="int64"),
             rejected: pd.array([r.rows_rejected for r in ds.reports], dtype="int64")}),
-            hide_index=True, key="data_current",
-            column_config={rows: st.column_config.NumberColumn(rows, format="localized"),
-                           rejected: st.column_config.NumberColumn(rejected,
-                                                                   format="localized")})
+            {rows: "count", rejected: "count"}, key="data_current")
     else:
         st.caption(tr("app.dataset_empty"))
     if ds.has("transactions"):

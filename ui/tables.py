@@ -1,47 +1,57 @@
-"""Tables that keep numbers numeric: values stay numbers (so sorting works) and the column
-configuration formats them as money, percentages, counts or decimals.
+"""Tables that keep numbers numeric: values stay numbers (so sorting works) and each cell is
+shown as money, a percentage, a count or a decimal in the sidebar's language.
 
-Streamlit formats these in the number format of the reader's browser (a German browser shows
-1.437,00 €, 27,48 %); decimals are rounded to one place here and shown the same way."""
+The display text comes from a pandas Styler (Streamlit shows it and still sorts by the value),
+not from ``column_config`` formats: those follow the reader's browser locale, so a German page
+in an English browser would show 1,437.00."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from loyalty.i18n import currency
+from loyalty.i18n import fmt_date, fmt_money, fmt_number, fmt_percent
+from ui.state import lang as language
 
-# Streamlit's own currency formats follow the reader's browser locale; other currencies get
-# their ISO code after the amount.
-_PRESETS = {"EUR": "euro", "USD": "dollar", "JPY": "yen"}
+_NUMERIC = ("money", "percent", "count", "decimal", "score")
+
+
+def _formatter(kind: str, lang: str):
+    if kind == "money":
+        return lambda v: fmt_money(v, lang)
+    if kind == "percent":
+        return lambda v: fmt_percent(v, lang)
+    if kind == "count":
+        return lambda v: fmt_number(v, lang)
+    if kind in ("decimal", "score"):
+        return lambda v: fmt_number(v, lang, 1)
+    if kind == "date":
+        return lambda v: fmt_date(v, lang)
+    if kind == "month":
+        # Month names differ by language; 2026-05 reads the same in both.
+        return lambda v: "" if pd.isna(v) else f"{pd.Timestamp(v):%Y-%m}"
+    return None
 
 
 def column(kind: str, label: str | None = None, help: str | None = None):
     """The column configuration for one kind of value: money, percent (a share 0-1), count,
-    decimal (one place), score (one place), date, month or text."""
-    if kind == "money":
-        fmt = _PRESETS.get(currency(), f"%.2f {currency()}")
-        return st.column_config.NumberColumn(label, help=help, format=fmt)
-    if kind == "percent":
-        return st.column_config.NumberColumn(label, help=help, format="percent")
-    if kind == "count":
-        return st.column_config.NumberColumn(label, help=help, format="localized")
-    if kind in ("decimal", "score"):
-        return st.column_config.NumberColumn(label, help=help, format="localized")
-    if kind == "date":
-        return st.column_config.DateColumn(label, help=help, format="localized")
-    if kind == "month":
-        # Month names would be English in any browser; 2026-05 reads the same in both languages.
-        return st.column_config.DateColumn(label, help=help, format="YYYY-MM")
+    decimal (one place), score (one place), date, month or text. It sets the label and help
+    only; :func:`show` supplies the display text."""
+    if kind in _NUMERIC:
+        return st.column_config.NumberColumn(label, help=help)
+    if kind in ("date", "month"):
+        return st.column_config.DateColumn(label, help=help)
     return st.column_config.TextColumn(label, help=help)
+
+
+def styled(frame: pd.DataFrame, kinds: dict[str, str], lang: str):
+    """``frame`` as a Styler whose cells read in ``lang``; the values underneath are unchanged."""
+    formats = {c: f for c, k in kinds.items() if c in frame and (f := _formatter(k, lang))}
+    return frame.style.format(formats)
 
 
 def show(frame: pd.DataFrame, kinds: dict[str, str], key: str, **kwargs) -> None:
     """``st.dataframe`` of ``frame`` with each column in ``kinds`` formatted by its kind."""
-    decimals = [c for c, k in kinds.items() if k in ("decimal", "score") and c in frame]
-    if decimals:
-        frame = frame.copy()
-        frame[decimals] = frame[decimals].astype(float).round(1)
-    st.dataframe(frame, hide_index=True, key=key,
+    st.dataframe(styled(frame, kinds, language()), hide_index=True, key=key,
                  column_config={c: column(k) for c, k in kinds.items() if c in frame},
                  **kwargs)
