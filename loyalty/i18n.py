@@ -154,6 +154,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "tiers.redeemed": ("Redeemed", "Eingelöst"),
     "tiers.outstanding": ("Outstanding points", "Offene Punkte"),
     "tiers.point_value_shown": ("{value} per point", "{value} je Punkt"),
+    "input.shown_as": ("= {value}", "= {value}"),
     "tiers.point_value": ("Value of one point", "Wert eines Punktes"),
     "tiers.point_value_help": ("What one point costs you when redeemed, in your currency.",
                                "Was Sie ein eingelöster Punkt kostet, in Ihrer Währung."),

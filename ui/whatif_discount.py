@@ -15,7 +15,7 @@ from loyalty.simulate import (DiscountAssumptions, band_elasticity, discount_sce
 from ui import plan_state, state, tables
 from ui.choices import localized
 from ui.state import tr
-from ui.widgets import band
+from ui.widgets import band, decimal_note
 
 
 # The response's shape, in percent of the depth: (field of DiscountAssumptions, label key (its
@@ -53,6 +53,7 @@ def _discount_assumptions(lang: str) -> DiscountAssumptions:
         for col, (name, label, key) in zip(cols, _BOUND):
             values[name] = col.number_input(tr(label), -10.0, 0.0, getattr(a, name), step=0.1,
                                             format="%.2f", key=key, help=tr(f"{label}_help"))
+            decimal_note(col, values[name], state.lang(), 2)
     return replace(a, **values)
 
 

@@ -7,7 +7,9 @@ from loyalty.i18n import fmt_money, fmt_money_short, fmt_number, fmt_percent
 from loyalty.simulate import retention_scenario
 from ui import plan_state, state
 from ui.state import tr
-from ui.widgets import band
+from ui.widgets import band, decimal_note
+
+_CUTS = [i / 2 for i in range(41)]
 
 
 def retention_tab(ds, f, margin: float, lang: str) -> dict:
@@ -22,13 +24,18 @@ def retention_tab(ds, f, margin: float, lang: str) -> dict:
     churn = c1.number_input(tr("plan.churn_rate"), 0.0, 100.0,
                             round(base["churn_rate"] * 100, 1), step=0.5, key="whatif_churn",
                             help=tr("plan.churn_rate_help")) / 100
+    decimal_note(c1, churn * 100, lang, 1, "\u00a0%")
     revenue = c2.number_input(tr("plan.revenue_year"), 0.0, 1e12, round(base["revenue"], 0),
                               step=1000.0, format="%.0f", key="whatif_revenue", help=tr("plan.revenue_year_help"))
-    cost = c3.number_input(tr("plan.retention_cost"), 0.0, 1e9, 0.0, step=1000.0,
+    cost = c3.number_input(tr("plan.retention_cost"), 0.0, 1e9, 0.0, step=1000.0, format="%.0f",
                            key="whatif_retention_cost", help=tr("plan.retention_cost_help"))
     c1, c2 = st.columns(2)
-    cut = c1.slider(tr("plan.churn_cut"), 0.0, 20.0, 2.0, step=0.5, format="%.1f pp",
-                    key="whatif_churn_cut", help=tr("plan.churn_cut_help")) / 100
+    # A select slider so the points read with a decimal comma in German (a slider's format
+    # always writes a point).
+    pp = tr("unit.pp")
+    cut = c1.select_slider(tr("plan.churn_cut"), _CUTS, 2.0, key="whatif_churn_cut",
+                           format_func=lambda v: f"{fmt_number(v, lang, 1)} {pp}",
+                           help=tr("plan.churn_cut_help")) / 100
     years = c2.radio(tr("plan.years"), [1, 2, 3], index=2, horizontal=True, key="whatif_years",
                      help=tr("plan.years_help"))
     table = retention_scenario(revenue, churn, cut, margin, int(years), cost)

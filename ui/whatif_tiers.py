@@ -10,7 +10,7 @@ from loyalty.i18n import fmt_money, fmt_money_short, fmt_number
 from loyalty.tier_plan import DEFAULT_BENEFITS, TierAssumptions, TierBenefit, compare_ladders
 from ui import plan_state, state, tables
 from ui.state import tr
-from ui.widgets import band
+from ui.widgets import band, decimal_note
 
 MONTHS = 12
 
@@ -49,6 +49,7 @@ def _benefit_inputs(names, prefix: str, defaults: tuple[TierBenefit, ...]) -> tu
             values.append(col.number_input(tr(label), 0.0, top, float(start), step=step,
                                            format="%g", key=key, help=tr(f"{label}_help"),
                                            on_change=callback, args=(key,)))
+            decimal_note(col, values[-1], state.lang(), 1)
         out.append(TierBenefit(values[0] / 100, values[1], values[2]))
     return tuple(out)
 
@@ -76,6 +77,7 @@ def _assumption_inputs() -> dict:
             out[name] = col.number_input(tr(label), low, high, float(getattr(a, name)),
                                          step=step, format=fmt, key=key,
                                          help=tr(f"{label}_help"))
+            decimal_note(col, out[name], state.lang(), int(fmt[-2]))
     return out
 
 

@@ -44,6 +44,14 @@ def kpi_tile(metric: Metric, now, before, lang: str, help_kwargs: dict | None = 
     )
 
 
+def decimal_note(container, value, lang: str, decimals: int, suffix: str = "") -> None:
+    """Under a number input holding a fraction, the value with a decimal comma for a German
+    reader: Streamlit's number inputs always write a decimal point."""
+    if lang != "de" or value is None or float(value).is_integer():
+        return
+    container.caption(t("input.shown_as", lang, value=fmt_number(value, lang, decimals) + suffix))
+
+
 def guarded(render, lang: str):
     """Run a page body (or part of one) and return what it returns; an unexpected error becomes
     one sentence, never a traceback, and None."""

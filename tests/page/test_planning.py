@@ -258,7 +258,7 @@ def test_whatif_retention_by_hand(shop):
     assert metric(shop, "Extra profit after cost") == "€12.40"
     shop.number_input(key="whatif_revenue").set_value(10_000.0).run()
     shop.number_input(key="whatif_retention_cost").set_value(10.0).run()
-    shop.slider(key="whatif_churn_cut").set_value(5.0).run()
+    shop.select_slider(key="whatif_churn_cut").set_value(5.0).run()
     shop.number_input(key="whatif_churn").set_value(20.0).run()
     shop.slider(key="whatif_margin").set_value(50).run()
     # Keep 85 % instead of 80 % of 10,000: 500 more, half of it profit, minus 10.
@@ -293,6 +293,10 @@ def test_whatif_demo_reads_ladder_from_members_and_german(demo):
     assert not demo.exception
     assert demo.title[0].value == "Was-wäre-wenn-Planung"
     assert "Kunden steigen auf" in [m.label for m in demo.metric]
+    # Number inputs write a decimal point in any language; the value with a comma sits below.
+    captions = [c.value for c in demo.caption]
+    assert "= 0,010" in captions and "= 1,5" in captions
+    assert demo.select_slider(key="whatif_churn_cut").format_func(2.5) == "2,5 Pp."
     demo.switch_page("pages/programme.py").run()
     assert demo.title[0].value == "Programmerfolg" and not demo.exception
 
