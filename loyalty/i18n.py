@@ -509,7 +509,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "rejects.file": ("file", "Datei"),
     "rejects.line": ("line", "Zeile"),
     "rejects.reason": ("reason", "Grund"),
-    "rejects.detail": ("detail", "Details"),
+    "rejects.detail": ("detail", "Details (englisch)"),
     "rejects.code": ("code", "Code"),
     "rejects.raw": ("original text", "Originaltext"),
     "data.upload_button": ("Upload", "Hochladen"),

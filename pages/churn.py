@@ -114,11 +114,17 @@ def _at_risk_tab(ds, f, base: dict, window: int, lang: str) -> None:
         tr("churn.expected_90"): risk["expected_purchases_90d"].to_numpy(),
         tr("churn.clv"): risk["clv_12m"].to_numpy(),
         tr("seg.col_type"): [tr(f"type.{t}") for t in risk["loyalty_type"]],
-        tr("seg.col_action"): [tr(f"action.{t}") for t in risk["loyalty_type"]],
     })
     tables.show(shown.head(500), {tr("seg.col_revenue"): "money", tr("churn.p_alive"): "percent",
                                   tr("churn.expected_90"): "decimal", tr("churn.clv"): "money"},
                 key="churn_risk_table")
+    # One line per type rather than a column: the advice is long and the same for every row
+    # of a type, and as a column it ran off the table's right edge.
+    if not risk.empty:
+        st.markdown(f"**{tr('seg.col_action')}**")
+        counts = risk["loyalty_type"].value_counts()
+        st.markdown("\n".join(f"- **{tr(f'type.{t}')}** ({fmt_number(n, lang)}): "
+                               f"{tr(f'action.{t}')}" for t, n in counts.items()))
     export = excel_safe(risk.reset_index()[["customer_id", "revenue", "p_alive",
                                             "expected_purchases_90d", "clv_12m",
                                             "loyalty_type"]].round(4))

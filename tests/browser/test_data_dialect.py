@@ -83,6 +83,6 @@ def test_switch_separator_see_preview_load_see_reasons(app_url, page, tmp_path, 
     content = open(info.value.path(), encoding="utf-8-sig").read()
     header, row = content.splitlines()[:2]
     assert header == {"en": "file,line,reason,detail,code,original text",
-                      "de": "Datei,Zeile,Grund,Details,Code,Originaltext"}[lang]
+                      "de": "Datei,Zeile,Grund,Details (englisch),Code,Originaltext"}[lang]
     assert row.startswith("kasse.csv,5,")
     assert row.endswith(",invalid_amount,K4;05.01.2026;kaputt")

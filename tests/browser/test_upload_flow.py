@@ -89,7 +89,7 @@ def test_rejected_rows_download(app_url, page, tmp_path):
     with page.expect_download() as info:
         page.get_by_text("Abgelehnte Zeilen herunterladen (CSV)").click()
     german = open(info.value.path(), encoding="utf-8-sig").read().splitlines()
-    assert german[0] == "Datei,Zeile,Grund,Details,Code,Originaltext"
+    assert german[0] == "Datei,Zeile,Grund,Details (englisch),Code,Originaltext"
     assert german[1].startswith("kassenexport.csv,6,Betrag (netto) nicht lesbar,")
 
 
