@@ -1125,6 +1125,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                      "Umgekehrt: zählt 1 am linken Ende des Bereichs, 0 am rechten."),
     "seg.reset": ("Back to the default rules", "Zurück zu den Standardregeln"),
     "seg.tab_types": ("Loyalty types", "Treuetypen"),
+    "seg.tab_mix": ("Over time", "Im Zeitverlauf"),
+    "seg.mix_none": ("No quarter has ended within the data yet: the mix over time needs at "
+                     "least one.",
+                     "In den Daten ist noch kein Quartal abgeschlossen: der Verlauf braucht "
+                     "mindestens eines."),
     "seg.tab_lifecycle": ("Lifecycle", "Lebenszyklus"),
     "seg.tab_rfm": ("RFM", "RFM"),
     "seg.tab_customer": ("Customer", "Kunde"),

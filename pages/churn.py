@@ -13,7 +13,7 @@ from loyalty.lifecycle import lifecycle_stage
 from loyalty.periods import month_coverage
 from ui import state, tables
 from ui.state import tr
-from ui.widgets import guarded, page_start
+from ui.widgets import guarded, lazy_tabs, page_start
 
 
 def _window(ds, f, lang: str) -> int:
@@ -161,17 +161,20 @@ def render() -> None:
     f = state.current_filters()
     st.caption(tr("churn.intro"))
     window = _window(ds, f, lang)
-    base = state.customer_base(*state.key(ds), f, window)
-    tabs = st.tabs([tr("churn.tab_movements"), tr("churn.tab_cohorts"), tr("churn.tab_risk"),
-                    tr("churn.tab_groups")])
+    tabs = lazy_tabs([tr("churn.tab_movements"), tr("churn.tab_cohorts"), tr("churn.tab_risk"),
+                      tr("churn.tab_groups")], "churn_tab")
     with tabs[0]:
-        _movements_tab(ds, f, window, lang)
+        if tabs[0].open:
+            _movements_tab(ds, f, window, lang)
     with tabs[1]:
-        _cohorts_tab(ds, f, lang)
+        if tabs[1].open:
+            _cohorts_tab(ds, f, lang)
     with tabs[2]:
-        _at_risk_tab(ds, f, base, window, lang)
+        if tabs[2].open:
+            _at_risk_tab(ds, f, state.customer_base(*state.key(ds), f, window), window, lang)
     with tabs[3]:
-        _groups_tab(ds, f, base, window, lang)
+        if tabs[3].open:
+            _groups_tab(ds, f, state.customer_base(*state.key(ds), f, window), window, lang)
 
 
 guarded(render, state.lang())

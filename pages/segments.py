@@ -15,7 +15,7 @@ from loyalty.settings import default
 from ui import state, tables
 from ui.choices import localized
 from ui.state import tr
-from ui.widgets import guarded, page_start
+from ui.widgets import guarded, lazy_tabs, page_start
 
 PROFILE_SIGNALS = ("discount_share", "logins_per_month", "channel_share", "store_share",
                    "perks_per_month", "referrals", "reviews_per_year", "nps", "orders_per_month",
@@ -138,14 +138,19 @@ def _types_tab(table: pd.DataFrame, missing: list[str], untellable: list[str], l
         st.plotly_chart(charts.type_profile(profile, lang), key="seg_profile")
     elif profile.empty:
         st.caption(tr("seg.no_typed"))
+
+
+def _mix_tab(lang: str, ds, f, rules, min_orders: int) -> None:
     st.subheader(tr("seg.mix"), help=tr("seg.mix_help"))
     quarterly = state.quarterly_signals(*state.key(ds), f)
-    if quarterly:
-        mix = pd.DataFrame({end: segment(sig, rules, min_orders, explain=False)
-                            .table["loyalty_type"]
-                            .value_counts() for end, sig in quarterly.items()}).T.fillna(0)
-        mix = mix[[c for c in GROUPS if c in mix.columns]]
-        st.plotly_chart(charts.type_mix(mix, lang), key="seg_mix")
+    if not quarterly:
+        st.info(tr("seg.mix_none"))
+        return
+    mix = pd.DataFrame({end: segment(sig, rules, min_orders, explain=False)
+                        .table["loyalty_type"]
+                        .value_counts() for end, sig in quarterly.items()}).T.fillna(0)
+    mix = mix[[c for c in GROUPS if c in mix.columns]]
+    st.plotly_chart(charts.type_mix(mix, lang), key="seg_mix")
 
 
 def _lifecycle_tab(table: pd.DataFrame, lang: str, ds, f, churn_days: int) -> None:
@@ -246,18 +251,20 @@ def render() -> None:
     table["revenue"] = base["features"]["revenue"]
     table["lifecycle"] = base["lifecycle"]
     table = table.join(base["rfm"])
-    tabs = st.tabs([tr("seg.tab_types"), tr("seg.tab_lifecycle"), tr("seg.tab_rfm"),
-                    tr("seg.tab_customer"), tr("seg.tab_export")])
-    with tabs[0]:
-        _types_tab(table, seg.missing_signals, seg.untellable, lang, ds, f, rules, min_orders)
-    with tabs[1]:
-        _lifecycle_tab(table, lang, ds, f, churn_days)
-    with tabs[2]:
-        _rfm_tab(table, lang)
-    with tabs[3]:
-        _customer_tab(table, base["signals"], rules, lang, ds)
-    with tabs[4]:
-        _export_tab(table, base["signals"], rules, lang, seg.untellable)
+    parts = (
+        ("seg.tab_types", lambda: _types_tab(table, seg.missing_signals, seg.untellable, lang,
+                                             ds, f, rules, min_orders)),
+        ("seg.tab_mix", lambda: _mix_tab(lang, ds, f, rules, min_orders)),
+        ("seg.tab_lifecycle", lambda: _lifecycle_tab(table, lang, ds, f, churn_days)),
+        ("seg.tab_rfm", lambda: _rfm_tab(table, lang)),
+        ("seg.tab_customer", lambda: _customer_tab(table, base["signals"], rules, lang, ds)),
+        ("seg.tab_export", lambda: _export_tab(table, base["signals"], rules, lang,
+                                               seg.untellable)))
+    tabs = lazy_tabs([tr(label) for label, _ in parts], "seg_tab")
+    for tab, (_, build) in zip(tabs, parts):
+        with tab:
+            if tab.open:
+                build()
 
 
 guarded(render, state.lang())

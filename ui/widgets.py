@@ -52,6 +52,26 @@ def decimal_note(container, value, lang: str, decimals: int, suffix: str = "") -
     container.caption(t("input.shown_as", lang, value=fmt_number(value, lang, decimals) + suffix))
 
 
+def lazy_tabs(labels: list[str], key: str) -> list:
+    """Tabs whose content runs only while open: a page's first view computes one tab, not all.
+
+    Check ``tab.open`` before building a tab's content. The widget is keyed per language (its
+    state is the open tab's label); the open tab's position is kept under ``key`` so switching
+    the language keeps the same tab open.
+    """
+    from ui import state
+
+    widget = f"{key}@{state.lang()}"
+    index = min(int(st.session_state.get(key, 0)), len(labels) - 1)
+
+    def remember() -> None:
+        picked = st.session_state.get(widget)
+        if picked in labels:
+            st.session_state[key] = labels.index(picked)
+
+    return st.tabs(labels, key=widget, default=labels[index], on_change=remember)
+
+
 def guarded(render, lang: str):
     """Run a page body (or part of one) and return what it returns; an unexpected error becomes
     one sentence, never a traceback, and None."""

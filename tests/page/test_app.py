@@ -2,9 +2,11 @@
 
 import os
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from ..shops import transactions_only
+from .tabs import open_tab
 
 APP = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
                    "app.py")
@@ -190,13 +192,30 @@ def test_segments_page_with_transactions_only():
 def test_segments_drill_down_and_export():
     at = new_app()
     at.switch_page("pages/segments.py").run()
+    # Tabs run only while open: the drill-down is not built before its tab is chosen.
+    with pytest.raises(KeyError):
+        at.text_input(key="seg_customer")
+    open_tab(at, "seg_tab", "Customer")
     at.text_input(key="seg_customer").input("K100004").run()
     assert not at.exception
     assert any("Price-loyal" in m.value for m in at.markdown)
     assert any("of orders used a discount" in m.value for m in at.markdown)
     at.text_input(key="seg_customer").input("nobody").run()
     assert at.warning[0].value.startswith("No customer nobody")
+    open_tab(at, "seg_tab", "Export")
     assert at.get("download_button")
+
+
+def test_type_mix_over_time_in_its_own_tab():
+    at = new_app()
+    at.switch_page("pages/segments.py").run()
+    assert [t.label for t in at.tabs][:2] == ["Loyalty types", "Over time"]
+    assert "Type mix by quarter" not in [s.value for s in at.main.subheader]
+    charts = len(at.main.get("plotly_chart"))
+    open_tab(at, "seg_tab", "Over time")
+    assert not at.exception
+    assert [s.value for s in at.main.subheader] == ["Type mix by quarter"]
+    assert len(at.main.get("plotly_chart")) == 1 and charts == 1    # the type profile
 
 
 def test_segments_in_german():
@@ -254,11 +273,12 @@ def test_churn_page():
     assert any(c.value.startswith("Suggested from your data:") for c in at.caption)
     movements = at.dataframe[0].value
     assert list(movements.columns)[:3] == ["Month", "Active at month end", "New"]
-    risk = at.dataframe[1].value
+    open_tab(at, "churn_tab", "Who is about to leave")
+    risk = at.dataframe[0].value
     assert len(risk) > 0 and "P(active)" in risk.columns
     before = len(risk)
     at.slider(key="churn_cut").set_value(60).run()
-    assert len(at.dataframe[1].value) >= before
+    assert len(at.dataframe[0].value) >= before
     window = next(s for s in at.slider if s.key.startswith("churn_window_"))
     window.set_value(180).run()
     assert not at.exception
@@ -343,6 +363,7 @@ def test_at_risk_on_few_customers_says_the_chances_are_rough():
     upload(at, "cdnow.csv", transactions_only().encode())
     at.button(key="data_load").click().run()
     at.switch_page("pages/churn.py").run()
+    open_tab(at, "churn_tab", "Who is about to leave")
     assert not at.exception
     assert any(w.value.startswith("Only 6 customers: the chances below come from a model")
                for w in at.warning)
@@ -351,4 +372,6 @@ def test_at_risk_on_few_customers_says_the_chances_are_rough():
 def test_at_risk_on_the_demo_has_no_small_sample_warning():
     at = new_app()
     at.switch_page("pages/churn.py").run()
+    open_tab(at, "churn_tab", "Who is about to leave")
+    assert at.slider(key="churn_cut")                 # the tab is open
     assert not any("rough guesses" in w.value for w in at.warning)

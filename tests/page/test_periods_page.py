@@ -1,6 +1,7 @@
 """Periods and currency as a manager sees them: no comparison before the data, no programme
 launch for a shop without a programme, dollars for a dollar shop."""
 
+from tests.page.tabs import open_tab
 from tests.page.test_app import metric, new_app, open_data, upload
 
 DOLLAR_SHOP = (
@@ -51,7 +52,9 @@ def test_currency_can_be_corrected_on_the_data_page():
 def test_no_programme_launch_without_a_programme():
     at = _load_dollar_shop()
     at.switch_page("pages/churn.py").run()
+    open_tab(at, "churn_tab", "Cohorts")
     assert not at.exception
+    assert at.checkbox(key="churn_launch_ask")        # the tab is open
     assert not [d for d in at.date_input if d.key == "churn_launch"]
     ask = at.checkbox(key="churn_launch_ask")
     assert ask.value is False
@@ -62,6 +65,7 @@ def test_no_programme_launch_without_a_programme():
 def test_demo_programme_launch_comes_from_the_members_file():
     at = new_app()
     at.switch_page("pages/churn.py").run()
+    open_tab(at, "churn_tab", "Cohorts")
     launch = [d for d in at.date_input if d.key == "churn_launch"]
     assert launch and not [c for c in at.checkbox if c.key == "churn_launch_ask"]
 
