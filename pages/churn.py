@@ -103,7 +103,8 @@ def _at_risk_tab(ds, f, base: dict, window: int, lang: str) -> None:
     valuable = revenue >= revenue.quantile(1 - top)
     types = base["types"]
     risk = value[(value["p_alive"] < cut) & valuable].copy()
-    risk["revenue"] = revenue
+    # Reindexed: assigning a longer Series to an empty frame would fill it with everyone.
+    risk["revenue"] = revenue.reindex(risk.index)
     risk["loyalty_type"] = types.reindex(risk.index)
     risk = risk.sort_values("revenue", ascending=False)
     st.subheader(tr("churn.at_risk", n=fmt_number(len(risk), lang)))

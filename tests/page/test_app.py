@@ -369,6 +369,22 @@ def test_at_risk_on_few_customers_says_the_chances_are_rough():
                for w in at.warning)
 
 
+def test_nobody_at_risk_when_everyone_still_buys():
+    # 40 customers buying on the 5th of every month for 14 months: the model gives each a
+    # chance of still being active near 100 %, so nobody is below the 30 % cut.
+    rows = ["Kundennummer;Datum;Betrag"] + [
+        f"K{c};05.{m % 12 + 1:02d}.{2024 + m // 12};{10 + c},50"
+        for c in range(40) for m in range(14)]
+    at = open_data(new_app())
+    upload(at, "kasse.csv", "\n".join(rows).encode())
+    at.button(key="data_load").click().run()
+    at.switch_page("pages/churn.py").run()
+    open_tab(at, "churn_tab", "Who is about to leave")
+    assert not at.exception
+    assert [s.value for s in at.main.subheader] == ["At-risk customers: 0"]
+    assert len(at.main.dataframe[0].value) == 0
+
+
 def test_at_risk_on_the_demo_has_no_small_sample_warning():
     at = new_app()
     at.switch_page("pages/churn.py").run()
