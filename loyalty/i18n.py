@@ -1150,9 +1150,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                          "Umsatz pro Kunde: Nettoumsatz bis zum Ende des Zeitraums. NPS: aus der "
                          "letzten Antwort jedes Kunden. Abgewandert: Anteil mit letztem Kauf vor "
                          "dem Abwanderungsfenster."),
-    "seg.missing": ("Your data has no {signals}: rules that use them work with the other signals.",
-                    "Ihre Daten enthalten kein(e) {signals}: Regeln, die sie nutzen, arbeiten mit "
-                    "den übrigen Signalen."),
+    "seg.missing": ("Not in your data: {signals}. Rules that use these work with the other "
+                    "signals.",
+                    "Nicht in Ihren Daten: {signals}. Regeln, die diese Signale nutzen, arbeiten "
+                    "mit den übrigen."),
     "seg.profile": ("How the types differ", "Wie sich die Typen unterscheiden"),
     "seg.profile_help": ("Average of each signal per type; the darker, the higher compared with "
                          "the other types.",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from loyalty.i18n import fmt_date, fmt_money, fmt_number, fmt_percent
+from loyalty.i18n import fmt_date, fmt_money, fmt_number, fmt_percent, t
 from ui.state import lang as language
 
 _NUMERIC = ("money", "percent", "count", "decimal", "score")
@@ -47,7 +47,8 @@ def column(kind: str, label: str | None = None, help: str | None = None):
 def styled(frame: pd.DataFrame, kinds: dict[str, str], lang: str):
     """``frame`` as a Styler whose cells read in ``lang``; the values underneath are unchanged."""
     formats = {c: f for c, k in kinds.items() if c in frame and (f := _formatter(k, lang))}
-    return frame.style.format(formats)
+    # Missing values read "n/a" in every column (a Styler would write "None" or "nan").
+    return frame.style.format(formats, na_rep=t("metric.not_available", lang))
 
 
 def show(frame: pd.DataFrame, kinds: dict[str, str], key: str, **kwargs) -> None:

@@ -35,6 +35,14 @@ def test_cells_in_the_chosen_language(lang, expected):
     assert rows == expected
 
 
+@pytest.mark.parametrize("lang, expected", [("en", "n/a"), ("de", "k. A.")])
+def test_missing_values_read_not_available(lang, expected):
+    frame = pd.DataFrame({"type": ["a"], "spend": [None], "share": [float("nan")]})
+    text = styled(frame, {"spend": "money", "share": "percent"}, lang).hide(
+        axis="index").to_string(delimiter="|")
+    assert text.strip().splitlines()[1].split("|") == ["a", expected, expected]
+
+
 def test_values_stay_numbers():
     data = styled(FRAME, KINDS, "de").data
     assert data["revenue"].tolist() == [1437.0, 900.5]
