@@ -146,7 +146,10 @@ def yearly_churn(ds: Dataset, end: dt.date, f: Filters | None = None) -> dict:
     ``customers``: identified customers who bought in the 12 months before the last 12;
     ``retained``: how many of them bought again in the last 12 months;
     ``churn_rate`` = 1 - retained / customers (None without customers);
-    ``revenue``: identified customers' net revenue in the last 12 months.
+    ``revenue``: identified customers' net revenue in the last 12 months;
+    ``months_before``: whole months of the year before last that the data covers (12 when it
+    starts early enough; fewer leave only recent customers in ``customers``, so churn looks
+    lower than it is).
     """
     tx = filtered_transactions(ds, f or Filters())
     tx = tx.filter(tx.customer_id.notnull())
@@ -161,6 +164,11 @@ def yearly_churn(ds: Dataset, end: dt.date, f: Filters | None = None) -> dict:
                         revenue=per.revenue.sum()).execute().iloc[0]
     customers = int(row["customers"] or 0)
     retained = int(row["retained"] or 0)
+    data_first = pd.Timestamp(tx.date.min().execute())
+    uncovered = 0 if pd.isna(data_first) or data_first <= pd.Timestamp(first) else (
+        (data_first.year - first.year) * 12 + data_first.month - first.month
+        + (data_first.day > 1))
     return {"customers": customers, "retained": retained,
             "churn_rate": 1 - retained / customers if customers else None,
-            "revenue": float(row["revenue"] or 0.0)}
+            "revenue": float(row["revenue"] or 0.0),
+            "months_before": max(0, 12 - uncovered)}

@@ -446,6 +446,18 @@ TEXTS: dict[str, tuple[str, str]] = {
     "plan.type": ("Loyalty type", "Treuetyp"),
     "plan.orders_year": ("Orders in the last 12 months", "Bestellungen der letzten 12 Monate"),
     "plan.aov_full": ("Order value at full price", "Bonwert zum vollen Preis"),
+    "plan.short_year": ("Your data covers only {months} of the 12 months before the last year: "
+                        "the churn rate counts only customers who bought in those months and is "
+                        "likely lower than your real yearly churn. Enter the rate you expect.",
+                        "Ihre Daten decken nur {months} der 12 Monate vor dem letzten Jahr ab: "
+                        "die Abwanderungsrate zählt nur Kunden, die in diesen Monaten gekauft "
+                        "haben, und ist wahrscheinlich niedriger als Ihre tatsächliche "
+                        "jährliche Abwanderung. Geben Sie die erwartete Rate ein."),
+    "plan.no_churn": ("With a yearly churn of 0 % there is no churn to cut: enter the rate you "
+                      "expect above to see what keeping more customers brings.",
+                      "Bei einer jährlichen Abwanderung von 0 % gibt es nichts zu senken: "
+                      "Geben Sie oben die erwartete Rate ein, um zu sehen, was gehaltene Kunden "
+                      "bringen."),
     "plan.no_year": ("Retention needs more than a year of purchases.",
                      "Für die Kundenbindung braucht es Käufe aus mehr als einem Jahr."),
     "plan.retention_from_data": ("From your data: of {customers} customers who bought in the year "

@@ -20,6 +20,8 @@ def retention_tab(ds, f, margin: float, lang: str) -> dict:
     st.caption(tr("plan.retention_from_data", customers=fmt_number(base["customers"], lang),
                   churn=fmt_percent(base["churn_rate"], lang),
                   revenue=fmt_money(base["revenue"], lang, 0)))
+    if base["months_before"] < 12:
+        st.warning(tr("plan.short_year", months=fmt_number(base["months_before"], lang)))
     c1, c2, c3 = st.columns(3)
     churn = c1.number_input(tr("plan.churn_rate"), 0.0, 100.0,
                             round(base["churn_rate"] * 100, 1), step=0.5, key="whatif_churn",
@@ -38,6 +40,9 @@ def retention_tab(ds, f, margin: float, lang: str) -> dict:
                            help=tr("plan.churn_cut_help")) / 100
     years = c2.radio(tr("plan.years"), [1, 2, 3], index=2, horizontal=True, key="whatif_years",
                      help=tr("plan.years_help"))
+    if churn <= 0:
+        st.info(tr("plan.no_churn"))
+        return {}
     table = retention_scenario(revenue, churn, cut, margin, int(years), cost)
     total = table.sum()
     c1, c2 = st.columns(2)

@@ -253,6 +253,8 @@ def test_whatif_retention_by_hand(shop):
     # Of Y and M1 (bought Sep 2023 - Aug 2024) only M1 came back: churn 50 %; revenue 1,550.
     assert shop.number_input(key="whatif_churn").value == 50.0
     assert shop.number_input(key="whatif_revenue").value == 1550.0
+    assert any(w.value.startswith("Your data covers only 6 of the 12 months before the last "
+                                  "year") for w in shop.warning)
     shop.radio(key="whatif_years").set_value(1).run()
     # Keep 52 % instead of 50 %: 2 % of 1,550 = 31 more revenue, 40 % of it profit.
     assert metric(shop, "Extra revenue") == "€31.00"
@@ -260,6 +262,9 @@ def test_whatif_retention_by_hand(shop):
     shop.number_input(key="whatif_revenue").set_value(10_000.0).run()
     shop.number_input(key="whatif_retention_cost").set_value(10.0).run()
     shop.select_slider(key="whatif_churn_cut").set_value(5.0).run()
+    shop.number_input(key="whatif_churn").set_value(0.0).run()
+    assert any(i.value.startswith("With a yearly churn of 0 % there is no churn to cut")
+               for i in shop.info)
     shop.number_input(key="whatif_churn").set_value(20.0).run()
     shop.slider(key="whatif_margin").set_value(50).run()
     # Keep 85 % instead of 80 % of 10,000: 500 more, half of it profit, minus 10.

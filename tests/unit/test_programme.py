@@ -68,3 +68,7 @@ def test_yearly_churn(shop):
     # customers since Sep 2024: 500 + 160 + 340 + 40 + 500 + 10 (M3); the anonymous 999 is out.
     assert (y["customers"], y["retained"], y["churn_rate"]) == (2, 1, 0.5)
     assert y["revenue"] == pytest.approx(1550.0)
+    # The data starts on 1 Mar 2024: of Sep 2023 - Aug 2024 it covers Mar - Aug, six months.
+    assert y["months_before"] == 6
+    # Two years to 1 Mar 2026 start on 2 Mar 2024, after the first purchase: all covered.
+    assert yearly_churn(shop, dt.date(2026, 3, 1))["months_before"] == 12
