@@ -6,6 +6,8 @@ language fails the tests. Numbers, money and dates are formatted with Babel.
 
 from __future__ import annotations
 
+import re
+
 import contextvars
 import datetime as _dt
 import math
@@ -890,6 +892,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                     "haben, geteilt durch Kunden mit nur einer Warengruppe."),
     "metric.not_available": ("n/a", "k. A."),
     "unit.pp": ("pp", "Pp."),
+    # A slider's printf format: English writes 30%, German 30 %.
+    "unit.pct_format": ("%d%%", "%d %%"),
     "glossary.button": ("Terms explained", "Begriffe erklärt"),
     "glossary.pp": ("pp (percentage points)", "Pp. (Prozentpunkte)"),
     "glossary.pp.text": ("The difference between two percentages: from 10 % to 12 % is 2 pp "
@@ -1243,10 +1247,14 @@ if CATALOGUE.keys() & _PLAN_TEXTS.keys():
 CATALOGUE.update(_PLAN_TEXTS)
 
 
+# The catalogue writes "95 % interval" in both languages; English sets the sign close up.
+_EN_PERCENT = re.compile(r"(\d) %")
+
+
 def t(key: str, lang: str = "en", **kwargs) -> str:
     """The text for ``key`` in ``lang`` with ``{placeholders}`` filled in."""
     en, de = CATALOGUE[key]
-    text = de if lang == "de" else en
+    text = de if lang == "de" else _EN_PERCENT.sub(r"\1%", en)
     return text.format(**kwargs) if kwargs else text
 
 

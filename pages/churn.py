@@ -93,9 +93,9 @@ def _at_risk_tab(ds, f, base: dict, window: int, lang: str) -> None:
                       minimum=fmt_number(SMALL_SAMPLE, lang)))
     left, right = st.columns(2)
     # Whole percentages: a slider prints its raw value, and 0.30 reads worse than 30 %.
-    cut = left.slider(tr("churn.cut"), 5, 90, 30, 5, format="%d %%", key="churn_cut",
+    cut = left.slider(tr("churn.cut"), 5, 90, 30, 5, format=tr("unit.pct_format"), key="churn_cut",
                       help=tr("churn.cut_help"))
-    top = right.slider(tr("churn.top_value"), 5, 100, 30, 5, format="%d %%", key="churn_top",
+    top = right.slider(tr("churn.top_value"), 5, 100, 30, 5, format=tr("unit.pct_format"), key="churn_top",
                        help=tr("churn.top_value_help"))
     cut, top = cut / 100, top / 100
     st.plotly_chart(charts.p_alive_histogram(value["p_alive"], cut, lang), key="churn_palive")

@@ -67,7 +67,7 @@ def _roi_section(result: dict, lang: str) -> None:
     c1, c2 = st.columns(2)
     cost = c1.number_input(tr("prog.cost", months=result["months"]), 0.0, 1e9, 0.0, step=1000.0,
                            format="%.0f", key="prog_cost", help=tr("prog.cost_help"))
-    margin = c2.slider(tr("plan.margin"), 0, 90, 40, format="%d %%", key="prog_margin",
+    margin = c2.slider(tr("plan.margin"), 0, 90, 40, format=tr("unit.pct_format"), key="prog_margin",
                        help=tr("plan.margin_help")) / 100
     rows = {band: programme_roi(result[key], result["members"], result["months"], margin, cost)
             for band, key in (("low", "low"), ("base", "effect"), ("high", "high"))}

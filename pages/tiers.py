@@ -85,7 +85,7 @@ def render() -> None:
     right.plotly_chart(charts.tier_sankey(moved["matrix"], lang), key="tiers_sankey")
 
     st.subheader(tr("tiers.near"), help=tr("tiers.near_help"))
-    within = st.slider(tr("tiers.within"), 1, 50, 10, format="%d %%", key="tiers_within",
+    within = st.slider(tr("tiers.within"), 1, 50, 10, format=tr("unit.pct_format"), key="tiers_within",
                        help=tr("tiers.within_help")) / 100
     near = near_next_tier(spend_end, ladder, within)
     st.caption(tr("seg.export_count", n=fmt_number(len(near), lang)))

@@ -82,7 +82,7 @@ def render() -> None:
         return
     st.caption(tr("plan.intro"))
     f = state.current_filters()
-    margin = st.slider(tr("plan.margin"), 0, 90, 40, format="%d %%", key="whatif_margin",
+    margin = st.slider(tr("plan.margin"), 0, 90, 40, format=tr("unit.pct_format"), key="whatif_margin",
                        help=tr("plan.margin_help")) / 100
     tabs = st.tabs([tr("plan.tiers_tab"), tr("plan.discount_tab"), tr("plan.retention_tab"),
                     tr("plan.scenarios_tab")])

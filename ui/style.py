@@ -8,10 +8,18 @@ import streamlit as st
 
 from loyalty.i18n import t
 
-# Tile labels wrap instead of being cut off ("Veränderung der V…" at 1024 px).
+# Tile labels wrap between words instead of being cut off ("Veränderung der V…" at 1024 px)
+# or split inside one ("Acti ve"). Tile values shrink with the tile's width (container query
+# units) instead of ending in "…" ("€38…" in a row of six tiles at 1024 px).
 _BASE = """
 [data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * {
     white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+    word-break: normal !important; overflow-wrap: normal !important; hyphens: auto;
+}
+[data-testid="stMetric"] { container-type: inline-size; }
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] * {
+    font-size: clamp(0.95rem, 12cqi, 2.25rem) !important;
+    overflow: visible !important; text-overflow: clip !important;
 }
 """
 

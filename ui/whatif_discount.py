@@ -46,7 +46,8 @@ def _discount_assumptions(lang: str) -> DiscountAssumptions:
         cols = st.columns(3)
         for i, (name, label, key, low, high, fmt) in enumerate(_SHAPE):
             values[name] = cols[i % 3].slider(tr(label), low, high,
-                                              int(round(getattr(a, name) * 100)), format=fmt,
+                                              int(round(getattr(a, name) * 100)),
+                                              format=tr("unit.pct_format") if "%%" in fmt else fmt,
                                               key=key, help=tr(f"{label}_help")) / 100
         st.caption(tr("plan.bound_help"))
         cols = st.columns(len(_BOUND))
@@ -68,7 +69,7 @@ def discount_tab(ds, f, margin: float, lang: str) -> dict:
     target = localized(st.multiselect, tr("plan.offer_to"), kinds, default=kinds,
                        key="whatif_types", format_func=lambda k: tr(f"type.{k}"),
                        help=tr("plan.offer_to_help"))
-    depth = st.slider(tr("plan.depth"), 0, 60, 10, format="%d %%", key="whatif_depth",
+    depth = st.slider(tr("plan.depth"), 0, 60, 10, format=tr("unit.pct_format"), key="whatif_depth",
                       help=tr("plan.depth_help")) / 100
     a = _discount_assumptions(lang)
     # Said above the controls, but after them: the clip depends on the assumed bound.

@@ -72,7 +72,8 @@ def _assumption_inputs() -> dict:
     for col, (name, label, key, low, high, step, fmt) in zip(cols, _ASSUMPTIONS):
         if "%%" in fmt:
             out[name] = col.slider(tr(label), low, high, int(round(getattr(a, name) * 100)),
-                                   step=step, format=fmt, key=key, help=tr(f"{label}_help")) / 100
+                                   step=step, format=tr("unit.pct_format"), key=key,
+                                   help=tr(f"{label}_help")) / 100
         else:
             out[name] = col.number_input(tr(label), low, high, float(getattr(a, name)),
                                          step=step, format=fmt, key=key,

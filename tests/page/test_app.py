@@ -234,13 +234,13 @@ def test_nps_page():
     assert [t.label for t in at.tabs] == ["Trend", "Groups and periods", "NPS and behaviour",
                                           "Loyalty index and comments"]
     trend = at.dataframe[0].value
-    assert list(trend.columns) == ["Period starting", "Answers", "NPS", "95 % interval from",
-                                   "95 % interval to", "Enough answers"]
+    assert list(trend.columns) == ["Period starting", "Answers", "NPS", "95% interval from",
+                                   "95% interval to", "Enough answers"]
     assert len(trend) == 6                          # six months in the default period
     # Numbers stay numbers, so sorting by a column sorts by value.
     assert trend["Answers"].dtype.kind == "i"
-    assert (trend["95 % interval from"] <= trend["NPS"]).all()
-    assert (trend["NPS"] <= trend["95 % interval to"]).all()
+    assert (trend["95% interval from"] <= trend["NPS"]).all()
+    assert (trend["NPS"] <= trend["95% interval to"]).all()
     assert any("statistically meaningful" in m.value for m in at.markdown)
     # Gold against Bronze members: a large, meaningful gap in the demo data.
     assert any(m.value.startswith("Bronze: NPS") and "is statistically meaningful" in m.value
