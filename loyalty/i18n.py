@@ -169,8 +169,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "tiers.redemption_rate": ("Redemption rate", "Einlösequote"),
     "tiers.redemption_help": ("Points redeemed / points earned in the data; breakage is the "
                               "rest.",
-                              "Eingelöste / gesammelte Punkte in den Daten; der Rest ist "
-                              "Breakage."),
+                              "Eingelöste / gesammelte Punkte in den Daten; der Rest ist die "
+                              "Verfallsquote."),
     "nav.churn": ("Churn and retention", "Abwanderung und Bindung"),
     "churn.title": ("Churn and retention", "Abwanderung und Kundenbindung"),
     "churn.intro": ("In retail nobody cancels, so churn is inferred: a customer who has not bought "
@@ -302,7 +302,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "nps.trend_help": ("The band is the 95 % interval (adjusted Wald): with this many answers "
                        "the true NPS lies in it with 95 % confidence. Hollow points: fewer than "
                        "{n} answers, too few to rely on.",
-                       "Das Band ist das 95-%-Intervall (angepasster Wald): Bei so vielen "
+                       "Das Band ist das 95-%-Intervall (angepasstes Wald-Intervall): Bei so vielen "
                        "Antworten liegt der wahre NPS mit 95 % Sicherheit darin. Hohle Punkte: "
                        "weniger als {n} Antworten, zu wenige, um sich darauf zu verlassen."),
     "nps.unreliable": ("Some periods have fewer than {n} answers: their NPS can swing widely by "
@@ -869,7 +869,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                "this figure is higher.",
                                "Von den zu Beginn des Zeitraums aktiven Kunden (ein Kauf in den "
                                "{days} Tagen davor) der Anteil ohne Kauf in den {days} Tagen vor "
-                               "seinem Ende. Die Seite Abwanderung zeigt die monatliche Rate "
+                               "seinem Ende. Die Seite „Abwanderung und Bindung“ zeigt die monatliche Rate "
                                "(in einem Monat Abgewanderte / in ihm Aktive): über mehrere "
                                "Monate gehen mehr Kunden als in einem einzelnen Monat, daher "
                                "ist diese Zahl höher."),
@@ -916,12 +916,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                "nicht wirklich."),
     "glossary.churn": ("Churn", "Abwanderung"),
     "glossary.churn.text": ("A customer counts as gone when they have not bought for the "
-                            "inactivity window (set on the Churn page). Retail has no "
-                            "cancellation, so churn is inferred from silence.",
+                            "inactivity window (set on the Churn and retention page). Retail has no "
+                            "cancellation, so churn is inferred from customers no longer buying.",
                             "Ein Kunde gilt als abgewandert, wenn er im Inaktivitätsfenster "
-                            "(einstellbar auf der Seite Abwanderung) nicht gekauft hat. Im "
-                            "Handel gibt es keine Kündigung, also wird Abwanderung aus "
-                            "Schweigen geschlossen."),
+                            "(einstellbar auf der Seite „Abwanderung und Bindung“) nicht gekauft hat. "
+                            "Im Handel gibt es keine Kündigung: Abwanderung wird daraus "
+                            "abgeleitet, dass ein Kunde nicht mehr kauft."),
     "glossary.cohort": ("Cohort", "Kohorte"),
     "glossary.cohort.text": ("All customers whose first purchase fell in the same month; "
                              "followed month by month to see how many keep buying.",
@@ -939,17 +939,21 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "glossary.p_alive.text": ("The model's probability that a customer still buys from you. "
                               "Under about 30 % is a common cut for 'at risk'.",
                               "Die Wahrscheinlichkeit laut Modell, dass ein Kunde noch bei "
-                              "Ihnen kauft. Unter etwa 30 % gilt oft als 'gefährdet'."),
+                              "Ihnen kauft. Kunden unter etwa 30 % gelten oft als „gefährdet“."),
     "glossary.clv": ("CLV (customer lifetime value)", "CLV (Kundenwert)"),
-    "glossary.clv.text": ("The revenue a customer is expected to bring in the next 12 months.",
-                          "Der Umsatz, den ein Kunde in den nächsten 12 Monaten voraussichtlich "
-                          "bringt."),
+    "glossary.clv.text": ("Here the revenue a customer is expected to bring in the next 12 "
+                          "months: the first year of their lifetime value, which is easier to "
+                          "act on than a lifetime estimate.",
+                          "Hier der Umsatz, den ein Kunde in den nächsten 12 Monaten "
+                          "voraussichtlich bringt: das erste Jahr seines Kundenwerts, greifbarer "
+                          "als eine Schätzung über die ganze Kundenbeziehung."),
     "glossary.rfm": ("RFM", "RFM"),
     "glossary.rfm.text": ("Recency, frequency, monetary value: customers scored 1-5 on how "
                           "recently they bought, how often and how much.",
-                          "Recency, Frequency, Monetary: Kunden mit 1-5 bewertet danach, wie "
-                          "kürzlich, wie oft und wie viel sie kauften."),
-    "glossary.breakage": ("Breakage", "Verfallquote (Breakage)"),
+                          "Recency, Frequency, Monetary (Aktualität, Häufigkeit, Umsatz): Kunden "
+                          "werden mit 1-5 danach bewertet, wie kürzlich, wie oft und wie viel sie "
+                          "gekauft haben."),
+    "glossary.breakage": ("Breakage", "Verfallsquote (Breakage)"),
     "glossary.breakage.text": ("The share of points earned that are never redeemed: 1 minus "
                                "the redemption rate.",
                                "Der Anteil gesammelter Punkte, die nie eingelöst werden: 1 minus "
@@ -963,7 +967,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "glossary.goal_gradient.text": ("Customers speed up as they near a reward (Kivetz et al. "
                                     "2006): a tier threshold within reach can make them buy "
                                     "more.",
-                                    "Kunden werden schneller, je näher eine Belohnung rückt "
+                                    "Kunden kaufen häufiger, je näher eine Belohnung rückt "
                                     "(Kivetz u. a. 2006): eine erreichbare Stufenschwelle kann "
                                     "sie mehr kaufen lassen."),
     "glossary.did": ("Difference in differences", "Differenz der Differenzen"),

@@ -96,3 +96,12 @@ def points_over_time(ds: Dataset, unit: str = "M", point_value: float = 0.01,
     g["redemption_rate"] = g["redeemed"] / g["earned"].where(g["earned"] > 0)
     g["breakage"] = 1 - g["redemption_rate"]
     return g
+
+
+def in_ladder_order(frame: pd.DataFrame, names, column: str = "group") -> pd.DataFrame:
+    """``frame`` with its rows in ladder order (lowest tier first) by ``column``; tiers not on
+    the ladder keep their order after the others. A chart by tier reads up the ladder, not
+    alphabetically (Bronze, Gold, Silber)."""
+    rank = {name: i for i, name in enumerate(names)}
+    order = frame[column].map(lambda v: rank.get(v, len(rank)))
+    return frame.iloc[order.argsort(kind="stable")].reset_index(drop=True)

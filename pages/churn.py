@@ -11,7 +11,7 @@ from loyalty.customers import excel_safe, to_csv_bytes
 from loyalty.i18n import fmt_number, fmt_percent
 from loyalty.lifecycle import lifecycle_stage
 from loyalty.periods import month_coverage
-from ui import state, tables
+from ui import plan_state, state, tables
 from ui.state import tr
 from ui.widgets import guarded, lazy_tabs, page_start
 
@@ -148,6 +148,8 @@ def _groups_tab(ds, f, base: dict, window: int, lang: str) -> None:
     cols = st.columns(2)
     for i, (name, attribute) in enumerate(options.items()):
         frame = churn_by(attribute, churned)
+        if name == "tier":
+            frame = plan_state.tiers_in_ladder_order(frame, ds, f, lang)
         with cols[i % 2]:
             st.markdown(f"**{tr(f'churn.by_{name}')}**")
             st.plotly_chart(charts.share_bars(frame, lang, labels.get(name, str)),

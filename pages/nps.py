@@ -7,7 +7,7 @@ from loyalty import charts, nps
 from loyalty.filters import filtered_surveys, in_days
 from loyalty.i18n import fmt_date, fmt_number
 from loyalty.settings import default
-from ui import state, tables
+from ui import plan_state, state, tables
 from ui.choices import localized
 from ui.state import tr
 from ui.widgets import guarded, page_title
@@ -81,6 +81,8 @@ def _groups_tab(ds, f, surveys, base: dict, lang: str) -> None:
         st.info(tr("nps.no_group", group=tr(f"nps.by_{column}")))
     else:
         groups = nps.nps_by_group(surveys, frame, column)
+        if column == "tier":
+            groups = plan_state.tiers_in_ladder_order(groups, ds, f, lang)
         st.plotly_chart(charts.nps_groups(groups, lang, _group_label(column)), key="nps_groups")
         label = _group_label(column)
         tables.show(pd.DataFrame({

@@ -76,3 +76,10 @@ def discount_estimate(uid: str, version: int, filters: Filters) -> dict:
 def yearly_churn(uid: str, version: int, filters: Filters) -> dict:
     from loyalty.churn import yearly_churn as churn
     return churn(_DATASETS[uid], filters.end, filters)
+
+
+def tiers_in_ladder_order(frame, ds, f, lang: str):
+    """``frame`` (one row per tier in its ``group`` column) in the order of today's ladder."""
+    from loyalty.tiers import in_ladder_order
+    ladder = today_ladder(ds.uid, ds.version, f, 12, lang)["ladder"]
+    return in_ladder_order(frame, [name for name, _ in ladder])

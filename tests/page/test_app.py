@@ -385,6 +385,15 @@ def test_nobody_at_risk_when_everyone_still_buys():
     assert len(at.main.dataframe[0].value) == 0
 
 
+def test_churn_by_tier_reads_up_the_ladder():
+    import json
+    at = new_app()
+    at.switch_page("pages/churn.py").run()
+    open_tab(at, "churn_tab", "Churn by group")
+    chart = next(c for c in at.main.get("plotly_chart") if c.proto.id.endswith("churn_by_tier"))
+    assert json.loads(chart.proto.spec)["data"][0]["x"] == ["Bronze", "Silber", "Gold"]
+
+
 def test_at_risk_on_the_demo_has_no_small_sample_warning():
     at = new_app()
     at.switch_page("pages/churn.py").run()

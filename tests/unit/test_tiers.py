@@ -63,3 +63,11 @@ def test_points_over_time(shop):
     assert p["outstanding"].iloc[-1] == 790 and p["liability"].iloc[-1] == pytest.approx(7.9)
     june = p.loc[pd.Timestamp("2025-06-01")]
     assert june["redemption_rate"] == pytest.approx(500 / 400)
+
+
+def test_tiers_in_ladder_order_not_alphabetical():
+    from loyalty.tiers import in_ladder_order
+    frame = pd.DataFrame({"group": ["Bronze", "Gold", "Platin", "Silber"], "n": [1, 2, 3, 4]})
+    ordered = in_ladder_order(frame, ["Bronze", "Silber", "Gold"])
+    assert ordered["group"].tolist() == ["Bronze", "Silber", "Gold", "Platin"]
+    assert ordered["n"].tolist() == [1, 4, 2, 3]
