@@ -164,20 +164,14 @@ def render() -> None:
     f = state.current_filters()
     st.caption(tr("churn.intro"))
     window = _window(ds, f, lang)
-    tabs = lazy_tabs([tr("churn.tab_movements"), tr("churn.tab_cohorts"), tr("churn.tab_risk"),
-                      tr("churn.tab_groups")], "churn_tab")
-    with tabs[0]:
-        if tabs[0].open:
-            _movements_tab(ds, f, window, lang)
-    with tabs[1]:
-        if tabs[1].open:
-            _cohorts_tab(ds, f, lang)
-    with tabs[2]:
-        if tabs[2].open:
-            _at_risk_tab(ds, f, state.customer_base(*state.key(ds), f, window), window, lang)
-    with tabs[3]:
-        if tabs[3].open:
-            _groups_tab(ds, f, state.customer_base(*state.key(ds), f, window), window, lang)
+    def base() -> dict:
+        return state.customer_base(*state.key(ds), f, window)
+
+    lazy_tabs((
+        (tr("churn.tab_movements"), lambda: _movements_tab(ds, f, window, lang)),
+        (tr("churn.tab_cohorts"), lambda: _cohorts_tab(ds, f, lang)),
+        (tr("churn.tab_risk"), lambda: _at_risk_tab(ds, f, base(), window, lang)),
+        (tr("churn.tab_groups"), lambda: _groups_tab(ds, f, base(), window, lang))), "churn_tab")
 
 
 guarded(render, state.lang())

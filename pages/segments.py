@@ -251,20 +251,15 @@ def render() -> None:
     table["revenue"] = base["features"]["revenue"]
     table["lifecycle"] = base["lifecycle"]
     table = table.join(base["rfm"])
-    parts = (
-        ("seg.tab_types", lambda: _types_tab(table, seg.missing_signals, seg.untellable, lang,
-                                             ds, f, rules, min_orders)),
-        ("seg.tab_mix", lambda: _mix_tab(lang, ds, f, rules, min_orders)),
-        ("seg.tab_lifecycle", lambda: _lifecycle_tab(table, lang, ds, f, churn_days)),
-        ("seg.tab_rfm", lambda: _rfm_tab(table, lang)),
-        ("seg.tab_customer", lambda: _customer_tab(table, base["signals"], rules, lang, ds)),
-        ("seg.tab_export", lambda: _export_tab(table, base["signals"], rules, lang,
-                                               seg.untellable)))
-    tabs = lazy_tabs([tr(label) for label, _ in parts], "seg_tab")
-    for tab, (_, build) in zip(tabs, parts):
-        with tab:
-            if tab.open:
-                build()
+    lazy_tabs((
+        (tr("seg.tab_types"), lambda: _types_tab(table, seg.missing_signals, seg.untellable,
+                                                 lang, ds, f, rules, min_orders)),
+        (tr("seg.tab_mix"), lambda: _mix_tab(lang, ds, f, rules, min_orders)),
+        (tr("seg.tab_lifecycle"), lambda: _lifecycle_tab(table, lang, ds, f, churn_days)),
+        (tr("seg.tab_rfm"), lambda: _rfm_tab(table, lang)),
+        (tr("seg.tab_customer"), lambda: _customer_tab(table, base["signals"], rules, lang, ds)),
+        (tr("seg.tab_export"), lambda: _export_tab(table, base["signals"], rules, lang,
+                                                   seg.untellable))), "seg_tab")
 
 
 guarded(render, state.lang())

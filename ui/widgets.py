@@ -52,15 +52,16 @@ def decimal_note(container, value, lang: str, decimals: int, suffix: str = "") -
     container.caption(t("input.shown_as", lang, value=fmt_number(value, lang, decimals) + suffix))
 
 
-def lazy_tabs(labels: list[str], key: str) -> list:
-    """Tabs whose content runs only while open: a page's first view computes one tab, not all.
+def lazy_tabs(parts, key: str) -> None:
+    """Tabs that build only while open: a page's first view computes one tab, not all.
 
-    Check ``tab.open`` before building a tab's content. The widget is keyed per language (its
-    state is the open tab's label); the open tab's position is kept under ``key`` so switching
-    the language keeps the same tab open.
+    ``parts`` are (label, build) pairs; ``build()`` fills its tab when that tab is open. The
+    widget is keyed per language (its state is the open tab's label); the open tab's position
+    is kept under ``key`` so switching the language keeps the same tab open.
     """
     from ui import state
 
+    labels = [label for label, _ in parts]
     widget = f"{key}@{state.lang()}"
     index = min(int(st.session_state.get(key, 0)), len(labels) - 1)
 
@@ -69,7 +70,11 @@ def lazy_tabs(labels: list[str], key: str) -> list:
         if picked in labels:
             st.session_state[key] = labels.index(picked)
 
-    return st.tabs(labels, key=widget, default=labels[index], on_change=remember)
+    tabs = st.tabs(labels, key=widget, default=labels[index], on_change=remember)
+    for tab, (_, build) in zip(tabs, parts):
+        with tab:
+            if tab.open:
+                build()
 
 
 def guarded(render, lang: str):
