@@ -82,6 +82,17 @@ def idle(pg) -> None:
         pg.wait_for_timeout(400)
 
 
+def open_page(pg, url: str, link: str, tab: str | None = None) -> None:
+    """Start on the dashboard, then open the page ``link`` and, if given, its tab ``tab``."""
+    pg.goto(url)
+    idle(pg)
+    pg.get_by_role("link", name=link, exact=True).click()
+    idle(pg)
+    if tab is not None:
+        pg.get_by_role("tab", name=tab).click()
+        idle(pg)
+
+
 def shot(pg, name: str) -> str:
     os.makedirs(ARTIFACTS, exist_ok=True)
     path = os.path.join(ARTIFACTS, f"{name}.png")

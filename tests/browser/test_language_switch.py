@@ -2,7 +2,7 @@
 
 import pytest
 
-from .conftest import idle, shot
+from .conftest import idle, open_page, shot
 
 pytestmark = pytest.mark.browser
 
@@ -12,10 +12,7 @@ EXPORT = ("Bon;Datum;Karte;Betrag;Filiale\n"
 
 def stage(page, app_url: str, path) -> None:
     """Open the Data page in English and put ``path`` in the upload box."""
-    page.goto(app_url)
-    idle(page)
-    page.get_by_role("link", name="Data", exact=True).click()
-    idle(page)
+    open_page(page, app_url, "Data")
     page.set_input_files('input[type="file"]', str(path))
     page.wait_for_selector('[data-testid="stSelectbox"]')
     idle(page)
@@ -38,12 +35,7 @@ def test_staged_file_follows_the_language(app_url, page, tmp_path):
 
 
 def test_choices_made_in_english_read_german_after_the_switch(app_url, page):
-    page.goto(app_url)
-    idle(page)
-    page.get_by_role("link", name="What-if", exact=True).click()
-    idle(page)
-    page.get_by_role("tab", name="Discount depth").click()
-    idle(page)
+    open_page(page, app_url, "What-if", "Discount depth")
     page.get_by_text("Deutsch", exact=True).click()
     idle(page)
     page.get_by_text("Was-wäre-wenn").first.wait_for()
@@ -56,12 +48,7 @@ def test_choices_made_in_english_read_german_after_the_switch(app_url, page):
 
 
 def test_radio_labels_follow_the_switch(app_url, page):
-    page.goto(app_url)
-    idle(page)
-    page.get_by_role("link", name="Churn and retention", exact=True).click()
-    idle(page)
-    page.get_by_role("tab", name="Cohorts").click()
-    idle(page)
+    open_page(page, app_url, "Churn and retention", "Cohorts")
     page.get_by_text("Customers retained").first.wait_for(state="attached")
     page.get_by_text("Deutsch", exact=True).click()
     idle(page)

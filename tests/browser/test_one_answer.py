@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from .conftest import idle
+from .conftest import idle, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -24,10 +24,7 @@ def table(page, column: str) -> list[dict]:
 
 
 def test_tiers_and_whatif_show_the_same_customers_per_tier(app_url, page):
-    page.goto(app_url)
-    idle(page)
-    page.get_by_role("link", name="Tiers and points", exact=True).click()
-    idle(page)
+    open_page(page, app_url, "Tiers and points")
     tiers = {r["Tier"]: int(r["Customers"]) for r in table(page, "Qualifying spend")}
     page.get_by_role("link", name="What-if", exact=True).click()
     idle(page)

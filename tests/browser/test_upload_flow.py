@@ -2,7 +2,7 @@
 
 import pytest
 
-from .conftest import idle, shot
+from .conftest import idle, open_page, shot
 
 pytestmark = pytest.mark.browser
 
@@ -95,11 +95,7 @@ def test_rejected_rows_download(app_url, page, tmp_path):
 
 def test_segment_export_downloads_and_opens(app_url, page):
     import csv
-    page.goto(app_url)
-    idle(page)
-    page.get_by_role("link", name="Loyalty types", exact=True).click()
-    idle(page)
-    page.get_by_role("tab", name="Export").click()
+    open_page(page, app_url, "Loyalty types", "Export")
     page.get_by_text("Download the list (CSV for Excel)").wait_for()
     shot(page, "segments_export")
     with page.expect_download() as info:
