@@ -6,8 +6,6 @@ language fails the tests. Numbers, money and dates are formatted with Babel.
 
 from __future__ import annotations
 
-import re
-
 import contextvars
 import datetime as _dt
 import math
@@ -139,7 +137,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                         "Die Liste 'noch ein Einkauf bis Gold': Kunden knapp unter der nächsten "
                         "Schwelle."),
     "tiers.within": ("Within (% of the next threshold)", "Innerhalb (% der nächsten Schwelle)"),
-    "tiers.within_help": ("10 % lists customers missing at most 10 % of the next threshold.",
+    "tiers.within_help": ("10% lists customers missing at most 10% of the next threshold.",
                           "10 % listet Kunden, denen höchstens 10 % der nächsten Schwelle "
                           "fehlen."),
     "tiers.next": ("Next tier", "Nächste Stufe"),
@@ -214,7 +212,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "churn.retention": ("Customers retained", "Gehaltene Kunden"),
     "churn.revenue_retention": ("Revenue retained", "Gehaltener Umsatz"),
     "churn.retention_help": ("Row: customers by month of first purchase. Cell: share of them "
-                             "buying in the k-th month after (100 % in month 0).",
+                             "buying in the k-th month after (100% in month 0).",
                              "Zeile: Kunden nach Monat des Erstkaufs. Zelle: Anteil, der im k-ten "
                              "Monat danach kauft (100 % im Monat 0)."),
     "churn.revenue_retention_help": ("Row: customers by month of first purchase. Cell: their "
@@ -245,7 +243,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "churn.no_model": ("Too few customers with repeat purchases to fit the model.",
                        "Zu wenige Kunden mit Wiederkäufen, um das Modell anzupassen."),
     "churn.p_alive_help": ("P(active) is the model's probability that a customer still buys from "
-                           "you, from how often and how recently they bought. 30 % means: of 10 "
+                           "you, from how often and how recently they bought. 30% means: of 10 "
                            "customers like this, about 3 are still customers and 7 have quietly "
                            "left.",
                            "P(aktiv) ist die Wahrscheinlichkeit des Modells, dass ein Kunde noch "
@@ -260,7 +258,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Kaufhistorien beruht, und sind grobe Schätzungen (ab {minimum} Kunden werden sie "
         "stabiler). Nutzen Sie sie zum Sortieren, nicht als Prognose."),
     "churn.cut": ("At risk below P(active)", "Gefährdet unter P(aktiv)"),
-    "churn.cut_help": ("30 % is a common cut for 'at risk'.",
+    "churn.cut_help": ("30% is a common cut for 'at risk'.",
                        "30 % ist eine übliche Grenze für 'gefährdet'."),
     "churn.top_value": ("Among the top share by revenue", "Unter dem umsatzstärksten Anteil"),
     "churn.top_value_help": ("Only customers in this top share of revenue are listed: losing "
@@ -299,8 +297,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "nps.unit_M": ("month", "Monat"),
     "nps.unit_Q": ("quarter", "Quartal"),
     "nps.trend": ("NPS over time", "NPS im Zeitverlauf"),
-    "nps.trend_help": ("The band is the 95 % interval (adjusted Wald): with this many answers "
-                       "the true NPS lies in it with 95 % confidence. Hollow points: fewer than "
+    "nps.trend_help": ("The band is the 95% interval (adjusted Wald): with this many answers "
+                       "the true NPS lies in it with 95% confidence. Hollow points: fewer than "
                        "{n} answers, too few to rely on.",
                        "Das Band ist das 95-%-Intervall (angepasstes Wald-Intervall): Bei so vielen "
                        "Antworten liegt der wahre NPS mit 95 % Sicherheit darin. Hohle Punkte: "
@@ -311,9 +309,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                        "stark schwanken."),
     "nps.period": ("Period starting", "Zeitraum ab"),
     "nps.answers": ("Answers", "Antworten"),
-    "nps.interval": ("95 % interval", "95-%-Intervall"),
-    "nps.low": ("95 % interval from", "95-%-Intervall von"),
-    "nps.high": ("95 % interval to", "95-%-Intervall bis"),
+    "nps.interval": ("95% interval", "95-%-Intervall"),
+    "nps.low": ("95% interval from", "95-%-Intervall von"),
+    "nps.high": ("95% interval to", "95-%-Intervall bis"),
     "nps.reliable": ("Enough answers", "Genug Antworten"),
     "nps.yes": ("yes", "ja"),
     "nps.too_few": ("too few", "zu wenige"),
@@ -339,18 +337,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                      "Ihre Daten enthalten keine Angabe zu {group} für die Befragten."),
     "nps.compare": ("This period against the previous one", "Dieser Zeitraum gegenüber dem "
                                                              "vorigen"),
-    "nps.compare_help": ("Difference of the two NPS values with its 95 % interval; meaningful "
+    "nps.compare_help": ("Difference of the two NPS values with its 95% interval; meaningful "
                          "when the interval does not include 0.",
                          "Differenz der beiden NPS-Werte mit 95-%-Intervall; aussagekräftig, "
                          "wenn das Intervall die 0 nicht einschließt."),
     "nps.compare_significant": ("NPS went from {before} ({pstart} – {pend}) to {now}. The change "
-                                "is statistically meaningful: with 95 % confidence it lies "
+                                "is statistically meaningful: with 95% confidence it lies "
                                 "between {low} and {high} points.",
                                 "Der NPS ging von {before} ({pstart} – {pend}) auf {now}. Die "
                                 "Veränderung ist statistisch aussagekräftig: mit 95 % Sicherheit "
                                 "liegt sie zwischen {low} und {high} Punkten."),
     "nps.compare_noise": ("NPS went from {before} ({pstart} – {pend}) to {now}. This change is "
-                          "not statistically meaningful: it could be chance (95 % interval "
+                          "not statistically meaningful: it could be chance (95% interval "
                           "{low} to {high} points).",
                           "Der NPS ging von {before} ({pstart} – {pend}) auf {now}. Diese "
                           "Veränderung ist statistisch nicht aussagekräftig: sie kann Zufall sein "
@@ -359,12 +357,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "nps.group_a": ("Group", "Gruppe"),
     "nps.group_b": ("against", "gegen"),
     "nps.groups_significant": ("{a}: NPS {nps_a}; {b}: NPS {nps_b}. The difference is "
-                               "statistically meaningful (95 % interval {low} to {high} points).",
+                               "statistically meaningful (95% interval {low} to {high} points).",
                                "{a}: NPS {nps_a}; {b}: NPS {nps_b}. Der Unterschied ist "
                                "statistisch aussagekräftig (95-%-Intervall {low} bis {high} "
                                "Punkte)."),
     "nps.groups_noise": ("{a}: NPS {nps_a}; {b}: NPS {nps_b}. The difference is not "
-                         "statistically meaningful: it could be chance (95 % interval {low} to "
+                         "statistically meaningful: it could be chance (95% interval {low} to "
                          "{high} points).",
                          "{a}: NPS {nps_a}; {b}: NPS {nps_b}. Der Unterschied ist statistisch "
                          "nicht aussagekräftig: er kann Zufall sein (95-%-Intervall {low} bis "
@@ -896,8 +894,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "unit.pct_format": ("%d%%", "%d %%"),
     "glossary.button": ("Terms explained", "Begriffe erklärt"),
     "glossary.pp": ("pp (percentage points)", "Pp. (Prozentpunkte)"),
-    "glossary.pp.text": ("The difference between two percentages: from 10 % to 12 % is 2 pp "
-                         "more (but 20 % more in relative terms).",
+    "glossary.pp.text": ("The difference between two percentages: from 10% to 12% is 2 pp "
+                         "more (but 20% more in relative terms).",
                          "Der Abstand zwischen zwei Prozentwerten: von 10 % auf 12 % sind 2 Pp. "
                          "mehr (relativ aber 20 % mehr)."),
     "glossary.nps": ("NPS (Net Promoter Score)", "NPS (Net Promoter Score)"),
@@ -906,8 +904,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                           "Kunden antworten 0-10, wie wahrscheinlich sie Sie weiterempfehlen. "
                           "Anteil der Antworten 9-10 minus Anteil der Antworten 0-6, von -100 "
                           "bis +100."),
-    "glossary.interval": ("95 % interval", "95-%-Intervall"),
-    "glossary.interval.text": ("The range in which the true value lies with 95 % certainty, given "
+    "glossary.interval": ("95% interval", "95-%-Intervall"),
+    "glossary.interval.text": ("The range in which the true value lies with 95% certainty, given "
                                "how many answered or bought. Two figures whose ranges overlap "
                                "widely may not really differ.",
                                "Der Bereich, in dem der wahre Wert mit 95 % Sicherheit liegt, je "
@@ -937,7 +935,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                             "er wahrscheinlich noch Kunde ist und wie oft er kaufen wird."),
     "glossary.p_alive": ("P(active)", "P(aktiv)"),
     "glossary.p_alive.text": ("The model's probability that a customer still buys from you. "
-                              "Under about 30 % is a common cut for 'at risk'.",
+                              "Under about 30% is a common cut for 'at risk'.",
                               "Die Wahrscheinlichkeit laut Modell, dass ein Kunde noch bei "
                               "Ihnen kauft. Kunden unter etwa 30 % gelten oft als „gefährdet“."),
     "glossary.clv": ("CLV (customer lifetime value)", "CLV (Kundenwert)"),
@@ -1251,14 +1249,10 @@ if CATALOGUE.keys() & _PLAN_TEXTS.keys():
 CATALOGUE.update(_PLAN_TEXTS)
 
 
-# The catalogue writes "95 % interval" in both languages; English sets the sign close up.
-_EN_PERCENT = re.compile(r"(\d) %")
-
-
 def t(key: str, lang: str = "en", **kwargs) -> str:
     """The text for ``key`` in ``lang`` with ``{placeholders}`` filled in."""
     en, de = CATALOGUE[key]
-    text = de if lang == "de" else _EN_PERCENT.sub(r"\1%", en)
+    text = de if lang == "de" else en
     return text.format(**kwargs) if kwargs else text
 
 

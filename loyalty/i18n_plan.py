@@ -86,7 +86,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "prog.effect_help": ("Members' change in monthly spend minus non-members' change.",
                          "Veränderung des Monatsumsatzes der Mitglieder minus die der "
                          "Nichtmitglieder."),
-    "prog.interval": ("95 % interval", "95-%-Intervall"),
+    "prog.interval": ("95% interval", "95-%-Intervall"),
     "prog.interval_help": ("Effect plus and minus 1.96 standard errors: the range that is "
                            "consistent with the data.",
                            "Effekt plus und minus 1,96 Standardfehler: der Bereich, der mit den "
@@ -118,12 +118,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "prog.net_help": ("Extra revenue x gross margin - programme cost.",
                       "Zusatzumsatz x Bruttomarge - Programmkosten."),
     "prog.roi_value": ("Programme ROI", "Programmrendite"),
-    "prog.roi_value_help": ("(Extra profit - cost) / cost. Above 0 % the programme earns more "
+    "prog.roi_value_help": ("(Extra profit - cost) / cost. Above 0% the programme earns more "
                             "than it costs.",
                             "(Zusatzgewinn - Kosten) / Kosten. Über 0 % bringt das Programm mehr "
                             "ein, als es kostet."),
     "prog.enter_cost": ("enter the cost", "Kosten eingeben"),
-    "prog.roi_range": ("ROI at the ends of the effect's 95 % interval: {low} to {high}.",
+    "prog.roi_range": ("ROI at the ends of the effect's 95% interval: {low} to {high}.",
                        "Rendite an den Enden des 95-%-Intervalls des Effekts: {low} bis {high}."),
     "prog.caveats_title": ("What this comparison can and cannot prove",
                            "Was dieser Vergleich zeigen kann und was nicht"),
@@ -237,7 +237,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "plan.demotion_loss": ("Spend lost by a demoted customer", "Umsatzverlust bei Abstufung"),
     "plan.demotion_loss_help": ("Customers moved down a tier lower their loyalty and spending, "
                                 "by more than a promotion raises them (Wagner, Hennig-Thurau & "
-                                "Rudolph 2009, Journal of Marketing). 15 % of their yearly spend "
+                                "Rudolph 2009, Journal of Marketing). 15% of their yearly spend "
                                 "is our assumption, not a figure from the paper.",
                                 "Abgestufte Kunden werden weniger treu und kaufen weniger, "
                                 "stärker als eine Höherstufung sie steigert (Wagner, "
@@ -275,7 +275,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                           "In den letzten 12 Monaten hat kein bekannter Kunde gekauft."),
     "plan.estimated": ("Response estimated from your data ({days} days): on days with an average "
                        "discount of {depth}, orders were {uplift} higher than on comparable days "
-                       "of the same month (95 % interval {low} to {high}). This includes orders "
+                       "of the same month (95% interval {low} to {high}). This includes orders "
                        "pulled forward; only the incremental share below counts as new.",
                        "Reaktion aus Ihren Daten geschätzt ({days} Tage): An Tagen mit "
                        "durchschnittlich {depth} Rabatt gab es {uplift} mehr Bestellungen als an "
@@ -360,7 +360,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "plan.elasticity_base": ("Price elasticity (low and base)",
                              "Preiselastizität (vorsichtig und mittel)"),
     "plan.elasticity_base_help": ("Mean of 1,851 published estimates: -2.62 (Bijmolt et al. "
-                                  "2005). 1 % off raises orders by at most this many percent.",
+                                  "2005). 1% off raises orders by at most this many percent.",
                                   "Mittel aus 1.851 veröffentlichten Schätzungen: -2,62 (Bijmolt "
                                   "u. a. 2005). 1 % Rabatt steigert die Bestellungen um "
                                   "höchstens so viele Prozent."),
@@ -405,7 +405,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                               "Durchschnitt: etwa ein Drittel."),
     "plan.devalue": ("Warn from depth", "Warnen ab Rabatt"),
     "plan.devalue_help": ("From this depth on the page warns that the product loses value in "
-                          "customers' eyes (around 50 % in the literature).",
+                          "customers' eyes (around 50% in the literature).",
                           "Ab dieser Höhe warnt die Seite, dass das Produkt an Wert verliert "
                           "(in der Literatur um 50 %)."),
     "plan.extra_orders": ("Extra orders per year", "Zusatzbestellungen pro Jahr"),
@@ -453,7 +453,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                         "die Abwanderungsrate zählt nur Kunden, die in diesen Monaten gekauft "
                         "haben, und ist wahrscheinlich niedriger als Ihre tatsächliche "
                         "jährliche Abwanderung. Geben Sie die erwartete Rate ein."),
-    "plan.no_churn": ("With a yearly churn of 0 % there is no churn to cut: enter the rate you "
+    "plan.no_churn": ("With a yearly churn of 0% there is no churn to cut: enter the rate you "
                       "expect above to see what keeping more customers brings.",
                       "Bei einer jährlichen Abwanderung von 0 % gibt es nichts zu senken: "
                       "Geben Sie oben die erwartete Rate ein, um zu sehen, was gehaltene Kunden "
@@ -478,7 +478,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                                  "Service)."),
     "plan.churn_cut": ("Reduce churn by (percentage points)",
                        "Abwanderung senken um (Prozentpunkte)"),
-    "plan.churn_cut_help": ("2 pp turns a churn rate of 20 % into 18 %.",
+    "plan.churn_cut_help": ("2 pp turns a churn rate of 20% into 18%.",
                             "2 Prozentpunkte machen aus 20 % Abwanderung 18 %."),
     "plan.years": ("Years", "Jahre"),
     "plan.years_help": ("How many years after the change to add up; the customer base is not "
