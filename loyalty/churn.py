@@ -159,12 +159,13 @@ def yearly_churn(ds: Dataset, end: dt.date, f: Filters | None = None) -> dict:
     year_before = (tx.date >= first) & (tx.date < mid)
     per = tx.group_by("customer_id").aggregate(
         before=(year_before & (tx.amount > 0)).any(), again=(last_year & (tx.amount > 0)).any(),
-        revenue=tx.amount.sum(where=last_year).fill_null(0))
+        revenue=tx.amount.sum(where=last_year).fill_null(0), first=tx.date.min())
     row = per.aggregate(customers=per.before.sum(), retained=(per.before & per.again).sum(),
-                        revenue=per.revenue.sum()).execute().iloc[0]
+                        revenue=per.revenue.sum(), data_first=per.first.min()
+                        ).execute().iloc[0]
     customers = int(row["customers"] or 0)
     retained = int(row["retained"] or 0)
-    data_first = pd.Timestamp(tx.date.min().execute())
+    data_first = pd.Timestamp(row["data_first"])
     uncovered = 0 if pd.isna(data_first) or data_first <= pd.Timestamp(first) else (
         (data_first.year - first.year) * 12 + data_first.month - first.month
         + (data_first.day > 1))
