@@ -42,6 +42,8 @@ class Dataset:
         self.label = "empty"
         self._ibis = ibis.duckdb.from_connection(self.con)
         self._derived_members = False
+        # Facts about the data that cost a scan, by (version, name); views share it.
+        self._facts: dict = {}
         self._refresh_views()
 
     # -- loading ---------------------------------------------------------------------------
@@ -144,6 +146,17 @@ class Dataset:
         if name == "members" and self._derived_members:
             out |= {"customer_id", "tier"}
         return out & set(TABLES[name].canonical_names)
+
+    def orders_are_rows(self) -> bool:
+        """Whether no two transaction rows share an order id (a till or a one-row-per-order
+        export). Orders are then counted as rows: a distinct count per customer costs several
+        times a plain count on millions of rows. Checked once per version of the data."""
+        key = (self.version, "orders_are_rows")
+        if key not in self._facts:
+            tx = self.table("transactions")
+            numbered = tx.filter(tx.order_id.notnull())
+            self._facts[key] = bool((numbered.order_id.nunique() == numbered.count()).execute())
+        return self._facts[key]
 
     def counts(self, name: str) -> dict[str, int]:
         reports = [r for r in self.reports if r.table == name]

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .dataset import Dataset
-from .filters import Filters, day_start, filtered_transactions, flag, order_count
+from .filters import Filters, day_start, filtered_transactions
 
 INTERACTION_KINDS = ("referral", "review", "perk_use", "complaint", "app_login", "social_follow")
 
@@ -25,6 +25,23 @@ def _top_share(t: ibis.Table, column: str) -> ibis.Table:
     per = t.filter(t[column].notnull()).group_by(["customer_id", column]).aggregate(n=ibis._.count())
     return per.group_by("customer_id").aggregate(
         **{f"top_{column}_share": per.n.max() / per.n.sum(), f"top_{column}": per[column].argmax(per.n)})
+
+
+def _orders(ds: Dataset, buy: ibis.Table, fields: set[str]) -> ibis.Table:
+    """One row per purchase order (``customer_id``, ``last`` date, ``discounted``): rows that
+    share an order id fold into one, a row without an order id is an order of its own. Orders
+    are then counted with a plain count, a fraction of the cost of a distinct count per
+    customer."""
+    discounted = (buy.discount.fill_null(0) > 0) if "discount" in fields else ibis.literal(False)
+    if "order_id" not in fields or ds.orders_are_rows():
+        return buy.select("customer_id", last=buy.date, discounted=discounted)
+    numbered = buy.filter(buy.order_id.notnull()).mutate(discounted=discounted)
+    # An order counts as discounted when any of its rows is.
+    folded = numbered.group_by(["customer_id", "order_id"]).aggregate(
+        last=numbered.date.max(), discounted=numbered.discounted.any()).drop("order_id")
+    loose = buy.filter(buy.order_id.isnull())
+    return folded.union(loose.select("customer_id", last=loose.date, discounted=(
+        loose.discount.fill_null(0) > 0) if "discount" in fields else ibis.literal(False)))
 
 
 def customer_features(ds: Dataset, observation_end: dt.date | None = None,
@@ -57,76 +74,80 @@ def customer_features(ds: Dataset, observation_end: dt.date | None = None,
     tx = tx.filter(tx.customer_id.notnull() & (tx.date < end1))
     buy = tx.filter(tx.amount > 0)
 
+    # Every piece is one row per customer; they are joined by the engine and come back as one
+    # result, instead of a round trip and a pandas merge per piece.
+    bought = tx.amount > 0
     agg = dict(
-        orders=order_count(ds, buy),
-        purchase_amount=buy.amount.sum(),
-        first_purchase=buy.date.min(),
-        last_purchase=buy.date.max(),
-        orders_last_90=order_count(ds, buy, where=buy.date >= end1 - dt.timedelta(days=90)),
+        purchase_amount=tx.amount.sum(where=bought),
+        revenue=tx.amount.sum(),
+        first_purchase=tx.date.min(where=bought),
+        last_purchase=tx.date.max(where=bought),
     )
     if "discount" in fields:
-        discount = buy.discount.fill_null(0)
-        agg["discounted"] = order_count(ds, buy, where=discount > 0)
-        agg["discount_total"] = discount.sum()
+        agg["discount_total"] = tx.discount.fill_null(0).sum(where=bought)
     if "points_earned" in fields:
-        agg["points_earned"] = buy.points_earned.sum()
+        agg["points_earned"] = tx.points_earned.sum(where=bought)
     if "points_redeemed" in fields:
-        agg["points_redeemed"] = buy.points_redeemed.sum()
-        agg["redeem_orders"] = flag(buy.points_redeemed > 0).sum()
+        agg["points_redeemed"] = tx.points_redeemed.sum(where=bought)
+        agg["redeem_orders"] = tx.count(where=bought & (tx.points_redeemed > 0))
     if "category" in fields:
-        agg["categories"] = buy.category.nunique()
-    base = buy.group_by("customer_id").aggregate(**agg).execute()
-    revenue = tx.group_by("customer_id").aggregate(revenue=tx.amount.sum()).execute()
-    out = base.merge(revenue, on="customer_id", how="left")
+        agg["categories"] = tx.category.nunique(where=bought)
+    if "tier" in fields:
+        agg["receipt_member"] = tx.count(where=bought & tx.tier.notnull())
+    per_row = tx.group_by("customer_id").aggregate(**agg)
+
+    orders = _orders(ds, buy, fields)
+    counts = dict(orders=orders.count(),
+                  orders_last_90=orders.count(where=orders.last >= end1 - dt.timedelta(days=90)))
+    if "discount" in fields:
+        counts["discounted"] = orders.count(where=orders.discounted)
+    per_order = orders.group_by("customer_id").aggregate(**counts)
 
     days = buy.mutate(day=buy.date.date()).select("customer_id", "day").distinct()
     w = ibis.window(group_by="customer_id", order_by="day")
     gaps = days.mutate(gap=(days.day - days.day.lag().over(w)).cast("int64"))
     gaps = gaps.filter(gaps.gap.notnull())
-    regular = gaps.group_by("customer_id").aggregate(gap_mean=gaps.gap.mean(),
+    pieces = [gaps.group_by("customer_id").aggregate(gap_mean=gaps.gap.mean(),
                                                     gap_std=gaps.gap.std(),
-                                                    gap_max=gaps.gap.max()).execute()
-    out = out.merge(regular, on="customer_id", how="left")
+                                                    gap_max=gaps.gap.max())]
     for column in ("channel", "store"):
         # One channel for everybody says nothing about habit: every share would be 100 %.
         if column in fields and buy[column].nunique().execute() > 1:
-            out = out.merge(_top_share(buy, column).execute(), on="customer_id", how="left")
-
+            pieces.append(_top_share(buy, column))
     if ds.has("interactions"):
         it = ds.table("interactions")
         it = it.filter(it.date < end1)
-        counts = it.group_by("customer_id").aggregate(
-            **{k: flag(it.kind == k).sum() for k in INTERACTION_KINDS}).execute()
-        out = out.merge(counts, on="customer_id", how="left")
-        for k in INTERACTION_KINDS:
-            out[k] = out[k].fillna(0)
+        pieces.append(it.group_by("customer_id").aggregate(
+            **{k: it.count(where=it.kind == k) for k in INTERACTION_KINDS}))
     if ds.has("surveys"):
         s = ds.table("surveys")
         s = s.filter(s.customer_id.notnull() & s.score.notnull() & (s.date < end1))
-        nps = s.group_by("customer_id").aggregate(
-            nps_last=s.score.argmax(s.date), nps_mean=s.score.mean(),
-            nps_answers=s.count()).execute()
-        out = out.merge(nps, on="customer_id", how="left")
-    if "tier" in fields:
-        # A tier printed on a customer's receipts shows programme membership without a members
-        # file.
-        tiered = buy.group_by("customer_id").aggregate(
-            receipt_member=flag(buy.tier.notnull()).max()).execute()
-        out = out.merge(tiered, on="customer_id", how="left")
-        out["member"] = out["receipt_member"].fillna(0) > 0
-        out = out.drop(columns="receipt_member")
+        pieces.append(s.group_by("customer_id").aggregate(
+            nps_last=s.score.argmax(s.date), nps_mean=s.score.mean(), nps_answers=s.count()))
     if ds.has("members"):
         m = ds.table("members")
-        mem = m.select("customer_id", "tier", "joined").execute()
-        mem["member"] = True
-        on_receipts = out.pop("member") if "member" in out else False
-        out = out.merge(mem, on="customer_id", how="left")
-        out["member"] = out["member"].eq(True) | on_receipts
+        pieces.append(m.select("customer_id", "tier", "joined", listed=ibis.literal(True)))
         if "referred_by" in ds.fields("members"):
-            ref = m.filter(m.referred_by.notnull()).group_by(
-                customer_id=m.referred_by).aggregate(referred_members=ibis._.count()).execute()
-            out = out.merge(ref, on="customer_id", how="left")
-            out["referred_members"] = out["referred_members"].fillna(0)
+            pieces.append(m.filter(m.referred_by.notnull()).group_by(
+                customer_id=m.referred_by).aggregate(referred_members=ibis._.count()))
+
+    joined = per_order.join(per_row, "customer_id")
+    for piece in pieces:
+        joined = joined.left_join(piece, "customer_id").drop("customer_id_right")
+    out = joined.execute()
+    for k in INTERACTION_KINDS:
+        if k in out:
+            out[k] = out[k].fillna(0)
+    if "referred_members" in out:
+        out["referred_members"] = out["referred_members"].fillna(0)
+    # A tier printed on a customer's receipts shows programme membership without a members
+    # file; a members file lists its members.
+    member = out.pop("receipt_member").fillna(0) > 0 if "receipt_member" in out else None
+    if "listed" in out:
+        listed = out.pop("listed").eq(True)
+        member = listed if member is None else listed | member
+    if member is not None:
+        out["member"] = member
 
     end = pd.Timestamp(observation_end)
     first = pd.to_datetime(out["first_purchase"])

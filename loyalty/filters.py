@@ -60,7 +60,7 @@ def order_count(ds: Dataset, t: ibis.Table, where=None) -> ibis.Value:
     """Orders in ``t`` (a reduction): distinct order ids, plus one per row without an order id
     (a file without order numbers loaded beside one with them); ``where`` limits which rows
     count."""
-    if "order_id" in ds.fields("transactions"):
+    if "order_id" in ds.fields("transactions") and not ds.orders_are_rows():
         return transaction_orders(t, where)
     return t.count(where=where)
 
