@@ -164,4 +164,8 @@ def customer_features(ds: Dataset, observation_end: dt.date | None = None,
         # Unknown, not zero: a shop without a discount column says nothing about price loyalty.
         out["discount_share"] = out["discount_rate"] = np.nan
     out["gap_cv"] = out["gap_std"] / out["gap_mean"].where(out["gap_mean"] > 0)
-    return out.set_index("customer_id").sort_index()
+    out = out.set_index("customer_id").sort_index()
+    # Every lookup, slice and join on an Arrow-backed string index rebuilds its hash table
+    # through an object copy; pages slice this table per type many times per run.
+    out.index = out.index.astype(object)
+    return out
