@@ -31,7 +31,11 @@ def qualifying_spend(ds: Dataset, as_of: dt.date, months: int = 12,
     start, stop = months_up_to(as_of, months)
     w = tx.filter(tx.customer_id.notnull() & (tx.date >= start) & (tx.date < stop))
     g = w.group_by("customer_id").aggregate(spend=w.amount.sum()).execute()
-    return g.set_index("customer_id")["spend"].sort_index()
+    spend = g.set_index("customer_id")["spend"].sort_index()
+    # Plain Python strings: an Arrow-backed string index rebuilds its hash table on every
+    # lookup (see customer_features).
+    spend.index = spend.index.astype(object)
+    return spend
 
 
 def assign_tiers(spend: pd.Series, tiers=DEFAULT_TIERS) -> pd.Series:
@@ -54,7 +58,8 @@ def tier_movement(before: pd.Series, after: pd.Series, tiers=DEFAULT_TIERS) -> d
     names = [n for n, _ in sorted(tiers, key=lambda t: t[1])]
     matrix = pd.crosstab(both["before"], both["after"]).reindex(index=names, columns=names,
                                                                   fill_value=0)
-    r0, r1 = both["before"].map(rank), both["after"].map(rank)
+    r0 = both["before"].map(rank).to_numpy(dtype=float)
+    r1 = both["after"].map(rank).to_numpy(dtype=float)
     return {"matrix": matrix, "upgrades": int((r1 > r0).sum()),
             "downgrades": int((r1 < r0).sum()), "stays": int((r1 == r0).sum())}
 
@@ -63,19 +68,19 @@ def near_next_tier(spend: pd.Series, tiers=DEFAULT_TIERS, within: float = 0.1) -
     """Customers whose spend is within ``within`` (a share of the next threshold) below the next
     tier: the "one more purchase to Gold" list, with the amount still missing."""
     ladder = sorted(tiers, key=lambda t: t[1])
-    current = assign_tiers(spend, tiers)
-    nxt = {name: ladder[i + 1] if i + 1 < len(ladder) else None
-           for i, (name, _) in enumerate(ladder)}
-    rows = []
-    for cid, value in spend.items():
-        target = nxt[current[cid]]
-        if target is None:
-            continue
-        gap = target[1] - value
-        if 0 < gap <= within * target[1]:
-            rows.append((cid, current[cid], target[0], value, gap))
-    return pd.DataFrame(rows, columns=["customer_id", "tier", "next_tier", "spend", "missing"]
-                        ).sort_values("missing").reset_index(drop=True)
+    names = np.array([name for name, _ in ladder], dtype=object)
+    floors = np.array([floor for _, floor in ladder], dtype=float)
+    values = spend.to_numpy(dtype=float)
+    # The same rule as assign_tiers: the highest floor reached, the lowest tier below them all.
+    at = np.clip(np.searchsorted(floors, values, side="right") - 1, 0, len(ladder) - 1)
+    has_next = at + 1 < len(ladder)
+    nxt = np.minimum(at + 1, len(ladder) - 1)
+    gap = floors[nxt] - values
+    keep = has_next & (gap > 0) & (gap <= within * floors[nxt])
+    near = pd.DataFrame({"customer_id": spend.index.to_numpy()[keep], "tier": names[at[keep]],
+                         "next_tier": names[nxt[keep]], "spend": values[keep],
+                         "missing": gap[keep]})
+    return near.sort_values("missing", kind="stable").reset_index(drop=True)
 
 
 def points_over_time(ds: Dataset, unit: str = "M", point_value: float = 0.01,

@@ -57,11 +57,11 @@ def render() -> None:
     st.caption(tr("tiers.by_spend", months=months)
                + (" " + tr("tiers.from_members") if in_file is not None else ""))
     total = spend_end.clip(lower=0).sum() or 1.0
+    per_tier = spend_end.clip(lower=0).groupby(tier_end).agg(["size", "sum"])
     rows = []
     for tier, _ in ladder:
-        members = tier_end[tier_end == tier]
-        spend = spend_end.reindex(members.index).fillna(0).clip(lower=0).sum()
-        row = {tr("field.tier"): tier, tr("seg.col_customers"): len(members),
+        members, spend = per_tier.reindex([tier]).fillna(0).iloc[0]
+        row = {tr("field.tier"): tier, tr("seg.col_customers"): int(members),
                tr("tiers.spend"): float(spend), tr("seg.col_revenue_share"): float(spend / total)}
         if in_file is not None:
             row[tr("tiers.in_members_file")] = int((in_file == tier).sum())
