@@ -10,7 +10,6 @@ import functools
 
 import pandas as pd
 
-from .clv import customer_value, purchase_histories
 from .dataset import Dataset
 from .features import customer_features
 from .filters import Filters
@@ -77,6 +76,10 @@ def customer_table(ds: Dataset, observation_end: dt.date | None = None,
     table = table.join(rfm_scores(features))
     if "tier" in features:
         table["tier"] = features["tier"]
+    # The model fits need SciPy, a second's import that the Segments page's formatting helpers
+    # in this module should not pay for.
+    from .clv import customer_value, purchase_histories
+
     table = table.join(customer_value(purchase_histories(ds, observation_end, filters)))
     return table, seg.missing_signals, seg.untellable
 
