@@ -282,6 +282,41 @@ def segment(sig: pd.DataFrame, rules: dict[str, TypeRule] | None = None,
                         untellable=[t for t in TYPES if t not in told])
 
 
+def type_summary(table: pd.DataFrame, groups: list[str] | tuple[str, ...] = GROUPS
+                 ) -> pd.DataFrame:
+    """One row per loyalty type or history group in ``groups`` (in that order).
+
+    ``table`` has one row per customer with ``loyalty_type``, ``revenue`` (net),
+    ``orders_per_month``, ``lifecycle`` and ``nps`` (latest score, NaN without an answer).
+
+    - ``customers`` and ``share`` of all customers in ``table``;
+    - ``revenue_share`` = the group's revenue / all revenue, negative net revenue counted as 0
+      (so shares are between 0 and 1);
+    - ``revenue_per_customer`` and ``orders_per_month``: means over the group (NaN when empty);
+    - ``nps`` = 100 x (promoters - detractors) / answers, NaN without answers;
+    - ``churned``: share of the group in the churned lifecycle stage.
+    """
+    paid = table["revenue"].clip(lower=0)
+    nps = table["nps"]
+    per = table.assign(paid=paid, churned=table["lifecycle"] == "churned", promoter=nps >= 9,
+                       detractor=nps <= 6, answered=nps.notna()).groupby("loyalty_type").agg(
+        customers=("paid", "size"), paid=("paid", "sum"),
+        revenue_per_customer=("revenue", "mean"), orders_per_month=("orders_per_month", "mean"),
+        churned=("churned", "mean"), promoters=("promoter", "sum"),
+        detractors=("detractor", "sum"), answered=("answered", "sum")).reindex(list(groups))
+    customers = per["customers"].fillna(0).astype(int)
+    return pd.DataFrame({
+        "customers": customers,
+        "share": customers / len(table) if len(table) else np.nan,
+        "revenue_share": per["paid"].fillna(0) / (paid.sum() or 1.0),
+        "revenue_per_customer": per["revenue_per_customer"],
+        "orders_per_month": per["orders_per_month"],
+        "nps": 100.0 * (per["promoters"] - per["detractors"])
+        / per["answered"].where(per["answered"] > 0),
+        "churned": per["churned"],
+    }, index=pd.Index(list(groups), name="loyalty_type"))
+
+
 def _reads(rule: TypeRule) -> set[str]:
     """Every signal a rule reads, including its membership requirement."""
     return {s.name for s in rule.signals} | ({rule.requires} if rule.requires else set())

@@ -10,7 +10,8 @@ from loyalty.customers import export_frame, format_signal, reason_text, to_csv_b
 from loyalty.i18n import fmt_date, fmt_money, fmt_number
 from loyalty.lifecycle import STAGES, flows
 from loyalty.segments import (GROUPS, MIN_ORDERS, SIGNAL_BOUNDS, TYPE_RULES, TYPES, UNTYPED,
-                              reasons_for, segment, untellable_types)
+                              reasons_for, segment, type_summary,
+                              untellable_types)
 from loyalty.settings import default
 from ui import state, tables
 from ui.choices import localized
@@ -72,30 +73,18 @@ def _rule_editor(untellable: list[str]) -> None:
             st.rerun()
 
 
-def _nps_of(scores: pd.Series) -> float | None:
-    answered = scores.dropna()
-    if answered.empty:
-        return None
-    return 100.0 * ((answered >= 9).mean() - (answered <= 6).mean())
-
-
-def _summary(table: pd.DataFrame, lang: str, shown: list[str]) -> pd.DataFrame:
-    total_customers = len(table)
-    total_revenue = table["revenue"].clip(lower=0).sum() or 1.0
-    rows = []
-    for ty in shown:
-        part = table[table["loyalty_type"] == ty]
-        rows.append({
-            tr("seg.col_type"): tr(f"type.{ty}"),
-            tr("seg.col_customers"): len(part),
-            tr("seg.col_share"): len(part) / total_customers if total_customers else None,
-            tr("seg.col_revenue_share"): part["revenue"].clip(lower=0).sum() / total_revenue,
-            tr("seg.col_spend"): part["revenue"].mean() if len(part) else None,
-            tr("seg.col_frequency"): part["orders_per_month"].mean() if len(part) else None,
-            tr("seg.col_nps"): _nps_of(part["nps"]),
-            tr("seg.col_churn"): (part["lifecycle"] == "churned").mean() if len(part) else None,
-        })
-    frame = pd.DataFrame(rows)
+def _summary(table: pd.DataFrame, shown: list[str]) -> pd.DataFrame:
+    per = type_summary(table, shown)
+    frame = pd.DataFrame({
+        tr("seg.col_type"): [tr(f"type.{ty}") for ty in shown],
+        tr("seg.col_customers"): per["customers"].to_numpy(),
+        tr("seg.col_share"): per["share"].to_numpy(),
+        tr("seg.col_revenue_share"): per["revenue_share"].to_numpy(),
+        tr("seg.col_spend"): per["revenue_per_customer"].to_numpy(),
+        tr("seg.col_frequency"): per["orders_per_month"].to_numpy(),
+        tr("seg.col_nps"): per["nps"].to_numpy(),
+        tr("seg.col_churn"): per["churned"].to_numpy(),
+    })
     # Without any survey answer an NPS column would be n/a in every row.
     return frame if table["nps"].notna().any() else frame.drop(columns=tr("seg.col_nps"))
 
@@ -120,7 +109,7 @@ def _types_tab(table: pd.DataFrame, missing: list[str], untellable: list[str], l
     # With Satisfied alone the caption above already says what is not known.
     if missing and told != ["satisfied"]:
         st.info(tr("seg.missing", signals=", ".join(tr(f"signal.{m}") for m in missing)))
-    tables.show(_summary(table, lang, shown), {
+    tables.show(_summary(table, shown), {
         tr("seg.col_customers"): "count", tr("seg.col_share"): "percent",
         tr("seg.col_revenue_share"): "percent", tr("seg.col_spend"): "money",
         tr("seg.col_frequency"): "decimal", tr("seg.col_nps"): "score",
@@ -130,8 +119,8 @@ def _types_tab(table: pd.DataFrame, missing: list[str], untellable: list[str], l
     st.markdown("\n".join(f"- **{tr(f'type.{ty}')}**: {tr(f'action.{ty}')}" for ty in shown))
     judged = table[~table["loyalty_type"].isin(UNTYPED)]
     cols = _profile_signals(judged)
-    profile = judged.groupby("loyalty_type")[cols].mean().reindex(
-        [t for t in TYPES if t in set(judged["loyalty_type"])])
+    profile = judged.groupby("loyalty_type")[cols].mean()
+    profile = profile.reindex([t for t in TYPES if t in profile.index])
     # A comparison needs two types to compare; with one, the table above says it all.
     if len(profile) >= 2:
         st.subheader(tr("seg.profile"), help=tr("seg.profile_help"))

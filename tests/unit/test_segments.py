@@ -143,3 +143,27 @@ def test_rfm_quintiles():
 ])
 def test_excel_safe(value, safe):
     assert excel_safe(pd.DataFrame({"customer_id": [value]}))["customer_id"][0] == safe
+
+
+def test_type_summary_by_hand():
+    import pandas as pd
+    from loyalty.segments import type_summary
+    table = pd.DataFrame({
+        "loyalty_type": ["satisfied", "satisfied", "price_loyal", "one_time"],
+        "revenue": [300.0, 100.0, 200.0, -50.0],
+        "orders_per_month": [2.0, 1.0, 0.5, 0.1],
+        "lifecycle": ["active", "churned", "active", "churned"],
+        "nps": [10.0, 5.0, float("nan"), 9.0],
+    })
+    s = type_summary(table, ["satisfied", "price_loyal", "perk_loyal", "one_time"])
+    assert s["customers"].tolist() == [2, 1, 0, 1]
+    assert s["share"].tolist() == [0.5, 0.25, 0.0, 0.25]
+    # Revenue 300 + 100 + 200, the refund-heavy one-time buyer counted as 0: shares of 600.
+    assert s["revenue_share"].tolist() == [400 / 600, 200 / 600, 0.0, 0.0]
+    assert s.loc["satisfied", "revenue_per_customer"] == 200.0
+    assert s.loc["satisfied", "orders_per_month"] == 1.5
+    # One promoter, one detractor out of two answers; price-loyal has no answer.
+    assert s.loc["satisfied", "nps"] == 0.0 and s.loc["one_time", "nps"] == 100.0
+    assert pd.isna(s.loc["price_loyal", "nps"]) and pd.isna(s.loc["perk_loyal", "churned"])
+    assert s["churned"].tolist()[:2] == [0.5, 0.0]
+    assert s["share"].sum() == 1.0
