@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import os
 import uuid
+from collections.abc import Callable
 
 import duckdb
 import ibis
@@ -51,12 +52,13 @@ class Dataset:
         return make_plan(path, filename, **overrides)
 
     def load(self, path_or_plan: str | ReadPlan, filename: str | None = None,
-             **overrides) -> LoadReport:
-        """Load one file (or a prepared plan) and refresh the canonical views."""
+             progress: Callable[[str], None] | None = None, **overrides) -> LoadReport:
+        """Load one file (or a prepared plan) and refresh the canonical views. ``progress`` hears
+        each stage of :data:`loyalty.ingest.LOAD_STAGES` as it starts."""
         plan = (path_or_plan if isinstance(path_or_plan, ReadPlan)
                 else make_plan(path_or_plan, filename, **overrides))
         file_id = max((r.file_id for r in self.reports), default=0) + 1
-        report = load_file(self.con, plan, file_id)
+        report = load_file(self.con, plan, file_id, progress)
         if report.table == "transactions" and report.rows_loaded:
             report_overlap(self.con, report, [r for r in self.reports
                                               if r.table == "transactions" and r.rows_loaded])

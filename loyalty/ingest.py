@@ -19,6 +19,7 @@ import csv
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import duckdb
@@ -306,19 +307,31 @@ def _source_sql(plan: ReadPlan, path: str, p: _Params, rejects: str, scans: str)
             f"escape={p(d.duckdb_escape)}, columns={columns}{new_line}, {common})", raw_names)
 
 
-def load_file(con: duckdb.DuckDBPyConnection, plan: ReadPlan, file_id: int) -> LoadReport:
+LOAD_STAGES = ("prepare", "read", "check", "orders")
+"""What a load is doing, in order, as :func:`load_file` reports it: making a UTF-8 copy when the
+file needs one, reading and converting every record, checking rejects and duplicates, and
+(transactions) applying returns and refunds."""
+
+
+def load_file(con: duckdb.DuckDBPyConnection, plan: ReadPlan, file_id: int,
+              progress: Callable[[str], None] | None = None) -> LoadReport:
     """Load the file described by ``plan`` into table ``<table>__f<file_id>``.
+
+    ``progress`` is called with each stage of :data:`LOAD_STAGES` as it starts (a stage may be
+    skipped, or repeated when a line with an unclosed quote makes the read start over).
 
     Raises :class:`~loyalty.errors.UnusableFile` when a required field has no column.
     """
+    tell = progress or (lambda stage: None)
     plan.check_usable()
     ensure_support_objects(con)
     report = LoadReport(file_id=file_id, filename=plan.filename, table=plan.table, plan=plan)
     target = internal_name(report.storage_table)
+    tell("prepare")
     with _utf8_source(plan) as path, tempfile.TemporaryDirectory(prefix="loyalty-") as tmp:
         source = unclosed.Source(path, tmp, "utf-8" if plan.dialect.needs_transcoding
                                  else plan.dialect.codec)
-        source.read(lambda src: _stage(con, plan, src, target, report))
+        source.read(lambda src: _stage(con, plan, src, target, report, tell))
     return report
 
 
@@ -388,7 +401,9 @@ def _values_sql(plan: ReadPlan, source: str, raw_names: list[str], p: _Params) -
     return sql, raw_of
 
 
-def _stage(con, plan: ReadPlan, src: unclosed.Source, target: str, report: LoadReport) -> None:
+def _stage(con, plan: ReadPlan, src: unclosed.Source, target: str, report: LoadReport,
+           tell: Callable[[str], None]) -> None:
+    tell("read")
     path = src.path
     p = _Params()
     rejects, scans = f"_ll_rej_{report.file_id}", f"_ll_scan_{report.file_id}"
@@ -419,6 +434,7 @@ def _stage(con, plan: ReadPlan, src: unclosed.Source, target: str, report: LoadR
             raise UnusableFile("unclosed_quotes", unclosed.TOO_MANY)
         raise s
 
+    tell("check")
     reject_lines = _structural_rejects(con, plan, report, rejects)
     if scalar(con, f"SELECT count(*) FROM {target} WHERE _bad"):
         _value_rejects(con, plan, target, report, raw_names)
@@ -446,6 +462,7 @@ def _stage(con, plan: ReadPlan, src: unclosed.Source, target: str, report: LoadR
     report.reasons = dict(counts)
     report.rows_rejected = sum(report.reasons.values())
     if plan.table == "transactions":
+        tell("orders")
         if "order_id" in plan.mapping and plan.layout == "rows":
             _report_duplicate_orders(con, target, report)
         orders.apply_returns_and_refunds(con, plan, report)

@@ -250,3 +250,18 @@ def test_email_as_the_customer_when_there_is_nothing_better(write_file, dataset,
     plan = dataset.plan(write_file("orders.csv", f"{header}\n{rows}\n"))
     assert plan.mapping.get("customer_id") == customer
     assert plan.mapping.get("order_id") == order
+
+
+def test_load_names_its_stages_in_order(write_file, dataset):
+    heard: list[str] = []
+    tx = write_file("tx.csv", "customer_id;date;amount\nA;31.12.2025;1.234,56\n",
+                    encoding="cp1252")
+    dataset.load(tx, progress=heard.append)
+    assert heard == ["prepare", "read", "check", "orders"]
+    heard.clear()
+    dataset.load(write_file("members.csv", "customer_id,joined\nA,2025-01-01\n"),
+                 table="members", progress=heard.append)
+    assert heard == ["prepare", "read", "check"]
+    from loyalty.i18n import t
+    assert [t(f"data.stage.{s}", "de") for s in ("prepare", "read")] == [
+        "Datei wird vorbereitet", "Zeilen werden gelesen und umgewandelt"]
