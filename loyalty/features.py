@@ -27,14 +27,20 @@ def _top_share(t: ibis.Table, column: str) -> ibis.Table:
         **{f"top_{column}_share": per.n.max() / per.n.sum(), f"top_{column}": per[column].argmax(per.n)})
 
 
-def _orders(ds: Dataset, buy: ibis.Table, fields: set[str]) -> ibis.Table:
+def _by_customer(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` indexed by customer id as plain Python strings: every lookup, slice and join on
+    an Arrow-backed string index rebuilds its hash table through an object copy, and pages slice
+    the customer table per type many times per run."""
+    return frame.set_index(pd.Index(frame.pop("customer_id").to_numpy(dtype=object),
+                                    dtype=object, name="customer_id"))
+
+
+def _orders(buy: ibis.Table, fields: set[str]) -> ibis.Table:
     """One row per purchase order (``customer_id``, ``last`` date, ``discounted``): rows that
-    share an order id fold into one, a row without an order id is an order of its own. Orders
-    are then counted with a plain count, a fraction of the cost of a distinct count per
-    customer."""
+    share an order id fold into one, a row without an order id is an order of its own. Needed
+    only where orders span rows; counting them is then a plain count, a fraction of the cost of
+    a distinct count per customer."""
     discounted = (buy.discount.fill_null(0) > 0) if "discount" in fields else ibis.literal(False)
-    if "order_id" not in fields or ds.orders_are_rows():
-        return buy.select("customer_id", last=buy.date, discounted=discounted)
     numbered = buy.filter(buy.order_id.notnull()).mutate(discounted=discounted)
     # An order counts as discounted when any of its rows is.
     folded = numbered.group_by(["customer_id", "order_id"]).aggregate(
@@ -54,8 +60,8 @@ def customer_features(ds: Dataset, observation_end: dt.date | None = None,
       ``revenue``: net amount including returns; ``aov`` = purchase amount / orders.
     - ``first_purchase``, ``last_purchase``; ``tenure_days`` and ``recency_days`` counted to
       ``observation_end``; ``orders_per_month`` = orders / max(tenure, 30 days) x 30.4.
-    - ``gap_cv``: coefficient of variation of the days between purchase days (low = regular);
-      ``gap_mean``, ``gap_max`` in days; ``orders_last_90``: orders in the last 90 days.
+    - ``gap_mean``, ``gap_max``: mean and longest days between purchase days;
+      ``orders_last_90``: orders in the last 90 days.
     - ``discount_share``: share of orders with a discount; ``discount_rate``: discount / gross.
     - ``points_earned``, ``points_redeemed``, ``redeem_orders`` (orders using points).
     - ``categories``: distinct product categories; ``top_channel_share``, ``top_store_share``
@@ -74,8 +80,6 @@ def customer_features(ds: Dataset, observation_end: dt.date | None = None,
     tx = tx.filter(tx.customer_id.notnull() & (tx.date < end1))
     buy = tx.filter(tx.amount > 0)
 
-    # Every piece is one row per customer; they are joined by the engine and come back as one
-    # result, instead of a round trip and a pandas merge per piece.
     bought = tx.amount > 0
     agg = dict(
         purchase_amount=tx.amount.sum(where=bought),
@@ -94,22 +98,31 @@ def customer_features(ds: Dataset, observation_end: dt.date | None = None,
         agg["categories"] = tx.category.nunique(where=bought)
     if "tier" in fields:
         agg["receipt_member"] = tx.count(where=bought & tx.tier.notnull())
-    per_row = tx.group_by("customer_id").aggregate(**agg)
-
-    orders = _orders(ds, buy, fields)
-    counts = dict(orders=orders.count(),
-                  orders_last_90=orders.count(where=orders.last >= end1 - dt.timedelta(days=90)))
-    if "discount" in fields:
-        counts["discounted"] = orders.count(where=orders.discounted)
-    per_order = orders.group_by("customer_id").aggregate(**counts)
+    recent = tx.date >= end1 - dt.timedelta(days=90)
+    discounted = tx.discount.fill_null(0) > 0 if "discount" in fields else None
+    pieces = []
+    if "order_id" in fields and not ds.orders_are_rows():
+        orders = _orders(buy, fields)
+        counts = dict(orders=orders.count(),
+                      orders_last_90=orders.count(where=orders.last >= end1 - dt.timedelta(days=90)))
+        if "discount" in fields:
+            counts["discounted"] = orders.count(where=orders.discounted)
+        pieces.append(orders.group_by("customer_id").aggregate(**counts))
+    else:
+        # Each row an order: counted in the same pass as the sums.
+        agg["orders"] = tx.count(where=bought)
+        agg["orders_last_90"] = tx.count(where=bought & recent)
+        if discounted is not None:
+            agg["discounted"] = tx.count(where=bought & discounted)
+    per_customer = tx.group_by("customer_id").aggregate(**agg)
+    per_customer = per_customer.filter(per_customer.first_purchase.notnull())
 
     days = buy.mutate(day=buy.date.date()).select("customer_id", "day").distinct()
     w = ibis.window(group_by="customer_id", order_by="day")
     gaps = days.mutate(gap=(days.day - days.day.lag().over(w)).cast("int64"))
     gaps = gaps.filter(gaps.gap.notnull())
-    pieces = [gaps.group_by("customer_id").aggregate(gap_mean=gaps.gap.mean(),
-                                                    gap_std=gaps.gap.std(),
-                                                    gap_max=gaps.gap.max())]
+    pieces.append(gaps.group_by("customer_id").aggregate(gap_mean=gaps.gap.mean(),
+                                                        gap_max=gaps.gap.max()))
     for column in ("channel", "store"):
         # One channel for everybody says nothing about habit: every share would be 100 %.
         if column in fields and buy[column].nunique().execute() > 1:
@@ -131,10 +144,11 @@ def customer_features(ds: Dataset, observation_end: dt.date | None = None,
             pieces.append(m.filter(m.referred_by.notnull()).group_by(
                 customer_id=m.referred_by).aggregate(referred_members=ibis._.count()))
 
-    joined = per_order.join(per_row, "customer_id")
+    # The engine joins the pieces and returns one result: no pandas merge on string keys.
+    joined = per_customer
     for piece in pieces:
         joined = joined.left_join(piece, "customer_id").drop("customer_id_right")
-    out = joined.execute()
+    out = _by_customer(joined.execute())
     for k in INTERACTION_KINDS:
         if k in out:
             out[k] = out[k].fillna(0)
@@ -163,9 +177,4 @@ def customer_features(ds: Dataset, observation_end: dt.date | None = None,
     else:
         # Unknown, not zero: a shop without a discount column says nothing about price loyalty.
         out["discount_share"] = out["discount_rate"] = np.nan
-    out["gap_cv"] = out["gap_std"] / out["gap_mean"].where(out["gap_mean"] > 0)
-    out = out.set_index("customer_id").sort_index()
-    # Every lookup, slice and join on an Arrow-backed string index rebuilds its hash table
-    # through an object copy; pages slice this table per type many times per run.
-    out.index = out.index.astype(object)
-    return out
+    return out.sort_index()
