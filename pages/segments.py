@@ -6,7 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from loyalty import charts
-from loyalty.customers import export_frame, format_signal, reason_text, to_csv_bytes
+from loyalty.csvsafe import to_csv_bytes
+from loyalty.customers import export_frame, format_signal, reason_text
 from loyalty.i18n import fmt_date, fmt_money, fmt_number
 from loyalty.lifecycle import STAGES, flows
 from loyalty.segments import (GROUPS, MIN_ORDERS, SIGNAL_BOUNDS, TYPE_RULES, TYPES, UNTYPED,

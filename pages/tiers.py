@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from loyalty import charts
-from loyalty.customers import to_csv_bytes
+from loyalty.csvsafe import to_csv_bytes
 from loyalty.i18n import fmt_money, fmt_number, fmt_percent
 from loyalty.tiers import assign_tiers, near_next_tier, tier_movement
 from ui import plan_state, state, tables

@@ -18,6 +18,7 @@ import pandas as pd
 import streamlit as st
 
 from loyalty import sniff as sniff_module
+from loyalty.csvsafe import write_cursor
 from loyalty.dataset import Dataset
 from loyalty.errors import UnusableFile
 from loyalty.formats import DATE_FORMATS, order_patterns
@@ -348,11 +349,9 @@ def outcome_of(ds: Dataset, report, out_dir: str, n: int) -> Outcome:
 
 
 def write_rejects(ds: Dataset, file_id: int, path: str, lang: str = "en") -> None:
-    """All rejected records of one file to ``path``, written by DuckDB (no pandas copy): file,
-    line, the reason in ``lang``, the loader's detail (English), the code and the original text.
-
-    ``Dataset.write_rejects_csv`` passes the path to COPY as a query parameter, which DuckDB
-    does not accept; the relation API takes it as an argument instead.
+    """All rejected records of one file to ``path``, a chunk at a time (no pandas copy of them
+    all): file, line, the reason in ``lang``, the loader's detail (English), the code and the
+    original text, through the formula-safe writer since that text is whatever the file held.
     """
     codes = [r[0] for r in ds.con.execute(
         f"SELECT DISTINCT code FROM {REJECTS_TABLE} WHERE file_id = $f",
@@ -360,12 +359,12 @@ def write_rejects(ds: Dataset, file_id: int, path: str, lang: str = "en") -> Non
     labels = [reason_label(c, lang) for c in codes]
     names = [ident(t(f"rejects.{c}", lang)) for c in ("file", "line", "reason", "detail",
                                                         "code", "raw")]
-    ds.con.sql(f"SELECT file AS {names[0]}, line AS {names[1]}, "
-               f"coalesce(list_extract($labels, list_position($codes, code)), code) "
-               f"AS {names[2]}, reason AS {names[3]}, code AS {names[4]}, raw AS {names[5]} "
-               f"FROM {REJECTS_TABLE} WHERE file_id = $f ORDER BY line",
-               params={"f": file_id, "codes": codes, "labels": labels}
-               ).write_csv(path, header=True)
+    write_cursor(path, ds.con.cursor().execute(
+        f"SELECT file AS {names[0]}, line AS {names[1]}, "
+        f"coalesce(list_extract($labels, list_position($codes, code)), code) "
+        f"AS {names[2]}, reason AS {names[3]}, code AS {names[4]}, raw AS {names[5]} "
+        f"FROM {REJECTS_TABLE} WHERE file_id = $f ORDER BY line",
+        {"f": file_id, "codes": codes, "labels": labels}))
 
 
 def understood(o: Outcome, lang: str) -> str | None:
@@ -401,6 +400,6 @@ def previous_label(ds: Dataset, lang: str) -> str:
 
 
 def read_rejects_csv(path: str) -> bytes:
-    """The rejected rows file with a byte-order mark, so Excel opens umlauts correctly."""
+    """The rejected rows file as written by :func:`write_rejects` (byte-order mark included)."""
     with open(path, "rb") as fh:
-        return b"\xef\xbb\xbf" + fh.read()
+        return fh.read()
