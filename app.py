@@ -4,6 +4,7 @@ import streamlit as st
 
 from loyalty.filters import Filters
 from loyalty.i18n import LANGUAGES, fmt_number
+from loyalty.text import escape_markdown
 from ui import state, style
 from ui.state import tr
 
@@ -69,7 +70,7 @@ with st.sidebar:
     if ds.label == "demo":
         st.caption(f"{tr('app.dataset')}: {tr('app.dataset_demo')}")
     elif ds.reports:
-        names = ", ".join(r.filename for r in ds.reports)
+        names = ", ".join(escape_markdown(r.filename) for r in ds.reports)
         st.caption(f"{tr('app.dataset')}: {tr('app.dataset_own', files=names)}")
     else:
         st.caption(f"{tr('app.dataset')}: {tr('app.dataset_empty')}")

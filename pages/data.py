@@ -14,14 +14,15 @@ from loyalty.formats import DATE_FORMATS
 from loyalty.i18n import fmt_number, t_n
 from loyalty.plan import ReadPlan
 from loyalty.schema import TABLES
+from loyalty.text import escape_markdown
 from ui import choices, state, tables
 from ui.choices import localized
 from ui.data_plan import (AUTO, DELIMITERS, ENCODINGS, ESCAPES, QUOTES, Entry, Outcome, Why,
                           date_layout_label, delimiter_label, dialect_for, encoding_label,
-                          escape_code, escape_label, outcome_of, overrides_from_state,
-                          overrides_signature, plan_for, preview, previous_label, quote_label,
-                          read_as, read_rejects_csv, reason_label, stage, unreadable_why,
-                          understood, unusable_why, upload_dir)
+                          escape_code, escape_label, outcome_of,
+                          overrides_from_state, overrides_signature, plan_for, preview,
+                          previous_label, quote_label, read_as, read_rejects_csv, reason_label,
+                          stage, unreadable_why, understood, unusable_why, upload_dir)
 from ui.state import tr
 from ui.widgets import guarded
 
@@ -124,7 +125,7 @@ def _plan_file(entry: Entry) -> tuple[ReadPlan | None, Why | None]:
     except Exception as exc:  # noqa: BLE001 - a sentence, never a traceback
         why = unreadable_why(exc)
     if why is not None:
-        st.error(tr("data.unusable", file=entry.name, message=why.text(lang)))
+        st.error(tr("data.unusable", file=escape_markdown(entry.name), message=why.text(lang)))
 
     if plan is not None:
         names = list(TABLES)
@@ -151,7 +152,9 @@ def _plan_file(entry: Entry) -> tuple[ReadPlan | None, Why | None]:
 
     for q in plan.questions:
         if q.code != "table":
-            st.warning(tr("data.question", message=q.message), icon=":material/help:")
+            # The question quotes the file's column names and values.
+            st.warning(tr("data.question", message=escape_markdown(q.message)),
+                       icon=":material/help:")
     _mapping_editor(plan, f"data_map_{fid}_{sig}_{plan.table}_")
     if plan.missing:
         why = Why("err.required_missing", fields=tuple(plan.missing))
@@ -186,7 +189,8 @@ def _mapping_editor(plan: ReadPlan, key: str) -> None:
             format_func=lambda c: c or tr("data.not_mapped"), label_visibility="collapsed",
             key=key + f.name)
         if choice:
-            row[2].caption(" · ".join(plan.profiles[choice].samples[:3]) or "—")
+            samples = plan.profiles[choice].samples[:3]
+            row[2].caption(" · ".join(escape_markdown(v) for v in samples) or "—")
 
 
 def _load(boxes: list[tuple[Entry, ReadPlan | None, Why | None]]) -> None:
@@ -207,7 +211,7 @@ def _load(boxes: list[tuple[Entry, ReadPlan | None, Why | None]]) -> None:
     ds.label = "own"
     bar = st.progress(0.0)
     for k, (i, plan) in enumerate(todo):
-        bar.progress(k / len(todo), text=tr("data.loading", file=plan.filename))
+        bar.progress(k / len(todo), text=tr("data.loading", file=escape_markdown(plan.filename)))
         try:
             report = ds.load(plan)
             outcomes[i] = outcome_of(ds, report, out_dir, i)
@@ -235,10 +239,11 @@ def _kept_reason(outcomes: list[Outcome], lang: str) -> str:
     failed = [o for o in tx if o.error is not None]
     empty = [o for o in tx if o.error is None]
     if empty:
-        return "; ".join(tr("data.kept_zero", file=o.file, read=fmt_number(o.read, lang))
+        return "; ".join(tr("data.kept_zero", file=escape_markdown(o.file),
+                            read=fmt_number(o.read, lang))
                          for o in empty)
     if failed:
-        return tr("data.kept_failed", files=", ".join(o.file for o in failed))
+        return tr("data.kept_failed", files=", ".join(escape_markdown(o.file) for o in failed))
     return tr("data.kept_no_transactions")
 
 
@@ -253,9 +258,10 @@ def _show_results() -> None:
                       why=_kept_reason(outcomes, lang)), icon=":material/info:")
     for i, o in enumerate(outcomes):
         if o.error is not None:
-            st.error(tr("data.not_loaded", file=o.file, message=o.error.text(lang)))
+            st.error(tr("data.not_loaded", file=escape_markdown(o.file),
+                        message=o.error.text(lang)))
             continue
-        text = tr("data.result", file=o.file, loaded=fmt_number(o.loaded, lang),
+        text = tr("data.result", file=escape_markdown(o.file), loaded=fmt_number(o.loaded, lang),
                   read=fmt_number(o.read, lang), rejected=fmt_number(o.rejected, lang))
         (st.warning if o.rejected else st.success)(text)
         summary = understood(o, lang)
@@ -274,7 +280,7 @@ def _show_results() -> None:
 def _show_rejects(o: Outcome, i: int) -> None:
     lang = state.lang()
     reason, rows = tr("data.reason"), tr("data.rows")
-    with st.expander(tr("data.reasons_of", file=o.file), expanded=True):
+    with st.expander(tr("data.reasons_of", file=escape_markdown(o.file)), expanded=True):
         tables.show(pd.DataFrame({
             reason: [reason_label(c, lang) for c in o.reasons],
             rows: pd.array(list(o.reasons.values()), dtype="int64")}),
@@ -351,7 +357,7 @@ def render() -> None:
     boxes: list[tuple[Entry, ReadPlan | None, Why | None]] = []
     for entry in entries:
         with st.container(border=True):
-            st.subheader(tr("data.file_header", file=entry.name))
+            st.subheader(tr("data.file_header", file=escape_markdown(entry.name)))
             plan, why = guarded(lambda entry=entry: _plan_file(entry), state.lang()) or (
                 None, Why("data.not_ready"))
             boxes.append((entry, plan, why))

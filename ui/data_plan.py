@@ -26,6 +26,7 @@ from loyalty.i18n import CATALOGUE, LANGUAGES, fmt_money, fmt_number, t, t_n
 from loyalty.ingest import REJECTS_TABLE
 from loyalty.plan import ReadPlan, make_plan
 from loyalty.sniff import WHITESPACE, Dialect, sniff
+from loyalty.text import escape_markdown
 from loyalty.sqlsafe import ident
 from ui import choices
 
@@ -121,7 +122,11 @@ def reason_label(code: str, lang: str) -> str:
 
 @dataclass(frozen=True)
 class Why:
-    """Why a file is not loaded, kept as an i18n key so it follows a language switch."""
+    """Why a file is not loaded, kept as an i18n key so it follows a language switch.
+
+    Its values are file names and the loader's details (which quote the file's own text), so
+    :meth:`text` escapes them: the sentence is shown as Markdown.
+    """
 
     key: str
     kwargs: tuple = ()
@@ -129,7 +134,7 @@ class Why:
     fields: tuple = ()
 
     def text(self, lang: str) -> str:
-        kw = dict(self.kwargs)
+        kw = {k: escape_markdown(v) for k, v in self.kwargs}
         if self.fields:
             kw["fields"] = ", ".join(t(f"field.{f}", lang) for f in self.fields)
         return t(self.key, lang, **kw)
@@ -395,7 +400,8 @@ def previous_label(ds: Dataset, lang: str) -> str:
     if ds.label == "demo":
         return t("data.previous_demo", lang)
     if ds.reports:
-        return t("data.previous_own", lang, files=", ".join(r.filename for r in ds.reports))
+        return t("data.previous_own", lang,
+                 files=", ".join(escape_markdown(r.filename) for r in ds.reports))
     return t("data.previous_none", lang)
 
 
