@@ -6,9 +6,11 @@ from loyalty.filters import Filters
 from loyalty.i18n import LANGUAGES, fmt_number
 from loyalty.text import escape_markdown
 from ui import state, style
+from ui.data_plan import clean_stale_uploads
 from ui.state import tr
 
 st.set_page_config(page_title="Loyalty Lens", page_icon="💠", layout="wide")
+clean_stale_uploads()
 
 with st.sidebar:
     st.radio(tr("app.language"), list(LANGUAGES), format_func=LANGUAGES.get, key="app_lang",

@@ -18,8 +18,8 @@ from loyalty.text import escape_markdown
 from ui import choices, state, tables
 from ui.choices import localized
 from ui.data_plan import (AUTO, DELIMITERS, ENCODINGS, ESCAPES, QUOTES, Entry, Outcome, Why,
-                          date_layout_label, delimiter_label, dialect_for, encoding_label,
-                          escape_code, escape_label, outcome_of,
+                          date_layout_label, delimiter_label, dialect_for, discard,
+                          encoding_label, escape_code, escape_label, on_disk, outcome_of,
                           overrides_from_state, overrides_signature, plan_for, preview,
                           previous_label, quote_label, read_as, read_rejects_csv, reason_label,
                           stage, unreadable_why, understood, unusable_why, upload_dir)
@@ -207,6 +207,9 @@ def _load(boxes: list[tuple[Entry, ReadPlan | None, Why | None]]) -> None:
         for e, plan, why in boxes]
     todo = sorted(((i, plan) for i, (_, plan, _) in enumerate(boxes) if plan is not None),
                   key=lambda ip: list(TABLES).index(ip[1].table))
+    for entry, plan, _ in boxes:
+        if plan is not None:
+            on_disk(entry)
     ds = Dataset()
     ds.label = "own"
     bar = st.progress(0.0)
@@ -222,6 +225,7 @@ def _load(boxes: list[tuple[Entry, ReadPlan | None, Why | None]]) -> None:
             outcomes[i] = Outcome(file=plan.filename, table=plan.table,
                                   error=unreadable_why(exc))
     bar.progress(1.0, text=tr("data.loaded_all", n=len(todo)))
+    discard([e for e, _, _ in boxes])
     replaced = ds.has("transactions")
     results = {"outcomes": outcomes, "replaced": replaced,
                "previous": previous_label(state.dataset(), lang) if not replaced else None}

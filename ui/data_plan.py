@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import inspect
 import os
-import tempfile
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -26,8 +25,9 @@ from loyalty.i18n import CATALOGUE, LANGUAGES, fmt_money, fmt_number, t, t_n
 from loyalty.ingest import REJECTS_TABLE
 from loyalty.plan import ReadPlan, make_plan
 from loyalty.sniff import WHITESPACE, Dialect, sniff
-from loyalty.text import escape_markdown
 from loyalty.sqlsafe import ident
+from loyalty.text import escape_markdown
+from loyalty.uploads import UploadFolder, remove_file, remove_stale
 from ui import choices
 
 AUTO = "auto"
@@ -158,7 +158,8 @@ def unreadable_why(exc: Exception) -> Why:
 # -- staging ---------------------------------------------------------------------------------
 @dataclass
 class Entry:
-    """One file of the upload box, written to disk (DuckDB reads it from there)."""
+    """One file of the upload box, written to disk while it is read (DuckDB reads it from
+    there) and deleted once loaded; ``source`` keeps the uploader's copy to write it again."""
 
     fid: str
     name: str
@@ -166,12 +167,39 @@ class Entry:
     digest: str
     # Set when the file cannot be loaded before any plan is made (same file twice).
     duplicate_of: str | None = None
+    source: object = None
 
 
 def upload_dir() -> str:
-    if "data_tmp" not in st.session_state:
-        st.session_state["data_tmp"] = tempfile.mkdtemp(prefix="loyalty-upload-")
-    return st.session_state["data_tmp"]
+    """This session's upload folder; it is removed when the session ends (see
+    :class:`loyalty.uploads.UploadFolder`)."""
+    folder = st.session_state.get("data_tmp")
+    if getattr(folder, "path", None) is None or not os.path.isdir(folder.path):
+        folder = st.session_state["data_tmp"] = UploadFolder()
+    return folder.path
+
+
+@st.cache_resource(show_spinner=False)
+def clean_stale_uploads() -> list[str]:
+    """Once per server process: remove upload folders a killed server left behind."""
+    return remove_stale()
+
+
+def on_disk(entry: Entry) -> str:
+    """The path of ``entry``, written again from the upload box when a load deleted it and the
+    manager now changes how it is read (or loads it again)."""
+    if not os.path.exists(entry.path) and entry.source is not None:
+        os.makedirs(os.path.dirname(entry.path), exist_ok=True)
+        with open(entry.path, "wb") as fh:
+            fh.write(entry.source.getbuffer())
+    return entry.path
+
+
+def discard(entries: list[Entry]) -> None:
+    """Delete the files of ``entries`` from disk: once loaded, the data is in the session's
+    database and the upload box still has them should they be needed again."""
+    for entry in entries:
+        remove_file(entry.path)
 
 
 def stage(files) -> list[Entry]:
@@ -197,16 +225,13 @@ def stage(files) -> list[Entry]:
                 fh.write(data)
             known[fid] = (path, hashlib.sha256(data).hexdigest())
         path, digest = known[fid]
-        entry = Entry(fid, name, path, digest, duplicate_of=seen.get(digest))
+        entry = Entry(fid, name, path, digest, duplicate_of=seen.get(digest), source=uf)
         seen.setdefault(digest, name)
         entries.append(entry)
     current = {e.fid for e in entries}
     for fid in [f for f in known if f not in current]:
         path, _ = known.pop(fid)
-        try:
-            os.unlink(path)
-        except OSError:
-            pass
+        remove_file(path)
         for cache in ("data_dialects", "data_plans"):
             for k in [k for k in st.session_state.get(cache, {}) if k[0] == fid]:
                 del st.session_state[cache][k]
@@ -250,6 +275,7 @@ def dialect_for(entry: Entry, overrides: dict) -> Dialect:
 
 def _sniff(entry: Entry, overrides: dict) -> Dialect:
     kwargs = {k: v for k, v in overrides.items() if v is not None}
+    on_disk(entry)
     if not kwargs or not SNIFF_TAKES_OVERRIDES:
         return sniff(entry.path)
     if kwargs.get("escape") == DOUBLED:
@@ -283,7 +309,7 @@ def plan_for(entry: Entry, overrides: dict, table: str | None, mapping: dict,
     hit = cache.get(entry.fid)
     if hit is not None and hit[0] == key:
         return hit[1], hit[2]
-    plan = make_plan(entry.path, entry.name, dialect=dialect, table=table, mapping=mapping,
+    plan = make_plan(on_disk(entry), entry.name, dialect=dialect, table=table, mapping=mapping,
                      decimal=decimal)
     detected = {f: fmt.family for f, fmt in plan.date_formats.items()}
     for fname, family in date_layouts.items():
