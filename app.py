@@ -4,10 +4,13 @@ import streamlit as st
 
 from loyalty.filters import Filters
 from loyalty.i18n import LANGUAGES, fmt_number
+from loyalty.text import escape_markdown
 from ui import state, style
+from ui.data_plan import clean_stale_uploads
 from ui.state import tr
 
 st.set_page_config(page_title="Loyalty Lens", page_icon="💠", layout="wide")
+clean_stale_uploads()
 
 with st.sidebar:
     st.radio(tr("app.language"), list(LANGUAGES), format_func=LANGUAGES.get, key="app_lang",
@@ -69,7 +72,7 @@ with st.sidebar:
     if ds.label == "demo":
         st.caption(f"{tr('app.dataset')}: {tr('app.dataset_demo')}")
     elif ds.reports:
-        names = ", ".join(r.filename for r in ds.reports)
+        names = ", ".join(escape_markdown(r.filename) for r in ds.reports)
         st.caption(f"{tr('app.dataset')}: {tr('app.dataset_own', files=names)}")
     else:
         st.caption(f"{tr('app.dataset')}: {tr('app.dataset_empty')}")

@@ -93,7 +93,8 @@ def _load_all(args):
 
 
 def cmd_customers(args) -> int:
-    from .customers import customer_table, export_frame, to_csv_bytes
+    from .csvsafe import to_csv_bytes
+    from .customers import customer_table, export_frame
     from .i18n import t
     ds = _load_all(args)
     table, missing, untellable = customer_table(ds)

@@ -98,34 +98,3 @@ def export_frame(table: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
         if c in table:
             out[c] = table[c].round(4) if table[c].dtype.kind == "f" else table[c]
     return out.reset_index()
-
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def excel_safe(frame: pd.DataFrame) -> pd.DataFrame:
-    """Text cells that Excel would run as a formula get a leading apostrophe.
-
-    A cell starting with = + - @ tab or CR is a formula to Excel unless it is a number (a
-    negative amount stays as it is).
-    """
-    def fix(v):
-        if isinstance(v, str) and v.startswith(_FORMULA_START):
-            try:
-                float(v)
-                return v
-            except ValueError:
-                return "'" + v
-        return v
-
-    out = frame.copy()
-    for c in out.columns:
-        if out[c].dtype == object or str(out[c].dtype).startswith(("string", "str")):
-            out[c] = out[c].map(fix)
-    out.columns = [fix(c) for c in out.columns]
-    return out
-
-
-def to_csv_bytes(frame: pd.DataFrame) -> bytes:
-    """CSV for Excel: UTF-8 with BOM so umlauts survive, formula-safe cells."""
-    return excel_safe(frame).to_csv(index=False).encode("utf-8-sig")

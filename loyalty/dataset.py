@@ -15,6 +15,7 @@ from collections.abc import Callable
 import duckdb
 import ibis
 
+from .csvsafe import write_cursor
 from .db import scalar
 from .ingest import REJECTS_TABLE, LoadReport, ensure_support_objects, load_file, report_overlap
 from .plan import ReadPlan, make_plan
@@ -180,17 +181,16 @@ class Dataset:
         return self.con.execute(sql, params).df()
 
     def write_rejects_csv(self, out_path: str, file_id: int | None = None) -> int:
-        """Write the rejected records to ``out_path`` via DuckDB (no pandas copy)."""
+        """Write the rejected records to ``out_path`` a chunk at a time (no pandas copy of them
+        all), through the formula-safe writer: the original text is whatever the file held."""
         sql = f"SELECT file, line, code, reason, raw FROM {REJECTS_TABLE}"
+        params: dict = {}
         if file_id is not None:
-            self.con.execute(f"CREATE OR REPLACE TEMP VIEW _ll_rej_out AS {sql} "
-                             "WHERE file_id = $f ORDER BY line", {"f": file_id})
+            sql += " WHERE file_id = $f ORDER BY line"
+            params["f"] = file_id
         else:
-            self.con.execute(f"CREATE OR REPLACE TEMP VIEW _ll_rej_out AS {sql} "
-                             "ORDER BY file_id, line")
-        self.con.execute("COPY (SELECT * FROM _ll_rej_out) TO $p (HEADER, DELIMITER ',')",
-                         {"p": out_path})
-        return scalar(self.con, "SELECT count(*) FROM _ll_rej_out")
+            sql += " ORDER BY file_id, line"
+        return write_cursor(out_path, self.con.cursor().execute(sql, params))
 
     def cursor_view(self) -> "Dataset":
         """The same data through a cursor of its own: what one script run queries with, so a

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 import plotly.io as pio
 
+from .csvsafe import to_csv_bytes
 from .i18n import fmt_money, fmt_number, fmt_percent, t
 
 # Headline results in report order, with how each is formatted.
@@ -86,8 +87,8 @@ def compare_table(scenarios: list[Scenario], lang: str = "en", formatted: bool =
 
 
 def to_csv(scenarios: list[Scenario]) -> bytes:
-    """Long format: scenario, section (assumption or result), name, value. UTF-8 with BOM so
-    that Excel opens umlauts correctly."""
+    """Long format: scenario, section (assumption or result), name, value; written by the
+    formula-safe writer, since scenario and tier names are the manager's own text."""
     rows = []
     for s in scenarios:
         for section, values in (("assumption", s.assumptions), ("result", s.results)):
@@ -95,7 +96,7 @@ def to_csv(scenarios: list[Scenario]) -> bytes:
                 rows.append({"scenario": s.name, "saved": s.saved, "section": section,
                              "name": name, "value": value})
     frame = pd.DataFrame(rows, columns=["scenario", "saved", "section", "name", "value"])
-    return frame.to_csv(index=False).encode("utf-8-sig")
+    return to_csv_bytes(frame)
 
 
 def html_report(scenarios: list[Scenario], lang: str = "en", dataset: str = "") -> str:

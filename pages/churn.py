@@ -7,7 +7,7 @@ import streamlit as st
 
 from loyalty import charts
 from loyalty.churn import churn_by, retention_curves
-from loyalty.customers import excel_safe, to_csv_bytes
+from loyalty.csvsafe import to_csv_bytes
 from loyalty.i18n import fmt_number, fmt_percent
 from loyalty.lifecycle import lifecycle_stage
 from loyalty.periods import month_coverage
@@ -126,9 +126,8 @@ def _at_risk_tab(ds, f, base: dict, window: int, lang: str) -> None:
         counts = risk["loyalty_type"].value_counts()
         st.markdown("\n".join(f"- **{tr(f'type.{t}')}** ({fmt_number(n, lang)}): "
                                f"{tr(f'action.{t}')}" for t, n in counts.items()))
-    export = excel_safe(risk.reset_index()[["customer_id", "revenue", "p_alive",
-                                            "expected_purchases_90d", "clv_12m",
-                                            "loyalty_type"]].round(4))
+    export = risk.reset_index()[["customer_id", "revenue", "p_alive", "expected_purchases_90d",
+                                 "clv_12m", "loyalty_type"]].round(4)
     st.download_button(tr("churn.download"), to_csv_bytes(export), file_name="at_risk.csv",
                        mime="text/csv", key="churn_download", disabled=risk.empty)
 

@@ -14,14 +14,15 @@ from loyalty.formats import DATE_FORMATS
 from loyalty.i18n import fmt_number, t_n
 from loyalty.plan import ReadPlan
 from loyalty.schema import TABLES
+from loyalty.text import escape_markdown
 from ui import choices, state, tables
 from ui.choices import localized
 from ui.data_plan import (AUTO, DELIMITERS, ENCODINGS, ESCAPES, QUOTES, Entry, Outcome, Why,
-                          date_layout_label, delimiter_label, dialect_for, encoding_label,
-                          escape_code, escape_label, outcome_of, overrides_from_state,
-                          overrides_signature, plan_for, preview, previous_label, quote_label,
-                          read_as, read_rejects_csv, reason_label, stage, unreadable_why,
-                          understood, unusable_why, upload_dir)
+                          date_layout_label, delimiter_label, dialect_for, discard,
+                          encoding_label, escape_code, escape_label, on_disk, outcome_of,
+                          overrides_from_state, overrides_signature, plan_for, preview,
+                          previous_label, quote_label, read_as, read_rejects_csv, reason_label,
+                          stage, unreadable_why, understood, unusable_why, upload_dir)
 from ui.state import tr
 from ui.widgets import guarded
 
@@ -128,7 +129,7 @@ def _plan_file(entry: Entry) -> tuple[ReadPlan | None, Why | None]:
     except Exception as exc:  # noqa: BLE001 - a sentence, never a traceback
         why = unreadable_why(exc)
     if why is not None:
-        st.error(tr("data.unusable", file=entry.name, message=why.text(lang)))
+        st.error(tr("data.unusable", file=escape_markdown(entry.name), message=why.text(lang)))
 
     if plan is not None:
         names = list(TABLES)
@@ -155,7 +156,9 @@ def _plan_file(entry: Entry) -> tuple[ReadPlan | None, Why | None]:
 
     for q in plan.questions:
         if q.code != "table":
-            st.warning(tr("data.question", message=q.message), icon=":material/help:")
+            # The question quotes the file's column names and values.
+            st.warning(tr("data.question", message=escape_markdown(q.message)),
+                       icon=":material/help:")
     _mapping_editor(plan, f"data_map_{fid}_{sig}_{plan.table}_")
     if plan.missing:
         why = Why("err.required_missing", fields=tuple(plan.missing))
@@ -190,7 +193,8 @@ def _mapping_editor(plan: ReadPlan, key: str) -> None:
             format_func=lambda c: c or tr("data.not_mapped"), label_visibility="collapsed",
             key=key + f.name)
         if choice:
-            row[2].caption(" · ".join(plan.profiles[choice].samples[:3]) or "—")
+            samples = plan.profiles[choice].samples[:3]
+            row[2].caption(" · ".join(escape_markdown(v) for v in samples) or "—")
 
 
 def _load(boxes: list[tuple[Entry, ReadPlan | None, Why | None]]) -> None:
@@ -207,13 +211,16 @@ def _load(boxes: list[tuple[Entry, ReadPlan | None, Why | None]]) -> None:
         for e, plan, why in boxes]
     todo = sorted(((i, plan) for i, (_, plan, _) in enumerate(boxes) if plan is not None),
                   key=lambda ip: list(TABLES).index(ip[1].table))
+    for entry, plan, _ in boxes:
+        if plan is not None:
+            on_disk(entry)
     ds = Dataset()
     ds.label = "own"
     bar = st.progress(0.0)
     for k, (i, plan) in enumerate(todo):
         def show_stage(name: str, k=k, plan=plan) -> None:
             done = (k + LOAD_STAGE_SHARE[name]) / len(todo)
-            bar.progress(done, text=tr("data.loading", file=plan.filename,
+            bar.progress(done, text=tr("data.loading", file=escape_markdown(plan.filename),
                                        stage=tr(f"data.stage.{name}")))
 
         show_stage("prepare")
@@ -227,6 +234,7 @@ def _load(boxes: list[tuple[Entry, ReadPlan | None, Why | None]]) -> None:
             outcomes[i] = Outcome(file=plan.filename, table=plan.table,
                                   error=unreadable_why(exc))
     bar.progress(1.0, text=tr("data.loaded_all", n=len(todo)))
+    discard([e for e, _, _ in boxes])
     replaced = ds.has("transactions")
     results = {"outcomes": outcomes, "replaced": replaced,
                "previous": previous_label(state.dataset(), lang) if not replaced else None}
@@ -244,10 +252,11 @@ def _kept_reason(outcomes: list[Outcome], lang: str) -> str:
     failed = [o for o in tx if o.error is not None]
     empty = [o for o in tx if o.error is None]
     if empty:
-        return "; ".join(tr("data.kept_zero", file=o.file, read=fmt_number(o.read, lang))
+        return "; ".join(tr("data.kept_zero", file=escape_markdown(o.file),
+                            read=fmt_number(o.read, lang))
                          for o in empty)
     if failed:
-        return tr("data.kept_failed", files=", ".join(o.file for o in failed))
+        return tr("data.kept_failed", files=", ".join(escape_markdown(o.file) for o in failed))
     return tr("data.kept_no_transactions")
 
 
@@ -262,9 +271,10 @@ def _show_results() -> None:
                       why=_kept_reason(outcomes, lang)), icon=":material/info:")
     for i, o in enumerate(outcomes):
         if o.error is not None:
-            st.error(tr("data.not_loaded", file=o.file, message=o.error.text(lang)))
+            st.error(tr("data.not_loaded", file=escape_markdown(o.file),
+                        message=o.error.text(lang)))
             continue
-        text = tr("data.result", file=o.file, loaded=fmt_number(o.loaded, lang),
+        text = tr("data.result", file=escape_markdown(o.file), loaded=fmt_number(o.loaded, lang),
                   read=fmt_number(o.read, lang), rejected=fmt_number(o.rejected, lang))
         (st.warning if o.rejected else st.success)(text)
         summary = understood(o, lang)
@@ -283,7 +293,7 @@ def _show_results() -> None:
 def _show_rejects(o: Outcome, i: int) -> None:
     lang = state.lang()
     reason, rows = tr("data.reason"), tr("data.rows")
-    with st.expander(tr("data.reasons_of", file=o.file), expanded=True):
+    with st.expander(tr("data.reasons_of", file=escape_markdown(o.file)), expanded=True):
         tables.show(pd.DataFrame({
             reason: [reason_label(c, lang) for c in o.reasons],
             rows: pd.array(list(o.reasons.values()), dtype="int64")}),
@@ -360,7 +370,7 @@ def render() -> None:
     boxes: list[tuple[Entry, ReadPlan | None, Why | None]] = []
     for entry in entries:
         with st.container(border=True):
-            st.subheader(tr("data.file_header", file=entry.name))
+            st.subheader(tr("data.file_header", file=escape_markdown(entry.name)))
             plan, why = guarded(lambda entry=entry: _plan_file(entry), state.lang()) or (
                 None, Why("data.not_ready"))
             boxes.append((entry, plan, why))

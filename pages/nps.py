@@ -7,6 +7,7 @@ from loyalty import charts, nps
 from loyalty.filters import filtered_surveys, in_days
 from loyalty.i18n import fmt_date, fmt_number
 from loyalty.settings import default
+from loyalty.text import escape_markdown
 from ui import plan_state, state, tables
 from ui.choices import localized
 from ui.state import tr
@@ -128,7 +129,7 @@ def _compare_groups(groups: pd.DataFrame, label, lang: str) -> None:
                int(rows.at[g, "respondents"])) for g in (a, b)]
     diff = nps.nps_difference(*counts)
     key = "nps.groups_significant" if diff["significant"] else "nps.groups_noise"
-    st.markdown(tr(key, a=label(a), b=label(b),
+    st.markdown(tr(key, a=escape_markdown(label(a)), b=escape_markdown(label(b)),
                    nps_a=fmt_number(nps.nps_from_counts(*counts[0]), lang, 1),
                    nps_b=fmt_number(nps.nps_from_counts(*counts[1]), lang, 1),
                    low=fmt_number(diff["low"], lang, 1), high=fmt_number(diff["high"], lang, 1)))

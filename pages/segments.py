@@ -6,13 +6,15 @@ import pandas as pd
 import streamlit as st
 
 from loyalty import charts
-from loyalty.customers import export_frame, format_signal, reason_text, to_csv_bytes
+from loyalty.csvsafe import to_csv_bytes
+from loyalty.customers import export_frame, format_signal, reason_text
 from loyalty.i18n import fmt_date, fmt_money, fmt_number
 from loyalty.lifecycle import STAGES, flows
 from loyalty.segments import (GROUPS, MIN_ORDERS, SIGNAL_BOUNDS, TYPE_RULES, TYPES, UNTYPED,
                               reasons_for, segment, type_summary,
                               untellable_types)
 from loyalty.settings import default
+from loyalty.text import escape_markdown
 from ui import state, tables
 from ui.choices import localized
 from ui.state import tr
@@ -168,14 +170,15 @@ def _customer_tab(table: pd.DataFrame, sig: pd.DataFrame, rules: dict, lang: str
     cid = typed.strip()
     if cid not in table.index:
         near = [i for i in ids if cid.lower() in str(i).lower()][:10]
-        st.warning(tr("seg.not_found", customer=cid)
-                   + (" " + tr("seg.did_you_mean", ids=", ".join(map(str, near))) if near else ""))
+        st.warning(tr("seg.not_found", customer=escape_markdown(cid))
+                   + (" " + tr("seg.did_you_mean", ids=", ".join(map(escape_markdown, near)))
+                      if near else ""))
         return
     row = table.loc[cid].copy()
     row["reasons"] = reasons_for(sig, table.loc[[cid]], rules).iloc[0]
     left, right = st.columns([2, 3])
     with left:
-        st.markdown(f"### {cid}")
+        st.markdown(f"### {escape_markdown(cid)}")
         st.markdown(f"**{tr('seg.col_type')}:** {tr('type.' + row['loyalty_type'])}")
         st.markdown(f"**{tr('seg.why')}:** {reason_text(row['reasons'], lang)}")
         st.markdown(f"**{tr('seg.lifecycle')}:** {tr('stage.' + row['lifecycle'])} · "

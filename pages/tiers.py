@@ -6,8 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from loyalty import charts
-from loyalty.customers import to_csv_bytes
+from loyalty.csvsafe import to_csv_bytes
 from loyalty.i18n import fmt_money, fmt_number, fmt_percent
+from loyalty.text import escape_markdown
 from loyalty.tiers import assign_tiers, near_next_tier, tier_movement
 from ui import plan_state, state, tables
 from ui.state import tr
@@ -28,9 +29,9 @@ def _ladder(ds, f, lang: str) -> tuple:
                                   help=tr("tiers.months_help"))
     ladder = []
     for i, (col, (name, floor)) in enumerate(zip(cols[1:], today)):
-        value = col.number_input(tr("tiers.threshold", tier=name), 0.0, 1_000_000.0,
-                                 float(floor), step=50.0, format="%.0f", key=f"tiers_floor_{i}",
-                                 disabled=i == 0)
+        value = col.number_input(tr("tiers.threshold", tier=escape_markdown(name)), 0.0,
+                                 1_000_000.0, float(floor), step=50.0, format="%.0f",
+                                 key=f"tiers_floor_{i}", disabled=i == 0)
         ladder.append((name, float(value)))
     return tuple(ladder), int(months)
 

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from loyalty import plan_charts, scenarios
+from loyalty.text import escape_markdown
 from ui import state
 from ui.state import tr
 from ui.whatif_discount import discount_tab
@@ -28,7 +29,7 @@ def _scenarios_tab(current: dict, ds, lang: str) -> None:
         figures = {title: fig.to_json() for title, fig in current["figures"].items()}
         saved[label] = scenarios.Scenario(label, current["assumptions"], current["results"],
                                           figures)
-        st.toast(tr("scen.replaced" if replaced else "scen.saved", name=label))
+        st.toast(tr("scen.replaced" if replaced else "scen.saved", name=escape_markdown(label)))
     if not saved:
         st.info(tr("scen.none"))
         return

@@ -11,13 +11,13 @@ from __future__ import annotations
 import hashlib
 import inspect
 import os
-import tempfile
 from dataclasses import dataclass, field
 
 import pandas as pd
 import streamlit as st
 
 from loyalty import sniff as sniff_module
+from loyalty.csvsafe import write_cursor
 from loyalty.dataset import Dataset
 from loyalty.errors import UnusableFile
 from loyalty.formats import DATE_FORMATS, order_patterns
@@ -26,6 +26,8 @@ from loyalty.ingest import REJECTS_TABLE
 from loyalty.plan import ReadPlan, make_plan
 from loyalty.sniff import WHITESPACE, Dialect, sniff
 from loyalty.sqlsafe import ident
+from loyalty.text import escape_markdown
+from loyalty.uploads import UploadFolder, remove_file, remove_stale
 from ui import choices
 
 AUTO = "auto"
@@ -120,7 +122,11 @@ def reason_label(code: str, lang: str) -> str:
 
 @dataclass(frozen=True)
 class Why:
-    """Why a file is not loaded, kept as an i18n key so it follows a language switch."""
+    """Why a file is not loaded, kept as an i18n key so it follows a language switch.
+
+    Its values are file names and the loader's details (which quote the file's own text), so
+    :meth:`text` escapes them: the sentence is shown as Markdown.
+    """
 
     key: str
     kwargs: tuple = ()
@@ -128,7 +134,7 @@ class Why:
     fields: tuple = ()
 
     def text(self, lang: str) -> str:
-        kw = dict(self.kwargs)
+        kw = {k: escape_markdown(v) for k, v in self.kwargs}
         if self.fields:
             kw["fields"] = ", ".join(t(f"field.{f}", lang) for f in self.fields)
         return t(self.key, lang, **kw)
@@ -152,7 +158,8 @@ def unreadable_why(exc: Exception) -> Why:
 # -- staging ---------------------------------------------------------------------------------
 @dataclass
 class Entry:
-    """One file of the upload box, written to disk (DuckDB reads it from there)."""
+    """One file of the upload box, written to disk while it is read (DuckDB reads it from
+    there) and deleted once loaded; ``source`` keeps the uploader's copy to write it again."""
 
     fid: str
     name: str
@@ -160,12 +167,39 @@ class Entry:
     digest: str
     # Set when the file cannot be loaded before any plan is made (same file twice).
     duplicate_of: str | None = None
+    source: object = None
 
 
 def upload_dir() -> str:
-    if "data_tmp" not in st.session_state:
-        st.session_state["data_tmp"] = tempfile.mkdtemp(prefix="loyalty-upload-")
-    return st.session_state["data_tmp"]
+    """This session's upload folder; it is removed when the session ends (see
+    :class:`loyalty.uploads.UploadFolder`)."""
+    folder = st.session_state.get("data_tmp")
+    if getattr(folder, "path", None) is None or not os.path.isdir(folder.path):
+        folder = st.session_state["data_tmp"] = UploadFolder()
+    return folder.path
+
+
+@st.cache_resource(show_spinner=False)
+def clean_stale_uploads() -> list[str]:
+    """Once per server process: remove upload folders a killed server left behind."""
+    return remove_stale()
+
+
+def on_disk(entry: Entry) -> str:
+    """The path of ``entry``, written again from the upload box when a load deleted it and the
+    manager now changes how it is read (or loads it again)."""
+    if not os.path.exists(entry.path) and entry.source is not None:
+        os.makedirs(os.path.dirname(entry.path), exist_ok=True)
+        with open(entry.path, "wb") as fh:
+            fh.write(entry.source.getbuffer())
+    return entry.path
+
+
+def discard(entries: list[Entry]) -> None:
+    """Delete the files of ``entries`` from disk: once loaded, the data is in the session's
+    database and the upload box still has them should they be needed again."""
+    for entry in entries:
+        remove_file(entry.path)
 
 
 def stage(files) -> list[Entry]:
@@ -191,16 +225,13 @@ def stage(files) -> list[Entry]:
                 fh.write(data)
             known[fid] = (path, hashlib.sha256(data).hexdigest())
         path, digest = known[fid]
-        entry = Entry(fid, name, path, digest, duplicate_of=seen.get(digest))
+        entry = Entry(fid, name, path, digest, duplicate_of=seen.get(digest), source=uf)
         seen.setdefault(digest, name)
         entries.append(entry)
     current = {e.fid for e in entries}
     for fid in [f for f in known if f not in current]:
         path, _ = known.pop(fid)
-        try:
-            os.unlink(path)
-        except OSError:
-            pass
+        remove_file(path)
         for cache in ("data_dialects", "data_plans"):
             for k in [k for k in st.session_state.get(cache, {}) if k[0] == fid]:
                 del st.session_state[cache][k]
@@ -244,6 +275,7 @@ def dialect_for(entry: Entry, overrides: dict) -> Dialect:
 
 def _sniff(entry: Entry, overrides: dict) -> Dialect:
     kwargs = {k: v for k, v in overrides.items() if v is not None}
+    on_disk(entry)
     if not kwargs or not SNIFF_TAKES_OVERRIDES:
         return sniff(entry.path)
     if kwargs.get("escape") == DOUBLED:
@@ -277,7 +309,7 @@ def plan_for(entry: Entry, overrides: dict, table: str | None, mapping: dict,
     hit = cache.get(entry.fid)
     if hit is not None and hit[0] == key:
         return hit[1], hit[2]
-    plan = make_plan(entry.path, entry.name, dialect=dialect, table=table, mapping=mapping,
+    plan = make_plan(on_disk(entry), entry.name, dialect=dialect, table=table, mapping=mapping,
                      decimal=decimal)
     detected = {f: fmt.family for f, fmt in plan.date_formats.items()}
     for fname, family in date_layouts.items():
@@ -348,11 +380,9 @@ def outcome_of(ds: Dataset, report, out_dir: str, n: int) -> Outcome:
 
 
 def write_rejects(ds: Dataset, file_id: int, path: str, lang: str = "en") -> None:
-    """All rejected records of one file to ``path``, written by DuckDB (no pandas copy): file,
-    line, the reason in ``lang``, the loader's detail (English), the code and the original text.
-
-    ``Dataset.write_rejects_csv`` passes the path to COPY as a query parameter, which DuckDB
-    does not accept; the relation API takes it as an argument instead.
+    """All rejected records of one file to ``path``, a chunk at a time (no pandas copy of them
+    all): file, line, the reason in ``lang``, the loader's detail (English), the code and the
+    original text, through the formula-safe writer since that text is whatever the file held.
     """
     codes = [r[0] for r in ds.con.execute(
         f"SELECT DISTINCT code FROM {REJECTS_TABLE} WHERE file_id = $f",
@@ -360,12 +390,12 @@ def write_rejects(ds: Dataset, file_id: int, path: str, lang: str = "en") -> Non
     labels = [reason_label(c, lang) for c in codes]
     names = [ident(t(f"rejects.{c}", lang)) for c in ("file", "line", "reason", "detail",
                                                         "code", "raw")]
-    ds.con.sql(f"SELECT file AS {names[0]}, line AS {names[1]}, "
-               f"coalesce(list_extract($labels, list_position($codes, code)), code) "
-               f"AS {names[2]}, reason AS {names[3]}, code AS {names[4]}, raw AS {names[5]} "
-               f"FROM {REJECTS_TABLE} WHERE file_id = $f ORDER BY line",
-               params={"f": file_id, "codes": codes, "labels": labels}
-               ).write_csv(path, header=True)
+    write_cursor(path, ds.con.cursor().execute(
+        f"SELECT file AS {names[0]}, line AS {names[1]}, "
+        f"coalesce(list_extract($labels, list_position($codes, code)), code) "
+        f"AS {names[2]}, reason AS {names[3]}, code AS {names[4]}, raw AS {names[5]} "
+        f"FROM {REJECTS_TABLE} WHERE file_id = $f ORDER BY line",
+        {"f": file_id, "codes": codes, "labels": labels}))
 
 
 def understood(o: Outcome, lang: str) -> str | None:
@@ -396,11 +426,12 @@ def previous_label(ds: Dataset, lang: str) -> str:
     if ds.label == "demo":
         return t("data.previous_demo", lang)
     if ds.reports:
-        return t("data.previous_own", lang, files=", ".join(r.filename for r in ds.reports))
+        return t("data.previous_own", lang,
+                 files=", ".join(escape_markdown(r.filename) for r in ds.reports))
     return t("data.previous_none", lang)
 
 
 def read_rejects_csv(path: str) -> bytes:
-    """The rejected rows file with a byte-order mark, so Excel opens umlauts correctly."""
+    """The rejected rows file as written by :func:`write_rejects` (byte-order mark included)."""
     with open(path, "rb") as fh:
-        return b"\xef\xbb\xbf" + fh.read()
+        return fh.read()

@@ -7,6 +7,7 @@ import streamlit as st
 
 from loyalty import charts, plan_charts
 from loyalty.i18n import fmt_money, fmt_money_short, fmt_number
+from loyalty.text import escape_markdown
 from loyalty.tier_plan import DEFAULT_BENEFITS, TierAssumptions, TierBenefit, compare_ladders
 from ui import plan_state, state, tables
 from ui.state import tr
@@ -38,7 +39,7 @@ def _benefit_inputs(names, prefix: str, defaults: tuple[TierBenefit, ...]) -> tu
     for i, (col, name) in enumerate(zip(cols, names)):
         b = defaults[min(i, len(defaults) - 1)]
         d, m, c = b.discount * 100, b.points_multiplier, b.fixed_cost
-        col.markdown(f"**{name}**")
+        col.markdown(f"**{escape_markdown(name)}**")
         values = []
         for field, label, top, start, step in (("disc", "plan.discount_pct", 50.0, d, 0.5),
                                                  ("mult", "plan.multiplier", 10.0, m, 0.5),
@@ -93,8 +94,8 @@ def tier_tab(ds, f, margin: float, lang: str) -> dict:
     cols = st.columns(len(ladder))
     floors_new = []
     for i, (col, (name, floor)) in enumerate(zip(cols, ladder)):
-        value = col.number_input(tr("tiers.threshold", tier=name), 0.0, 1_000_000.0, float(floor),
-                                 step=10.0, format="%.0f", key=f"whatif_floor_{i}",
+        value = col.number_input(tr("tiers.threshold", tier=escape_markdown(name)), 0.0,
+                                 1_000_000.0, float(floor), step=10.0, format="%.0f", key=f"whatif_floor_{i}",
                                  disabled=i == 0,
                                  help=tr("plan.today_from", value=fmt_money(floor, lang, 0)))
         floors_new.append(float(value))

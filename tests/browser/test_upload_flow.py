@@ -1,5 +1,7 @@
 """A manager's path in a real browser: upload a German export, fix a mapping, read the result."""
 
+import csv
+
 import pytest
 
 from .conftest import idle, open_page, shot
@@ -78,23 +80,24 @@ def test_rejected_rows_download(app_url, page, tmp_path):
     page.get_by_text("Download rejected rows (CSV)").wait_for()
     with page.expect_download() as info:
         page.get_by_text("Download rejected rows (CSV)").click()
-    content = open(info.value.path(), encoding="utf-8-sig").read()
-    assert content.splitlines()[0] == "file,line,reason,detail,code,original text"
-    assert content.splitlines()[1].startswith(
-        "kassenexport.csv,6,Amount (net) not readable,amount 'kaputt' is not a number")
-    assert content.splitlines()[1].endswith(",invalid_amount,5;06.01.2026;Süd;C4;kaputt")
+    with open(info.value.path(), encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[0] == ["file", "line", "reason", "detail", "code", "original text"]
+    assert rows[1][:4] == ["kassenexport.csv", "6", "Amount (net) not readable",
+                           "amount 'kaputt' is not a number (expected decimal comma)"]
+    assert rows[1][4:] == ["invalid_amount", "5;06.01.2026;Süd;C4;kaputt"]
     # The same download in German: headers and reason in the manager's language.
     page.get_by_text("Deutsch", exact=True).click()
     idle(page)
     with page.expect_download() as info:
         page.get_by_text("Abgelehnte Zeilen herunterladen (CSV)").click()
-    german = open(info.value.path(), encoding="utf-8-sig").read().splitlines()
-    assert german[0] == "Datei,Zeile,Grund,Details (englisch),Code,Originaltext"
-    assert german[1].startswith("kassenexport.csv,6,Betrag (netto) nicht lesbar,")
+    with open(info.value.path(), encoding="utf-8-sig", newline="") as fh:
+        german = list(csv.reader(fh))
+    assert german[0] == ["Datei", "Zeile", "Grund", "Details (englisch)", "Code", "Originaltext"]
+    assert german[1][:3] == ["kassenexport.csv", "6", "Betrag (netto) nicht lesbar"]
 
 
 def test_segment_export_downloads_and_opens(app_url, page):
-    import csv
     open_page(page, app_url, "Loyalty types", "Export")
     page.get_by_text("Download the list (CSV for Excel)").wait_for()
     shot(page, "segments_export")

@@ -1,8 +1,12 @@
 """The Data page through Streamlit's AppTest: correcting how a file is read, results for every
-file of the upload box (also when nothing loaded), reject labels, the order summary."""
+file of the upload box (also when nothing loaded), reject labels, the order summary, and no
+upload left on disk after loading, removal, session end or a day."""
 
+import gc
 import os
 import re
+import tempfile
+import time
 import uuid
 
 import pytest
@@ -11,7 +15,9 @@ from streamlit.testing.v1 import AppTest
 from loyalty.i18n import CATALOGUE
 from loyalty.ingest import _STRUCTURAL
 from loyalty.schema import TABLES
-from ui.data_plan import SNIFF_TAKES_OVERRIDES, Outcome, reason_label, understood
+from loyalty.uploads import PREFIX
+from ui.data_plan import (SNIFF_TAKES_OVERRIDES, Outcome, clean_stale_uploads, reason_label,
+                          understood)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 APP = os.path.join(ROOT, "app.py")
@@ -57,7 +63,10 @@ def preview_columns(at: AppTest) -> list[str]:
 
 
 def alerts(at: AppTest) -> list[str]:
-    return [e.value for kind in ("success", "warning", "error", "info")
+    """The alerts as the manager reads them: file names in them are Markdown-escaped
+    (``a\\.csv``), which renders as the name itself (tests/page/test_user_text.py checks the
+    escaping)."""
+    return [re.sub(r"\\(.)", r"\1", e.value) for kind in ("success", "warning", "error", "info")
             for e in getattr(at, kind)]
 
 
@@ -224,3 +233,64 @@ def test_ids_note_words_one_row_and_leaves_out_nothing_it_need_not_say():
     notes = [c.value for c in at.caption if "customer ids in the transactions" in c.value]
     assert notes == ["2 customer ids in the transactions; 2 of them count as customers. "
                      "1 row has no customer id and counts in revenue only."]
+
+
+def _upload_folder(at: AppTest) -> str:
+    folder = at.session_state["data_tmp"]
+    return getattr(folder, "path", folder)
+
+
+def _staged(at: AppTest) -> list[str]:
+    return [path for path, _ in at.session_state["data_paths"].values()]
+
+
+def test_uploaded_files_are_deleted_once_loaded_and_written_again_when_needed():
+    at = upload(data_page(), ("kasse.csv", SEMICOLON))
+    staged = _staged(at)
+    assert len(staged) == 1 and os.path.exists(staged[0])
+    load(at)
+    assert "kasse.csv: 3 of 3 rows loaded, 0 rejected." in alerts(at)
+    assert not os.path.exists(staged[0])
+    # Left in the folder: only the (empty) folder for the results' rejected-rows files.
+    folder = _upload_folder(at)
+    assert [os.listdir(os.path.join(folder, d)) for d in os.listdir(folder)] == [[]]
+    # Changing how a file is read after the load reads it again from the upload box.
+    fid = next(s.key for s in at.selectbox if s.key.startswith("data_delimiter_"))
+    at.selectbox(key=fid).set_value(",").run()
+    assert not at.exception
+    assert len(preview_columns(at)) == 2
+    at.selectbox(key=fid).set_value("auto").run()
+    assert os.path.exists(staged[0])
+    load(at)
+    assert "kasse.csv: 3 of 3 rows loaded, 0 rejected." in alerts(at)
+    assert not os.path.exists(staged[0])
+
+
+def test_file_removed_from_the_box_is_deleted():
+    at = upload(data_page(), ("good.csv", GOOD))
+    staged = _staged(at)
+    assert os.path.exists(staged[0])
+    upload(at)
+    assert not os.path.exists(staged[0])
+
+
+def test_upload_folder_goes_with_the_session():
+    at = upload(data_page(), ("good.csv", GOOD))
+    folder = _upload_folder(at)
+    assert os.path.isdir(folder)
+    del at
+    gc.collect()
+    assert not os.path.exists(folder)
+
+
+def test_start_up_removes_upload_folders_left_for_a_day():
+    old = tempfile.mkdtemp(prefix=PREFIX)
+    with open(os.path.join(old, "export.csv"), "w") as fh:
+        fh.write("customer_id,date,amount\n")
+    two_days_ago = time.time() - 2 * 24 * 3600
+    for path in (os.path.join(old, "export.csv"), old):
+        os.utime(path, (two_days_ago, two_days_ago))
+    # Once per server process: forget that this test process already started the app.
+    clean_stale_uploads.clear()
+    data_page()
+    assert not os.path.exists(old)

@@ -189,8 +189,8 @@ def test_rejects_csv_keeps_original_text(write_file, dataset, tmp_path):
     dataset.load(write_file("kasse.csv", GERMAN_TILL))
     out = tmp_path / "rejects.csv"
     assert dataset.write_rejects_csv(str(out)) == 4
-    text = out.read_text(encoding="utf-8")
-    assert text.splitlines()[0] == "file,line,code,reason,raw"
+    text = out.read_text(encoding="utf-8-sig")
+    assert text.splitlines()[0] == '"file","line","code","reason","raw"'
     assert "K005;03.10.2025;1.250;;B7;Mitte;x" in text
 
 

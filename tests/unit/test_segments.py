@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from loyalty.customers import excel_safe, reason_text
+from loyalty.customers import reason_text
 from loyalty.demo import random_signals
 from loyalty.lifecycle import flows, lifecycle_stage, rfm_scores
 from loyalty.segments import (ONE_TIME, OCCASIONAL, TOO_NEW, TYPE_RULES, TYPES, UNTYPED,
@@ -134,15 +134,6 @@ def test_rfm_quintiles():
     assert rfm["R"].tolist() == [5, 5, 4, 4, 3, 3, 2, 2, 1, 1]
     assert rfm["F"].tolist() == [1, 1, 2, 2, 3, 3, 4, 4, 5, 5]
     assert rfm["R"].value_counts().tolist() == [2] * 5
-
-
-@pytest.mark.parametrize("value,safe", [
-    ("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"), ("+49 30 1234", "'+49 30 1234"),
-    ("-12.50", "-12.50"), ("-abc", "'-abc"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"),
-    ("\rx", "'\rx"), ("K100", "K100"), ("", ""),
-])
-def test_excel_safe(value, safe):
-    assert excel_safe(pd.DataFrame({"customer_id": [value]}))["customer_id"][0] == safe
 
 
 def test_type_summary_by_hand():

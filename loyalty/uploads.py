@@ -1,0 +1,80 @@
+"""Folders that hold uploaded exports on disk, and their removal.
+
+DuckDB reads an upload from a file, so each session writes its uploads to a folder of its own.
+Those files are customer data: they are deleted as soon as they are loaded, the folder goes when
+the session ends, and folders left behind by a server that was killed (no chance to clean up)
+are removed at the next start once they are a day old.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import time
+import weakref
+
+PREFIX = "loyalty-upload-"
+# Older than this, a folder belongs to no live session: sessions end when their browser tab
+# closes, and a server start leaves none of the previous server's sessions alive.
+STALE_AFTER_SECONDS = 24 * 3600
+
+
+class UploadFolder:
+    """A session's upload folder, removed with everything in it when this object is garbage
+    collected (the session that held it ended) or the process exits."""
+
+    def __init__(self, root: str | None = None):
+        self.path = tempfile.mkdtemp(prefix=PREFIX, dir=root)
+        self._finalizer = weakref.finalize(self, shutil.rmtree, self.path, True)
+
+    def remove(self) -> None:
+        self._finalizer()
+
+    def __str__(self) -> str:
+        return self.path
+
+
+def remove_file(path: str) -> None:
+    """Delete ``path``; a file already gone is fine."""
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+
+
+def _last_change(path: str) -> float:
+    """The newest modification time of ``path`` and anything in it (links not followed)."""
+    newest = os.lstat(path).st_mtime
+    for folder, dirs, files in os.walk(path):
+        for name in dirs + files:
+            try:
+                newest = max(newest, os.lstat(os.path.join(folder, name)).st_mtime)
+            except OSError:
+                continue
+    return newest
+
+
+def remove_stale(root: str | None = None, max_age: float = STALE_AFTER_SECONDS,
+                 now: float | None = None) -> list[str]:
+    """Remove upload folders in ``root`` (the temp directory) that this user owns and in which
+    nothing changed for ``max_age`` seconds; returns the removed paths."""
+    root = root or tempfile.gettempdir()
+    now = time.time() if now is None else now
+    removed = []
+    try:
+        entries = list(os.scandir(root))
+    except OSError:
+        return removed
+    for entry in entries:
+        try:
+            if (not entry.name.startswith(PREFIX) or not entry.is_dir(follow_symlinks=False)
+                    or entry.stat(follow_symlinks=False).st_uid != os.getuid()):
+                continue
+            if now - _last_change(entry.path) > max_age:
+                shutil.rmtree(entry.path)
+                removed.append(entry.path)
+        except OSError:
+            # Another server removing the same folder, or a file in use: try again next start.
+            continue
+    return removed
