@@ -206,10 +206,13 @@ def current_filters() -> Filters:
     return st.session_state.get("app_filters", Filters())
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
+# A resource, not data: st.cache_data would pickle and unpickle this table on every rerun (a
+# second per slider move at a million customers). Sharing it is safe because pages only derive
+# new frames from it, and pandas' copy-on-write keeps derived frames from writing back.
+@st.cache_resource(max_entries=8, show_spinner=False)
 def customer_base(uid: str, version: int, filters: Filters, churn_days: int) -> dict:
     """Per-customer features, signals, lifecycle stage, RFM and loyalty type (default rules) at
-    the end of the period."""
+    the end of the period. Read-only: derive new frames, never assign into these."""
     from loyalty.features import customer_features
     from loyalty.lifecycle import lifecycle_stage, rfm_scores
     from loyalty.segments import segment, signals
