@@ -142,10 +142,18 @@ def run(rows: int, workdir: str) -> list[tuple[str, float]]:
             if errors:
                 print(f"warning: {errors} error box(es) on the last page", file=sys.stderr)
             browser.close()
+        out.append(("server peak memory, GB", _peak_gb(proc.pid)))
     finally:
         proc.terminate()
         proc.wait(timeout=30)
     return out
+
+
+def _peak_gb(pid: int) -> float:
+    """The app server's highest resident set so far (Linux ``VmHWM``), in GB."""
+    with open(f"/proc/{pid}/status") as status:
+        kb = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+    return kb / 2**20
 
 
 def table(results: dict[int, list[tuple[str, float]]]) -> str:
