@@ -128,7 +128,8 @@ class Why:
     fields: tuple = ()
 
     def text(self, lang: str) -> str:
-        kw = dict(self.kwargs)
+        # Numbers are kept as numbers and written in the language's own way (2,000 / 2.000).
+        kw = {k: fmt_number(v, lang) if isinstance(v, int) else v for k, v in self.kwargs}
         if self.fields:
             kw["fields"] = ", ".join(t(f"field.{f}", lang) for f in self.fields)
         return t(self.key, lang, **kw)
@@ -141,7 +142,7 @@ def unusable_why(err: UnusableFile, missing: list[str] | None = None) -> Why:
         t(f"err.{err.code}")
     except KeyError:
         return Why("err.unreadable", (("detail", err.message),))
-    return Why(f"err.{err.code}")
+    return Why(f"err.{err.code}", tuple(sorted(err.params.items())))
 
 
 def unreadable_why(exc: Exception) -> Why:
@@ -263,7 +264,8 @@ def column_values(dialect: Dialect, column: str) -> list[str]:
 def plan_for(entry: Entry, overrides: dict, table: str | None, mapping: dict,
              decimal: str | None, date_layouts: dict[str, str]
              ) -> tuple[ReadPlan, dict[str, str]]:
-    """The read plan for one file with the manager's choices; made once per set of choices.
+    """The read plan for one file with the manager's choices; made once per file content and
+    set of choices.
 
     ``date_layouts`` maps a date field to a family of :data:`loyalty.formats.DATE_FORMATS`;
     ``make_plan`` has no parameter for it, so the plan's format for that field is replaced, with
@@ -272,11 +274,17 @@ def plan_for(entry: Entry, overrides: dict, table: str | None, mapping: dict,
     """
     dialect = dialect_for(entry, overrides)
     cache = st.session_state.setdefault("data_plans", {})
-    key = (entry.fid, overrides_signature(overrides), table,
-           tuple(sorted(mapping.items())), decimal, tuple(sorted(date_layouts.items())))
-    hit = cache.get(entry.fid)
-    if hit is not None and hit[0] == key:
-        return hit[1], hit[2]
+    # The upload id comes first (``stage`` drops a removed file's entries by it), the content
+    # hash and the dialect choices next.
+    base = (entry.fid, entry.digest, overrides_signature(overrides))
+    auto_key = base + (None, (), None, ())
+    auto = cache.get(auto_key)
+    if auto is not None:
+        table, mapping, decimal = _choices_beyond(auto[0], table, mapping, decimal)
+    key = base + (table, tuple(sorted(mapping.items())), decimal,
+                  tuple(sorted(date_layouts.items())))
+    if key in cache:
+        return cache[key]
     plan = make_plan(entry.path, entry.name, dialect=dialect, table=table, mapping=mapping,
                      decimal=decimal)
     detected = {f: fmt.family for f, fmt in plan.date_formats.items()}
@@ -288,8 +296,27 @@ def plan_for(entry: Entry, overrides: dict, table: str | None, mapping: dict,
                                                   column_values(plan.dialect, column))
         plan.questions = [q for q in plan.questions
                           if not (q.code == "day_first" and q.column == column)]
-    cache[entry.fid] = (key, plan, detected)
+    # One file keeps its automatic plan and its latest corrected one: the samples a plan holds
+    # are up to a megabyte, so older corrections are planned again if the manager goes back.
+    for k in [k for k in cache if k[0] == entry.fid and k not in (auto_key, key)]:
+        del cache[k]
+    cache[key] = (plan, detected)
     return plan, detected
+
+
+def _choices_beyond(auto: ReadPlan, table: str | None, mapping: dict, decimal: str | None
+                    ) -> tuple[str | None, dict, str | None]:
+    """The manager's choices less those that repeat the automatic plan.
+
+    Once the plan is drawn, its widgets report the plan's own table, mapping and decimal
+    separator on every later run; passed to ``make_plan`` as choices they would only plan the
+    file again to the same result.
+    """
+    if table != auto.table or any(auto.mapping.get(f) != c for f, c in mapping.items()):
+        # Another table or mapping may decide the decimal separator differently, so the one
+        # shown stays a choice.
+        return table, mapping, decimal
+    return None, {}, None if decimal == auto.decimal else decimal
 
 
 def preview(dialect: Dialect, rows: int = PREVIEW_ROWS) -> pd.DataFrame:

@@ -1,0 +1,46 @@
+"""The Data page with files that would stall or overload a session (issue 12): too many
+columns, one plan per file, a load beyond the session's memory."""
+
+import ui.data_plan as data_plan
+from tests.page.test_data_page import GOOD, alerts, data_page, upload
+
+
+def _wide(columns: int) -> bytes:
+    header = ",".join(f"c{i}" for i in range(columns))
+    row = ",".join(str(i % 10) for i in range(columns))
+    return f"{header}\n{row}\n{row}\n".encode()
+
+
+def test_fifty_thousand_columns_get_one_sentence_in_both_languages():
+    at = upload(data_page(), ("wide.csv", _wide(50_000)))
+    assert not at.exception
+    assert ("wide.csv: The file has more than 2,000 columns, far more than any shop or till "
+            "export: check that it is the right file, or export only the columns you need."
+            in alerts(at))
+    at.radio(key="app_lang").set_value("de").run()
+    assert not at.exception
+    assert ("wide.csv: Die Datei hat mehr als 2.000 Spalten, weit mehr als jeder Shop- oder "
+            "Kassenexport: Prüfen Sie, ob es die richtige Datei ist, oder exportieren Sie nur "
+            "die benötigten Spalten." in alerts(at))
+
+
+def test_a_file_is_planned_once_across_reruns(monkeypatch):
+    planned: list[str] = []
+    real = data_plan.make_plan
+
+    def counting(path, filename=None, **kwargs):
+        planned.append(filename)
+        return real(path, filename, **kwargs)
+
+    monkeypatch.setattr(data_plan, "make_plan", counting)
+    at = upload(data_page(), ("good.csv", GOOD))
+    # The runs after the first see the plan's own table, mapping and decimal separator in the
+    # widgets: no new plan for choices that repeat it.
+    at.run()
+    at.run()
+    assert planned == ["good.csv"]
+    # A real correction plans once more, and only once.
+    key = next(s.key for s in at.selectbox if s.key.startswith("data_dec_"))
+    at.selectbox(key=key).set_value(",").run()
+    at.run()
+    assert planned == ["good.csv", "good.csv"]
