@@ -306,16 +306,21 @@ def _source_sql(plan: ReadPlan, path: str, p: _Params, rejects: str, scans: str)
             f"escape={p(d.duckdb_escape)}, columns={columns}{new_line}, {common})", raw_names)
 
 
-def load_file(con: duckdb.DuckDBPyConnection, plan: ReadPlan, file_id: int) -> LoadReport:
+def load_file(con: duckdb.DuckDBPyConnection, plan: ReadPlan, file_id: int,
+              work_dir: str | None = None) -> LoadReport:
     """Load the file described by ``plan`` into table ``<table>__f<file_id>``.
 
-    Raises :class:`~loyalty.errors.UnusableFile` when a required field has no column.
+    Temporary copies (re-encoded, or without a line that opens a quote and never closes it) go
+    under ``work_dir``, the system's temporary directory when None: a locked engine reads only
+    where it is allowed to. Raises :class:`~loyalty.errors.UnusableFile` when a required field
+    has no column.
     """
     plan.check_usable()
     ensure_support_objects(con)
     report = LoadReport(file_id=file_id, filename=plan.filename, table=plan.table, plan=plan)
     target = internal_name(report.storage_table)
-    with _utf8_source(plan) as path, tempfile.TemporaryDirectory(prefix="loyalty-") as tmp:
+    with _utf8_source(plan, work_dir) as path, \
+            tempfile.TemporaryDirectory(prefix="loyalty-", dir=work_dir) as tmp:
         source = unclosed.Source(path, tmp, "utf-8" if plan.dialect.needs_transcoding
                                  else plan.dialect.codec)
         source.read(lambda src: _stage(con, plan, src, target, report))
@@ -326,7 +331,7 @@ _GLOB_CHARACTERS = frozenset("*?[]{}")
 
 
 @contextlib.contextmanager
-def _utf8_source(plan: ReadPlan):
+def _utf8_source(plan: ReadPlan, work_dir: str | None = None):
     """The path DuckDB should read: the file itself, or a temporary UTF-8 copy of it.
 
     DuckDB reads a path with glob characters (``sales[1]*.csv``) as a pattern, which may match
@@ -335,7 +340,7 @@ def _utf8_source(plan: ReadPlan):
     read as Windows-1252 (the sniff only estimates it for very large files).
     """
     d = plan.dialect
-    with tempfile.TemporaryDirectory(prefix="loyalty-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="loyalty-", dir=work_dir) as tmp:
         if not d.needs_transcoding:
             yield _literal_path(plan.path, tmp)
             return

@@ -203,7 +203,7 @@ def _load(boxes: list[tuple[Entry, ReadPlan | None, Why | None]]) -> None:
         for e, plan, why in boxes]
     todo = sorted(((i, plan) for i, (_, plan, _) in enumerate(boxes) if plan is not None),
                   key=lambda ip: list(TABLES).index(ip[1].table))
-    ds = Dataset()
+    ds = Dataset(**state.engine_options(upload_dir()))
     ds.label = "own"
     bar = st.progress(0.0)
     for k, (i, plan) in enumerate(todo):

@@ -44,3 +44,30 @@ def test_a_file_is_planned_once_across_reruns(monkeypatch):
     at.selectbox(key=key).set_value(",").run()
     at.run()
     assert planned == ["good.csv", "good.csv"]
+
+
+def test_a_load_beyond_the_session_memory_says_so_and_keeps_the_demo(monkeypatch):
+    import ui.state as state
+    real = state.engine_options
+
+    def tiny(*directories):
+        # Only the Data page's load gets the tiny limit; the demo still opens as usual.
+        options = real(*directories)
+        if directories:
+            options["memory_mb"] = 8
+        return options
+
+    monkeypatch.setattr(state, "engine_options", tiny)
+    rows = "".join(f"C{i % 5000},2026-01-{i % 28 + 1:02d},{i % 1000}.50,{'x' * 40}{i}\n"
+                   for i in range(200_000))
+    at = upload(data_page(), ("big.csv", ("customer_id,date,amount,note\n" + rows).encode()))
+    at.button(key="data_load").click().run()
+    assert not at.exception
+    shown = alerts(at)
+    assert ("big.csv: not loaded. Loading this file needs more than the 8 MB of memory a "
+            "session may use: load a shorter export (fewer months, or only the columns you "
+            "need), or ask whoever runs the dashboard to raise the limit.") in shown
+    assert any(a.startswith("No transactions were loaded, so the dashboard still shows the "
+                            "demo data.") for a in shown)
+    at.switch_page("pages/overview.py").run()
+    assert "demo data" in at.info[0].value
