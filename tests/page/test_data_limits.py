@@ -1,7 +1,11 @@
 """The Data page with files that would stall or overload a session (issue 12): too many
 columns, one plan per file, a load beyond the session's memory."""
 
+import duckdb
+import pytest
+
 import ui.data_plan as data_plan
+import ui.state as state
 from tests.page.test_data_page import GOOD, alerts, data_page, upload
 
 
@@ -47,7 +51,6 @@ def test_a_file_is_planned_once_across_reruns(monkeypatch):
 
 
 def test_a_load_beyond_the_session_memory_says_so_and_keeps_the_demo(monkeypatch):
-    import ui.state as state
     real = state.engine_options
 
     def tiny(*directories):
@@ -71,3 +74,19 @@ def test_a_load_beyond_the_session_memory_says_so_and_keeps_the_demo(monkeypatch
                             "demo data.") for a in shown)
     at.switch_page("pages/overview.py").run()
     assert "demo data" in at.info[0].value
+
+
+def test_the_session_engines_are_locked_and_still_load_uploads():
+    at = data_page()
+    demo = at.session_state["dataset"]
+    with pytest.raises(duckdb.PermissionException):
+        demo.con.execute("SELECT * FROM read_csv('/etc/passwd')").fetchall()
+    upload(at, ("good.csv", GOOD))
+    at.button(key="data_load").click().run()
+    assert not at.exception
+    assert "good.csv: 2 of 2 rows loaded, 0 rejected." in alerts(at)
+    own = at.session_state["dataset"]
+    assert own is not demo and [r.filename for r in own.reports] == ["good.csv"]
+    for sql in ("SELECT * FROM read_csv('/etc/passwd')", "COPY (SELECT 1 AS x) TO '/tmp/x'"):
+        with pytest.raises(duckdb.PermissionException):
+            own.con.execute(sql).fetchall()
