@@ -50,7 +50,8 @@ class Dataset:
                  allowed_directories: Sequence[str] | None = None):
         config: dict[str, object] = {}
         if memory_mb:
-            config["memory_limit"] = f"{int(memory_mb)}MB"
+            # MiB: the settings count megabytes of 2**20 bytes; DuckDB's "MB" is 10**6.
+            config["memory_limit"] = f"{int(memory_mb)}MiB"
         if threads:
             config["threads"] = int(threads)
         self.memory_mb = int(memory_mb) if memory_mb else None

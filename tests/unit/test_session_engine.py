@@ -42,7 +42,7 @@ def _setting(con, name: str):
 
 
 def test_the_limits_reach_the_engine(session):
-    assert _setting(session.con, "memory_limit") == "976.5 MiB"
+    assert _setting(session.con, "memory_limit") == "1.0 GiB"
     assert _setting(session.con, "threads") == 1
 
 
