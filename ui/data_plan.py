@@ -24,6 +24,7 @@ from loyalty.formats import DATE_FORMATS, order_patterns
 from loyalty.i18n import CATALOGUE, LANGUAGES, fmt_money, fmt_number, t, t_n
 from loyalty.ingest import REJECTS_TABLE
 from loyalty.plan import ReadPlan, make_plan
+from loyalty.schema import TABLES
 from loyalty.sniff import WHITESPACE, Dialect, sniff
 from loyalty.sqlsafe import ident
 from ui import choices
@@ -277,12 +278,8 @@ def plan_for(entry: Entry, overrides: dict, table: str | None, mapping: dict,
     # The upload id comes first (``stage`` drops a removed file's entries by it), the content
     # hash and the dialect choices next.
     base = (entry.fid, entry.digest, overrides_signature(overrides))
-    auto_key = base + (None, (), None, ())
-    auto = cache.get(auto_key)
-    if auto is not None:
-        table, mapping, decimal = _choices_beyond(auto[0], table, mapping, decimal)
-    key = base + (table, tuple(sorted(mapping.items())), decimal,
-                  tuple(sorted(date_layouts.items())))
+    layouts = tuple(sorted(date_layouts.items()))
+    key = base + (table, tuple(sorted(mapping.items())), decimal, layouts)
     if key in cache:
         return cache[key]
     plan = make_plan(entry.path, entry.name, dialect=dialect, table=table, mapping=mapping,
@@ -296,27 +293,17 @@ def plan_for(entry: Entry, overrides: dict, table: str | None, mapping: dict,
                                                   column_values(plan.dialect, column))
         plan.questions = [q for q in plan.questions
                           if not (q.code == "day_first" and q.column == column)]
-    # One file keeps its automatic plan and its latest corrected one: the samples a plan holds
-    # are up to a megabyte, so older corrections are planned again if the manager goes back.
-    for k in [k for k in cache if k[0] == entry.fid and k not in (auto_key, key)]:
+    # Once drawn, the plan's widgets report its own table, mapping (every field, None where
+    # unmapped) and decimal separator on each later run: those choices get the same plan
+    # instead of planning the file again to the same result.
+    drawn = base + (plan.table, tuple(sorted((f.name, plan.mapping.get(f.name))
+                                             for f in TABLES[plan.table].fields)),
+                    plan.decimal, layouts)
+    # A file keeps its latest plan only (the samples a plan holds are up to a megabyte).
+    for k in [k for k in cache if k[0] == entry.fid]:
         del cache[k]
-    cache[key] = (plan, detected)
+    cache[key] = cache[drawn] = (plan, detected)
     return plan, detected
-
-
-def _choices_beyond(auto: ReadPlan, table: str | None, mapping: dict, decimal: str | None
-                    ) -> tuple[str | None, dict, str | None]:
-    """The manager's choices less those that repeat the automatic plan.
-
-    Once the plan is drawn, its widgets report the plan's own table, mapping and decimal
-    separator on every later run; passed to ``make_plan`` as choices they would only plan the
-    file again to the same result.
-    """
-    if table != auto.table or any(auto.mapping.get(f) != c for f, c in mapping.items()):
-        # Another table or mapping may decide the decimal separator differently, so the one
-        # shown stays a choice.
-        return table, mapping, decimal
-    return None, {}, None if decimal == auto.decimal else decimal
 
 
 def preview(dialect: Dialect, rows: int = PREVIEW_ROWS) -> pd.DataFrame:

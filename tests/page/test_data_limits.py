@@ -48,6 +48,12 @@ def test_a_file_is_planned_once_across_reruns(monkeypatch):
     at.selectbox(key=key).set_value(",").run()
     at.run()
     assert planned == ["good.csv", "good.csv"]
+    # Another table brings its own mapping widgets; what they report is that plan's mapping.
+    key = next(s.key for s in at.selectbox if s.key.startswith("data_table_"))
+    at.selectbox(key=key).set_value("surveys").run()
+    at.run()
+    at.run()
+    assert planned == ["good.csv"] * 3
 
 
 def test_a_load_beyond_the_session_memory_says_so_and_keeps_the_demo(monkeypatch):
