@@ -30,18 +30,28 @@ def _total_memory_mb() -> int:
         return 8192
 
 
+# The server is sized for ten managers working at once.
+SESSIONS = 10
+
+
+def session_share(total_mb: int, cores: int) -> tuple[int, int]:
+    """Memory (MB, a multiple of 64) and threads of one session on a machine of ``total_mb``
+    and ``cores``.
+
+    Ten sessions' engines together may take three quarters of the memory; the rest stays for
+    Python, Streamlit and the results each session keeps in pandas. The 1 GB floor keeps a
+    million-row export loadable (its load peaks near 460 MB, see the README's load benchmark):
+    a small machine then fits fewer sessions at full size rather than ten that cannot load.
+    Half the cores per session: one manager's large load still runs in parallel but leaves the
+    other half for everyone else's page views; DuckDB's default (every core) lets one load
+    starve them.
+    """
+    return max(1024, total_mb * 3 // 4 // SESSIONS // 64 * 64), max(1, cores // 2)
+
+
 _MEMORY_MB = _total_memory_mb()
 _CORES = os.cpu_count() or 1
-# The server is sized for ten managers working at once. Their engines together may take three
-# quarters of the memory; the rest stays for Python, Streamlit and the results each session
-# keeps in pandas. The 1 GB floor keeps a million-row export loadable (its load peaks near
-# 460 MB, see the README's load benchmark): a small machine then fits fewer sessions at full
-# size rather than ten that cannot load.
-SESSIONS = 10
-_SESSION_MEMORY_MB = max(1024, _MEMORY_MB * 3 // 4 // SESSIONS // 64 * 64)
-# Half the cores per session: one manager's 10M-row load runs in parallel but leaves the other
-# half for everyone else's page views; DuckDB's default (every core) lets one load starve them.
-_SESSION_THREADS = max(1, _CORES // 2)
+_SESSION_MEMORY_MB, _SESSION_THREADS = session_share(_MEMORY_MB, _CORES)
 
 SETTINGS: dict[str, Setting] = {s.key: s for s in (
     Setting("nps_promoter_min", 9, 0, 10, 1, "score",

@@ -9,7 +9,7 @@ import pytest
 
 from loyalty.dataset import Dataset, open_demo
 from loyalty.errors import UnusableFile
-from loyalty.settings import SETTINGS, server_value
+from loyalty.settings import SETTINGS, server_value, session_share
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DEMO = os.path.join(ROOT, "data", "demo")
@@ -46,11 +46,18 @@ def test_the_limits_reach_the_engine(session):
     assert _setting(session.con, "threads") == 1
 
 
-def test_session_defaults_fit_ten_sessions_in_three_quarters_of_the_machine():
-    memory = SETTINGS["session_memory_mb"]
-    total_mb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // 2**20
-    assert memory.default == max(1024, total_mb * 3 // 4 // 10 // 64 * 64)
-    assert SETTINGS["session_threads"].default == max(1, (os.cpu_count() or 1) // 2)
+@pytest.mark.parametrize("total_mb,cores,share", [
+    # 24 GB, 2 cores (the development machine): 18,432 MB for ten sessions -> 1,843 -> 1,792.
+    (24_576, 2, (1792, 1)),
+    # 8 GB: 614 MB each would be below the floor of 1 GB.
+    (8192, 8, (1024, 4)),
+    # 128 GB, 32 cores: 98,304 MB / 10 = 9,830 -> 9,792.
+    (131_072, 32, (9792, 16)),
+    (512, 1, (1024, 1)),
+])
+def test_session_share_fits_ten_sessions_in_three_quarters_of_the_machine(total_mb, cores,
+                                                                          share):
+    assert session_share(total_mb, cores) == share
 
 
 def test_server_setting_from_the_environment_is_held_to_its_range(monkeypatch):
