@@ -62,6 +62,7 @@ class Dataset:
         run(self.con, "SET GLOBAL TimeZone = 'UTC'")
         run(self.con, "SET GLOBAL python_enable_replacements = false")
         self.work_dir: str | None = None
+        self._remove_work_dir: weakref.finalize | None = None
         if allowed_directories is not None:
             self.work_dir = tempfile.mkdtemp(prefix="loyalty-work-")
             # Removed with the dataset, also when a session ends without closing it.
@@ -232,11 +233,13 @@ class Dataset:
         view = copy.copy(self)
         view.con = self.con.cursor()
         view._ibis = _Ibis.from_connection(view.con)
+        # The dataset owns its work folder: closing a view must leave it.
+        view._remove_work_dir = None
         return view
 
     def close(self) -> None:
         self.con.close()
-        if self.work_dir is not None:
+        if self._remove_work_dir is not None:
             self._remove_work_dir()
 
 

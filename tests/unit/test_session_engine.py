@@ -163,9 +163,11 @@ def test_a_file_with_glob_characters_in_its_name_loads_on_a_locked_engine(sessio
     assert report.rows_loaded == 2
 
 
-def test_the_work_folder_goes_with_the_dataset(upload_dir):
+def test_the_work_folder_goes_with_the_dataset_not_with_a_view(upload_dir):
     ds = Dataset(allowed_directories=[upload_dir])
     work = ds.work_dir
+    assert os.path.isdir(work)
+    ds.cursor_view().close()
     assert os.path.isdir(work)
     ds.close()
     assert not os.path.exists(work)
