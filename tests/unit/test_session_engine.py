@@ -139,7 +139,9 @@ def test_the_demo_loads_on_a_locked_engine(upload_dir):
 
 
 def test_a_windows_1252_file_loads_on_a_locked_engine(session, upload_dir):
-    text = "Kunde;Datum;Betrag;Straße\nK1;02.01.2026;12,50;Bäckerweg\nK2;03.01.2026;7,00;Gärten\n"
+    text = ("Kunde;Datum;Betrag;Straße\n"
+            "K1;02.01.2026;12,50;Bäckerweg\n"
+            "K2;03.01.2026;7,00;Gärten\n")
     report = session.load(_write(upload_dir, "kasse.csv", text.encode("cp1252")))
     assert report.plan.dialect.encoding == "cp1252"
     assert (report.rows_loaded, report.rows_rejected) == (2, 0)
