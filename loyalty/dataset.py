@@ -9,14 +9,19 @@ from __future__ import annotations
 
 import copy
 import os
+import shutil
+import tempfile
 import uuid
-from collections.abc import Callable
+import weakref
+from collections.abc import Callable, Sequence
 
 import duckdb
 import ibis
+from ibis.backends.duckdb import Backend as _IbisDuckDB
 
 from .csvsafe import write_cursor
-from .db import scalar
+from .db import run, scalar
+from .errors import UnusableFile
 from .ingest import REJECTS_TABLE, LoadReport, ensure_support_objects, load_file, report_overlap
 from .plan import ReadPlan, make_plan
 from .schema import TABLES
@@ -30,19 +35,46 @@ class Dataset:
     ----------
     database:
         A DuckDB file path, or ``":memory:"`` (the default) for a private in-memory database.
+    memory_mb, threads:
+        The engine's limits in megabytes and threads; DuckDB's defaults (80 % of the memory,
+        every core) when not given. A web session passes its share of the server (see
+        ``loyalty.settings``).
+    allowed_directories:
+        When given, the engine is locked once set up: it reads and writes only inside these
+        directories and a private work directory (the loader's temporary copies, spilled
+        data), loads no extension, and its configuration cannot be changed any more. ``None``
+        (the CLI) leaves it open.
     """
 
-    def __init__(self, database: str = ":memory:", *, memory_limit: str | None = None):
-        self.con = duckdb.connect(database)
-        if memory_limit:
-            self.con.execute("SET memory_limit = $m", {"m": memory_limit})
+    def __init__(self, database: str = ":memory:", *, memory_mb: int | None = None,
+                 threads: int | None = None,
+                 allowed_directories: Sequence[str] | None = None):
+        config: dict[str, object] = {}
+        if memory_mb:
+            # MiB: the settings count megabytes of 2**20 bytes; DuckDB's "MB" is 10**6.
+            config["memory_limit"] = f"{int(memory_mb)}MiB"
+        if threads:
+            config["threads"] = int(threads)
+        self.memory_mb = int(memory_mb) if memory_mb else None
+        self.con = duckdb.connect(database, config=config)
         ensure_support_objects(self.con)
+        # What Ibis sets on each connection it is given, set once for every cursor: a locked
+        # engine refuses Ibis' own SET (see ``_Ibis``).
+        run(self.con, "SET GLOBAL TimeZone = 'UTC'")
+        run(self.con, "SET GLOBAL python_enable_replacements = false")
+        self.work_dir: str | None = None
+        self._remove_work_dir: weakref.finalize | None = None
+        if allowed_directories is not None:
+            self.work_dir = tempfile.mkdtemp(prefix="loyalty-work-")
+            # Removed with the dataset, also when a session ends without closing it.
+            self._remove_work_dir = weakref.finalize(self, shutil.rmtree, self.work_dir, True)
+            _lock(self.con, [*allowed_directories, self.work_dir], self.work_dir)
         self.reports: list[LoadReport] = []
         # Identifies this dataset in caches; ``version`` changes whenever its data does.
         self.uid = uuid.uuid4().hex
         self.version = 0
         self.label = "empty"
-        self._ibis = ibis.duckdb.from_connection(self.con)
+        self._ibis = _Ibis.from_connection(self.con)
         self._derived_members = False
         # Facts about the data that cost a scan, by (version, name); views share it.
         self._facts: dict = {}
@@ -59,7 +91,18 @@ class Dataset:
         plan = (path_or_plan if isinstance(path_or_plan, ReadPlan)
                 else make_plan(path_or_plan, filename, **overrides))
         file_id = max((r.file_id for r in self.reports), default=0) + 1
-        report = load_file(self.con, plan, file_id, progress)
+        try:
+            report = load_file(self.con, plan, file_id, self.work_dir, progress)
+        except duckdb.OutOfMemoryException:
+            self._forget_file(plan.table, file_id)
+            if self.memory_mb is None:
+                raise
+            raise UnusableFile(
+                "out_of_memory",
+                f"Loading this file needs more than the {self.memory_mb:,} MB of memory a "
+                "session may use: load a shorter export (fewer months, or only the columns you "
+                "need), or ask whoever runs the dashboard to raise the limit.",
+                {"limit": self.memory_mb}) from None
         if report.table == "transactions" and report.rows_loaded:
             report_overlap(self.con, report, [r for r in self.reports
                                               if r.table == "transactions" and r.rows_loaded])
@@ -67,6 +110,11 @@ class Dataset:
         self._refresh_views()
         self.version += 1
         return report
+
+    def _forget_file(self, table: str, file_id: int) -> None:
+        """Drop what a failed load left behind; the files loaded before stay as they were."""
+        run(self.con, f"DROP TABLE IF EXISTS {internal_name(f'{table}__f{file_id}')}")
+        run(self.con, f"DELETE FROM {REJECTS_TABLE} WHERE file_id = $f", {"f": file_id})
 
     def clear(self) -> None:
         for r in self.reports:
@@ -198,16 +246,46 @@ class Dataset:
         needs. The view shares the loaded files; close it, not the dataset, when done."""
         view = copy.copy(self)
         view.con = self.con.cursor()
-        view._ibis = ibis.duckdb.from_connection(view.con)
+        view._ibis = _Ibis.from_connection(view.con)
+        # The dataset owns its work folder: closing a view must leave it.
+        view._remove_work_dir = None
         return view
 
     def close(self) -> None:
         self.con.close()
+        if self._remove_work_dir is not None:
+            self._remove_work_dir()
 
 
-def open_demo(directory: str) -> Dataset:
-    """A dataset filled from the demo CSVs in ``directory`` (as written by ``loyalty demo``)."""
-    ds = Dataset()
+class _Ibis(_IbisDuckDB):
+    """Ibis on a DuckDB connection without Ibis' connection-time SET statements (time zone UTC,
+    no Python replacement scans): ``Dataset`` sets both globally before it may lock the
+    configuration, after which any SET fails. Overrides a private hook of Ibis 12."""
+
+    def _post_connect(self, extensions=None) -> None:
+        self._record_batch_readers_consumed = {}
+
+
+def _lock(con: duckdb.DuckDBPyConnection, directories: list[str], work_dir: str) -> None:
+    """Lock the engine after set-up (issue 12): files only inside ``directories``, data that
+    does not fit in memory spilled to ``work_dir``, no extension installed or loaded on the fly
+    (those needed are built in), and no later change to any of this."""
+    # A trailing separator, or /tmp/upload-1 would also allow /tmp/upload-10.
+    allowed = [os.path.join(os.path.abspath(d), "") for d in directories]
+    run(con, "SET temp_directory = $d", {"d": os.path.join(work_dir, "spill")})
+    run(con, "SET allowed_directories = $d", {"d": allowed})
+    run(con, "SET enable_external_access = false")
+    run(con, "SET autoinstall_known_extensions = false")
+    run(con, "SET autoload_known_extensions = false")
+    run(con, "SET lock_configuration = true")
+
+
+def open_demo(directory: str, **engine) -> Dataset:
+    """A dataset filled from the demo CSVs in ``directory`` (as written by ``loyalty demo``);
+    ``engine`` as for :class:`Dataset` (``directory`` is added to ``allowed_directories``)."""
+    if engine.get("allowed_directories") is not None:
+        engine["allowed_directories"] = [*engine["allowed_directories"], directory]
+    ds = Dataset(**engine)
     for table in TABLES:
         path = os.path.join(directory, f"{table}.csv")
         if os.path.exists(path):

@@ -756,6 +756,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                         "rows included.",
                         "Die Datei hat eine Kopfzeile, aber keine Datenzeilen: Exportieren Sie "
                         "erneut mit den Zeilen."),
+    "err.too_many_columns": ("The file has more than {limit} columns, far more than any shop or "
+                             "till export: check that it is the right file, or export only the "
+                             "columns you need.",
+                             "Die Datei hat mehr als {limit} Spalten, weit mehr als jeder Shop- "
+                             "oder Kassenexport: Prüfen Sie, ob es die richtige Datei ist, oder "
+                             "exportieren Sie nur die benötigten Spalten."),
+    "err.out_of_memory": ("Loading this file needs more than the {limit} MB of memory a "
+                          "session may use: load a shorter export (fewer months, or only the "
+                          "columns you need), or ask whoever runs the dashboard to raise the "
+                          "limit.",
+                          "Das Laden dieser Datei braucht mehr als die {limit} MB Speicher, die "
+                          "eine Sitzung nutzen darf: Laden Sie einen kürzeren Export (weniger "
+                          "Monate oder nur die benötigten Spalten) oder bitten Sie den Betreiber "
+                          "des Dashboards, die Grenze zu erhöhen."),
     "err.no_columns": ("No columns found: the file needs one record per line with fields "
                        "separated by a comma, semicolon, tab or pipe.",
                        "Keine Spalten gefunden: Die Datei braucht einen Datensatz pro Zeile mit "

@@ -314,13 +314,16 @@ file needs one, reading and converting every record, checking rejects and duplic
 
 
 def load_file(con: duckdb.DuckDBPyConnection, plan: ReadPlan, file_id: int,
+              work_dir: str | None = None,
               progress: Callable[[str], None] | None = None) -> LoadReport:
     """Load the file described by ``plan`` into table ``<table>__f<file_id>``.
 
-    ``progress`` is called with each stage of :data:`LOAD_STAGES` as it starts (a stage may be
-    skipped, or repeated when a line with an unclosed quote makes the read start over).
-
-    Raises :class:`~loyalty.errors.UnusableFile` when a required field has no column.
+    Temporary copies (re-encoded, or without a line that opens a quote and never closes it) go
+    under ``work_dir``, the system's temporary directory when None: a locked engine reads only
+    where it is allowed to. ``progress`` is called with each stage of :data:`LOAD_STAGES` as it
+    starts (a stage may be skipped, or repeated when a line with an unclosed quote makes the read
+    start over). Raises :class:`~loyalty.errors.UnusableFile` when a required field has no
+    column.
     """
     tell = progress or (lambda stage: None)
     plan.check_usable()
@@ -328,7 +331,8 @@ def load_file(con: duckdb.DuckDBPyConnection, plan: ReadPlan, file_id: int,
     report = LoadReport(file_id=file_id, filename=plan.filename, table=plan.table, plan=plan)
     target = internal_name(report.storage_table)
     tell("prepare")
-    with _utf8_source(plan) as path, tempfile.TemporaryDirectory(prefix="loyalty-") as tmp:
+    with _utf8_source(plan, work_dir) as path, \
+            tempfile.TemporaryDirectory(prefix="loyalty-", dir=work_dir) as tmp:
         source = unclosed.Source(path, tmp, "utf-8" if plan.dialect.needs_transcoding
                                  else plan.dialect.codec)
         source.read(lambda src: _stage(con, plan, src, target, report, tell))
@@ -339,7 +343,7 @@ _GLOB_CHARACTERS = frozenset("*?[]{}")
 
 
 @contextlib.contextmanager
-def _utf8_source(plan: ReadPlan):
+def _utf8_source(plan: ReadPlan, work_dir: str | None = None):
     """The path DuckDB should read: the file itself, or a temporary UTF-8 copy of it.
 
     DuckDB reads a path with glob characters (``sales[1]*.csv``) as a pattern, which may match
@@ -348,7 +352,7 @@ def _utf8_source(plan: ReadPlan):
     read as Windows-1252 (the sniff only estimates it for very large files).
     """
     d = plan.dialect
-    with tempfile.TemporaryDirectory(prefix="loyalty-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="loyalty-", dir=work_dir) as tmp:
         if not d.needs_transcoding:
             yield _literal_path(plan.path, tmp)
             return

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 
 from .formats import ColumnProfile
 from .schema import INTERACTION_KINDS, TABLES, Table, normalise_header
@@ -96,7 +97,7 @@ def _share(values: list[str] | None, words: set[str]) -> float:
 def is_temporal(column: str, p: ColumnProfile, values: list[str] | None = None) -> bool:
     """A column holding dates or times (by its name or its values)."""
     if _TEMPORAL_WORD.search(column.replace("_", " ")) or \
-            _TEMPORAL_PART.search(normalise_header(column)):
+            _TEMPORAL_PART.search(_header(column).norm):
         return True
     if p.date_share >= 0.5:
         return True
@@ -121,27 +122,58 @@ def _names_of(table_name: str, field: str) -> frozenset[str]:
     return frozenset({normalise_header(s) for s in f.synonyms} | {normalise_header(f.name)})
 
 
+@functools.lru_cache(maxsize=None)
+def _contained_name(table_name: str, field: str) -> re.Pattern | None:
+    """One pattern finding any of a field's synonyms of five letters or more inside a header:
+    a single search per field and column instead of a loop over every synonym."""
+    long = sorted((n for n in _names_of(table_name, field) if len(n) >= 5), key=len,
+                  reverse=True)
+    return re.compile("|".join(map(re.escape, long))) if long else None
+
+
+@dataclass(frozen=True)
+class _Header:
+    """What the name rules need from one header, worked out once per column rather than once
+    per field and column (a wide file has every header checked against ninety fields)."""
+
+    norm: str
+    email: bool
+    line_id: bool
+    points: bool
+    # Fields this header can never be, whatever synonym it contains (see ``_NOT_FIELD``).
+    excluded: frozenset[str]
+
+
+# Bounded well above the widest file planned (``loyalty.sniff.MAX_COLUMNS``), so one file's
+# headers stay cached while its four tables and every field are scored.
+@functools.lru_cache(maxsize=8192)
+def _header(column: str) -> _Header:
+    col = normalise_header(column)
+    words = _QUALIFIER.sub(" ", _words(column))
+    return _Header(norm=col, email=bool(_EMAIL.match(col)), line_id=bool(_LINE_ID.search(col)),
+                   points=bool(re.search("punkt|point", col)),
+                   excluded=frozenset(f for f, rx in _NOT_FIELD.items() if rx.search(words)))
+
+
 def name_score(table: Table, field: str, column: str) -> int:
     """3 for an exact synonym, 2 for an e-mail column as the customer, 1 for a header that
     contains a longer synonym, else 0."""
-    col = normalise_header(column)
-    if not col:
+    h = _header(column)
+    if not h.norm:
         return 0
-    if field == "customer_id" and _EMAIL.match(col):
+    if field == "customer_id" and h.email:
         return 2
-    if field in ("order_id", "customer_id") and _LINE_ID.search(col):
+    if field in ("order_id", "customer_id") and h.line_id:
         return 0
-    names = _names(table, field)
-    if col in names:
+    if h.norm in _names(table, field):
         return 3
-    if field in _NOT_FIELD and _NOT_FIELD[field].search(_QUALIFIER.sub(" ", _words(column))):
+    if field in h.excluded:
         return 0
-    if field == "points_balance" and not re.search("punkt|point", col):
+    if field == "points_balance" and not h.points:
         # "Outstanding Balance" is money owed, not points.
         return 0
-    if any(len(n) >= 5 and n in col for n in names):
-        return 1
-    return 0
+    contained = _contained_name(table.name, field)
+    return 1 if contained is not None and contained.search(h.norm) else 0
 
 
 def _words(column: str) -> str:
@@ -152,7 +184,7 @@ def _words(column: str) -> str:
 def name_coverage(table: Table, field: str, column: str) -> float:
     """Share of the header that its longest contained synonym covers: among partial matches,
     "Order Total Amount" (``total amount``) is a closer name than "Order Subtotal Amount"."""
-    col = normalise_header(column)
+    col = _header(column).norm
     best = max((len(n) for n in _names(table, field) if n and n in col), default=0)
     if field == "amount" and re.search("subtotal|zwischensumme", col):
         # A subtotal is before discounts: the order's total is the closer name.
@@ -194,34 +226,37 @@ def _content_fits(kind: str, p: ColumnProfile) -> bool:
 def map_by_name(table: Table, columns: list[str], profiles: dict[str, ColumnProfile],
                 values: dict[str, list[str]] | None = None) -> dict:
     scored = []
-    for f in table.fields:
-        for c in columns:
+    # Column by column, so each header's forms (``_header``) are worked out once and then
+    # looked up for every field; ``fi`` and ``ci`` keep ties in field-then-column order.
+    for ci, c in enumerate(columns):
+        for fi, f in enumerate(table.fields):
             s = name_score(table, f.name, c)
-            if f.name == "order_id" and s < 3 and normalise_header(c) in ("name", "nr", "no") \
+            if f.name == "order_id" and s < 3 and _header(c).norm in ("name", "nr", "no") \
                     and _order_numbers((values or {}).get(c, profiles[c].samples)):
                 # Shopify calls the order number "Name" (#1001); a name of a person it is not.
                 s = 3
             if table.name == "transactions" and f.name == "tier" and s < 3 \
-                    and normalise_header(c) == "status" \
+                    and _header(c).norm == "status" \
                     and _tier_like((values or {}).get(c, profiles[c].samples)):
                 # A till's "Status" column holding Silver/Gold is the customer's tier.
                 s = 3
             if s and not _values_fit(table, f.name, c, s, profiles[c], (values or {}).get(c)):
                 continue
             if s and _content_fits(f.kind, profiles[c]):
-                scored.append((s, f.required, f.name, c, name_coverage(table, f.name, c)))
+                scored.append((s, f.required, f.name, c, name_coverage(table, f.name, c), fi, ci))
             elif s == 3:
                 # A clear name wins even when the sample disagrees: the load then lists the
                 # values that do not fit, rather than guessing another column.
-                scored.append((2, f.required, f.name, c, 1.0))
+                scored.append((2, f.required, f.name, c, 1.0, fi, ci))
     mapping: dict[str, str] = {}
     used: set[str] = set()
     # Among equally good names, the fuller column wins (POS-only "Receipt Number" is mostly empty).
     strength: dict[str, int] = {}
     # Among partial names, the closer one wins ("Order Total Amount" over "Order Subtotal Amount").
-    for s, _, fname, col, _ in sorted(scored, key=lambda t: (-t[0], not t[1],
-                                                             -(t[4] if t[0] == 1 else 0),
-                                                             -profiles[t[3]].non_empty)):
+    for s, _, fname, col, *_ in sorted(scored, key=lambda t: (-t[0], not t[1],
+                                                              -(t[4] if t[0] == 1 else 0),
+                                                              -profiles[t[3]].non_empty,
+                                                              t[5], t[6])):
         if fname not in mapping and col not in used:
             mapping[fname] = col
             strength[fname] = s
@@ -237,8 +272,12 @@ def _kind_share(p: ColumnProfile, values: list[str]) -> float:
     vals = [v.strip().lower() for v in values if v and v.strip()]
     if not vals:
         return 0.0
-    keys = {re.sub(r"[\s-]+", "_", k) for k in INTERACTION_KINDS} | set(INTERACTION_KINDS)
-    return sum(1 for v in vals if re.sub(r"[\s-]+", "_", v) in keys) / len(vals)
+    return sum(1 for v in vals if re.sub(r"[\s-]+", "_", v) in _KIND_KEYS) / len(vals)
+
+
+# Built once, not once per column as the interaction kind of every value is looked up.
+_KIND_KEYS = frozenset({re.sub(r"[\s-]+", "_", k) for k in INTERACTION_KINDS}
+                       | set(INTERACTION_KINDS))
 
 
 def _tier_like(values: list[str]) -> bool:
@@ -255,11 +294,13 @@ def fill_by_content(table: Table, mapping: dict, columns: list[str],
                     profiles: dict[str, ColumnProfile], values: dict[str, list[str]]) -> dict:
     """Map still-unmapped fields from what the columns contain."""
     mapping = dict(mapping)
-    free = [c for c in columns if c not in mapping.values()]
+    taken = set(mapping.values())
+    free = [c for c in columns if c not in taken]
 
     def take(field: str, candidates: list[str]) -> None:
         if field in table.field_names and field not in mapping and candidates:
             mapping[field] = candidates[0]
+            taken.add(candidates[0])
             free.remove(candidates[0])
 
     date_field = "joined" if table.name == "members" else "date"
@@ -280,12 +321,12 @@ def fill_by_content(table: Table, mapping: dict, columns: list[str],
     # ids of products or payments are neither.
     ids = [c for c in free if _id_like(profiles[c])
            and not (table.name == "transactions" and (is_temporal(c, profiles[c], values[c])
-                                                      or _LINE_ID.search(normalise_header(c))))]
+                                                      or _header(c).line_id))]
     if table.name == "transactions":
         take("customer_id", sorted((c for c in ids if profiles[c].distinct_ratio < 0.95),
                                    key=lambda c: profiles[c].distinct_ratio)
              or [c for c in ids])
-        take("order_id", [c for c in ids if c in free and profiles[c].distinct_ratio >= 0.95])
+        take("order_id", [c for c in ids if c not in taken and profiles[c].distinct_ratio >= 0.95])
     else:
         take("customer_id", [c for c in ids if not profiles[c].is_score])
     return mapping
@@ -330,8 +371,8 @@ def table_scores(columns: list[str], profiles: dict[str, ColumnProfile],
     return scores
 
 
-def guess_table(columns, profiles, values, filename: str = "") -> str:
-    scores = table_scores(columns, profiles, values, filename)
+def best_table(scores: dict[str, float]) -> str:
+    """The table with the highest score; on a tie the one listed first in ``TABLES``."""
     order = list(TABLES)
     return max(order, key=lambda n: (scores[n], -order.index(n)))
 

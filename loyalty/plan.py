@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from .errors import UnusableFile
 from .formats import (DATE_FORMATS, ColumnProfile, DateFormat, decide_decimal, order_patterns,
                       profile_column)
-from .mapping import guess_table, missing_required, propose_mapping, table_scores
+from .mapping import best_table, missing_required, propose_mapping, table_scores
 from .orders import detect_layout
 from .schema import TABLES
 from .sniff import Dialect, sniff
@@ -139,7 +139,7 @@ def make_plan(path: str, filename: str | None = None, *, table: str | None = Non
     scores = table_scores(dialect.columns, profiles, values, filename)
     if table is not None and table not in TABLES:
         raise ValueError(f"unknown table {table!r}; choose one of {', '.join(TABLES)}")
-    table = table or guess_table(dialect.columns, profiles, values, filename)
+    table = table or best_table(scores)
     proposed = propose_mapping(table, dialect.columns, profiles, values)
     for fname, col in (mapping or {}).items():
         if fname not in TABLES[table].field_names:

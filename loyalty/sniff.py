@@ -19,6 +19,10 @@ from .errors import UnusableFile
 from .schema import TABLES, normalise_header
 
 SAMPLE_BYTES = 1 << 20
+# Shop and till exports have tens of columns, the widest platform exports a few hundred. A file
+# with thousands is no export the dashboard can use (or is split at the wrong separator), and
+# planning, previewing and mapping it would only keep the session busy.
+MAX_COLUMNS = 2000
 SAMPLE_RECORDS = 2000
 FULL_ENCODING_CHECK_BYTES = 64 << 20
 DELIMITERS = ("\t", ";", ",", "|")
@@ -573,6 +577,15 @@ def _column_names(first: list[str], width: int, header: bool) -> list[str]:
     return names
 
 
+def _check_width(width: int) -> None:
+    if width > MAX_COLUMNS:
+        raise UnusableFile(
+            "too_many_columns",
+            f"The file has more than {MAX_COLUMNS:,} columns, far more than any shop or till "
+            "export: check that it is the right file, or export only the columns you need.",
+            {"limit": MAX_COLUMNS})
+
+
 def _check_choice(name: str, value, choices) -> None:
     if value is not None and value not in choices:
         raise ValueError(f"{name} must be one of {', '.join(map(repr, choices))}, "
@@ -595,8 +608,8 @@ def sniff(path: str, *, encoding: str | None = None, delimiter: str | None = Non
         where the header would have been, after any preamble); ``None`` detects it.
 
     Raises :class:`UnusableFile` with one sentence for the user when the file is empty, binary,
-    has no recognisable columns or holds a header but no data, and ``ValueError`` for an
-    override that is not one of the choices.
+    has no recognisable columns, more than :data:`MAX_COLUMNS` columns or a header but no data,
+    and ``ValueError`` for an override that is not one of the choices.
     """
     _check_choice("encoding", encoding, ENCODINGS)
     _check_choice("delimiter", delimiter, DELIMITER_CHOICES)
@@ -623,6 +636,9 @@ def sniff(path: str, *, encoding: str | None = None, delimiter: str | None = Non
         escape = ""
     layout = _choose_layout(text, delimiter, quote, escape)
     records, width = layout.records, layout.width
+    # Checked before the header is looked for: a header longer than the sample (a million
+    # columns) is cut there and would otherwise pass for "a header but no data".
+    _check_width(width)
 
     # The header (or first data row) is the first record of the modal width followed by others
     # of that width; anything above it is a preamble (report titles, export dates).
@@ -649,6 +665,7 @@ def sniff(path: str, *, encoding: str | None = None, delimiter: str | None = Non
         start = next((i for i, w in enumerate(widths) if w == width and settled(i)),
                      widths.index(width) if width in widths else
                      next(i for i, w in enumerate(widths) if w))
+    _check_width(width)
     first_line, first = records[start]
     body = [r for _, r in records[start + 1:start + 200] if r and any(v.strip() for v in r)]
     if header_line is None:

@@ -214,7 +214,7 @@ def _load(boxes: list[tuple[Entry, ReadPlan | None, Why | None]]) -> None:
     for entry, plan, _ in boxes:
         if plan is not None:
             on_disk(entry)
-    ds = Dataset()
+    ds = Dataset(**state.engine_options(upload_dir()))
     ds.label = "own"
     bar = st.progress(0.0)
     for k, (i, plan) in enumerate(todo):

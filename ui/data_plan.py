@@ -24,6 +24,7 @@ from loyalty.formats import DATE_FORMATS, order_patterns
 from loyalty.i18n import CATALOGUE, LANGUAGES, fmt_money, fmt_number, t, t_n
 from loyalty.ingest import REJECTS_TABLE
 from loyalty.plan import ReadPlan, make_plan
+from loyalty.schema import TABLES
 from loyalty.sniff import WHITESPACE, Dialect, sniff
 from loyalty.sqlsafe import ident
 from loyalty.text import escape_markdown
@@ -134,7 +135,10 @@ class Why:
     fields: tuple = ()
 
     def text(self, lang: str) -> str:
-        kw = {k: escape_markdown(v) for k, v in self.kwargs}
+        # Numbers are kept as numbers and written in the language's own way (2,000 / 2.000);
+        # text from the file is shown as text.
+        kw = {k: fmt_number(v, lang) if isinstance(v, int) else escape_markdown(v)
+              for k, v in self.kwargs}
         if self.fields:
             kw["fields"] = ", ".join(t(f"field.{f}", lang) for f in self.fields)
         return t(self.key, lang, **kw)
@@ -147,7 +151,7 @@ def unusable_why(err: UnusableFile, missing: list[str] | None = None) -> Why:
         t(f"err.{err.code}")
     except KeyError:
         return Why("err.unreadable", (("detail", err.message),))
-    return Why(f"err.{err.code}")
+    return Why(f"err.{err.code}", tuple(sorted(err.params.items())))
 
 
 def unreadable_why(exc: Exception) -> Why:
@@ -295,7 +299,8 @@ def column_values(dialect: Dialect, column: str) -> list[str]:
 def plan_for(entry: Entry, overrides: dict, table: str | None, mapping: dict,
              decimal: str | None, date_layouts: dict[str, str]
              ) -> tuple[ReadPlan, dict[str, str]]:
-    """The read plan for one file with the manager's choices; made once per set of choices.
+    """The read plan for one file with the manager's choices; made once per file content and
+    set of choices.
 
     ``date_layouts`` maps a date field to a family of :data:`loyalty.formats.DATE_FORMATS`;
     ``make_plan`` has no parameter for it, so the plan's format for that field is replaced, with
@@ -304,11 +309,13 @@ def plan_for(entry: Entry, overrides: dict, table: str | None, mapping: dict,
     """
     dialect = dialect_for(entry, overrides)
     cache = st.session_state.setdefault("data_plans", {})
-    key = (entry.fid, overrides_signature(overrides), table,
-           tuple(sorted(mapping.items())), decimal, tuple(sorted(date_layouts.items())))
-    hit = cache.get(entry.fid)
-    if hit is not None and hit[0] == key:
-        return hit[1], hit[2]
+    # The upload id comes first (``stage`` drops a removed file's entries by it), the content
+    # hash and the dialect choices next.
+    base = (entry.fid, entry.digest, overrides_signature(overrides))
+    layouts = tuple(sorted(date_layouts.items()))
+    key = base + (table, tuple(sorted(mapping.items())), decimal, layouts)
+    if key in cache:
+        return cache[key]
     plan = make_plan(on_disk(entry), entry.name, dialect=dialect, table=table, mapping=mapping,
                      decimal=decimal)
     detected = {f: fmt.family for f, fmt in plan.date_formats.items()}
@@ -320,7 +327,16 @@ def plan_for(entry: Entry, overrides: dict, table: str | None, mapping: dict,
                                                   column_values(plan.dialect, column))
         plan.questions = [q for q in plan.questions
                           if not (q.code == "day_first" and q.column == column)]
-    cache[entry.fid] = (key, plan, detected)
+    # Once drawn, the plan's widgets report its own table, mapping (every field, None where
+    # unmapped) and decimal separator on each later run: those choices get the same plan
+    # instead of planning the file again to the same result.
+    drawn = base + (plan.table, tuple(sorted((f.name, plan.mapping.get(f.name))
+                                             for f in TABLES[plan.table].fields)),
+                    plan.decimal, layouts)
+    # A file keeps its latest plan only (the samples a plan holds are up to a megabyte).
+    for k in [k for k in cache if k[0] == entry.fid]:
+        del cache[k]
+    cache[key] = cache[drawn] = (plan, detected)
     return plan, detected
 
 

@@ -21,6 +21,7 @@ from loyalty.filters import Filters, choices
 from loyalty.currency import CHOICES as CURRENCY_CHOICES
 from loyalty.currency import dataset_currency
 from loyalty.i18n import t, use_currency
+from loyalty.settings import server_value
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEMO_DIR = os.path.join(ROOT, "data", "demo")
@@ -80,11 +81,19 @@ def _register(ds: Dataset) -> Dataset:
     return _DATASETS.register(ds)
 
 
+def engine_options(*directories: str) -> dict:
+    """How a session's dataset engine is set up: its share of the server's memory and cores
+    (``loyalty.settings``), and locked to ``directories`` (the session's upload folder)."""
+    return {"memory_mb": server_value("session_memory_mb"),
+            "threads": server_value("session_threads"),
+            "allowed_directories": list(directories)}
+
+
 def dataset() -> Dataset:
     """This session's dataset, as this script run queries it; the bundled demo data until the
     manager loads their own."""
     if "dataset" not in st.session_state:
-        st.session_state["dataset"] = _register(open_demo(DEMO_DIR))
+        st.session_state["dataset"] = _register(open_demo(DEMO_DIR, **engine_options()))
     # Registered again on every run: when the server reloads this module (a new release, or a
     # file changed on disk) the registry starts empty while the session keeps its dataset.
     return _DATASETS[_register(st.session_state["dataset"]).uid]
@@ -105,11 +114,11 @@ def replace_dataset(ds: Dataset) -> None:
 
 
 def use_demo() -> None:
-    replace_dataset(open_demo(DEMO_DIR))
+    replace_dataset(open_demo(DEMO_DIR, **engine_options()))
 
 
 def clear_dataset() -> None:
-    ds = Dataset()
+    ds = Dataset(**engine_options())
     ds.label = "empty"
     replace_dataset(ds)
 
