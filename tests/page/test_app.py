@@ -183,8 +183,8 @@ def test_segments_page_with_transactions_only():
     assert at.info[0].value.endswith("Loyalty types it can tell: Satisfied.")
     assert len(at.info) == 1                      # no second note on the missing signals
     summary = next(d.value for d in at.dataframe if d.value.columns[0] == "Loyalty type")
-    assert list(summary.columns) == ["Loyalty type", "Customers", "Share of customers",
-                                     "Share of revenue", "Revenue per customer", "Orders / month",
+    assert list(summary.columns) == ["Loyalty type", "Customers", "Customer %",
+                                     "Revenue %", "Revenue / customer", "Orders / month",
                                      "Churned"]       # no survey answers: no NPS column
     assert any(m.value == "**Cannot be told from this data**" for m in at.markdown)
     listing = next(m.value for m in at.markdown if m.value.startswith("- **Price-loyal**"))
