@@ -158,7 +158,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "tiers.point_value": ("Value of one point", "Wert eines Punktes"),
     "tiers.point_value_help": ("What one point costs you when redeemed, in your currency.",
                                "Was Sie ein eingelöster Punkt kostet, in Ihrer Währung."),
-    "tiers.liability": ("Points liability", "Punkteverbindlichkeit"),
+    # A soft hyphen: in a narrow tile the word breaks as "Punkte-/verbindlichkeit".
+    "tiers.liability": ("Points liability", "Punkte\u00adverbindlichkeit"),
     "tiers.liability_help": ("Outstanding points x the value of one point: what open points would "
                              "cost if all were redeemed (expiry is not in the data).",
                              "Offene Punkte x Wert eines Punktes: was offene Punkte kosten "
