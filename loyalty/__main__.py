@@ -61,8 +61,12 @@ def cmd_inspect(args) -> int:
 
 
 def cmd_kpis(args) -> int:
+    from .currency import dataset_currency
+    from .i18n import use_currency
     from .kpis import headline
     ds = _load_all(args)
+    # The load summary names refunds in the shop's currency, as the Data page does.
+    use_currency(dataset_currency([r.plan for r in ds.reports]))
     if args.rejects:
         ds.write_rejects_csv(args.rejects)
     figures = headline(ds)

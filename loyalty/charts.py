@@ -6,12 +6,14 @@ translated labels and the language's number separators.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.subplots import make_subplots
 
-from .i18n import LOCALES, currency_symbol, t
+from .i18n import LOCALES, currency_symbol, fmt_percent, t
 from .periods import is_partial
 
 # The default template is attached to each new figure without validation; assigning it per
@@ -38,7 +40,57 @@ def _layout(fig: go.Figure, lang: str, title: str | None = None) -> go.Figure:
                       legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
                       title=title, height=360)
     _whole_ticks(fig)
+    if lang != "en":
+        _spaced_percent(fig, lang)
     return fig
+
+
+def _axis_values(fig: go.Figure, name: str) -> list[float]:
+    """The values the traces drawn on layout axis ``name`` (``yaxis2``, ``xaxis``) put on it."""
+    letter = name[0]
+    ref = letter + name[len("xaxis"):]
+    values: list[float] = []
+    for trace in fig.data:
+        if (getattr(trace, f"{letter}axis", None) or letter) != ref:
+            continue
+        data = getattr(trace, letter, None)
+        if data is not None:
+            values += [float(v) for v in data if v is not None and v == v
+                       and isinstance(v, (int, float))]
+    return values
+
+
+def _spaced_percent(fig: go.Figure, lang: str) -> None:
+    """German writes "20 %" with a space, which Plotly's percent format cannot: percent axes get
+    their ticks written out (at 1, 2 or 5 times a power of ten, or the axis's own step), and
+    percent hover values come from text written the same way."""
+    import math
+
+    for name in [k for k in fig.layout.to_plotly_json() if k.startswith(("xaxis", "yaxis"))]:
+        axis = fig.layout[name]
+        if not (axis.tickformat or "").endswith("%"):
+            continue
+        if axis.range is not None:
+            low, high = (float(v) for v in axis.range)
+        else:
+            values = _axis_values(fig, name) or [0.0, 1.0]
+            low, high = min(0.0, min(values)), max(values)
+        # Six rather than five: a 0-100 % axis ticks every 20 % as Plotly's own would.
+        step = float(axis.dtick) if axis.dtick is not None else _share_step(high - low, 6)
+        decimals = max(0, math.ceil(-math.log10(step * 100) - 1e-9))
+        first, last = math.floor(low / step + 1e-9), math.ceil(high / step - 1e-9)
+        ticks = [round(i * step, 10) for i in range(first, last + 1)]
+        axis.update(tickmode="array", tickvals=ticks,
+                    ticktext=[fmt_percent(v, lang, decimals) for v in ticks])
+    for trace in fig.data:
+        template = getattr(trace, "hovertemplate", None) or ""
+        found = re.search(r"%\{y:\.(\d)%\}", template)
+        if not found or getattr(trace, "text", None) is not None or trace.y is None:
+            continue
+        trace.update(text=[fmt_percent(v, lang, int(found.group(1))) for v in trace.y],
+                     hovertemplate=template.replace(found.group(0), "%{text}"))
+        if trace.type == "bar":
+            trace.update(textposition="none")
 
 
 def _whole_ticks(fig: go.Figure) -> None:
@@ -71,11 +123,11 @@ def _whole_ticks(fig: go.Figure) -> None:
             axis.update(dtick=1 if top <= 6 else 2, tick0=0)
 
 
-def _share_step(top: float) -> float:
-    """A tick step for shares (0-1): 1, 2 or 5 times a power of ten, about five ticks."""
+def _share_step(top: float, ticks: int = 5) -> float:
+    """A tick step for shares (0-1): 1, 2 or 5 times a power of ten, about ``ticks`` ticks."""
     import math
 
-    raw = max(top, 1e-6) / 5
+    raw = max(top, 1e-6) / ticks
     magnitude = 10 ** math.floor(math.log10(raw))
     return next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw - 1e-12)
 
@@ -353,7 +405,7 @@ def cohort_heatmap(cohorts: pd.DataFrame, lang: str = "en", value: str = "retent
     from babel.dates import format_date
 
     grid = cohorts.pivot(index="cohort", columns="k", values=value)
-    text = [["" if pd.isna(v) else f"{v:.0%}" for v in row] for row in grid.values]
+    text = [["" if pd.isna(v) else fmt_percent(v, lang, 0) for v in row] for row in grid.values]
     rows = [format_date(c, "MMM yyyy", locale=LOCALES[lang]) for c in grid.index]
     fig = _heatmap(grid, text, [str(k) for k in grid.columns], rows, lang, "Blues",
                    hover="%{y}, +%{x}: %{text}<extra></extra>")

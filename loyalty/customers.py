@@ -51,6 +51,23 @@ def _format_signal(kind: str, value, lang: str) -> str:
     return fmt_number(value, lang, 1)
 
 
+def threshold_steps(low: float, high: float, step: float) -> list[float]:
+    """The values a rule threshold can take, from ``low`` to ``high`` in ``step``s (rounded, so
+    that a rule's default such as 0.3 is one of them exactly)."""
+    return [round(low + i * step, 6) for i in range(round((high - low) / step) + 1)]
+
+
+def threshold_label(name: str, value: float, step: float, lang: str = "en") -> str:
+    """A rule threshold as the manager reads it: shares as percent ("60%", "60 %"), the average
+    order as money, other signals with as many decimals as their step needs."""
+    kind = SIGNAL_FORMAT.get(name, "number1")
+    if kind == "percent":
+        return fmt_percent(value, lang, 0)
+    if kind == "money":
+        return fmt_money(value, lang, 0)
+    return fmt_number(value, lang, 0 if float(step).is_integer() else 1)
+
+
 def reason_text(reasons: list[tuple[str, float]], lang: str = "en") -> str:
     """Reason pairs as one plain sentence: "62 % of orders used a discount; referred 3 friends"."""
     return "; ".join(t(f"reason.sig.{name}", lang, value=format_signal(name, value, lang))

@@ -158,7 +158,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "tiers.point_value": ("Value of one point", "Wert eines Punktes"),
     "tiers.point_value_help": ("What one point costs you when redeemed, in your currency.",
                                "Was Sie ein eingelöster Punkt kostet, in Ihrer Währung."),
-    "tiers.liability": ("Points liability", "Punkteverbindlichkeit"),
+    # A soft hyphen: in a narrow tile the word breaks as "Punkte-/verbindlichkeit".
+    "tiers.liability": ("Points liability", "Punkte\u00adverbindlichkeit"),
     "tiers.liability_help": ("Outstanding points x the value of one point: what open points would "
                              "cost if all were redeemed (expiry is not in the data).",
                              "Offene Punkte x Wert eines Punktes: was offene Punkte kosten "
@@ -189,10 +190,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                             "innerhalb von {days} Tagen auf den vorigen (Median {median} Tage, "
                             "aus {gaps} Abständen); längeres Schweigen heißt also sehr "
                             "wahrscheinlich, dass der Kunde weg ist."),
-    "churn.tab_movements": ("Active base and churn", "Aktiver Bestand und Abwanderung"),
+    "churn.tab_movements": ("Active base and churn", "Bestand und Abwanderung"),
     "churn.tab_cohorts": ("Cohorts", "Kohorten"),
-    "churn.tab_risk": ("Who is about to leave", "Wer bald abwandert"),
-    "churn.tab_groups": ("Churn by group", "Abwanderung nach Gruppe"),
+    "churn.tab_risk": ("Who is about to leave", "Gefährdete Kunden"),
+    "churn.tab_groups": ("Churn by group", "Nach Gruppe"),
     "churn.movements": ("New, reactivated and churned customers per month",
                         "Neue, reaktivierte und abgewanderte Kunden pro Monat"),
     "churn.movements_help": ("Churned: the month in which {days} days without a purchase were "
@@ -266,8 +267,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                              "Nur Kunden in diesem umsatzstärksten Anteil werden gelistet: ihr "
                              "Verlust kostet am meisten."),
     "churn.p_alive": ("P(active)", "P(aktiv)"),
-    "churn.expected_90": ("Expected purchases, next 90 days", "Erwartete Käufe, 90 Tage"),
-    "churn.clv": ("Expected revenue, next 12 months", "Erwarteter Umsatz, 12 Monate"),
+    "churn.expected_90": ("Purchases in 90 days", "Käufe in 90 Tagen"),
+    "churn.expected_90_help": ("How many purchases the model expects from this customer in the "
+                               "next 90 days.",
+                               "Wie viele Käufe das Modell von diesem Kunden in den nächsten "
+                               "90 Tagen erwartet."),
+    "churn.clv": ("Revenue in 12 months", "Umsatz in 12 Monaten"),
+    "churn.clv_help": ("How much revenue the model expects from this customer in the next "
+                       "12 months.",
+                       "Wie viel Umsatz das Modell von diesem Kunden in den nächsten 12 Monaten "
+                       "erwartet."),
     "churn.at_risk": ("At-risk customers: {n}", "Gefährdete Kunden: {n}"),
     "churn.download": ("Download the at-risk list (CSV for Excel)",
                        "Gefährdete Kunden herunterladen (CSV für Excel)"),
@@ -823,7 +832,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "chart.group": ("Group", "Gruppe"),
     "chart.spend_per_customer": ("Spend per customer", "Umsatz pro Kunde"),
     "chart.orders_per_customer": ("Orders per customer", "Bestellungen pro Kunde"),
-    "chart.aov": ("Average order value", "Durchschnittlicher Bonwert"),
+    "chart.aov": ("Average order value", "Durchschn. Bonwert"),
     "chart.customers": ("Customers", "Kunden"),
     "chart.stage_before": ("Stage at the start", "Phase zu Beginn"),
     "chart.stage_after": ("Stage at the end", "Phase am Ende"),
@@ -1162,18 +1171,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "seg.tab_export": ("Export", "Export"),
     "seg.col_type": ("Loyalty type", "Treuetyp"),
     "seg.col_customers": ("Customers", "Kunden"),
-    "seg.col_share": ("Share of customers", "Anteil Kunden"),
-    "seg.col_revenue_share": ("Share of revenue", "Anteil Umsatz"),
-    "seg.col_spend": ("Revenue per customer", "Umsatz pro Kunde"),
-    "seg.col_frequency": ("Orders / month", "Bestellungen / Monat"),
+    "seg.col_share": ("Customer %", "Kundenanteil"),
+    "seg.col_revenue_share": ("Revenue %", "Umsatzanteil"),
+    "seg.col_spend": ("Revenue / customer", "Ø Umsatz"),
+    "seg.col_frequency": ("Orders / month", "Käufe / Monat"),
     "seg.col_nps": ("NPS", "NPS"),
     "seg.col_churn": ("Churned", "Abgewandert"),
     "seg.col_action": ("What to do", "Was tun"),
     "seg.col_revenue": ("Revenue", "Umsatz"),
-    "seg.summary_help": ("Revenue per customer: net revenue up to the end of the period. NPS: "
+    "seg.summary_help": ("Revenue / customer: net revenue up to the end of the period. NPS: "
                          "from each customer's latest answer. Churned: share whose last purchase "
                          "is older than the churn window.",
-                         "Umsatz pro Kunde: Nettoumsatz bis zum Ende des Zeitraums. NPS: aus der "
+                         "Ø Umsatz: Nettoumsatz pro Kunde bis zum Ende des Zeitraums. NPS: aus der "
                          "letzten Antwort jedes Kunden. Abgewandert: Anteil mit letztem Kauf vor "
                          "dem Abwanderungsfenster."),
     "seg.missing": ("Not in your data: {signals}. Rules that use these work with the other "

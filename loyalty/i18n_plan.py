@@ -408,7 +408,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                           "customers' eyes (around 50% in the literature).",
                           "Ab dieser Höhe warnt die Seite, dass das Produkt an Wert verliert "
                           "(in der Literatur um 50 %)."),
-    "plan.extra_orders": ("Extra orders per year", "Zusatzbestellungen pro Jahr"),
+    # A soft hyphen: in a narrow tile the word breaks as "Zusatz-/bestellungen".
+    "plan.extra_orders": ("Extra orders per year", "Zusatz\u00adbestellungen pro Jahr"),
     "plan.extra_orders_help": ("Truly new orders: today's orders x response (at most the "
                                "published-elasticity bound) x share that is new.",
                                "Wirklich neue Bestellungen: heutige Bestellungen x Reaktion "

@@ -28,6 +28,7 @@ from . import orders, unclosed
 from .db import scalar
 from .errors import UnusableFile
 from .formats import MONTH_NAME_FAMILIES, MONTH_NAMES_DE
+from .i18n import fmt_money, fmt_number, t_n
 from .orders import cancelled_sql
 from .plan import ReadPlan
 from .schema import TABLES, Field
@@ -131,22 +132,37 @@ class LoadReport:
             "refund_total": self.refund_total,
         }
 
-    def understood(self) -> str:
-        """One English sentence saying how the file was read, e.g. "2,237 rows: 900 orders with
-        their line items; 12 refunds (−1,234.50); 3 cancelled orders left out"."""
-        parts = [f"{self.rows_read:,} rows: " + (
-            f"{self.orders or 0:,} orders with their line items" if self.layout == "line_items"
-            else "one sale per row")]
-        if self.refunded_orders:
-            word = "refund or return" if self.refunded_orders == 1 else "refunds and returns"
-            parts.append(f"{self.refunded_orders:,} {word} (\u2212{self.refund_total:,.2f})")
-        if self.cancelled_orders:
-            word = "order" if self.cancelled_orders == 1 else "orders"
-            parts.append(f"{self.cancelled_orders:,} cancelled {word} left out")
-        other = self.rows_rejected - self.reasons.get("cancelled_order", 0)
-        if other:
-            parts.append(f"{other:,} {'row' if other == 1 else 'rows'} rejected")
-        return "; ".join(parts)
+    def understood(self, lang: str = "en") -> str:
+        """How the file was read, in one sentence (see :func:`load_summary`)."""
+        return load_summary(self.rows_read, self.rows_rejected, self.reasons, self.layout,
+                            self.orders, self.refunded_orders, self.refund_total,
+                            self.cancelled_orders, lang)
+
+
+def load_summary(read: int, rejected: int, reasons: dict[str, int], layout: str | None,
+                 orders: int | None, refunded_orders: int, refund_total: float,
+                 cancelled_orders: int, lang: str = "en") -> str:
+    """How a transactions file was read, in one sentence in ``lang``: rows read, orders,
+    refunds, cancellations and other rejected rows, e.g. "2,237 rows: 900 orders with their
+    line items; 12 refunds and returns (−€1,234.50); 1 cancelled order left out; 2 rows
+    rejected." The command line and the Data page both say it this way."""
+    rows = fmt_number(read, lang)
+    if layout == "line_items":
+        parts = [t_n("data.understood_items", read, lang, rows=rows,
+                     orders=fmt_number(orders or 0, lang))]
+    else:
+        parts = [t_n("data.understood_rows", read, lang, rows=rows)]
+    if refunded_orders:
+        amount = fmt_money(-abs(refund_total), lang).replace("-", "\u2212")
+        parts.append(t_n("data.understood_refunds", refunded_orders, lang,
+                         n=fmt_number(refunded_orders, lang), amount=amount))
+    if cancelled_orders:
+        parts.append(t_n("data.understood_cancelled", cancelled_orders, lang,
+                         n=fmt_number(cancelled_orders, lang)))
+    other = rejected - reasons.get("cancelled_order", 0)
+    if other:
+        parts.append(t_n("data.understood_rejected", other, lang, n=fmt_number(other, lang)))
+    return "; ".join(parts) + "."
 
 
 class _Params:

@@ -61,7 +61,7 @@ def profit_curve(curve: pd.DataFrame, chosen: float, lang: str = "en") -> go.Fig
                              name=t("plan.best", lang)))
     fig.add_vline(x=chosen * 100, line_dash="dot", line_color="#e07b39")
     fig.add_hline(y=0, line_color="#888888")
-    fig.update_xaxes(title_text=t("plan.depth_axis", lang), ticksuffix=" %")
+    fig.update_xaxes(title_text=t("plan.depth_axis", lang), ticksuffix="\u00a0%" if lang == "de" else "%")
     fig.update_yaxes(title_text=f"{t('plan.profit_change', lang)} ({currency_symbol(lang)})",
                      tickformat=",.0f")
     return _layout(fig, lang)

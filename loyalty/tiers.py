@@ -84,10 +84,15 @@ def near_next_tier(spend: pd.Series, tiers=DEFAULT_TIERS, within: float = 0.1) -
 
 
 def points_over_time(ds: Dataset, unit: str = "M", point_value: float = 0.01,
-                     filters: Filters | None = None) -> pd.DataFrame:
+                     filters: Filters | None = None, launch: dt.date | None = None
+                     ) -> pd.DataFrame:
     """Per period: points earned and redeemed, points outstanding at the period's end (all
     earned minus all redeemed so far), the liability (outstanding x ``point_value``), the
     redemption rate (redeemed / earned in the period) and breakage (1 - redemption rate).
+
+    The periods start with the programme's ``launch`` (its period), or without one with the
+    first period that has points: before it there were no points to show, and a long run of
+    empty months would squeeze the programme's own months.
 
     Points that expire are not in the data, so outstanding points are an upper bound.
     """
@@ -100,6 +105,14 @@ def points_over_time(ds: Dataset, unit: str = "M", point_value: float = 0.01,
     g["liability"] = g["outstanding"] * point_value
     g["redemption_rate"] = g["redeemed"] / g["earned"].where(g["earned"] > 0)
     g["breakage"] = 1 - g["redemption_rate"]
+    if launch is not None:
+        start = pd.Timestamp(launch).to_period(unit).start_time
+    else:
+        active = g.loc[(g["earned"] != 0) | (g["redeemed"] != 0), "period"]
+        start = active.min() if len(active) else None
+    # A period filter that ends before the launch keeps its months rather than showing none.
+    if start is not None and (g["period"] >= start).any():
+        g = g[g["period"] >= start].reset_index(drop=True)
     return g
 
 

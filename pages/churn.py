@@ -118,7 +118,11 @@ def _at_risk_tab(ds, f, base: dict, window: int, lang: str) -> None:
     })
     tables.show(shown.head(500), {tr("seg.col_revenue"): "money", tr("churn.p_alive"): "percent",
                                   tr("churn.expected_90"): "decimal", tr("churn.clv"): "money"},
-                key="churn_risk_table")
+                key="churn_risk_table",
+                # Short headers keep the list within the page at 1024 px; the help says
+                # the figures are the model's expectations.
+                helps={tr("churn.expected_90"): tr("churn.expected_90_help"),
+                       tr("churn.clv"): tr("churn.clv_help")})
     # One line per type rather than a column: the advice is long and the same for every row
     # of a type, and as a column it ran off the table's right edge.
     if not risk.empty:

@@ -7,7 +7,7 @@ from loyalty.i18n import fmt_date, fmt_money, fmt_number, fmt_percent
 from loyalty.programme import programme_roi
 from ui import plan_state, state, tables
 from ui.state import tr
-from ui.widgets import guarded, page_start
+from ui.widgets import guarded, money_note, page_start
 
 
 def _members_section(ds, f, lang: str) -> None:
@@ -67,6 +67,7 @@ def _roi_section(result: dict, lang: str) -> None:
     c1, c2 = st.columns(2)
     cost = c1.number_input(tr("prog.cost", months=result["months"]), 0.0, 1e9, 0.0, step=1000.0,
                            format="%.0f", key="prog_cost", help=tr("prog.cost_help"))
+    money_note(c1, cost, lang)
     margin = c2.slider(tr("plan.margin"), 0, 90, 40, format=tr("unit.pct_format"), key="prog_margin",
                        help=tr("plan.margin_help")) / 100
     rows = {band: programme_roi(result[key], result["members"], result["months"], margin, cost)

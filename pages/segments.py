@@ -7,7 +7,8 @@ import streamlit as st
 
 from loyalty import charts
 from loyalty.csvsafe import to_csv_bytes
-from loyalty.customers import export_frame, format_signal, reason_text
+from loyalty.customers import (export_frame, format_signal, reason_text, threshold_label,
+                               threshold_steps)
 from loyalty.i18n import fmt_date, fmt_money, fmt_number
 from loyalty.lifecycle import STAGES, flows
 from loyalty.segments import (GROUPS, MIN_ORDERS, SIGNAL_BOUNDS, TYPE_RULES, TYPES, UNTYPED,
@@ -48,7 +49,12 @@ def _rules_from_widgets() -> tuple[dict, int]:
     return rules, int(st.session_state.get("seg_min_orders", MIN_ORDERS))
 
 
+def _nearest(steps: list[float], value: float) -> float:
+    return min(steps, key=lambda v: abs(v - value))
+
+
 def _rule_editor(untellable: list[str]) -> None:
+    lang = state.lang()
     with st.expander(tr("seg.rules"), icon=":material/tune:"):
         st.caption(tr("seg.rules_help"))
         st.number_input(tr("seg.min_orders"), 1, 20, MIN_ORDERS, key="seg_min_orders",
@@ -56,18 +62,22 @@ def _rule_editor(untellable: list[str]) -> None:
         for ty in TYPES:
             rule = TYPE_RULES[ty]
             st.markdown(f"**{tr(f'type.{ty}')}**")
-            st.caption(tr(f"rule.{ty}", cap=fmt_number(rule.cap, state.lang(), 2)))
+            st.caption(tr(f"rule.{ty}", cap=fmt_number(rule.cap, lang, 2)))
             if ty in untellable:
                 st.caption(f"{tr('seg.cannot_tell')}: {tr(f'needs.{ty}')}")
             cols = st.columns(len(rule.signals))
             for col, s in zip(cols, rule.signals):
                 lo, hi, step = SIGNAL_BOUNDS[s.name]
+                steps = threshold_steps(lo, hi, step)
                 direction = "seg.reversed" if s.low > s.high else "seg.ramp"
-                col.slider(f"{tr(f'signal.{s.name}')} · {tr('seg.weight')} "
-                           f"{fmt_number(s.weight, state.lang(), 2)}",
-                           min_value=lo, max_value=hi, step=step,
-                           value=(min(s.low, s.high), max(s.low, s.high)),
-                           key=f"seg_{ty}_{s.name}", help=tr(direction))
+                # A select slider, since a slider's format can neither write a share as percent
+                # nor a German decimal comma; the choice stays in the rule's own units.
+                localized(col.select_slider, f"{tr(f'signal.{s.name}')} · {tr('seg.weight')} "
+                          f"{fmt_number(s.weight, lang, 2)}", steps,
+                          value=(_nearest(steps, min(s.low, s.high)),
+                                 _nearest(steps, max(s.low, s.high))),
+                          format_func=lambda v, n=s.name, d=step: threshold_label(n, v, d, lang),
+                          key=f"seg_{ty}_{s.name}", help=tr(direction))
         if st.button(tr("seg.reset"), key="seg_reset"):
             for k in [k for k in st.session_state if str(k).startswith("seg_")
                       and k not in ("seg_reset",)]:

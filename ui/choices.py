@@ -34,11 +34,16 @@ def _fits(choice, options: list) -> bool:
 def localized(widget, label: str, options, *, key: str, **kwargs):
     """Draw ``widget`` (``st.selectbox``, ``container.selectbox`` ...) under a language-specific
     key; the choice carries over a language switch. ``index`` / ``default`` apply only to the
-    first drawing."""
+    first drawing; ``value`` (a select slider's start) is replaced by a choice carried over."""
     options = list(options)
     wkey = _widget_key(key)
-    if wkey not in st.session_state and key in st.session_state \
-            and _fits(st.session_state[key], options):
+    carried = wkey not in st.session_state and key in st.session_state \
+        and _fits(st.session_state[key], options)
+    if carried and "value" in kwargs:
+        # A select slider learns from its start value whether it picks a range, so it always
+        # gets one: the carried choice comes in as that start.
+        kwargs["value"] = st.session_state[key]
+    elif carried:
         st.session_state[wkey] = st.session_state[key]
     if wkey in st.session_state and not _fits(st.session_state[wkey], options):
         del st.session_state[wkey]

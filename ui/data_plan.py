@@ -21,8 +21,8 @@ from loyalty.csvsafe import write_cursor
 from loyalty.dataset import Dataset
 from loyalty.errors import UnusableFile
 from loyalty.formats import DATE_FORMATS, order_patterns
-from loyalty.i18n import CATALOGUE, LANGUAGES, fmt_money, fmt_number, t, t_n
-from loyalty.ingest import REJECTS_TABLE
+from loyalty.i18n import CATALOGUE, LANGUAGES, fmt_number, t
+from loyalty.ingest import REJECTS_TABLE, load_summary
 from loyalty.plan import ReadPlan, make_plan
 from loyalty.schema import TABLES
 from loyalty.sniff import WHITESPACE, Dialect, sniff
@@ -415,27 +415,12 @@ def write_rejects(ds: Dataset, file_id: int, path: str, lang: str = "en") -> Non
 
 
 def understood(o: Outcome, lang: str) -> str | None:
-    """How a transactions file was read, in the words of ``LoadReport.understood`` (rows read,
-    orders, refunds, cancellations, other rejected rows); None for the other tables."""
+    """How a transactions file was read (:func:`loyalty.ingest.load_summary`); None for the
+    other tables."""
     if o.table != "transactions":
         return None
-    rows = fmt_number(o.read, lang)
-    if o.layout == "line_items":
-        parts = [t_n("data.understood_items", o.read, lang, rows=rows,
-                     orders=fmt_number(o.orders or 0, lang))]
-    else:
-        parts = [t_n("data.understood_rows", o.read, lang, rows=rows)]
-    if o.refunded_orders:
-        amount = fmt_money(-abs(o.refund_total), lang).replace("-", "\u2212")
-        parts.append(t_n("data.understood_refunds", o.refunded_orders, lang,
-                         n=fmt_number(o.refunded_orders, lang), amount=amount))
-    if o.cancelled_orders:
-        parts.append(t_n("data.understood_cancelled", o.cancelled_orders, lang,
-                         n=fmt_number(o.cancelled_orders, lang)))
-    other = o.rejected - o.reasons.get("cancelled_order", 0)
-    if other:
-        parts.append(t_n("data.understood_rejected", other, lang, n=fmt_number(other, lang)))
-    return "; ".join(parts) + "."
+    return load_summary(o.read, o.rejected, o.reasons, o.layout, o.orders, o.refunded_orders,
+                        o.refund_total, o.cancelled_orders, lang)
 
 
 def previous_label(ds: Dataset, lang: str) -> str:

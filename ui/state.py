@@ -317,8 +317,11 @@ def qualifying_spend(uid: str, version: int, filters: Filters, day: dt.date, mon
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def points(uid: str, version: int, filters: Filters, point_value: float):
+    """Points per month from the programme's launch (the members file's first join date)."""
+    from loyalty.programme import launch_date
     from loyalty.tiers import points_over_time
-    return points_over_time(_DATASETS[uid], "M", point_value, filters)
+    ds = _DATASETS[uid]
+    return points_over_time(ds, "M", point_value, filters, launch_date(ds))
 
 
 @st.cache_data(max_entries=16, show_spinner=False)

@@ -17,6 +17,25 @@ _BASE = """
     word-break: normal !important; overflow-wrap: normal !important; hyphens: auto;
 }
 [data-testid="stMetric"] { container-type: inline-size; }
+/* A word wider than the whole tile ("Punkteverbindlichkeit" in a row of four at 1024 px) breaks
+   inside its box instead of running under the help icon; shorter words still wrap whole. */
+[data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"],
+[data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"] * {
+    overflow-wrap: break-word !important; min-width: 0;
+}
+/* Below 1200 px the wide layout's 5rem side margins and a 300 px sidebar cost tables their
+   last columns (they scrolled sideways at 1024 px): small margins and a narrower sidebar. */
+@media (max-width: 1200px) {
+    [data-testid="stMainBlockContainer"] {
+        padding-left: 0.75rem !important; padding-right: 0.75rem !important;
+    }
+    [data-testid="stSidebar"][data-collapsed="false"] {
+        width: 268px !important; min-width: 268px !important;
+    }
+    [data-testid="stSidebarContent"], [data-testid="stSidebarUserContent"] {
+        padding-left: 0.5rem !important; padding-right: 0.5rem !important;
+    }
+}
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] * {
     font-size: clamp(0.95rem, 12cqi, 2.25rem) !important;
     overflow: visible !important; text-overflow: clip !important;

@@ -51,8 +51,12 @@ def styled(frame: pd.DataFrame, kinds: dict[str, str], lang: str):
     return frame.style.format(formats, na_rep=t("metric.not_available", lang))
 
 
-def show(frame: pd.DataFrame, kinds: dict[str, str], key: str, **kwargs) -> None:
-    """``st.dataframe`` of ``frame`` with each column in ``kinds`` formatted by its kind."""
+def show(frame: pd.DataFrame, kinds: dict[str, str], key: str,
+         helps: dict[str, str] | None = None, **kwargs) -> None:
+    """``st.dataframe`` of ``frame`` with each column in ``kinds`` formatted by its kind;
+    ``helps`` explain columns whose short header leaves something out."""
+    helps = helps or {}
     st.dataframe(styled(frame, kinds, language()), hide_index=True, key=key,
-                 column_config={c: column(k) for c, k in kinds.items() if c in frame},
+                 column_config={c: column(k, help=helps.get(c)) for c, k in kinds.items()
+                                if c in frame},
                  **kwargs)

@@ -7,7 +7,7 @@ from loyalty.i18n import fmt_money, fmt_money_short, fmt_number, fmt_percent
 from loyalty.simulate import retention_scenario
 from ui import plan_state, state
 from ui.state import tr
-from ui.widgets import band, decimal_note
+from ui.widgets import band, decimal_note, money_note
 
 _CUTS = [i / 2 for i in range(41)]
 
@@ -28,9 +28,12 @@ def retention_tab(ds, f, margin: float, lang: str) -> dict:
                             help=tr("plan.churn_rate_help")) / 100
     decimal_note(c1, churn * 100, lang, 1, "\u00a0%")
     revenue = c2.number_input(tr("plan.revenue_year"), 0.0, 1e12, round(base["revenue"], 0),
-                              step=1000.0, format="%.0f", key="whatif_revenue", help=tr("plan.revenue_year_help"))
+                              step=1000.0, format="%.0f", key="whatif_revenue",
+                              help=tr("plan.revenue_year_help"))
+    money_note(c2, revenue, lang)
     cost = c3.number_input(tr("plan.retention_cost"), 0.0, 1e9, 0.0, step=1000.0, format="%.0f",
                            key="whatif_retention_cost", help=tr("plan.retention_cost_help"))
+    money_note(c3, cost, lang)
     c1, c2 = st.columns(2)
     # A select slider so the points read with a decimal comma in German (a slider's format
     # always writes a point).

@@ -52,6 +52,13 @@ def decimal_note(container, value, lang: str, decimals: int, suffix: str = "") -
     container.caption(t("input.shown_as", lang, value=fmt_number(value, lang, decimals) + suffix))
 
 
+def money_note(container, value, lang: str) -> None:
+    """Under a money input, the amount as the language writes money ("= 1.234.567 €"): a number
+    input shows neither thousands separators nor the currency."""
+    if value:
+        container.caption(t("input.shown_as", lang, value=fmt_money(value, lang, 0)))
+
+
 def lazy_tabs(parts, key: str) -> None:
     """Tabs that build only while open: a page's first view computes one tab, not all.
 

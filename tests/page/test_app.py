@@ -153,9 +153,19 @@ def test_segments_page_threshold_moves_counts():
     # The demo has every signal: no type is missing.
     assert not any(m.value == "**Cannot be told from this data**" for m in at.markdown)
     # Count a customer as price-loyal from a 10-30 % discount share instead of 30-70 %.
-    at.slider(key="seg_price_loyal_discount_share").set_value((0.1, 0.3)).run()
+    shares = at.select_slider(key="seg_price_loyal_discount_share@en")
+    assert shares.format_func(0.6) == "60%"
+    shares.set_value((0.1, 0.3)).run()
+    # The rule reads shares, not percent.
+    assert at.session_state["seg_price_loyal_discount_share"] == (0.1, 0.3)
     after = _type_counts(at)
     assert after["Price-loyal"] > before["Price-loyal"]
+    # In German the range stays and reads with a space before the percent sign.
+    at.radio(key="app_lang").set_value("de").run()
+    german = at.select_slider(key="seg_price_loyal_discount_share@de")
+    assert german.value == (0.1, 0.3) and german.format_func(0.1) == "10\u00a0%"
+    assert at.select_slider(key="seg_programme_loyal_logins_per_month@de").format_func(0.6) == "0,6"
+    at.radio(key="app_lang").set_value("en").run()
     at.button(key="seg_reset").click().run()
     assert _type_counts(at) == before
 
@@ -174,8 +184,8 @@ def test_segments_page_with_transactions_only():
     assert at.info[0].value.endswith("Loyalty types it can tell: Satisfied.")
     assert len(at.info) == 1                      # no second note on the missing signals
     summary = next(d.value for d in at.dataframe if d.value.columns[0] == "Loyalty type")
-    assert list(summary.columns) == ["Loyalty type", "Customers", "Share of customers",
-                                     "Share of revenue", "Revenue per customer", "Orders / month",
+    assert list(summary.columns) == ["Loyalty type", "Customers", "Customer %",
+                                     "Revenue %", "Revenue / customer", "Orders / month",
                                      "Churned"]       # no survey answers: no NPS column
     assert any(m.value == "**Cannot be told from this data**" for m in at.markdown)
     listing = next(m.value for m in at.markdown if m.value.startswith("- **Price-loyal**"))

@@ -266,6 +266,7 @@ def test_whatif_retention_by_hand(shop):
     assert metric(shop, "Extra revenue") == "€31.00"
     assert metric(shop, "Extra profit after cost") == "€12.40"
     shop.number_input(key="whatif_revenue").set_value(10_000.0).run()
+    assert any(c.value == "= €10,000" for c in shop.caption)
     shop.number_input(key="whatif_retention_cost").set_value(10.0).run()
     shop.select_slider(key="whatif_churn_cut").set_value(5.0).run()
     shop.number_input(key="whatif_churn").set_value(0.0).run()
@@ -276,6 +277,8 @@ def test_whatif_retention_by_hand(shop):
     # Keep 85 % instead of 80 % of 10,000: 500 more, half of it profit, minus 10.
     assert metric(shop, "Extra revenue") == "€500.00"
     assert metric(shop, "Extra profit after cost") == "€240.00"
+    shop.radio(key="app_lang").set_value("de").run()
+    assert any(c.value == "= 10.000\u00a0€" for c in shop.caption)
 
 
 def test_scenarios_save_compare_clear(demo):

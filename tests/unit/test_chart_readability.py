@@ -3,7 +3,7 @@
 import numpy as np
 import pandas as pd
 
-from loyalty import charts
+from loyalty import charts, plan_charts
 
 
 def test_points_axes_tick_at_round_numbers():
@@ -57,3 +57,58 @@ def test_large_counts_keep_plotlys_own_steps():
                       "active": [3000, 4000], "new": [100, 200], "reactivated": [50, 60],
                       "churned": [300, 200], "churn_rate": [0.1, 0.2], "coverage": [1.0, 1.0]})
     assert charts.movements(m, "en").layout.yaxis.dtick is None
+
+
+NBSP = "\u00a0"
+
+
+def _monthly_churn(rates):
+    return pd.DataFrame({"month": pd.to_datetime(["2026-06-01", "2026-07-01"]),
+                         "new": [10, 5], "reactivated": [3, 2], "churned": [4, 6],
+                         "churn_rate": rates})
+
+
+def test_german_percent_axis_writes_a_space_before_the_sign():
+    fig = charts.movements(_monthly_churn([0.12, 0.16]), "de")
+    # Ticks every 5 % (the axis's own step) up to the first tick above 16 %.
+    assert fig.layout.yaxis2.tickvals == (0.0, 0.05, 0.1, 0.15, 0.2)
+    assert fig.layout.yaxis2.ticktext == (f"0{NBSP}%", f"5{NBSP}%", f"10{NBSP}%", f"15{NBSP}%",
+                                          f"20{NBSP}%")
+    assert fig.layout.separators == ",."
+    # Hover values read the same way: 12,0 % and 16,0 %.
+    assert fig.data[-1].text == (f"12,0{NBSP}%", f"16,0{NBSP}%")
+    assert "%{text}" in fig.data[-1].hovertemplate
+
+
+def test_german_small_shares_tick_with_a_decimal_comma():
+    frame = pd.DataFrame({"group": ["a", "b"], "churn_rate": [0.01, 0.03], "customers": [50, 80]})
+    fig = charts.share_bars(frame, "de")
+    # 0 to 3 %: a sixth of that is 0.5 %, so the ticks need one decimal.
+    assert fig.layout.yaxis.ticktext == (f"0,0{NBSP}%", f"0,5{NBSP}%", f"1,0{NBSP}%",
+                                         f"1,5{NBSP}%", f"2,0{NBSP}%", f"2,5{NBSP}%",
+                                         f"3,0{NBSP}%")
+    # The hover text must not also print on the bars.
+    assert fig.data[0].text == (f"1,0{NBSP}%", f"3,0{NBSP}%")
+    assert fig.data[0].textposition == "none"
+
+
+def test_german_probability_axis_over_its_fixed_range():
+    fig = charts.p_alive_histogram(pd.Series([0.1, 0.5, 0.9]), 0.3, "de")
+    assert fig.layout.xaxis.ticktext == (f"0{NBSP}%", f"20{NBSP}%", f"40{NBSP}%", f"60{NBSP}%",
+                                         f"80{NBSP}%", f"100{NBSP}%")
+
+
+def test_english_percent_axis_keeps_plotlys_own_format():
+    fig = charts.movements(_monthly_churn([0.12, 0.16]), "en")
+    assert fig.layout.yaxis2.tickformat == ".0%" and fig.layout.yaxis2.ticktext is None
+
+
+def test_cohort_cells_and_discount_axis_write_percent_per_language():
+    cohorts = pd.DataFrame({"cohort": pd.to_datetime(["2025-01-01", "2025-01-01"]), "k": [0, 1],
+                            "retention": [1.0, 0.5]})
+    assert list(charts.cohort_heatmap(cohorts, "de").data[0].text[0]) == [f"100{NBSP}%", f"50{NBSP}%"]
+    assert list(charts.cohort_heatmap(cohorts, "en").data[0].text[0]) == ["100%", "50%"]
+    curve = pd.DataFrame({"depth": [0.0, 0.1, 0.2], "low": [0.0, 5.0, 2.0],
+                          "base": [0.0, 10.0, 4.0], "high": [0.0, 15.0, 6.0]})
+    assert plan_charts.profit_curve(curve, 0.1, "de").layout.xaxis.ticksuffix == f"{NBSP}%"
+    assert plan_charts.profit_curve(curve, 0.1, "en").layout.xaxis.ticksuffix == "%"

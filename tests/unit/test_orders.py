@@ -44,7 +44,11 @@ def test_shopify_orders_with_line_items(write_file, dataset):
     assert report.refund_total == 55.0
     assert report.warnings == []
     assert report.understood() == ("9 rows: 4 orders with their line items; "
-                                   "2 refunds and returns (\u221255.00); 1 cancelled order left out")
+                                   "2 refunds and returns (\u2212€55.00); 1 cancelled order left "
+                                   "out.")
+    assert report.understood("de") == ("9 Zeilen: 4 Bestellungen mit ihren Positionen; "
+                                       "2 Erstattungen und Rückgaben (\u221255,00\u00a0€); "
+                                       "1 stornierte Bestellung nicht berücksichtigt.")
     rejects = dataset.rejects()
     assert rejects.line.tolist() == [6, 7]
     assert rejects.reason[0] == "order #1003 was cancelled or voided: left out of revenue"
@@ -247,7 +251,7 @@ def test_plain_rows_keep_their_layout(write_file, dataset):
     text = "customer_id,date,amount,order_id\nC1,2025-01-01,5.00,O1\nC2,2025-01-02,-2.00,O2\n"
     report = dataset.load(write_file("orders.csv", text))
     assert (report.layout, report.orders, report.rows_loaded) == ("rows", None, 2)
-    assert report.understood() == "2 rows: one sale per row; 1 refund or return (\u22122.00)"
+    assert report.understood() == "2 rows: one sale per row; 1 refund or return (\u2212€2.00)."
 
 
 @pytest.mark.parametrize("values,field", [
@@ -286,8 +290,8 @@ def test_one_row_per_order_with_refund_dates_and_cancellations(write_file, datas
     h = headline(dataset)
     assert (h["customers"], h["orders"], h["net_revenue"], h["last_date"]) == (
         2, 2, 130.0, "2025-01-15")
-    assert report.understood() == ("3 rows: one sale per row; 1 refund or return (\u221220.00); "
-                                   "1 cancelled order left out")
+    assert report.understood() == ("3 rows: one sale per row; 1 refund or return (\u2212€20.00); "
+                                   "1 cancelled order left out.")
 
 
 @pytest.mark.parametrize("header,amount,discount", [

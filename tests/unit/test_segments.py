@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from loyalty.customers import reason_text
+from loyalty.customers import reason_text, threshold_label, threshold_steps
 from loyalty.demo import random_signals
 from loyalty.lifecycle import flows, lifecycle_stage, rfm_scores
 from loyalty.segments import (ONE_TIME, OCCASIONAL, TOO_NEW, TYPE_RULES, TYPES, UNTYPED,
@@ -158,3 +158,20 @@ def test_type_summary_by_hand():
     assert pd.isna(s.loc["price_loyal", "nps"]) and pd.isna(s.loc["perk_loyal", "churned"])
     assert s["churned"].tolist()[:2] == [0.5, 0.0]
     assert s["share"].sum() == 1.0
+
+
+def test_rule_thresholds_read_as_percent_money_or_decimal_comma():
+    assert threshold_label("discount_share", 0.6, 0.05, "en") == "60%"
+    assert threshold_label("discount_share", 0.6, 0.05, "de") == "60\u00a0%"
+    assert threshold_label("channel_share", 0.35, 0.01, "de") == "35\u00a0%"
+    assert threshold_label("logins_per_month", 2.5, 0.1, "de") == "2,5"
+    assert threshold_label("logins_per_month", 2.5, 0.1, "en") == "2.5"
+    assert threshold_label("referrals", 2.0, 1.0, "de") == "2"
+    assert threshold_label("aov", 40.0, 1.0, "de") == "40\u00a0€"
+
+
+def test_rule_threshold_steps_hold_the_defaults_exactly():
+    # 0.3 to 1.0 in steps of 0.01: 71 values, 0.3 and 0.7 among them without float residue.
+    steps = threshold_steps(0.3, 1.0, 0.01)
+    assert len(steps) == 71 and steps[0] == 0.3 and steps[-1] == 1.0 and 0.7 in steps
+    assert threshold_steps(0.0, 1.0, 0.05)[:3] == [0.0, 0.05, 0.1]

@@ -71,3 +71,20 @@ def test_tiers_in_ladder_order_not_alphabetical():
     ordered = in_ladder_order(frame, ["Bronze", "Silber", "Gold"])
     assert ordered["group"].tolist() == ["Bronze", "Silber", "Gold", "Platin"]
     assert ordered["n"].tolist() == [1, 4, 2, 3]
+
+
+def test_points_start_at_the_launch(shop):
+    # A launch on 10 Mar 2025: the chart starts with March; the points of December still
+    # count in what is outstanding: 500 earned in December + 290 in March.
+    p = points_over_time(shop, "M", point_value=0.01, launch=dt.date(2025, 3, 10))
+    assert p["period"].iloc[0] == pd.Timestamp("2025-03-01")
+    assert p["outstanding"].iloc[0] == 790
+
+
+def test_points_without_a_launch_start_with_the_first_points(write_file, dataset):
+    dataset.load(write_file("tx.csv", "customer_id,date,amount,points_earned,points_redeemed\n"
+                                      "A,2025-01-15,50,0,0\nA,2025-02-15,50,0,0\n"
+                                      "A,2025-03-15,50,50,0\nA,2025-04-15,50,50,20\n"))
+    p = points_over_time(dataset, "M")
+    assert p["period"].tolist() == [pd.Timestamp("2025-03-01"), pd.Timestamp("2025-04-01")]
+    assert p["outstanding"].tolist() == [50, 80]
