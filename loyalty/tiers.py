@@ -53,13 +53,17 @@ def tier_movement(before: pd.Series, after: pd.Series, tiers=DEFAULT_TIERS) -> d
 
     Only customers with a tier at both dates are counted.
     """
-    rank = {name: i for i, (name, _) in enumerate(sorted(tiers, key=lambda t: t[1]))}
-    both = pd.DataFrame({"before": before, "after": after}).dropna()
     names = [n for n, _ in sorted(tiers, key=lambda t: t[1])]
-    matrix = pd.crosstab(both["before"], both["after"]).reindex(index=names, columns=names,
-                                                                  fill_value=0)
-    r0 = both["before"].map(rank).to_numpy(dtype=float)
-    r1 = both["after"].map(rank).to_numpy(dtype=float)
+    k = len(names)
+    # Ranks on the ladder (-1: no tier, or a name off the ladder), the later tier looked up by
+    # the earlier one's customers: one hash lookup instead of aligning two frames.
+    r0 = pd.Categorical(before.to_numpy(), categories=names).codes
+    r1 = pd.Categorical(after.reindex(before.index).to_numpy(), categories=names).codes
+    both = (r0 >= 0) & (r1 >= 0)
+    r0, r1 = r0[both].astype(np.int64), r1[both].astype(np.int64)
+    counts = np.bincount(r0 * k + r1, minlength=k * k).reshape(k, k)
+    matrix = pd.DataFrame(counts, index=pd.Index(names, name="before"),
+                          columns=pd.Index(names, name="after"))
     return {"matrix": matrix, "upgrades": int((r1 > r0).sum()),
             "downgrades": int((r1 < r0).sum()), "stays": int((r1 == r0).sum())}
 
