@@ -1,6 +1,8 @@
 """A manager corrects how a file is read in a real browser: the separator chosen by hand changes
 the preview; after the load the reasons and the rejected-rows download are there."""
 
+import csv
+
 import pytest
 
 from ui.data_plan import SNIFF_TAKES_OVERRIDES
@@ -80,9 +82,10 @@ def test_switch_separator_see_preview_load_see_reasons(app_url, page, tmp_path, 
     shot(page, f"data_dialect_loaded_{lang}")
     with page.expect_download() as info:
         page.get_by_text(text["download"]).click()
-    content = open(info.value.path(), encoding="utf-8-sig").read()
-    header, row = content.splitlines()[:2]
-    assert header == {"en": "file,line,reason,detail,code,original text",
-                      "de": "Datei,Zeile,Grund,Details (englisch),Code,Originaltext"}[lang]
-    assert row.startswith("kasse.csv,5,")
-    assert row.endswith(",invalid_amount,K4;05.01.2026;kaputt")
+    with open(info.value.path(), encoding="utf-8-sig", newline="") as fh:
+        header, row = list(csv.reader(fh))[:2]
+    assert header == {"en": ["file", "line", "reason", "detail", "code", "original text"],
+                      "de": ["Datei", "Zeile", "Grund", "Details (englisch)", "Code",
+                             "Originaltext"]}[lang]
+    assert row[:2] == ["kasse.csv", "5"]
+    assert row[-2:] == ["invalid_amount", "K4;05.01.2026;kaputt"]
