@@ -119,7 +119,8 @@ def _whole_ticks(fig: go.Figure) -> None:
                 key = x if stacked and tr.type == "bar" else (id(tr), x)
                 tops[key] = tops.get(key, 0) + abs(float(y))
         top = max(tops.values(), default=0)
-        if 0 < top < 10:
+        # All zeros too: Plotly spans -1 to 1 in halves, printed "-1 -1 0 1 1".
+        if tops and top < 10:
             axis.update(dtick=1 if top <= 6 else 2, tick0=0)
 
 

@@ -52,6 +52,14 @@ def test_small_counts_tick_at_whole_numbers():
     assert hist.layout.yaxis.dtick == 1
 
 
+def test_a_month_of_zeros_ticks_at_whole_numbers():
+    # Nobody new, back or gone: Plotly spans -1 to 1 in halves and prints "-1 -1 0 1 1".
+    m = pd.DataFrame({"month": pd.to_datetime(["2025-01-01", "2025-02-01"]), "active": [3, 3],
+                      "new": [0, 0], "reactivated": [0, 0], "churned": [0, 0],
+                      "churn_rate": [0.0, 0.0], "coverage": [1.0, 1.0]})
+    assert charts.movements(m, "en").layout.yaxis.dtick == 1
+
+
 def test_large_counts_keep_plotlys_own_steps():
     m = pd.DataFrame({"month": pd.to_datetime(["2025-01-01", "2025-02-01"]),
                       "active": [3000, 4000], "new": [100, 200], "reactivated": [50, 60],
