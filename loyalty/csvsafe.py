@@ -30,6 +30,10 @@ NEUTRALISER = "'"
 BOM = "\ufeff"
 QUOTING = csv.QUOTE_ALL
 LINE_END = "\r\n"
+# Separator and decimal sign per language, as that language's Excel opens a CSV file by a
+# double click: German Excel splits at ";" and reads "12,5" as a number (with "," it would put
+# every row into one cell).
+STYLE = {"en": (",", "."), "de": (";", ",")}
 
 
 def safe_cell(value):
@@ -63,12 +67,14 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _text(value) -> str:
-    """One cell's text: empty for a missing value, numbers as Python writes them."""
+def _text(value, decimal: str = ".") -> str:
+    """One cell's text: empty for a missing value, numbers as Python writes them with
+    ``decimal`` as the decimal sign."""
     if value is None or value is pd.NaT or (isinstance(value, float) and value != value):
         return ""
     if isinstance(value, numbers.Number) and not isinstance(value, bool):
-        return str(value)
+        text = str(value)
+        return text.replace(".", decimal) if isinstance(value, numbers.Real) else text
     try:
         if pd.isna(value):
             return ""
@@ -77,38 +83,43 @@ def _text(value) -> str:
     return str(value)
 
 
-def write_rows(fh, header: list[str] | None, rows: Iterable[Iterable]) -> int:
+def write_rows(fh, header: list[str] | None, rows: Iterable[Iterable], lang: str = "en") -> int:
     """Write ``header`` (when given) and ``rows`` to the text stream ``fh``, every cell made
-    safe and quoted; returns the number of rows written (without the header)."""
-    writer = csv.writer(fh, quoting=QUOTING, lineterminator=LINE_END)
+    safe and quoted, separator and decimal sign as ``lang`` writes them (:data:`STYLE`);
+    returns the number of rows written (without the header)."""
+    delimiter, decimal = STYLE.get(lang, STYLE["en"])
+    writer = csv.writer(fh, delimiter=delimiter, quoting=QUOTING, lineterminator=LINE_END)
     if header is not None:
         writer.writerow([_text(safe_cell(str(h))) for h in header])
     n = 0
     for row in rows:
-        writer.writerow([_text(safe_cell(v)) for v in row])
+        writer.writerow([_text(safe_cell(v), decimal) for v in row])
         n += 1
     return n
 
 
-def write_frame(fh, frame: pd.DataFrame, header: bool = True) -> int:
+def write_frame(fh, frame: pd.DataFrame, header: bool = True, lang: str = "en") -> int:
     """Write ``frame`` (without its index) to the text stream ``fh``; see :func:`write_rows`."""
     safe = safe_frame(frame)
     return write_rows(fh, list(safe.columns) if header else None,
-                      safe.itertuples(index=False, name=None))
+                      safe.itertuples(index=False, name=None), lang)
 
 
-def to_csv_bytes(frame: pd.DataFrame) -> bytes:
-    """``frame`` as a download: UTF-8 with a byte-order mark, every cell safe and quoted."""
+def to_csv_bytes(frame: pd.DataFrame, lang: str = "en") -> bytes:
+    """``frame`` as a download: UTF-8 with a byte-order mark, every cell safe and quoted, in
+    ``lang``'s separator and decimal sign."""
     buf = io.StringIO()
     buf.write(BOM)
-    write_frame(buf, frame)
+    write_frame(buf, frame, lang=lang)
     return buf.getvalue().encode("utf-8")
 
 
-def write_cursor(out: BinaryIO | str, cursor, chunk_rows: int = 50_000) -> int:
+def write_cursor(out: BinaryIO | str, cursor, chunk_rows: int = 50_000,
+                 lang: str = "en") -> int:
     """Write the result of a DuckDB query (``cursor`` after ``execute``) as CSV to the path or
     binary stream ``out``, a chunk at a time so a large result never sits in memory whole;
-    returns the number of rows. UTF-8 with a byte-order mark, like every download."""
+    returns the number of rows. UTF-8 with a byte-order mark and ``lang``'s separator and
+    decimal sign, like every download."""
     header = [d[0] for d in cursor.description]
     own = isinstance(out, str)
     fh = open(out, "wb") if own else out
@@ -116,9 +127,9 @@ def write_cursor(out: BinaryIO | str, cursor, chunk_rows: int = 50_000) -> int:
         text = io.TextIOWrapper(fh, encoding="utf-8", newline="", write_through=True)
         text.write(BOM)
         n = 0
-        write_rows(text, header, ())
+        write_rows(text, header, (), lang)
         while rows := cursor.fetchmany(chunk_rows):
-            n += write_rows(text, None, rows)
+            n += write_rows(text, None, rows, lang)
         text.flush()
         text.detach()
     finally:

@@ -86,7 +86,7 @@ def compare_table(scenarios: list[Scenario], lang: str = "en", formatted: bool =
     return pd.DataFrame(rows, index=[s.name for s in scenarios]).T
 
 
-def to_csv(scenarios: list[Scenario]) -> bytes:
+def to_csv(scenarios: list[Scenario], lang: str = "en") -> bytes:
     """Long format: scenario, section (assumption or result), name, value; written by the
     formula-safe writer, since scenario and tier names are the manager's own text."""
     rows = []
@@ -96,7 +96,7 @@ def to_csv(scenarios: list[Scenario]) -> bytes:
                 rows.append({"scenario": s.name, "saved": s.saved, "section": section,
                              "name": name, "value": value})
     frame = pd.DataFrame(rows, columns=["scenario", "saved", "section", "name", "value"])
-    return to_csv_bytes(frame)
+    return to_csv_bytes(frame, lang)
 
 
 def html_report(scenarios: list[Scenario], lang: str = "en", dataset: str = "") -> str:

@@ -132,7 +132,7 @@ def _at_risk_tab(ds, f, base: dict, window: int, lang: str) -> None:
                                f"{tr(f'action.{t}')}" for t, n in counts.items()))
     export = risk.reset_index()[["customer_id", "revenue", "p_alive", "expected_purchases_90d",
                                  "clv_12m", "loyalty_type"]].round(4)
-    st.download_button(tr("churn.download"), to_csv_bytes(export), file_name="at_risk.csv",
+    st.download_button(tr("churn.download"), to_csv_bytes(export, lang), file_name="at_risk.csv",
                        mime="text/csv", key="churn_download", disabled=risk.empty)
 
 

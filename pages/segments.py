@@ -230,7 +230,7 @@ def _export_tab(table: pd.DataFrame, sig: pd.DataFrame, rules: dict, lang: str,
         name = f"rfm_R{r}_F{fq}"
     st.caption(tr("seg.export_count", n=fmt_number(len(chosen), lang)))
     chosen = chosen.assign(reasons=reasons_for(sig, chosen, rules))
-    st.download_button(tr("seg.download"), to_csv_bytes(export_frame(chosen, lang)),
+    st.download_button(tr("seg.download"), to_csv_bytes(export_frame(chosen, lang), lang),
                        file_name=f"customers_{name}.csv", mime="text/csv",
                        key="seg_download", disabled=chosen.empty)
 

@@ -102,7 +102,7 @@ def render() -> None:
             tr("tiers.missing"): near["missing"].to_numpy(),
         }).head(500), {tr("tiers.spend"): "money", tr("tiers.missing"): "money"},
             key="tiers_near")
-        st.download_button(tr("seg.download"), to_csv_bytes(near.round(2)),
+        st.download_button(tr("seg.download"), to_csv_bytes(near.round(2), lang),
                            file_name="near_next_tier.csv", mime="text/csv", key="tiers_download")
 
     st.subheader(tr("tiers.points_title"), help=tr("tiers.points_help"))

@@ -42,7 +42,7 @@ def _scenarios_tab(current: dict, ds, lang: str) -> None:
                                               lang), key="whatif_scenario_chart")
     c1, c2, c3 = st.columns(3)
     # Built when clicked: the report embeds Plotly's script (several MB), too much for every rerun.
-    c1.download_button(tr("scen.csv"), lambda: scenarios.to_csv(chosen),
+    c1.download_button(tr("scen.csv"), lambda: scenarios.to_csv(chosen, lang),
                        file_name="scenarios.csv", mime="text/csv", key="whatif_csv",
                        icon=":material/download:", on_click="ignore")
     label = tr("app.dataset_demo") if ds.label == "demo" else ", ".join(

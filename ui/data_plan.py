@@ -411,7 +411,7 @@ def write_rejects(ds: Dataset, file_id: int, path: str, lang: str = "en") -> Non
         f"coalesce(list_extract($labels, list_position($codes, code)), code) "
         f"AS {names[2]}, reason AS {names[3]}, code AS {names[4]}, raw AS {names[5]} "
         f"FROM {REJECTS_TABLE} WHERE file_id = $f ORDER BY line",
-        {"f": file_id, "codes": codes, "labels": labels}))
+        {"f": file_id, "codes": codes, "labels": labels}), lang=lang)
 
 
 def understood(o: Outcome, lang: str) -> str | None:

@@ -56,7 +56,10 @@ def show(frame: pd.DataFrame, kinds: dict[str, str], key: str,
     """``st.dataframe`` of ``frame`` with each column in ``kinds`` formatted by its kind;
     ``helps`` explain columns whose short header leaves something out."""
     helps = helps or {}
-    st.dataframe(styled(frame, kinds, language()), hide_index=True, key=key,
+    lang = language()
+    # The grid draws a missing value itself ("None", in English) whatever the Styler says.
+    kwargs.setdefault("placeholder", t("metric.not_available", lang))
+    st.dataframe(styled(frame, kinds, lang), hide_index=True, key=key,
                  column_config={c: column(k, help=helps.get(c)) for c, k in kinds.items()
                                 if c in frame},
                  **kwargs)

@@ -83,7 +83,7 @@ def test_switch_separator_see_preview_load_see_reasons(app_url, page, tmp_path, 
     with page.expect_download() as info:
         page.get_by_text(text["download"]).click()
     with open(info.value.path(), encoding="utf-8-sig", newline="") as fh:
-        header, row = list(csv.reader(fh))[:2]
+        header, row = list(csv.reader(fh, delimiter={"en": ",", "de": ";"}[lang]))[:2]
     assert header == {"en": ["file", "line", "reason", "detail", "code", "original text"],
                       "de": ["Datei", "Zeile", "Grund", "Details (englisch)", "Code",
                              "Originaltext"]}[lang]

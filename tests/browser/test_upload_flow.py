@@ -92,7 +92,8 @@ def test_rejected_rows_download(app_url, page, tmp_path):
     with page.expect_download() as info:
         page.get_by_text("Abgelehnte Zeilen herunterladen (CSV)").click()
     with open(info.value.path(), encoding="utf-8-sig", newline="") as fh:
-        german = list(csv.reader(fh))
+        # Semicolons, as German Excel splits a CSV file.
+        german = list(csv.reader(fh, delimiter=";"))
     assert german[0] == ["Datei", "Zeile", "Grund", "Details (englisch)", "Code", "Originaltext"]
     assert german[1][:3] == ["kassenexport.csv", "6", "Betrag (netto) nicht lesbar"]
 

@@ -72,7 +72,9 @@ def test_move_a_threshold_and_download_the_report(app_url, page, tmp_path, lang)
         page.get_by_role("button", name=text["csv"]).click()
     csv = tmp_path / "scenarios.csv"
     download.value.save_as(csv)
-    rows = list(DictReader(io.StringIO(csv.read_text(encoding="utf-8-sig"))))
+    # German Excel splits at semicolons and reads decimal commas.
+    sep, point = {"en": (",", "."), "de": (";", ",")}[lang]
+    rows = list(DictReader(io.StringIO(csv.read_text(encoding="utf-8-sig")), delimiter=sep))
     cost = next(r for r in rows if r["name"] == "tier_cost_change")
-    assert (cost["scenario"], float(cost["value"])) == ("Gold ab 500", 65.0)
+    assert (cost["scenario"], cost["value"]) == ("Gold ab 500", f"65{point}0")
     shot(page, f"whatif_scenarios_{lang}")

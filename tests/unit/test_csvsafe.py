@@ -21,16 +21,18 @@ HOSTILE = ['=HYPERLINK("http://x")', "\r=1+1", "@SUM(A1)", "+1", "-2+3", "\t=1",
            "\n=1", " \r\n@x"]
 
 
-def cells(raw: bytes) -> list[list[str]]:
+def cells(raw: bytes, delimiter: str = ",") -> list[list[str]]:
     assert raw.startswith(b"\xef\xbb\xbf")
-    return list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    return list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""),
+                           delimiter=delimiter))
 
 
-def all_quoted(raw: bytes) -> bool:
+def all_quoted(raw: bytes, delimiter: str = ",") -> bool:
     """Every field, also numbers and empty ones, is enclosed in quotes: the bytes are exactly
     what a writer quoting everything makes of the cells read back."""
     buf = io.StringIO()
-    csv.writer(buf, quoting=csv.QUOTE_ALL, lineterminator="\r\n").writerows(cells(raw))
+    csv.writer(buf, delimiter=delimiter, quoting=csv.QUOTE_ALL,
+               lineterminator="\r\n").writerows(cells(raw, delimiter))
     return raw.decode("utf-8-sig") == buf.getvalue()
 
 
@@ -150,13 +152,14 @@ def test_web_rejects_download_neutralises_original_text(write_file, dataset, tmp
     out = tmp_path / "rejected_0_de.csv"
     write_rejects(dataset, report.file_id, str(out), "de")
     raw = read_rejects_csv(str(out))
-    rows = cells(raw)
+    # German: split at semicolons, as German Excel expects.
+    rows = cells(raw, ";")
     assert len(rows) == 4
     assert [r[1] for r in rows[1:]] == ["2", "3", "6"]
     assert [r[0] for r in rows[1:]] == ["'=evil.csv"] * 3
     assert [r[5] for r in rows[1:]] == ['"=HYPERLINK(""http://x"")",2025-01-01,abc',
                                         "'@SUM(A1),2025-01-02,xx", "'+1,2025-01-05,"]
-    assert all_quoted(raw)
+    assert all_quoted(raw, ";")
 
 
 def test_cli_rejects_neutralises_original_text(write_file, tmp_path):
@@ -169,3 +172,14 @@ def test_cli_rejects_neutralises_original_text(write_file, tmp_path):
     assert [r[4] for r in cells(out.read_bytes())] == [
         "raw", '"=HYPERLINK(""http://x"")",2025-01-01,abc', "'@SUM(A1),2025-01-02,xx",
         "'+1,2025-01-05,"]
+
+
+def test_german_downloads_split_at_semicolons_and_write_decimal_commas():
+    frame = pd.DataFrame({"customer_id": ["K1", "=1+1"], "revenue": [1234.5, -5.0],
+                          "orders": [3, 12]})
+    text = to_csv_bytes(frame, "de").decode("utf-8-sig")
+    assert text.splitlines() == ['"customer_id";"revenue";"orders"',
+                                 '"K1";"1234,5";"3"',
+                                 '"\'=1+1";"-5,0";"12"']
+    english = to_csv_bytes(frame, "en").decode("utf-8-sig")
+    assert english.splitlines()[1] == '"K1","1234.5","3"'
