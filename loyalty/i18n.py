@@ -99,7 +99,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                           "threshold.",
                           "Ein Kunde erreicht eine Stufe, wenn sein qualifizierender Umsatz die "
                           "Schwelle erreicht."),
-    "tiers.months": ("Qualifying months", "Qualifikationsmonate"),
+    # A soft hyphen: in the narrow first column it breaks as "Qualifikations-/monate".
+    "tiers.months": ("Qualifying months", "Qualifikations\u00admonate"),
     "tiers.months_help": ("Spend in this many months before a date counts towards the tier.",
                           "Umsatz in so vielen Monaten vor einem Stichtag zählt für die Stufe."),
     "tiers.threshold": ("{tier} from", "{tier} ab"),
