@@ -5,7 +5,7 @@ import streamlit as st
 from loyalty.filters import Filters
 from loyalty.i18n import LANGUAGES, fmt_number
 from loyalty.text import escape_markdown
-from ui import state, style
+from ui import auth, state, style
 from ui.data_plan import clean_stale_uploads
 from ui.state import tr
 
@@ -15,6 +15,10 @@ clean_stale_uploads()
 with st.sidebar:
     st.radio(tr("app.language"), list(LANGUAGES), format_func=LANGUAGES.get, key="app_lang",
              horizontal=True)
+
+# Nobody's data is opened, and no page is listed, before the visitor has signed in.
+if not auth.gate():
+    st.stop()
 
 ds = state.dataset()
 lang = state.lang()
