@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -35,7 +36,30 @@ def _month_axis(fig: go.Figure, months, lang: str) -> None:
                      ticktext=[format_date(m, "MMM yyyy", locale=LOCALES[lang]) for m in months])
 
 
+def _plain(value):
+    """A label from the data shown as text: Plotly renders tags such as ``<a href>`` in labels,
+    so a tier or store named with markup would become a link."""
+    if isinstance(value, str) and any(c in value for c in "<>&"):
+        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return value
+
+
+def _plain_text(fig: go.Figure) -> None:
+    """Every text a trace takes from the data (categories, labels, legend names) as text."""
+    for trace in fig.data:
+        for attr in ("x", "y", "labels", "text", "name"):
+            value = getattr(trace, attr, None) if attr in trace else None
+            if isinstance(value, str):
+                trace[attr] = _plain(value)
+            elif (isinstance(value, (list, tuple, np.ndarray))
+                  and any(isinstance(v, str) for v in value)):
+                trace[attr] = [_plain(v) for v in value]
+        if trace.type == "sankey" and trace.node.label is not None:
+            trace.node.label = [_plain(v) for v in trace.node.label]
+
+
 def _layout(fig: go.Figure, lang: str, title: str | None = None) -> go.Figure:
+    _plain_text(fig)
     fig.update_layout(separators=_SEPARATORS[lang], margin=dict(l=10, r=10, t=40, b=10),
                       legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
                       title=title, height=360)

@@ -120,3 +120,16 @@ def test_cohort_cells_and_discount_axis_write_percent_per_language():
                           "base": [0.0, 10.0, 4.0], "high": [0.0, 15.0, 6.0]})
     assert plan_charts.profit_curve(curve, 0.1, "de").layout.xaxis.ticksuffix == f"{NBSP}%"
     assert plan_charts.profit_curve(curve, 0.1, "en").layout.xaxis.ticksuffix == "%"
+
+
+def test_names_from_the_data_are_shown_as_text_not_markup():
+    # A tier named with markup in the members file: Plotly would draw the link.
+    link = '<a href="http://x.example">Gold</a>'
+    names = ["Bronze", link]
+    matrix = pd.DataFrame([[3, 1], [0, 2]], index=pd.Index(names, name="before"),
+                          columns=pd.Index(names, name="after"))
+    shown = '&lt;a href="http://x.example"&gt;Gold&lt;/a&gt;'
+    heat = charts.tier_matrix(matrix, "en")
+    assert list(heat.data[0].x) == ["Bronze", shown] and list(heat.data[0].y) == ["Bronze", shown]
+    sankey = charts.tier_sankey(matrix, "en")
+    assert shown in " ".join(sankey.data[0].node.label) and link not in sankey.data[0].node.label
