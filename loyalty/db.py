@@ -1,12 +1,14 @@
 """Small helpers for DuckDB 2.0 result handling.
 
 DuckDB 2.0 streams results: a result read only partly (``fetchone``) keeps the connection busy,
-and Ibis' relational calls then fail. These helpers always read results to the end.
+and Ibis' relational calls then fail. These helpers always read results to the end, and index
+per-customer results the way pandas looks them up fastest.
 """
 
 from __future__ import annotations
 
 import duckdb
+import pandas as pd
 
 
 def scalar(con: duckdb.DuckDBPyConnection, sql: str, params: dict | None = None):
@@ -18,3 +20,11 @@ def scalar(con: duckdb.DuckDBPyConnection, sql: str, params: dict | None = None)
 def run(con: duckdb.DuckDBPyConnection, sql: str, params: dict | None = None) -> None:
     """Execute a statement and finish its result."""
     con.execute(sql, params or {}).fetchall()
+
+
+def by_customer(result: pd.DataFrame) -> pd.DataFrame:
+    """A per-customer result indexed by its ``customer_id`` column as plain Python strings:
+    every lookup, slice and join on an Arrow-backed string index rebuilds its hash table
+    through an object copy, and pages slice per-customer tables many times per run."""
+    return result.set_index(pd.Index(result.pop("customer_id").to_numpy(dtype=object),
+                                     dtype=object, name="customer_id"))

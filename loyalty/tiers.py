@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from .dataset import Dataset
+from .db import by_customer
 from .filters import Filters, filtered_transactions, months_up_to
 
 # Default tier ladder: tier name and the qualifying spend (rolling 12 months) it starts at.
@@ -31,21 +32,24 @@ def qualifying_spend(ds: Dataset, as_of: dt.date, months: int = 12,
     start, stop = months_up_to(as_of, months)
     w = tx.filter(tx.customer_id.notnull() & (tx.date >= start) & (tx.date < stop))
     g = w.group_by("customer_id").aggregate(spend=w.amount.sum()).execute()
-    spend = g.set_index("customer_id")["spend"].sort_index()
-    # Plain Python strings: an Arrow-backed string index rebuilds its hash table on every
-    # lookup (see customer_features).
-    spend.index = spend.index.astype(object)
-    return spend
+    return by_customer(g)["spend"].sort_index()
+
+
+def _ladder_steps(values: np.ndarray, tiers) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The ladder from the lowest floor up (names, floors) and each value's step on it: the
+    highest floor the value reaches, the lowest step for a value below every floor."""
+    ladder = sorted(tiers, key=lambda t: t[1])
+    names = np.array([name for name, _ in ladder])
+    floors = np.array([floor for _, floor in ladder], dtype=float)
+    at = np.clip(np.searchsorted(floors, values, side="right") - 1, 0, len(ladder) - 1)
+    return names, floors, at
 
 
 def assign_tiers(spend: pd.Series, tiers=DEFAULT_TIERS) -> pd.Series:
     """The highest tier whose threshold the spend reaches (spend below every threshold gets the
     lowest tier)."""
-    names = [name for name, _ in tiers]
-    floors = np.array([floor for _, floor in tiers], dtype=float)
-    order = np.argsort(floors)
-    idx = np.searchsorted(floors[order], spend.to_numpy(dtype=float), side="right") - 1
-    return pd.Series(np.array(names)[order][np.clip(idx, 0, len(names) - 1)], index=spend.index)
+    names, _, at = _ladder_steps(spend.to_numpy(dtype=float), tiers)
+    return pd.Series(names[at], index=spend.index)
 
 
 def tier_movement(before: pd.Series, after: pd.Series, tiers=DEFAULT_TIERS) -> dict:
@@ -71,14 +75,10 @@ def tier_movement(before: pd.Series, after: pd.Series, tiers=DEFAULT_TIERS) -> d
 def near_next_tier(spend: pd.Series, tiers=DEFAULT_TIERS, within: float = 0.1) -> pd.DataFrame:
     """Customers whose spend is within ``within`` (a share of the next threshold) below the next
     tier: the "one more purchase to Gold" list, with the amount still missing."""
-    ladder = sorted(tiers, key=lambda t: t[1])
-    names = np.array([name for name, _ in ladder], dtype=object)
-    floors = np.array([floor for _, floor in ladder], dtype=float)
     values = spend.to_numpy(dtype=float)
-    # The same rule as assign_tiers: the highest floor reached, the lowest tier below them all.
-    at = np.clip(np.searchsorted(floors, values, side="right") - 1, 0, len(ladder) - 1)
-    has_next = at + 1 < len(ladder)
-    nxt = np.minimum(at + 1, len(ladder) - 1)
+    names, floors, at = _ladder_steps(values, tiers)
+    has_next = at + 1 < len(floors)
+    nxt = np.minimum(at + 1, len(floors) - 1)
     gap = floors[nxt] - values
     keep = has_next & (gap > 0) & (gap <= within * floors[nxt])
     near = pd.DataFrame({"customer_id": spend.index.to_numpy()[keep], "tier": names[at[keep]],
