@@ -15,7 +15,8 @@ import numpy as np
 import pandas as pd
 
 from .dataset import Dataset
-from .filters import Filters, day_start, filtered_transactions
+from .db import by_customer
+from .filters import Filters, day_start, filtered_transactions, orders_span_rows
 
 INTERACTION_KINDS = ("referral", "review", "perk_use", "complaint", "app_login", "social_follow")
 
@@ -27,27 +28,18 @@ def _top_share(t: ibis.Table, column: str) -> ibis.Table:
         **{f"top_{column}_share": per.n.max() / per.n.sum(), f"top_{column}": per[column].argmax(per.n)})
 
 
-def _by_customer(frame: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` indexed by customer id as plain Python strings: every lookup, slice and join on
-    an Arrow-backed string index rebuilds its hash table through an object copy, and pages slice
-    the customer table per type many times per run."""
-    return frame.set_index(pd.Index(frame.pop("customer_id").to_numpy(dtype=object),
-                                    dtype=object, name="customer_id"))
-
-
-def _orders(buy: ibis.Table, fields: set[str]) -> ibis.Table:
+def _orders(buy: ibis.Table, discounted: ibis.BooleanValue) -> ibis.Table:
     """One row per purchase order (``customer_id``, ``last`` date, ``discounted``): rows that
     share an order id fold into one, a row without an order id is an order of its own. Needed
     only where orders span rows; counting them is then a plain count, a fraction of the cost of
     a distinct count per customer."""
-    discounted = (buy.discount.fill_null(0) > 0) if "discount" in fields else ibis.literal(False)
-    numbered = buy.filter(buy.order_id.notnull()).mutate(discounted=discounted)
+    marked = buy.mutate(discounted=discounted)
+    numbered = marked.filter(marked.order_id.notnull())
     # An order counts as discounted when any of its rows is.
     folded = numbered.group_by(["customer_id", "order_id"]).aggregate(
         last=numbered.date.max(), discounted=numbered.discounted.any()).drop("order_id")
-    loose = buy.filter(buy.order_id.isnull())
-    return folded.union(loose.select("customer_id", last=loose.date, discounted=(
-        loose.discount.fill_null(0) > 0) if "discount" in fields else ibis.literal(False)))
+    loose = marked.filter(marked.order_id.isnull())
+    return folded.union(loose.select("customer_id", last=loose.date, discounted=loose.discounted))
 
 
 def customer_features(ds: Dataset, observation_end: dt.date | None = None,
@@ -78,9 +70,9 @@ def customer_features(ds: Dataset, observation_end: dt.date | None = None,
     end1 = day_start(observation_end + dt.timedelta(days=1))
     fields = ds.fields("transactions")
     tx = tx.filter(tx.customer_id.notnull() & (tx.date < end1))
-    buy = tx.filter(tx.amount > 0)
-
     bought = tx.amount > 0
+    buy = tx.filter(bought)
+    since_90 = end1 - dt.timedelta(days=90)
     agg = dict(
         purchase_amount=tx.amount.sum(where=bought),
         revenue=tx.amount.sum(),
@@ -98,22 +90,21 @@ def customer_features(ds: Dataset, observation_end: dt.date | None = None,
         agg["categories"] = tx.category.nunique(where=bought)
     if "tier" in fields:
         agg["receipt_member"] = tx.count(where=bought & tx.tier.notnull())
-    recent = tx.date >= end1 - dt.timedelta(days=90)
-    discounted = tx.discount.fill_null(0) > 0 if "discount" in fields else None
     pieces = []
-    if "order_id" in fields and not ds.orders_are_rows():
-        orders = _orders(buy, fields)
-        counts = dict(orders=orders.count(),
-                      orders_last_90=orders.count(where=orders.last >= end1 - dt.timedelta(days=90)))
+    if orders_span_rows(ds):
+        orders = _orders(buy, (buy.discount.fill_null(0) > 0) if "discount" in fields
+                         else ibis.literal(False))
+        counts = dict(orders=orders.count(), orders_last_90=orders.count(
+            where=orders.last >= since_90))
         if "discount" in fields:
             counts["discounted"] = orders.count(where=orders.discounted)
         pieces.append(orders.group_by("customer_id").aggregate(**counts))
     else:
         # Each row an order: counted in the same pass as the sums.
         agg["orders"] = tx.count(where=bought)
-        agg["orders_last_90"] = tx.count(where=bought & recent)
-        if discounted is not None:
-            agg["discounted"] = tx.count(where=bought & discounted)
+        agg["orders_last_90"] = tx.count(where=bought & (tx.date >= since_90))
+        if "discount" in fields:
+            agg["discounted"] = tx.count(where=bought & (tx.discount.fill_null(0) > 0))
     per_customer = tx.group_by("customer_id").aggregate(**agg)
     per_customer = per_customer.filter(per_customer.first_purchase.notnull())
 
@@ -148,7 +139,7 @@ def customer_features(ds: Dataset, observation_end: dt.date | None = None,
     joined = per_customer
     for piece in pieces:
         joined = joined.left_join(piece, "customer_id").drop("customer_id_right")
-    out = _by_customer(joined.execute())
+    out = by_customer(joined.execute())
     for k in INTERACTION_KINDS:
         if k in out:
             out[k] = out[k].fillna(0)

@@ -60,9 +60,15 @@ def order_count(ds: Dataset, t: ibis.Table, where=None) -> ibis.Value:
     """Orders in ``t`` (a reduction): distinct order ids, plus one per row without an order id
     (a file without order numbers loaded beside one with them); ``where`` limits which rows
     count."""
-    if "order_id" in ds.fields("transactions") and not ds.orders_are_rows():
+    if orders_span_rows(ds):
         return transaction_orders(t, where)
     return t.count(where=where)
+
+
+def orders_span_rows(ds: Dataset) -> bool:
+    """Whether some order has more than one transaction row (line items, categories): orders
+    are then counted by order id; otherwise each row is an order."""
+    return "order_id" in ds.fields("transactions") and not ds.orders_are_rows()
 
 
 def transaction_orders(t: ibis.Table, where=None) -> ibis.Value:
