@@ -69,14 +69,18 @@ def _layout(fig: go.Figure, lang: str, title: str | None = None) -> go.Figure:
     return fig
 
 
+def _traces_on(fig: go.Figure, name: str) -> list:
+    """The traces drawn on layout axis ``name`` (``yaxis2``, ``xaxis``)."""
+    letter = name[0]
+    ref = letter + name[len("xaxis"):]
+    return [tr for tr in fig.data if (getattr(tr, f"{letter}axis", None) or letter) == ref]
+
+
 def _axis_values(fig: go.Figure, name: str) -> list[float]:
     """The values the traces drawn on layout axis ``name`` (``yaxis2``, ``xaxis``) put on it."""
     letter = name[0]
-    ref = letter + name[len("xaxis"):]
     values: list[float] = []
-    for trace in fig.data:
-        if (getattr(trace, f"{letter}axis", None) or letter) != ref:
-            continue
+    for trace in _traces_on(fig, name):
         data = getattr(trace, letter, None)
         if data is not None:
             values += [float(v) for v in data if v is not None and v == v
@@ -125,11 +129,8 @@ def _whole_ticks(fig: go.Figure) -> None:
         axis = fig.layout[name]
         if axis.tickformat != ",d" or axis.dtick is not None:
             continue
-        ref = "y" + name[len("yaxis"):]
         tops: dict = {}
-        for tr in fig.data:
-            if (getattr(tr, "yaxis", None) or "y") != ref:
-                continue
+        for tr in _traces_on(fig, name):
             if tr.type == "histogram" and tr.x is not None:
                 # Plotly counts the values itself: at most all of them fall in one bar.
                 tops[id(tr)] = len(tr.x)
