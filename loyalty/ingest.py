@@ -342,11 +342,11 @@ def load_file(con: duckdb.DuckDBPyConnection, plan: ReadPlan, file_id: int,
     column.
     """
     tell = progress or (lambda stage: None)
+    tell("prepare")
     plan.check_usable()
     ensure_support_objects(con)
     report = LoadReport(file_id=file_id, filename=plan.filename, table=plan.table, plan=plan)
     target = internal_name(report.storage_table)
-    tell("prepare")
     with _utf8_source(plan, work_dir) as path, \
             tempfile.TemporaryDirectory(prefix="loyalty-", dir=work_dir) as tmp:
         source = unclosed.Source(path, tmp, "utf-8" if plan.dialect.needs_transcoding

@@ -223,7 +223,6 @@ def _load(boxes: list[tuple[Entry, ReadPlan | None, Why | None]]) -> None:
             bar.progress(done, text=tr("data.loading", file=escape_markdown(plan.filename),
                                        stage=tr(f"data.stage.{name}")))
 
-        show_stage("prepare")
         try:
             report = ds.load(plan, progress=show_stage)
             outcomes[i] = outcome_of(ds, report, out_dir, i)
