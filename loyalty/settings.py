@@ -71,6 +71,7 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in (
             "machine's cores, at least one."),
 )}
 
+
 def default(key: str):
     return SETTINGS[key].default
 
