@@ -66,7 +66,7 @@ def cmd_kpis(args) -> int:
     from .kpis import headline
     ds = _load_all(args)
     # The load summary names refunds in the shop's currency, as the Data page does.
-    use_currency(dataset_currency([r.plan for r in ds.reports]))
+    use_currency(dataset_currency(ds.reports))
     if args.rejects:
         ds.write_rejects_csv(args.rejects)
     figures = headline(ds)

@@ -88,15 +88,17 @@ def detect_currency(columns: list[str], rows: list[list[str]],
     return None
 
 
-def dataset_currency(plans) -> str:
-    """The currency of a set of loaded files (their read plans): what the transactions files
-    say first, then the others; the euro when none says anything."""
-    ordered = sorted(plans, key=lambda p: p.table != "transactions")
-    for plan in ordered:
-        money = [col for f, col in plan.mapping.items()
-                 if f in TABLES[plan.table].field_names
-                 and TABLES[plan.table].field(f).kind == "money"]
-        code = detect_currency(plan.dialect.columns, plan.dialect.sample_rows, money)
-        if code:
-            return code
-    return DEFAULT
+def file_currency(plan) -> str | None:
+    """The currency one planned file names in its header or money values, else None."""
+    money = [col for f, col in plan.mapping.items()
+             if f in TABLES[plan.table].field_names
+             and TABLES[plan.table].field(f).kind == "money"]
+    return detect_currency(plan.dialect.columns, plan.dialect.sample_rows, money)
+
+
+def dataset_currency(reports) -> str:
+    """The currency of a set of loaded files (their load reports, which note what each file
+    named when it was planned): what the transactions files say first, then the others; the
+    euro when none says anything."""
+    ordered = sorted(reports, key=lambda r: r.table != "transactions")
+    return next((r.currency for r in ordered if r.currency), DEFAULT)

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import copy
 import os
+import re
 import shutil
 import tempfile
+import threading
 import uuid
 import weakref
 from collections.abc import Callable, Sequence
@@ -19,17 +21,24 @@ import duckdb
 import ibis
 from ibis.backends.duckdb import Backend as _IbisDuckDB
 
+from . import overlap
 from .csvsafe import write_cursor
+from .currency import file_currency
 from .db import run, scalar
 from .errors import UnusableFile
-from .ingest import REJECTS_TABLE, LoadReport, ensure_support_objects, load_file, report_overlap
+from .ingest import REJECTS_TABLE, LoadReport, ensure_support_objects, load_file
 from .plan import ReadPlan, make_plan
 from .schema import TABLES
 from .sqlsafe import ident, internal_name
+from .storage import history
 
 
 class Dataset:
     """Canonical tables in a DuckDB database, filled from CSV files.
+
+    A database file keeps what was loaded: opened again, the dataset has the same files (and
+    their load reports) as when it was last changed. Each change (a load, a file removed, a
+    customer erased) is one transaction: a process killed half-way leaves the file as it was.
 
     Parameters
     ----------
@@ -69,7 +78,10 @@ class Dataset:
             # Removed with the dataset, also when a session ends without closing it.
             self._remove_work_dir = weakref.finalize(self, shutil.rmtree, self.work_dir, True)
             _lock(self.con, [*allowed_directories, self.work_dir], self.work_dir)
-        self.reports: list[LoadReport] = []
+        history.ensure(self.con)
+        self.reports: list[LoadReport] = history.reports(self.con)
+        # One change at a time: sessions sharing a workspace share this dataset's engine.
+        self._write = threading.RLock()
         # Identifies this dataset in caches; ``version`` changes whenever its data does.
         self.uid = uuid.uuid4().hex
         self.version = 0
@@ -90,47 +102,143 @@ class Dataset:
         each stage of :data:`loyalty.ingest.LOAD_STAGES` as it starts."""
         plan = (path_or_plan if isinstance(path_or_plan, ReadPlan)
                 else make_plan(path_or_plan, filename, **overrides))
-        file_id = max((r.file_id for r in self.reports), default=0) + 1
-        try:
-            report = load_file(self.con, plan, file_id, self.work_dir, progress)
-        except duckdb.OutOfMemoryException:
-            self._forget_file(plan.table, file_id)
-            if self.memory_mb is None:
+        with self._write:
+            file_id = max((r.file_id for r in self.reports), default=0) + 1
+            run(self.con, "BEGIN TRANSACTION")
+            try:
+                report = load_file(self.con, plan, file_id, self.work_dir, progress)
+                report.currency = file_currency(plan)
+                report.loaded_at = history.now()
+                overlap.mark(self.con, report, self.reports)
+                history.save(self.con, report)
+                self._refresh_views([*self.reports, report])
+                run(self.con, "COMMIT")
+            except duckdb.OutOfMemoryException:
+                self._rollback()
+                if self.memory_mb is None:
+                    raise
+                raise UnusableFile(
+                    "out_of_memory",
+                    f"Loading this file needs more than the {self.memory_mb:,} MB of memory a "
+                    "session may use: load a shorter export (fewer months, or only the columns "
+                    "you need), or ask whoever runs the dashboard to raise the limit.",
+                    {"limit": self.memory_mb}) from None
+            except BaseException:
+                self._rollback()
                 raise
-            raise UnusableFile(
-                "out_of_memory",
-                f"Loading this file needs more than the {self.memory_mb:,} MB of memory a "
-                "session may use: load a shorter export (fewer months, or only the columns you "
-                "need), or ask whoever runs the dashboard to raise the limit.",
-                {"limit": self.memory_mb}) from None
-        if report.table == "transactions" and report.rows_loaded:
-            report_overlap(self.con, report, [r for r in self.reports
-                                              if r.table == "transactions" and r.rows_loaded])
-        self.reports.append(report)
-        self._refresh_views()
-        self.version += 1
-        return report
+            self.reports.append(report)
+            self.version += 1
+            return report
 
-    def _forget_file(self, table: str, file_id: int) -> None:
-        """Drop what a failed load left behind; the files loaded before stay as they were."""
-        run(self.con, f"DROP TABLE IF EXISTS {internal_name(f'{table}__f{file_id}')}")
-        run(self.con, f"DELETE FROM {REJECTS_TABLE} WHERE file_id = $f", {"f": file_id})
+    def _rollback(self) -> None:
+        """Undo the change under way; the data stays as it was before it."""
+        try:
+            run(self.con, "ROLLBACK")
+        except duckdb.Error:
+            pass
+        self._refresh_views()
+
+    def remove_file(self, file_id: int) -> LoadReport:
+        """Remove one loaded file: its rows, its rejected records and its history entry. The
+        later files of its table are checked again for rows it held (see
+        :mod:`loyalty.overlap`): those count again."""
+        with self._write:
+            gone = next(r for r in self.reports if r.file_id == file_id)
+            kept = [r for r in self.reports if r.file_id != file_id]
+            run(self.con, "BEGIN TRANSACTION")
+            try:
+                run(self.con, f"DROP TABLE IF EXISTS {internal_name(gone.storage_table)}")
+                run(self.con, f"DELETE FROM {REJECTS_TABLE} WHERE file_id = $f", {"f": file_id})
+                history.forget(self.con, file_id)
+                for i, r in enumerate(kept):
+                    if r.table == gone.table and r.file_id > file_id:
+                        overlap.mark(self.con, r, kept[:i])
+                        history.save(self.con, r)
+                self._refresh_views(kept)
+                run(self.con, "COMMIT")
+            except BaseException:
+                self._rollback()
+                self.reports[:] = history.reports(self.con)
+                raise
+            self.reports[:] = kept
+            self.version += 1
+            return gone
+
+    def erase_customer(self, customer_id: str) -> dict[str, int]:
+        """Delete everything held about one customer (a data-protection request): their rows in
+        every table, the rejected records that name them, and their number where another member
+        names them as referrer. Returns the rows deleted per table. The deleted rows' bytes may
+        stay in the database file until it is rewritten (see :mod:`loyalty.storage.erase`)."""
+        cid = str(customer_id).strip()
+        if not cid:
+            raise ValueError("no customer id given")
+        deleted: dict[str, int] = {}
+        with self._write:
+            run(self.con, "BEGIN TRANSACTION")
+            try:
+                for r in self.reports:
+                    target = internal_name(r.storage_table)
+                    who = "customer_id = $c"
+                    if r.table == "transactions":
+                        who += " OR customer_email = $c"
+                    known = (f"{overlap.KNOWN} IS TRUE" if r.rows_skipped else "false")
+                    n, skipped = self.con.execute(
+                        f"SELECT count(*), count(*) FILTER ({known}) FROM {target} "
+                        f"WHERE {who}", {"c": cid}).fetchall()[0]
+                    run(self.con, f"DELETE FROM {target} WHERE {who}", {"c": cid})
+                    if r.table == "members":
+                        run(self.con, f"UPDATE {target} SET referred_by = NULL, _fields = NULL "
+                                      "WHERE referred_by = $c", {"c": cid})
+                    if n:
+                        r.rows_loaded -= n - skipped
+                        r.rows_skipped -= skipped
+                        r.rows_erased += n
+                        deleted[r.table] = deleted.get(r.table, 0) + n - skipped
+                        history.save(self.con, r)
+                # The rejected records keep each line's text: those naming the customer go.
+                pattern = r"(^|[^0-9A-Za-z@._-])" + re.escape(cid) + r"($|[^0-9A-Za-z@._-])"
+                n = scalar(self.con, f"SELECT count(*) FROM {REJECTS_TABLE} WHERE "
+                                     "regexp_matches(raw, $p) OR regexp_matches(reason, $p)",
+                           {"p": pattern})
+                run(self.con, f"DELETE FROM {REJECTS_TABLE} WHERE regexp_matches(raw, $p) "
+                              "OR regexp_matches(reason, $p)", {"p": pattern})
+                if n:
+                    deleted["rejected"] = n
+                self._refresh_views()
+                run(self.con, "COMMIT")
+            except BaseException:
+                self._rollback()
+                self.reports[:] = history.reports(self.con)
+                raise
+            self.version += 1
+            return deleted
 
     def clear(self) -> None:
         for r in self.reports:
             self.con.execute(f"DROP TABLE IF EXISTS {internal_name(r.storage_table)}")
+            history.forget(self.con, r.file_id)
         self.con.execute(f"DELETE FROM {REJECTS_TABLE}")
         self.reports.clear()
         self.label = "empty"
         self._refresh_views()
         self.version += 1
 
-    def _refresh_views(self) -> None:
+    def _refresh_views(self, reports: list[LoadReport] | None = None) -> None:
+        reports = self.reports if reports is None else reports
         for name, table in TABLES.items():
             cols = ", ".join(ident(f.name) for f in table.canonical_fields)
+            files = [r for r in reports if r.table == name]
             parts = [f"SELECT {cols} FROM {internal_name(r.storage_table)}"
-                     for r in self.reports if r.table == name]
-            if name == "members" and (derived := self._members_from_receipts()):
+                     f"{overlap.visible(self.con, r.storage_table) if r.rows_skipped else ''}"
+                     for r in files]
+            if name == "members" and len(files) > 1:
+                # A member listed in several files is as the latest file says.
+                numbered = " UNION ALL ".join(
+                    f"SELECT {cols}, {int(r.file_id)} AS _ll_file "
+                    f"FROM {internal_name(r.storage_table)}" for r in files)
+                parts = [f"SELECT {cols} FROM ({numbered}) QUALIFY row_number() OVER "
+                         "(PARTITION BY customer_id ORDER BY _ll_file DESC) = 1"]
+            if name == "members" and (derived := self._members_from_receipts(reports)):
                 parts.append(derived)
             if not parts:
                 empty = ", ".join(f"CAST(NULL AS {f.sql_type}) AS {ident(f.name)}"
@@ -138,24 +246,24 @@ class Dataset:
                 parts = [f"SELECT {empty} WHERE false"]
             self.con.execute(f"CREATE OR REPLACE VIEW {internal_name(name)} AS "
                              + " UNION ALL ".join(parts))
-        self._derived_members = bool(self._members_from_receipts()) and bool(scalar(
+        self._derived_members = bool(self._members_from_receipts(reports)) and bool(scalar(
             self.con, "SELECT count(*) FROM _ll_receipt_members"))
 
-    def _members_from_receipts(self) -> str | None:
+    def _members_from_receipts(self, reports: list[LoadReport]) -> str | None:
         """SELECT of one members row per customer whose receipts carry a tier and who is in no
         members file: the tier of their latest receipt (by date), other fields empty.
 
         Without a members file this is each customer's current tier; a members file, where it
         lists the customer, wins.
         """
-        files = [r for r in self.reports
+        files = [r for r in reports
                  if r.table == "transactions" and r.rows_loaded and "tier" in r.plan.mapping]
         if not files:
             return None
         tx = " UNION ALL ".join(f"SELECT customer_id, date, tier FROM "
                                 f"{internal_name(r.storage_table)}" for r in files)
         listed = " UNION ALL ".join(f"SELECT customer_id FROM {internal_name(r.storage_table)}"
-                                    for r in self.reports if r.table == "members") \
+                                    for r in reports if r.table == "members") \
             or "SELECT CAST(NULL AS VARCHAR) AS customer_id WHERE false"
         self.con.execute(f"""
             CREATE OR REPLACE VIEW _ll_receipt_members AS

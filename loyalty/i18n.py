@@ -469,6 +469,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "data.loaded_all": ("Loaded {n} file(s).", "{n} Datei(en) geladen."),
     "data.result": ("{file}: {loaded} of {read} rows loaded, {rejected} rejected.",
                     "{file}: {loaded} von {read} Zeilen geladen, {rejected} abgelehnt."),
+    "data.result_skipped": ("{file}: {loaded} of {read} rows loaded, {skipped} already loaded "
+                            "from an earlier file (skipped), {rejected} rejected.",
+                            "{file}: {loaded} von {read} Zeilen geladen, {skipped} schon aus "
+                            "einer früheren Datei geladen (übersprungen), {rejected} abgelehnt."),
     "data.reasons": ("Why rows were rejected", "Warum Zeilen abgelehnt wurden"),
     "data.reason": ("Reason", "Grund"),
     "data.rows": ("Rows", "Zeilen"),
@@ -497,18 +501,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                    "a double export).",
                                    "{n} Zeilen sind exakte Kopien einer anderen Zeile (geladen; "
                                    "prüfen Sie auf einen doppelten Export)."),
-    "data.dup_orders_in_other_files": ("{n} orders of this file are also in a file loaded before "
-                                       "it: if the exports overlap, those orders count twice. "
-                                       "Load files that do not overlap.",
-                                       "{n} Bons dieser Datei sind auch in einer zuvor geladenen "
-                                       "Datei: Überschneiden sich die Exporte, zählen diese Bons "
-                                       "doppelt. Laden Sie Dateien ohne Überschneidung."),
-    "data.dup_rows_in_other_files": ("{n} sales of this file (same customer, time and amount) "
-                                     "are also in a file loaded before it: if the exports "
-                                     "overlap, they count twice.",
-                                     "{n} Verkäufe dieser Datei (gleicher Kunde, Zeitpunkt und "
-                                     "Betrag) sind auch in einer zuvor geladenen Datei: "
-                                     "Überschneiden sich die Exporte, zählen sie doppelt."),
+    "data.dup_orders_already_loaded": ("{n} orders of this file were already loaded from an "
+                                       "earlier file: skipped, so they count once.",
+                                       "{n} Bons dieser Datei waren schon aus einer früheren "
+                                       "Datei geladen: übersprungen, sie zählen einmal."),
+    "data.dup_rows_already_loaded": ("{n} rows of this file (same customer, time and amount, or "
+                                     "the same answer) were already loaded from an earlier "
+                                     "file: skipped, so they count once.",
+                                     "{n} Zeilen dieser Datei (gleicher Kunde, Zeitpunkt und "
+                                     "Betrag, oder dieselbe Antwort) waren schon aus einer "
+                                     "früheren Datei geladen: übersprungen, sie zählen einmal."),
     "data.unusable": ("{file}: {message}", "{file}: {message}"),
     "data.current": ("Currently loaded", "Aktuell geladen"),
     "data.ids_count": ("{ids} customer ids in the transactions; {customers} of them count as "
@@ -678,6 +680,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                   "{n} stornierte Bestellungen nicht berücksichtigt"),
     "data.understood_cancelled_one": ("1 cancelled order left out",
                                       "1 stornierte Bestellung nicht berücksichtigt"),
+    "data.understood_skipped": ("{n} rows already loaded from an earlier file skipped",
+                                "{n} Zeilen schon aus einer früheren Datei geladen, "
+                                "übersprungen"),
+    "data.understood_skipped_one": ("1 row already loaded from an earlier file skipped",
+                                    "1 Zeile schon aus einer früheren Datei geladen, "
+                                    "übersprungen"),
     "data.understood_rejected": ("{n} rows rejected", "{n} Zeilen abgelehnt"),
     "data.understood_rejected_one": ("1 row rejected", "1 Zeile abgelehnt"),
 

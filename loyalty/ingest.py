@@ -29,7 +29,7 @@ from .db import scalar
 from .errors import UnusableFile
 from .formats import MONTH_NAME_FAMILIES, MONTH_NAMES_DE
 from .i18n import fmt_money, fmt_number, t_n
-from .orders import cancelled_sql
+from .orders import POSITION, cancelled_sql
 from .plan import ReadPlan
 from .schema import TABLES, Field
 from .sniff import MIXED, WHITESPACE, csv_options, transcode_to_utf8
@@ -94,6 +94,10 @@ class LoadReport:
     plan: ReadPlan
     rows_loaded: int = 0
     rows_rejected: int = 0
+    # Rows an earlier loaded file already holds (see loyalty.overlap): kept, but not counted.
+    rows_skipped: int = 0
+    # Rows deleted later at a customer's request (see Dataset.erase_customer).
+    rows_erased: int = 0
     reasons: dict[str, int] = field(default_factory=dict)
     duplicates: dict[str, int] = field(default_factory=dict)
     # Other things the manager should know, by code (the UI words them): partially refunded
@@ -112,10 +116,14 @@ class LoadReport:
     # Line-item files: whether the amount column held order totals ("order"), line values
     # ("line"), or was worked out from quantity and unit price ("derived").
     amount_level: str | None = None
+    # The currency the file names (None when it says nothing), found while it is planned.
+    currency: str | None = None
+    # When the file was loaded (ISO text, UTC), for a workspace's history.
+    loaded_at: str | None = None
 
     @property
     def rows_read(self) -> int:
-        return self.rows_loaded + self.rows_rejected
+        return self.rows_loaded + self.rows_rejected + self.rows_skipped + self.rows_erased
 
     @property
     def storage_table(self) -> str:
@@ -125,6 +133,7 @@ class LoadReport:
         return {
             "file": self.filename, "table": self.table, "rows_read": self.rows_read,
             "rows_loaded": self.rows_loaded, "rows_rejected": self.rows_rejected,
+            "rows_skipped": self.rows_skipped, "rows_erased": self.rows_erased,
             "reasons": dict(self.reasons), "duplicates": dict(self.duplicates),
             "notices": dict(self.notices),
             "warnings": list(self.warnings), "layout": self.layout, "orders": self.orders,
@@ -136,12 +145,12 @@ class LoadReport:
         """How the file was read, in one sentence (see :func:`load_summary`)."""
         return load_summary(self.rows_read, self.rows_rejected, self.reasons, self.layout,
                             self.orders, self.refunded_orders, self.refund_total,
-                            self.cancelled_orders, lang)
+                            self.cancelled_orders, lang, self.rows_skipped)
 
 
 def load_summary(read: int, rejected: int, reasons: dict[str, int], layout: str | None,
                  orders: int | None, refunded_orders: int, refund_total: float,
-                 cancelled_orders: int, lang: str = "en") -> str:
+                 cancelled_orders: int, lang: str = "en", skipped: int = 0) -> str:
     """How a transactions file was read, in one sentence in ``lang``: rows read, orders,
     refunds, cancellations and other rejected rows, e.g. "2,237 rows: 900 orders with their
     line items; 12 refunds and returns (−€1,234.50); 1 cancelled order left out; 2 rows
@@ -159,6 +168,8 @@ def load_summary(read: int, rejected: int, reasons: dict[str, int], layout: str 
     if cancelled_orders:
         parts.append(t_n("data.understood_cancelled", cancelled_orders, lang,
                          n=fmt_number(cancelled_orders, lang)))
+    if skipped:
+        parts.append(t_n("data.understood_skipped", skipped, lang, n=fmt_number(skipped, lang)))
     other = rejected - reasons.get("cancelled_order", 0)
     if other:
         parts.append(t_n("data.understood_rejected", other, lang, n=fmt_number(other, lang)))
@@ -449,6 +460,7 @@ def _stage(con, plan: ReadPlan, src: unclosed.Source, target: str, report: LoadR
     con.execute(f"CREATE TABLE {target} AS SELECT {names}, _bad, "
                 f"CASE WHEN {keep} THEN {fields} END AS _fields, _o "
                 f"FROM (SELECT *, ({bad}) AS _bad FROM ({values}))", p.values)
+    con.execute(f"SET VARIABLE ll_row_base = (SELECT coalesce(min(rowid), 0) FROM {target})")
     if not src.gave_up and (s := unclosed.swallowed(con, internal_name(rejects), d.quote)):
         if not src.may_drop:
             raise UnusableFile("unclosed_quotes", unclosed.TOO_MANY)
@@ -517,7 +529,7 @@ def _value_rejects(con, plan: ReadPlan, target: str, report: LoadReport,
     # Reasons are worked out again only for the flagged records, from their kept text.
     p = _Params()
     cols = ", ".join(f"_fields[{i + 1}] AS {internal_name(n)}" for i, n in enumerate(raw_names))
-    source = f"SELECT {cols}, _fields, coalesce(_o, rowid) AS _o FROM {target} WHERE _bad"
+    source = f"SELECT {cols}, _fields, {POSITION} AS _o FROM {target} WHERE _bad"
     values, raw_of = _values_sql(plan, source, raw_names, p)
     checks = _checks(plan, raw_of, p)
     code = "CASE " + " ".join(f"WHEN {cond} THEN {p(c)}" for c, cond, _ in checks) + " END"
@@ -536,13 +548,13 @@ def _reject_duplicate_members(con, plan: ReadPlan, target: str, report: LoadRepo
         CREATE OR REPLACE TEMP TABLE _ll_dups AS
         SELECT rid FROM (
             SELECT rowid AS rid,
-                   row_number() OVER (PARTITION BY customer_id ORDER BY coalesce(_o, rowid)) AS k
+                   row_number() OVER (PARTITION BY customer_id ORDER BY {POSITION}) AS k
             FROM {target} WHERE NOT _bad AND customer_id IS NOT NULL)
         WHERE k > 1""")
     select = (f"SELECT o, 'duplicate_member' AS code, 'customer id ' || customer_id || "
               f"' is listed more than once (the first row is kept)' AS reason, "
               f"{_raw_text(plan, raw_names, p)} AS raw FROM ("
-              f"SELECT {cols}, _fields, coalesce(_o, rowid) AS o, customer_id FROM {target} "
+              f"SELECT {cols}, _fields, {POSITION} AS o, customer_id FROM {target} "
               f"WHERE rowid IN (SELECT rid FROM _ll_dups))")
     _insert_rejects(con, select, p.values, plan, report)
     con.execute(f"UPDATE {target} SET _bad = true WHERE rowid IN (SELECT rid FROM _ll_dups)")
@@ -708,32 +720,6 @@ def _report_duplicate_orders(con, target: str, report: LoadReport) -> None:
         report.warnings.append(
             f"{exact} rows are exact copies of another row with the same order id (loaded, "
             "but they may be a double export).")
-
-
-def report_overlap(con, report: LoadReport, earlier: list[LoadReport]) -> None:
-    """Transactions of this file that an earlier loaded transactions file already has: the same
-    order id, or for files without order ids the same customer, time and amount. Overlapping
-    exports would count those sales twice; they stay loaded and the report says so."""
-    if not earlier:
-        return
-    target = internal_name(report.storage_table)
-    others = " UNION ALL ".join(
-        f"SELECT order_id, customer_id, date, amount FROM {internal_name(r.storage_table)}"
-        for r in earlier)
-    with_ids = "order_id" in report.plan.mapping and all(
-        "order_id" in r.plan.mapping for r in earlier)
-    cols = ("order_id",) if with_ids else ("customer_id", "date", "amount")
-    same = " AND ".join(f"o.{c} IS NOT DISTINCT FROM t.{c}" for c in cols)
-    n = scalar(con, f"""
-        SELECT count(*) FROM (SELECT DISTINCT {', '.join(cols)} FROM {target}
-                              WHERE {cols[0] if with_ids else 'date'} IS NOT NULL) t
-        WHERE EXISTS (SELECT 1 FROM ({others}) o WHERE {same})""")
-    if n:
-        kind = "orders_in_other_files" if with_ids else "rows_in_other_files"
-        report.duplicates[kind] = int(n)
-        names = ", ".join(r.filename for r in earlier)
-        report.warnings.append(f"{n} {'orders' if with_ids else 'sales'} of this file are also in "
-                               f"{names}; if the exports overlap they are counted twice.")
 
 
 def count_records(plan: ReadPlan) -> int:

@@ -78,6 +78,11 @@ ITEM_ROWS = ("sale_line", "line", "line_item", "item", "order_line", "product", 
              "artikel", "belegposition", "zeile", "artikelzeile", "bestellposition")
 PAYMENT_ROWS = ("payment", "tender", "payment_line", "zahlung", "bezahlung", "zahlungsart")
 # Values of a cancellation column that mean "not cancelled".
+# A row's position among the records of its file. ``_o`` where the reader numbered the rows,
+# else the row id counted from the table's first row: inside the load's transaction DuckDB
+# numbers new rows from a large offset (the loader sets ``ll_row_base`` to it).
+POSITION = "coalesce(_o, rowid - getvariable('ll_row_base'))"
+
 NOT_CANCELLED = ("0", "false", "no", "nein", "n", "f", "-", "none", "null", "nan")
 
 _TOTAL_NAME = re.compile(r"total|summe|gesamt|grand|rechnungsbetrag|endbetrag|bonbetrag|"
@@ -156,7 +161,7 @@ def order_label_sql(p) -> str:
 
 def _key_sql(line_items: bool) -> str:
     o = ident("order_id")
-    pos = "CAST(coalesce(_o, rowid) AS VARCHAR)"
+    pos = f"CAST({POSITION} AS VARCHAR)"
     if line_items:
         return f"CASE WHEN {o} IS NULL THEN 'r' || {pos} ELSE 'o' || {o} END"
     return f"'r' || {pos}"
@@ -172,7 +177,7 @@ def rejects_sql(plan, target: str, p) -> str | None:
         return None
     label = order_label_sql(p)
     return f"""
-        WITH l AS (SELECT rowid AS rid, coalesce(_o, rowid) AS o, {label} AS label,
+        WITH l AS (SELECT rowid AS rid, {POSITION} AS o, {label} AS label,
                           {_key_sql(line_items)} AS k, *,
                           {cancelled or 'false'} AS _cancel
                    FROM {target} WHERE NOT coalesce(_bad, false)),
@@ -296,7 +301,7 @@ def fold(con, plan, report) -> None:
     con.execute(f"DROP TABLE IF EXISTS {folded}")
     con.execute(f"""
         CREATE TABLE {folded} AS
-        WITH l AS (SELECT *, coalesce(_o, rowid) AS _pos, {_key_sql(True)} AS _k,
+        WITH l AS (SELECT *, {POSITION} AS _pos, {_key_sql(True)} AS _k,
                           coalesce({ret}, false) AS _ret, {line_value} AS _lv
                    FROM {target}),
         g AS (SELECT _k, _ret, {g_cols}, {agg(amount, amount_level if amount_level != 'derived'
@@ -414,12 +419,12 @@ def _add_refunds(con, plan, target: str, report) -> None:
         SELECT * , CASE WHEN refunded > 0 THEN refunded WHEN is_full THEN total END AS refund
         FROM (
             SELECT {_key_sql(line_items)} AS k,
-                   arg_min({ident('customer_id')}, coalesce(_o, rowid))
+                   arg_min({ident('customer_id')}, {POSITION})
                        FILTER (WHERE {ident('customer_id')} IS NOT NULL) AS {ident('customer_id')},
                    any_value({ident('order_id')}) AS {ident('order_id')},
-                   arg_min({ident('channel')}, coalesce(_o, rowid)) AS {ident('channel')},
-                   arg_min({ident('store')}, coalesce(_o, rowid)) AS {ident('store')},
-                   arg_min({ident('tier')}, coalesce(_o, rowid)) AS {ident('tier')},
+                   arg_min({ident('channel')}, {POSITION}) AS {ident('channel')},
+                   arg_min({ident('store')}, {POSITION}) AS {ident('store')},
+                   arg_min({ident('tier')}, {POSITION}) AS {ident('tier')},
                    max({refunded}) AS refunded, min({ident('refund_date')}) AS r_date,
                    min({ident('date')}) AS s_date, bool_or({full}) AS is_full,
                    bool_or({partial}) AS is_partial,

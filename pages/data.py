@@ -273,8 +273,10 @@ def _show_results() -> None:
             st.error(tr("data.not_loaded", file=escape_markdown(o.file),
                         message=o.error.text(lang)))
             continue
-        text = tr("data.result", file=escape_markdown(o.file), loaded=fmt_number(o.loaded, lang),
-                  read=fmt_number(o.read, lang), rejected=fmt_number(o.rejected, lang))
+        text = tr("data.result_skipped" if o.skipped else "data.result",
+                  file=escape_markdown(o.file), loaded=fmt_number(o.loaded, lang),
+                  read=fmt_number(o.read, lang), rejected=fmt_number(o.rejected, lang),
+                  skipped=fmt_number(o.skipped, lang))
         (st.warning if o.rejected else st.success)(text)
         summary = understood(o, lang)
         if summary:

@@ -361,6 +361,7 @@ class Outcome:
     read: int = 0
     loaded: int = 0
     rejected: int = 0
+    skipped: int = 0
     reasons: dict[str, int] = field(default_factory=dict)
     duplicates: dict[str, int] = field(default_factory=dict)
     notices: dict[str, int] = field(default_factory=dict)
@@ -380,7 +381,7 @@ def outcome_of(ds: Dataset, report, out_dir: str, n: int) -> Outcome:
     failed load closes); the full rejected rows go to a CSV file written by DuckDB."""
     o = Outcome(file=report.filename, table=report.table, read=report.rows_read,
                 loaded=report.rows_loaded, rejected=report.rows_rejected,
-                reasons=dict(report.reasons), duplicates=dict(report.duplicates),
+                skipped=report.rows_skipped, reasons=dict(report.reasons), duplicates=dict(report.duplicates),
                 notices=dict(report.notices),
                 layout=getattr(report, "layout", None), orders=getattr(report, "orders", None),
                 cancelled_orders=getattr(report, "cancelled_orders", 0) or 0,
@@ -420,7 +421,7 @@ def understood(o: Outcome, lang: str) -> str | None:
     if o.table != "transactions":
         return None
     return load_summary(o.read, o.rejected, o.reasons, o.layout, o.orders, o.refunded_orders,
-                        o.refund_total, o.cancelled_orders, lang)
+                        o.refund_total, o.cancelled_orders, lang, o.skipped)
 
 
 def previous_label(ds: Dataset, lang: str) -> str:

@@ -142,7 +142,7 @@ def currency(ds: Dataset | None = None) -> str:
         return "EUR"
     found = st.session_state.get("data_currency_found")
     if not found or found[0] != key(ds):
-        found = (key(ds), dataset_currency([r.plan for r in ds.reports]))
+        found = (key(ds), dataset_currency(ds.reports))
         st.session_state["data_currency_found"] = found
     return found[1]
 

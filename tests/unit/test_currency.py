@@ -35,13 +35,13 @@ def test_detect_currency(columns, rows, money, expected):
 
 def test_a_dataset_without_any_sign_is_in_euros(write_file, dataset):
     dataset.load(write_file("t.csv", "customer,date,amount\nC1,2025-01-01,10.00\n"))
-    assert dataset_currency([r.plan for r in dataset.reports]) == "EUR"
+    assert dataset_currency(dataset.reports) == "EUR"
 
 
 def test_a_dollar_file_is_in_dollars(write_file, dataset):
     dataset.load(write_file("t.csv", "customer,date,amount\nC1,2025-01-01,$10.00\n"
                                      "C2,2025-01-02,$4.50\n"))
-    assert dataset_currency([r.plan for r in dataset.reports]) == "USD"
+    assert dataset_currency(dataset.reports) == "USD"
 
 
 @pytest.mark.parametrize("code,lang,value,expected", [

@@ -216,24 +216,52 @@ def test_odd_but_common_layouts(write_file, dataset, name, content, revenue):
     assert scalar(dataset.con, "SELECT sum(amount) FROM transactions") == pytest.approx(revenue)
 
 
-def test_orders_in_two_overlapping_exports_are_reported(write_file, dataset):
+def test_orders_already_loaded_from_an_earlier_export_count_once(write_file, dataset):
     first = ("customer_id,date,amount,order_id\n"
              "A,2025-01-01,10,O1\nB,2025-01-02,20,O2\nC,2025-01-03,5,O3\n")
     second = ("customer_id,date,amount,order_id\n"
               "B,2025-01-02,20,O2\nC,2025-01-03,5,O3\nD,2025-01-04,7,O4\n")
     assert dataset.load(write_file("jan.csv", first)).duplicates == {}
     r = dataset.load(write_file("jan_feb.csv", second))
-    # O2 and O3 are in both; every row is still loaded and the report says so.
-    assert r.duplicates == {"orders_in_other_files": 2} and r.rows_loaded == 3
-    assert r.warnings[-1].startswith("2 orders of this file are also in jan.csv")
+    # O2 and O3 are in both: skipped; only O4 is new. 10 + 20 + 5 + 7 = 42.
+    assert r.duplicates == {"orders_already_loaded": 2}
+    assert (r.rows_read, r.rows_loaded, r.rows_skipped, r.rows_rejected) == (3, 1, 2, 0)
+    assert scalar(dataset.con, "SELECT sum(amount) FROM transactions") == 42
+    assert scalar(dataset.con, "SELECT count(DISTINCT order_id) FROM transactions") == 4
+    # Without January, February's copies of O2 and O3 count again: 20 + 5 + 7 = 32.
+    dataset.remove_file(1)
+    assert scalar(dataset.con, "SELECT sum(amount) FROM transactions") == 32
+    assert (dataset.reports[0].rows_loaded, dataset.reports[0].rows_skipped) == (3, 0)
+    assert dataset.reports[0].duplicates == {}
 
 
-def test_sales_without_order_ids_in_two_exports_are_reported(write_file, dataset):
+def test_sales_without_order_ids_already_loaded_count_once(write_file, dataset):
     dataset.load(write_file("a.csv", "customer_id,date,amount\nA,2025-01-01,10\n,2025-01-05,3\n"))
     r = dataset.load(write_file("b.csv", "customer_id,date,amount\nA,2025-01-01,10\n"
-                                          "A,2025-01-01,11\n,2025-01-05,3\n"))
-    # A's 10 on 1 Jan and the anonymous 3 on 5 Jan are in both; A's 11 is new.
-    assert r.duplicates == {"rows_in_other_files": 2}
+                                          "A,2025-01-01,10\nA,2025-01-01,11\n,2025-01-05,3\n"))
+    # a.csv has A's 10 on 1 Jan once and the anonymous 3 on 5 Jan: one of b's two 10s and its
+    # 3 are skipped; the second 10 and the 11 are new. 10 + 3 + 10 + 11 = 34.
+    assert r.duplicates == {"rows_already_loaded": 2}
+    assert (r.rows_read, r.rows_loaded, r.rows_skipped) == (4, 2, 2)
+    assert scalar(dataset.con, "SELECT sum(amount) FROM transactions") == 34
+
+
+def test_a_later_members_file_updates_the_members_it_lists(write_file, dataset):
+    dataset.load(write_file("tx.csv", "customer_id,date,amount\nA,2025-01-01,10\n"))
+    dataset.load(write_file("m1.csv", "customer_id,tier\nA,Gold\nB,Silver\n"), table="members")
+    dataset.load(write_file("m2.csv", "customer_id,tier\nA,Platinum\n"), table="members")
+    rows = dataset.con.execute("SELECT customer_id, tier FROM members ORDER BY 1").fetchall()
+    assert rows == [("A", "Platinum"), ("B", "Silver")]
+
+
+def test_survey_answers_already_loaded_count_once(write_file, dataset):
+    dataset.load(write_file("tx.csv", "customer_id,date,amount\nA,2025-01-01,10\n"))
+    dataset.load(write_file("s1.csv", "customer_id,date,score\nA,2025-01-02,9\nB,2025-01-03,3\n"),
+                 table="surveys")
+    r = dataset.load(write_file("s2.csv", "customer_id,date,score\nB,2025-01-03,3\n"
+                                          "C,2025-02-01,10\n"), table="surveys")
+    assert (r.rows_loaded, r.rows_skipped) == (1, 1)
+    assert scalar(dataset.con, "SELECT count(*) FROM surveys") == 3
 
 
 @pytest.mark.parametrize("header,customer,order", [
