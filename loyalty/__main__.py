@@ -1,4 +1,4 @@
-"""Command line: ``python -m loyalty demo|inspect|kpis|customers|programme``."""
+"""Command line: ``python -m loyalty demo|inspect|kpis|customers|programme|workspace``."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import json
 import sys
 
 from .errors import UnusableFile
+from .storage.archive import ArchiveError
+from .storage.workspaces import WorkspaceError
 
 
 def _mapping_args(items: list[str] | None) -> dict[str, dict[str, str | None]]:
@@ -83,6 +85,10 @@ def cmd_kpis(args) -> int:
 
 def _load_all(args):
     from .dataset import Dataset
+    if getattr(args, "workspace", None):
+        from .storage.opened import open_dataset
+        from .storage.workspaces import Workspaces, data_dir
+        return open_dataset(Workspaces(data_dir()).find(args.workspace))
     maps = _mapping_args(args.map)
     ds = Dataset()
     files = {"transactions": args.transactions, "members": args.members,
@@ -153,7 +159,10 @@ def cmd_programme(args) -> int:
 
 
 def _add_load_args(p) -> None:
-    p.add_argument("--transactions", required=True)
+    source = p.add_mutually_exclusive_group(required=True)
+    source.add_argument("--transactions", help="the transactions export (CSV)")
+    source.add_argument("--workspace", help="a workspace's name, instead of files (see "
+                                            "'workspace'; its folder: $LOYALTY_WORKSPACE_DIR)")
     p.add_argument("--members")
     p.add_argument("--surveys")
     p.add_argument("--interactions")
@@ -209,6 +218,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--margin", type=float, default=0.4, help="gross margin (default 0.4)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_programme)
+
+    from .storage import commands
+    commands.add_parser(sub)
     return parser
 
 
@@ -218,6 +230,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except UnusableFile as exc:
         print(f"error: {exc.message}", file=sys.stderr)
+        return 2
+    except (WorkspaceError, ArchiveError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 2
     except FileNotFoundError as exc:
         print(f"error: file not found: {exc.filename}", file=sys.stderr)

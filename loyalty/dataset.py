@@ -30,7 +30,7 @@ from .ingest import REJECTS_TABLE, LoadReport, ensure_support_objects, load_file
 from .plan import ReadPlan, make_plan
 from .schema import TABLES
 from .sqlsafe import ident, internal_name
-from .storage import history
+from .storage import history, keep
 
 
 class Dataset:
@@ -79,7 +79,9 @@ class Dataset:
             self._remove_work_dir = weakref.finalize(self, shutil.rmtree, self.work_dir, True)
             _lock(self.con, [*allowed_directories, self.work_dir], self.work_dir)
         history.ensure(self.con)
+        keep.ensure(self.con)
         self.reports: list[LoadReport] = history.reports(self.con)
+        self.closed = False
         # One change at a time: sessions sharing a workspace share this dataset's engine.
         self._write = threading.RLock()
         # Identifies this dataset in caches; ``version`` changes whenever its data does.
@@ -130,6 +132,11 @@ class Dataset:
             self.version += 1
             return report
 
+    def _columns(self, table: str) -> set[str]:
+        return {r[0] for r in self.con.execute(
+            "SELECT column_name FROM duckdb_columns() WHERE table_name = $t "
+            "AND database_name = current_database()", {"t": table}).fetchall()}
+
     def _rollback(self) -> None:
         """Undo the change under way; the data stays as it was before it."""
         try:
@@ -179,7 +186,7 @@ class Dataset:
                 for r in self.reports:
                     target = internal_name(r.storage_table)
                     who = "customer_id = $c"
-                    if r.table == "transactions":
+                    if "customer_email" in self._columns(r.storage_table):
                         who += " OR customer_email = $c"
                     known = (f"{overlap.KNOWN} IS TRUE" if r.rows_skipped else "false")
                     n, skipped = self.con.execute(
@@ -359,7 +366,30 @@ class Dataset:
         view._remove_work_dir = None
         return view
 
+    # -- what a workspace remembers (see loyalty.storage.keep) -----------------------------
+    def settings(self) -> dict:
+        return keep.settings(self.con)
+
+    def keep_settings(self, values: dict) -> None:
+        with self._write:
+            keep.put(self.con, values)
+
+    def forget_settings(self, names) -> None:
+        with self._write:
+            keep.forget(self.con, names)
+
+    def layout_for(self, columns: list[str]) -> dict | None:
+        return keep.layout_for(self.con, columns)
+
+    def keep_layout(self, plan) -> None:
+        """Remember how ``plan``'s file was read, for the next file with the same header."""
+        dates = {f: fmt.family for f, fmt in plan.date_formats.items()}
+        with self._write:
+            keep.remember_layout(self.con, plan.dialect.columns, plan.table, plan.mapping,
+                                 plan.decimal, dates)
+
     def close(self) -> None:
+        self.closed = True
         self.con.close()
         if self._remove_work_dir is not None:
             self._remove_work_dir()

@@ -687,6 +687,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                     "1 Zeile schon aus einer früheren Datei geladen, "
                                     "übersprungen"),
     "data.understood_rejected": ("{n} rows rejected", "{n} Zeilen abgelehnt"),
+    "data.understood_other": ("{loaded} of {read} rows loaded, {skipped} already loaded before, "
+                              "{rejected} rejected.",
+                              "{loaded} von {read} Zeilen geladen, {skipped} schon zuvor "
+                              "geladen, {rejected} abgelehnt."),
     "data.understood_rejected_one": ("1 row rejected", "1 Zeile abgelehnt"),
 
     # Tables

@@ -28,7 +28,7 @@ from . import orders, unclosed
 from .db import scalar
 from .errors import UnusableFile
 from .formats import MONTH_NAME_FAMILIES, MONTH_NAMES_DE
-from .i18n import fmt_money, fmt_number, t_n
+from .i18n import fmt_money, fmt_number, t, t_n
 from .orders import POSITION, cancelled_sql
 from .plan import ReadPlan
 from .schema import TABLES, Field
@@ -142,7 +142,13 @@ class LoadReport:
         }
 
     def understood(self, lang: str = "en") -> str:
-        """How the file was read, in one sentence (see :func:`load_summary`)."""
+        """How the file was read, in one sentence (see :func:`load_summary`); for a file of
+        another table, its loaded and rejected rows."""
+        if self.table != "transactions":
+            return t("data.understood_other", lang, loaded=fmt_number(self.rows_loaded, lang),
+                     read=fmt_number(self.rows_read, lang),
+                     skipped=fmt_number(self.rows_skipped, lang),
+                     rejected=fmt_number(self.rows_rejected, lang))
         return load_summary(self.rows_read, self.rows_rejected, self.reasons, self.layout,
                             self.orders, self.refunded_orders, self.refund_total,
                             self.cancelled_orders, lang, self.rows_skipped)
