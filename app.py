@@ -5,7 +5,7 @@ import streamlit as st
 from loyalty.filters import Filters
 from loyalty.i18n import LANGUAGES, fmt_number
 from loyalty.text import escape_markdown
-from ui import auth, state, style
+from ui import auth, remembered, state, style, workspace
 from ui.data_plan import clean_stale_uploads
 from ui.state import tr
 
@@ -73,7 +73,10 @@ def _sidebar_filters() -> Filters:
 
 
 with st.sidebar:
-    if ds.label == "demo":
+    if (ws := workspace.current()) is not None:
+        st.caption(f"{tr('app.workspace')}: **{escape_markdown(ws.name)}**",
+                   help=tr("app.workspace_help"))
+    elif ds.label == "demo":
         st.caption(f"{tr('app.dataset')}: {tr('app.dataset_demo')}")
     elif ds.reports:
         names = ", ".join(escape_markdown(r.filename) for r in ds.reports)
@@ -81,6 +84,9 @@ with st.sidebar:
     else:
         st.caption(f"{tr('app.dataset')}: {tr('app.dataset_empty')}")
     st.session_state["app_filters"] = _sidebar_filters()
+
+# Kept settings of the open workspace reach the session before a page draws its controls.
+remembered.sync()
 
 if ds.label == "demo":
     customers = state.customer_count(*state.key(ds))

@@ -693,6 +693,115 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                               "geladen, {rejected} abgelehnt."),
     "data.understood_rejected_one": ("1 row rejected", "1 Zeile abgelehnt"),
 
+    # Workspaces
+    "app.workspace": ("Workspace", "Arbeitsbereich"),
+    "app.workspace_help": ("Your data, settings and saved scenarios are kept in this workspace "
+                           "and are still there next time. Change it on the Data page.",
+                           "Ihre Daten, Einstellungen und gespeicherten Szenarien bleiben in "
+                           "diesem Arbeitsbereich erhalten. Wechseln auf der Seite Daten."),
+    "ws.title": ("Workspace", "Arbeitsbereich"),
+    "ws.help": ("A workspace keeps your loaded exports, the column mappings, the settings you "
+                "tuned and your saved scenarios on the server's disk. Add next month's export "
+                "to it: orders already in it count once.",
+                "Ein Arbeitsbereich speichert Ihre geladenen Exporte, die Spaltenzuordnungen, "
+                "Ihre Einstellungen und Szenarien auf dem Server. Fügen Sie den Export des "
+                "nächsten Monats hinzu: Bons, die schon enthalten sind, zählen einmal."),
+    "ws.open": ("Open", "Geöffnet"),
+    "ws.open_help": ("Choose a workspace to work on; the demo shop is read-only.",
+                     "Wählen Sie den Arbeitsbereich; der Demo-Shop ist schreibgeschützt."),
+    "ws.demo": ("Demo shop (read-only)", "Demo-Shop (schreibgeschützt)"),
+    "ws.session": ("Unsaved data of this session", "Nicht gespeicherte Daten dieser Sitzung"),
+    "ws.demo_note": ("The demo shop cannot be changed. Create a workspace to keep your own "
+                     "data.", "Der Demo-Shop lässt sich nicht ändern. Legen Sie einen "
+                     "Arbeitsbereich an, um Ihre eigenen Daten zu behalten."),
+    "ws.session_note": ("These data are lost when you close the browser. Create a workspace "
+                        "and load the files into it to keep them.",
+                        "Diese Daten gehen beim Schließen des Browsers verloren. Legen Sie "
+                        "einen Arbeitsbereich an und laden Sie die Dateien dort, um sie zu "
+                        "behalten."),
+    "ws.where": ("Kept on the server in {folder}", "Gespeichert auf dem Server in {folder}"),
+    "ws.new": ("New workspace or import", "Neuer Arbeitsbereich oder Import"),
+    "ws.name": ("Name of the new workspace", "Name des neuen Arbeitsbereichs"),
+    "ws.create": ("Create", "Anlegen"),
+    "ws.import": ("Import a workspace", "Arbeitsbereich importieren"),
+    "ws.import_help": ("A workspace exported from Loyalty Lens (a .zip file) becomes a new "
+                       "workspace here.", "Ein aus Loyalty Lens exportierter Arbeitsbereich "
+                       "(.zip-Datei) wird hier ein neuer Arbeitsbereich."),
+    "ws.import_file": ("Workspace archive (.zip)", "Arbeitsbereich-Archiv (.zip)"),
+    "ws.import_go": ("Import", "Importieren"),
+    "ws.imported": ("Workspace {name} imported.", "Arbeitsbereich {name} importiert."),
+    "ws.manage": ("Manage this workspace", "Diesen Arbeitsbereich verwalten"),
+    "ws.rename": ("Name", "Name"),
+    "ws.rename_go": ("Rename", "Umbenennen"),
+    "ws.export": ("Export workspace (.zip)", "Arbeitsbereich exportieren (.zip)"),
+    "ws.export_help": ("One file with the data (Parquet), the file history, the mappings, "
+                       "settings and scenarios: import it on another installation.",
+                       "Eine Datei mit den Daten (Parquet), der Dateihistorie, den "
+                       "Zuordnungen, Einstellungen und Szenarien: auf einer anderen "
+                       "Installation importieren."),
+    "ws.erase": ("Erase one customer", "Einen Kunden löschen"),
+    "ws.erase_help": ("For a data-protection request: deletes every row of this customer in "
+                      "every table (and rejected rows naming them) and rewrites the "
+                      "workspace's file so nothing of them remains. Cannot be undone.",
+                      "Für eine Datenschutz-Anfrage: löscht jede Zeile dieses Kunden in allen "
+                      "Tabellen (und abgelehnte Zeilen, die ihn nennen) und schreibt die Datei "
+                      "des Arbeitsbereichs neu, sodass nichts von ihm bleibt. Nicht "
+                      "umkehrbar."),
+    "ws.erase_id": ("Customer number or e-mail", "Kundennummer oder E-Mail"),
+    "ws.erase_confirm": ("I understand this cannot be undone", "Mir ist klar, dass dies nicht "
+                         "rückgängig zu machen ist"),
+    "ws.erase_go": ("Erase", "Löschen"),
+    "ws.erased": ("Customer {id} erased: {n} rows deleted.",
+                  "Kunde {id} gelöscht: {n} Zeilen entfernt."),
+    "ws.delete": ("Delete this workspace", "Diesen Arbeitsbereich löschen"),
+    "ws.delete_help": ("Removes the workspace with all its data, settings and scenarios from "
+                       "the server. Cannot be undone; export it first to keep a copy.",
+                       "Entfernt den Arbeitsbereich mit allen Daten, Einstellungen und "
+                       "Szenarien vom Server. Nicht umkehrbar; exportieren Sie ihn vorher, "
+                       "um eine Kopie zu behalten."),
+    "ws.delete_confirm": ("Delete {name} and everything in it", "{name} mit allem Inhalt löschen"),
+    "ws.delete_go": ("Delete workspace", "Arbeitsbereich löschen"),
+    "ws.gone": ("The workspace you had open was deleted (in another window); the demo shop is "
+                "shown.", "Der geöffnete Arbeitsbereich wurde gelöscht (in einem anderen "
+                "Fenster); der Demo-Shop wird gezeigt."),
+    "ws.no_files": ("No files yet: add your first export below.",
+                    "Noch keine Dateien: Laden Sie unten Ihren ersten Export."),
+    "ws.col_when": ("Loaded on", "Geladen am"),
+    "ws.col_loaded": ("Rows counted", "Gezählte Zeilen"),
+    "ws.col_skipped": ("Already loaded before", "Schon zuvor geladen"),
+    "ws.col_report": ("How it was read", "Wie gelesen"),
+    "ws.remove": ("Remove a file from the workspace", "Eine Datei aus dem Arbeitsbereich "
+                  "entfernen"),
+    "ws.remove_help": ("Its rows leave every figure; rows a later file shared with it count "
+                       "again from that file.",
+                       "Ihre Zeilen verschwinden aus allen Kennzahlen; Zeilen, die eine spätere "
+                       "Datei mit ihr teilte, zählen wieder aus jener Datei."),
+    "ws.remove_go": ("Remove", "Entfernen"),
+    "ws.removed": ("{file} removed from the workspace.", "{file} aus dem Arbeitsbereich entfernt."),
+    "ws.err.busy": ("This workspace is in use by another program (for example a command-line "
+                    "load); try again when it has finished.",
+                    "Dieser Arbeitsbereich wird gerade von einem anderen Programm benutzt "
+                    "(etwa einem Laden über die Kommandozeile); versuchen Sie es danach erneut."),
+    "ws.err.name_empty": ("Give the workspace a name.", "Geben Sie dem Arbeitsbereich einen "
+                          "Namen."),
+    "ws.err.name_long": ("A workspace name has at most 80 characters.",
+                         "Ein Name hat höchstens 80 Zeichen."),
+    "ws.err.name_taken": ("A workspace with this name exists already.",
+                          "Ein Arbeitsbereich mit diesem Namen existiert bereits."),
+    "ws.err.not_found": ("There is no such workspace.", "Diesen Arbeitsbereich gibt es nicht."),
+    "ws.err.archive": ("This file is not a Loyalty Lens workspace archive, or it is damaged.",
+                       "Diese Datei ist kein Loyalty-Lens-Arbeitsbereich-Archiv oder sie ist "
+                       "beschädigt."),
+    "data.upload_add": ("Add exports to {name}", "Exporte zu {name} hinzufügen"),
+    "data.layout_kept": ("Columns mapped as for your last export with this header.",
+                         "Spalten zugeordnet wie bei Ihrem letzten Export mit diesen "
+                         "Überschriften."),
+    "data.layout_kept_help": ("The workspace remembers how each file layout was mapped; "
+                              "change anything below if this export differs.",
+                              "Der Arbeitsbereich merkt sich die Zuordnung jedes "
+                              "Dateiaufbaus; ändern Sie unten, was bei diesem Export anders "
+                              "ist."),
+
     # Tables
     "table.transactions": ("Transactions", "Umsätze"),
     "table.members": ("Members", "Mitglieder"),

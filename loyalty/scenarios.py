@@ -55,6 +55,17 @@ class Scenario:
     figures: dict = field(default_factory=dict)   # title key -> Plotly JSON
     saved: str = field(default_factory=lambda: dt.datetime.now().strftime("%Y-%m-%d %H:%M"))
 
+    def to_dict(self) -> dict:
+        """Plain values (a workspace keeps scenarios as JSON)."""
+        return {"name": self.name, "assumptions": dict(self.assumptions),
+                "results": dict(self.results), "figures": dict(self.figures),
+                "saved": self.saved}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Scenario":
+        return cls(str(d["name"]), dict(d.get("assumptions", {})), dict(d.get("results", {})),
+                   dict(d.get("figures", {})), str(d.get("saved", "")))
+
 
 def _format(value, kind: str, lang: str) -> str:
     if kind == "text" or isinstance(value, str):

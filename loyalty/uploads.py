@@ -20,12 +20,20 @@ PREFIX = "loyalty-upload-"
 STALE_AFTER_SECONDS = 24 * 3600
 
 
+def uploads_root() -> str:
+    """The folder that holds every session's upload folder (private to this user): a
+    workspace's engine, shared by sessions, may read uploads inside it and nowhere else."""
+    root = os.path.join(tempfile.gettempdir(), f"loyalty-uploads-{os.getuid()}")
+    os.makedirs(root, mode=0o700, exist_ok=True)
+    return root
+
+
 class UploadFolder:
     """A session's upload folder, removed with everything in it when this object is garbage
     collected (the session that held it ended) or the process exits."""
 
     def __init__(self, root: str | None = None):
-        self.path = tempfile.mkdtemp(prefix=PREFIX, dir=root)
+        self.path = tempfile.mkdtemp(prefix=PREFIX, dir=root or uploads_root())
         self._finalizer = weakref.finalize(self, shutil.rmtree, self.path, True)
 
     def remove(self) -> None:
@@ -57,9 +65,9 @@ def _last_change(path: str) -> float:
 
 def remove_stale(root: str | None = None, max_age: float = STALE_AFTER_SECONDS,
                  now: float | None = None) -> list[str]:
-    """Remove upload folders in ``root`` (the temp directory) that this user owns and in which
+    """Remove upload folders in ``root`` (:func:`uploads_root`) that this user owns and in which
     nothing changed for ``max_age`` seconds; returns the removed paths."""
-    root = root or tempfile.gettempdir()
+    root = root or uploads_root()
     now = time.time() if now is None else now
     removed = []
     try:

@@ -11,15 +11,21 @@ from loyalty.csvsafe import to_csv_bytes
 from loyalty.i18n import fmt_number, fmt_percent
 from loyalty.lifecycle import lifecycle_stage
 from loyalty.periods import month_coverage
-from ui import plan_state, state, tables
+from ui import plan_state, remembered, state, tables
 from ui.state import tr
 from ui.widgets import guarded, lazy_tabs, page_start
 
 
 def _window(ds, f, lang: str) -> int:
     suggestion = state.suggested_window(*state.key(ds), f)
+    key = f"churn_window_{ds.uid}_{ds.version}"
+    chosen = remembered.value(remembered.CHURN_WINDOW)
+    if key not in st.session_state and chosen is not None:
+        st.session_state[key] = chosen
     days = st.slider(tr("churn.window"), 14, 365, suggestion["days"], step=7,
-                     key=f"churn_window_{ds.uid}_{ds.version}", help=tr("churn.window_help"))
+                     key=key, help=tr("churn.window_help"))
+    # Kept only when the manager moved it: otherwise it follows the data's suggestion.
+    remembered.keep(remembered.CHURN_WINDOW, None if days == suggestion["days"] else int(days))
     if suggestion["gaps"]:
         st.caption(tr("churn.window_reason", days=suggestion["days"],
                       share=fmt_percent(suggestion["quantile"], lang, 0),

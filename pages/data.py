@@ -15,7 +15,7 @@ from loyalty.i18n import fmt_number, t_n
 from loyalty.plan import ReadPlan
 from loyalty.schema import TABLES
 from loyalty.text import escape_markdown
-from ui import choices, state, tables
+from ui import choices, data_workspace, state, tables, workspace
 from ui.choices import localized
 from ui.data_plan import (AUTO, DELIMITERS, ENCODINGS, ESCAPES, QUOTES, Entry, Outcome, Why,
                           date_layout_label, delimiter_label, dialect_for, discard,
@@ -115,11 +115,18 @@ def _plan_file(entry: Entry) -> tuple[ReadPlan | None, Why | None]:
             if layout not in (None, AUTO):
                 layouts[f.name] = layout
 
-    plan, detected_dates, why, dialect = None, {}, None, None
+    plan, detected_dates, why, dialect, kept = None, {}, None, None, None
     try:
         dialect = dialect_for(entry, overrides)
-        plan, detected_dates = plan_for(entry, overrides, table, mapping,
-                                        choices.value(f"data_dec_{fid}"), layouts)
+        decimal = choices.value(f"data_dec_{fid}")
+        if table is None and workspace.current() is not None:
+            # A header the workspace has seen: read as last time, without asking again.
+            kept = state.base_dataset().layout_for(dialect.columns)
+            if kept is not None:
+                st.session_state[f"data_kept_{fid}"] = True
+                table, decimal, layouts = kept["table"], kept["decimal"], dict(kept["date_layouts"])
+                mapping = {f.name: kept["mapping"].get(f.name) for f in TABLES[table].fields}
+        plan, detected_dates = plan_for(entry, overrides, table, mapping, decimal, layouts)
     except UnusableFile as err:
         why = unusable_why(err)
     except ValueError as err:
@@ -138,6 +145,8 @@ def _plan_file(entry: Entry) -> tuple[ReadPlan | None, Why | None]:
                   format_func=lambda x: tr(f"table.{x}"), key=table_key,
                   help=tr("data.recognised_help"))
         st.caption(read_as(plan, lang))
+        if st.session_state.get(f"data_kept_{fid}"):
+            st.caption(tr("data.layout_kept"), help=tr("data.layout_kept_help"))
     converted = getattr(dialect, "converted_lines", 0) if dialect is not None else 0
     if converted:
         st.caption(tr("data.converted", n=fmt_number(converted, lang)))
@@ -214,8 +223,13 @@ def _load(boxes: list[tuple[Entry, ReadPlan | None, Why | None]]) -> None:
     for entry, plan, _ in boxes:
         if plan is not None:
             on_disk(entry)
-    ds = Dataset(**state.engine_options(upload_dir()))
-    ds.label = "own"
+    ws = workspace.current()
+    if ws is not None:
+        # Added to the workspace: the files already in it stay, orders already in it count once.
+        ds = state.base_dataset()
+    else:
+        ds = Dataset(**state.engine_options(upload_dir()))
+        ds.label = "own"
     bar = st.progress(0.0)
     for k, (i, plan) in enumerate(todo):
         def show_stage(name: str, k=k, plan=plan) -> None:
@@ -226,6 +240,8 @@ def _load(boxes: list[tuple[Entry, ReadPlan | None, Why | None]]) -> None:
         try:
             report = ds.load(plan, progress=show_stage)
             outcomes[i] = outcome_of(ds, report, out_dir, i)
+            if ws is not None:
+                ds.keep_layout(plan)
         except UnusableFile as err:
             outcomes[i] = Outcome(file=plan.filename, table=plan.table,
                                   error=unusable_why(err, plan.missing))
@@ -234,6 +250,12 @@ def _load(boxes: list[tuple[Entry, ReadPlan | None, Why | None]]) -> None:
                                   error=unreadable_why(exc))
     bar.progress(1.0, text=tr("data.loaded_all", n=len(todo)))
     discard([e for e, _, _ in boxes])
+    if ws is not None:
+        st.session_state["data_results"] = {"outcomes": outcomes, "replaced": True,
+                                            "previous": None}
+        # The upload box empties: its files are in the workspace now.
+        st.session_state["data_upload_round"] = st.session_state.get("data_upload_round", 0) + 1
+        st.rerun()
     replaced = ds.has("transactions")
     results = {"outcomes": outcomes, "replaced": replaced,
                "previous": previous_label(state.dataset(), lang) if not replaced else None}
@@ -324,9 +346,12 @@ def _show_current() -> None:
     lang = state.lang()
     st.divider()
     st.subheader(tr("data.current"))
+    in_workspace = workspace.current() is not None
     if ds.label == "demo":
         st.caption(tr("app.dataset_demo"))
-    if ds.reports:
+    if in_workspace:
+        data_workspace.history(ds)
+    elif ds.reports:
         rows, rejected = tr("data.rows"), tr("data.rejected_rows")
         tables.show(pd.DataFrame({
             tr("data.col_file"): [r.filename for r in ds.reports],
@@ -350,6 +375,8 @@ def _show_current() -> None:
             st.caption(" ".join(parts))
     if ds.reports and ds.label != "demo":
         state.currency_select(lang)
+    if in_workspace:
+        return
     left, right = st.columns(2)
     if left.button(tr("data.use_demo"), key="data_use_demo", disabled=ds.label == "demo"):
         state.use_demo()
@@ -365,8 +392,14 @@ def _show_current() -> None:
 def render() -> None:
     st.title(tr("data.title"))
     st.write(tr("data.intro"))
-    files = st.file_uploader(tr("data.upload"), type=UPLOAD_TYPES, accept_multiple_files=True,
-                             key="data_upload", help=tr("data.upload_help"))
+    guarded(data_workspace.panel, state.lang())
+    st.divider()
+    ws = workspace.current()
+    label = tr("data.upload_add", name=escape_markdown(ws.name)) if ws else tr("data.upload")
+    upload_round = st.session_state.get("data_upload_round", 0)
+    files = st.file_uploader(label, type=UPLOAD_TYPES, accept_multiple_files=True,
+                             key=f"data_upload_{upload_round}" if upload_round else "data_upload",
+                             help=tr("data.upload_help"))
     entries = stage(files)
     boxes: list[tuple[Entry, ReadPlan | None, Why | None]] = []
     for entry in entries:

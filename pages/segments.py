@@ -16,7 +16,7 @@ from loyalty.segments import (GROUPS, MIN_ORDERS, SIGNAL_BOUNDS, TYPE_RULES, TYP
                               untellable_types)
 from loyalty.settings import default
 from loyalty.text import escape_markdown
-from ui import state, tables
+from ui import remembered, state, tables
 from ui.choices import localized
 from ui.state import tr
 from ui.widgets import guarded, lazy_tabs, page_start
@@ -79,6 +79,7 @@ def _rule_editor(untellable: list[str]) -> None:
                           format_func=lambda v, n=s.name, d=step: threshold_label(n, v, d, lang),
                           key=f"seg_{ty}_{s.name}", help=tr(direction))
         if st.button(tr("seg.reset"), key="seg_reset"):
+            remembered.forget("seg_")
             for k in [k for k in st.session_state if str(k).startswith("seg_")
                       and k not in ("seg_reset",)]:
                 del st.session_state[k]

@@ -9,7 +9,7 @@ import streamlit as st
 
 from loyalty import plan_charts, scenarios
 from loyalty.text import escape_markdown
-from ui import state
+from ui import remembered, state
 from ui.state import tr
 from ui.whatif_discount import discount_tab
 from ui.whatif_retention import retention_tab
@@ -29,6 +29,7 @@ def _scenarios_tab(current: dict, ds, lang: str) -> None:
         figures = {title: fig.to_json() for title, fig in current["figures"].items()}
         saved[label] = scenarios.Scenario(label, current["assumptions"], current["results"],
                                           figures)
+        remembered.sync()
         st.toast(tr("scen.replaced" if replaced else "scen.saved", name=escape_markdown(label)))
     if not saved:
         st.info(tr("scen.none"))
@@ -52,6 +53,7 @@ def _scenarios_tab(current: dict, ds, lang: str) -> None:
                        icon=":material/description:", on_click="ignore")
     if c3.button(tr("scen.clear"), key="whatif_clear"):
         saved.clear()
+        remembered.sync()
         st.rerun()
 
 
@@ -62,6 +64,7 @@ _PARTS = "whatif_parts"
 def _lever(build, ds, f, margin: float, lang: str) -> None:
     """One tab as a fragment: moving one of its controls reruns only this tab. Its assumptions,
     results and figures are kept for the Scenarios tab (one tab failing leaves the others)."""
+    remembered.sync()
     part = guarded(lambda: build(ds, f, margin, lang), lang)
     st.session_state.setdefault(_PARTS, {})[build.__name__] = part or {}
 

@@ -26,3 +26,9 @@ def dataset():
     ds = Dataset()
     yield ds
     ds.close()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _workspaces_in_a_temporary_folder(tmp_path_factory):
+    """No test writes workspaces into the checkout's own folder."""
+    os.environ["LOYALTY_WORKSPACE_DIR"] = str(tmp_path_factory.mktemp("workspaces-default"))

@@ -38,3 +38,11 @@ def _sign_in_page() -> None:
     st.title("Loyalty Lens")
     st.write(tr("auth.intro"))
     st.button(tr("auth.sign_in"), on_click=st.login, type="primary", key="auth_sign_in")
+
+
+def user_key() -> str | None:
+    """Who is signed in, as the key their workspaces are kept under (their subject, else
+    e-mail); None without sign-in."""
+    if not configured() or not st.user.is_logged_in:
+        return None
+    return str(st.user.get("sub") or st.user.get("email") or "") or None

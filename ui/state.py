@@ -22,6 +22,7 @@ from loyalty.currency import CHOICES as CURRENCY_CHOICES
 from loyalty.currency import dataset_currency
 from loyalty.i18n import t, use_currency
 from loyalty.settings import server_value
+from loyalty.storage.workspaces import WorkspaceError
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEMO_DIR = os.path.join(ROOT, "data", "demo")
@@ -90,8 +91,17 @@ def engine_options(*directories: str) -> dict:
 
 
 def dataset() -> Dataset:
-    """This session's dataset, as this script run queries it; the bundled demo data until the
-    manager loads their own."""
+    """This session's dataset, as this script run queries it: the open workspace's, else the
+    bundled demo data until the manager loads their own."""
+    from ui import workspace
+    ws = workspace.current()
+    if ws is not None:
+        try:
+            return _DATASETS[_register(workspace.dataset(ws)).uid]
+        except WorkspaceError:
+            # Held by another program since it was opened: back to the session's own data.
+            workspace.leave()
+            st.session_state["workspace_busy"] = True
     if "dataset" not in st.session_state:
         st.session_state["dataset"] = _register(open_demo(DEMO_DIR, **engine_options()))
     # Registered again on every run: when the server reloads this module (a new release, or a
@@ -101,14 +111,21 @@ def dataset() -> Dataset:
 
 def base_dataset() -> Dataset:
     """The session's dataset itself (not a run's view of it): what loading changes."""
-    dataset()
-    return st.session_state["dataset"]
+    from ui import workspace
+    view = dataset()
+    ws = workspace.current()
+    if ws is not None:
+        return workspace.dataset(ws)
+    return st.session_state.get("dataset", view)
 
 
 def replace_dataset(ds: Dataset) -> None:
+    """Work on ``ds`` (the session's own data) from now on, leaving any open workspace."""
+    from ui import workspace
+    workspace.leave()
     old = st.session_state.get("dataset")
     st.session_state["dataset"] = _register(ds)
-    if old is not None:
+    if old is not None and old is not ds:
         _DATASETS.forget(old.uid)
         old.close()
 

@@ -42,6 +42,9 @@ def encode(value):
         return {"dict": {str(k): encode(v) for k, v in value.items()}}
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
+    if hasattr(value, "item"):
+        # A NumPy number, as computed results are.
+        return encode(value.item())
     raise TypeError(f"a setting cannot hold {type(value).__name__}")
 
 

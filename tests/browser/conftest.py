@@ -22,7 +22,13 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def app_url():
+def workspace_dir(tmp_path_factory) -> str:
+    """Where the test server keeps workspaces (never the checkout's own folder)."""
+    return str(tmp_path_factory.mktemp("workspaces"))
+
+
+@pytest.fixture(scope="session")
+def app_url(workspace_dir):
     if not os.path.exists(CHROMIUM):
         pytest.fail("Chromium is missing at /usr/bin/chromium: run .ci/run, which installs it")
     port = _free_port()
@@ -30,7 +36,8 @@ def app_url():
         [sys.executable, "-m", "streamlit", "run", os.path.join(ROOT, "app.py"),
          "--server.port", str(port), "--server.address", "127.0.0.1",
          "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env={**os.environ, "LOYALTY_WORKSPACE_DIR": workspace_dir})
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 90
     while time.time() < deadline:

@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 from loyalty.i18n import CATALOGUE
 from loyalty.ingest import _STRUCTURAL
 from loyalty.schema import TABLES
-from loyalty.uploads import PREFIX
+from loyalty.uploads import PREFIX, uploads_root
 from ui.data_plan import (SNIFF_TAKES_OVERRIDES, Outcome, clean_stale_uploads, reason_label,
                           understood)
 
@@ -284,7 +284,7 @@ def test_upload_folder_goes_with_the_session():
 
 
 def test_start_up_removes_upload_folders_left_for_a_day():
-    old = tempfile.mkdtemp(prefix=PREFIX)
+    old = tempfile.mkdtemp(prefix=PREFIX, dir=uploads_root())
     with open(os.path.join(old, "export.csv"), "w") as fh:
         fh.write("customer_id,date,amount\n")
     two_days_ago = time.time() - 2 * 24 * 3600
