@@ -116,7 +116,34 @@ def test_a_workspace_keeps_data_and_scenarios_adds_february_and_erases_a_custome
     pg.get_by_text("Customer K100001 erased: 2 rows deleted.").wait_for()
     shot(pg, "workspace_erased_en")
     assert overview(pg) == ("€160.00", "4", "3")
-    files = [f for f in glob.glob(os.path.join(workspace_dir, "*", "*")) if "duckdb" in f]
+    from loyalty.storage.workspaces import Workspaces
+    folder = Workspaces(workspace_dir).find("Laden Nord").folder
+    files = glob.glob(os.path.join(folder, "data.duckdb*"))
     data = b"".join(open(f, "rb").read() for f in files)
     assert b"K100002" in data and b"K100001" not in data
     second.close()
+
+
+def test_a_second_session_on_the_workspace_sees_what_the_first_loaded(
+        app_url, browser, tmp_path, workspace_dir):
+    from loyalty.storage.workspaces import Workspaces
+    Workspaces(workspace_dir).create("Zwei Fenster")
+    jan = tmp_path / "januar.csv"
+    jan.write_bytes(JANUARY.encode("cp1252"))
+    pages = []
+    for _ in range(2):
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        pg = context.new_page()
+        pg.set_default_timeout(60_000)
+        pg.goto(app_url)
+        idle(pg)
+        go(pg, "Data")
+        pick_workspace(pg, "Zwei Fenster")
+        pages.append(pg)
+    writer, reader = pages
+    load(writer, jan)
+    writer.get_by_text("januar.csv: 4 of 4 rows loaded, 0 rejected").wait_for()
+    # The other window's next click shows the new data.
+    assert overview(reader) == ("€100.00", "4", "3")
+    for pg in pages:
+        pg.context.close()
