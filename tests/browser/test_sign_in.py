@@ -51,7 +51,8 @@ def signed_app(tmp_path):
          "--server.port", str(app_port), "--server.address", "127.0.0.1",
          "--server.headless", "true", "--browser.gatherUsageStats", "false",
          "--secrets.files", str(secrets)],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env={**os.environ, "LOYALTY_WORKSPACE_DIR": str(tmp_path / "workspaces")})
     try:
         _wait_for(idp_url + "/.well-known/openid-configuration", idp)
         _wait_for(app_url + "/_stcore/health", app)
@@ -84,3 +85,38 @@ def test_sign_in_then_sign_out(signed_app, browser):
     page.get_by_role("button", name="Sign in").wait_for()
     assert page.locator('[data-testid="stMetric"]').count() == 0
     context.close()
+
+
+def _sign_in(browser, url: str, user: str):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    page.goto(url)
+    page.get_by_role("button", name="Sign in").click()
+    page.locator('input[name="sub"]').fill(user)
+    page.get_by_role("button", name="Authorize").click()
+    page.get_by_text(f"Signed in as {user}").wait_for()
+    idle(page)
+    page.get_by_role("link", name="Data", exact=True).click()
+    idle(page)
+    return page
+
+
+def _workspace_names(page) -> list[str]:
+    page.get_by_role("combobox", name="Open", exact=True).click()
+    names = [o.inner_text().strip() for o in page.get_by_role("option").all()]
+    page.keyboard.press("Escape")
+    return names
+
+
+def test_each_user_sees_only_their_own_workspaces(signed_app, browser):
+    anna = _sign_in(browser, signed_app, "anna@shop.example")
+    anna.get_by_text("New workspace or import").click()
+    anna.get_by_label("Name of the new workspace").fill("Annas Laden")
+    anna.get_by_role("button", name="Create", exact=True).click()
+    idle(anna)
+    assert "Annas Laden" in _workspace_names(anna)
+    ben = _sign_in(browser, signed_app, "ben@shop.example")
+    assert _workspace_names(ben) == ["Demo shop (read-only)"]
+    for page in (anna, ben):
+        page.context.close()
