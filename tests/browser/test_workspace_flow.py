@@ -42,6 +42,16 @@ def load(pg, path) -> None:
     idle(pg)
 
 
+def data_page(browser, url: str):
+    """A fresh browser session (as after closing the browser) on the Data page."""
+    pg = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+    pg.set_default_timeout(60_000)
+    pg.goto(url)
+    idle(pg)
+    go(pg, "Data")
+    return pg
+
+
 def pick_workspace(pg, name: str) -> None:
     pg.get_by_role("combobox", name="Open", exact=True).click()
     pg.get_by_role("option", name=name, exact=True).click()
@@ -54,12 +64,7 @@ def test_a_workspace_keeps_data_and_scenarios_adds_february_and_erases_a_custome
     jan.write_bytes(JANUARY.encode("cp1252"))
     feb.write_bytes(FEBRUARY.encode("cp1252"))
 
-    first = browser.new_context(viewport={"width": 1400, "height": 1000})
-    pg = first.new_page()
-    pg.set_default_timeout(60_000)
-    pg.goto(app_url)
-    idle(pg)
-    go(pg, "Data")
+    pg = data_page(browser, app_url)
     pg.get_by_text("New workspace or import").click()
     pg.get_by_label("Name of the new workspace").fill("Laden Nord")
     pg.get_by_role("button", name="Create", exact=True).click()
@@ -74,15 +79,10 @@ def test_a_workspace_keeps_data_and_scenarios_adds_february_and_erases_a_custome
     pg.get_by_label("Scenario name").fill("Board plan")
     pg.get_by_role("button", name="Save scenario").click()
     idle(pg)
-    first.close()
+    pg.context.close()
 
     # Next week: a new browser session finds the workspace, its figures and its scenario.
-    second = browser.new_context(viewport={"width": 1400, "height": 1000})
-    pg = second.new_page()
-    pg.set_default_timeout(60_000)
-    pg.goto(app_url)
-    idle(pg)
-    go(pg, "Data")
+    pg = data_page(browser, app_url)
     pick_workspace(pg, "Laden Nord")
     assert "Laden Nord" in pg.locator('[data-testid="stSidebar"]').inner_text()
     assert overview(pg) == ("€100.00", "4", "3")
@@ -121,7 +121,7 @@ def test_a_workspace_keeps_data_and_scenarios_adds_february_and_erases_a_custome
     files = glob.glob(os.path.join(folder, "data.duckdb*"))
     data = b"".join(open(f, "rb").read() for f in files)
     assert b"K100002" in data and b"K100001" not in data
-    second.close()
+    pg.context.close()
 
 
 def test_a_second_session_on_the_workspace_sees_what_the_first_loaded(
@@ -130,16 +130,9 @@ def test_a_second_session_on_the_workspace_sees_what_the_first_loaded(
     Workspaces(workspace_dir).create("Zwei Fenster")
     jan = tmp_path / "januar.csv"
     jan.write_bytes(JANUARY.encode("cp1252"))
-    pages = []
-    for _ in range(2):
-        context = browser.new_context(viewport={"width": 1400, "height": 1000})
-        pg = context.new_page()
-        pg.set_default_timeout(60_000)
-        pg.goto(app_url)
-        idle(pg)
-        go(pg, "Data")
+    pages = [data_page(browser, app_url) for _ in range(2)]
+    for pg in pages:
         pick_workspace(pg, "Zwei Fenster")
-        pages.append(pg)
     writer, reader = pages
     load(writer, jan)
     writer.get_by_text("januar.csv: 4 of 4 rows loaded, 0 rejected").wait_for()
