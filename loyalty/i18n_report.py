@@ -11,8 +11,6 @@ TEXTS: dict[str, tuple[str, str]] = {
                           "in einem PDF für eine Besprechung zusammen, in der hier gewählten "
                           "Sprache, mit Zeitraum und Filtern sowie den in dieser Sitzung "
                           "gespeicherten Was-wäre-wenn-Szenarien. Dauert einige Sekunden."),
-    "pack.preparing": ("Preparing the board pack…", "Der Management-Bericht wird erstellt…"),
-    "pack.download": ("Download board pack", "Management-Bericht herunterladen"),
     "pack.failed": ("The board pack could not be made: {reason}",
                     "Der Management-Bericht konnte nicht erstellt werden: {reason}"),
     "pack.title": ("Board pack", "Management-Bericht"),
@@ -47,9 +45,9 @@ TEXTS: dict[str, tuple[str, str]] = {
                            "before this one.",
                            "Keine Veränderungen: die Daten reichen nicht in den gleich langen "
                            "Zeitraum davor."),
-    "pack.rose": ("{label} rose by {change} to {now}.", "{label} stieg um {change} auf {now}."),
-    "pack.fell": ("{label} fell by {change} to {now}.", "{label} sank um {change} auf {now}."),
-    "pack.unchanged": ("{label} stayed at {now}.", "{label} blieb bei {now}."),
+    "pack.rose": ("{label}: up {change} to {now}.", "{label}: um {change} gestiegen auf {now}."),
+    "pack.fell": ("{label}: down {change} to {now}.", "{label}: um {change} gesunken auf {now}."),
+    "pack.unchanged": ("{label}: unchanged at {now}.", "{label}: unverändert bei {now}."),
     "pack.value_only": ("{label}: {now}.", "{label}: {now}."),
     "pack.points": ("points", "Punkte"),
     "pack.nps_real": ("That is more than chance: with 95 % confidence the change lies between "

@@ -20,7 +20,7 @@ from ..scenarios import Scenario
 from ..segments import segment, signals
 from ..settings import default
 from . import sections
-from .model import Pack
+from .model import Note, Pack, Section
 from .pdf import render_pdf
 
 
@@ -93,3 +93,11 @@ def build_pack(ds: Dataset, f: Filters, lang: str = "en", shop: str = "",
 def board_pack(ds: Dataset, f: Filters, lang: str = "en", **kwargs) -> bytes:
     """The board pack as PDF bytes (see :func:`build_pack` for the arguments)."""
     return render_pdf(build_pack(ds, f, lang, **kwargs))
+
+
+def error_pack(message: str, lang: str = "en") -> bytes:
+    """A one-page PDF saying why the board pack could not be made (the download has to be a
+    file; a traceback would be no use to the reader)."""
+    title = t("pack.title", lang)
+    return render_pdf(Pack(lang=lang, title=title, subtitle=message, cover=[],
+                           sections=[Section("error", title, [Note(message)])]))

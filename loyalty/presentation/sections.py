@@ -58,8 +58,9 @@ def _signed(change: str | None) -> str:
     """A change with its direction written out: +1.2% as well as -1.2%."""
     if not change:
         return "–"
-    return change if change.startswith(("-", "\u2212")) or change.strip("0.,% ") == "" \
-        else f"+{change}"
+    if change.startswith(("-", "\u2212")) or not any(c in "123456789" for c in change):
+        return change
+    return f"+{change}"
 
 
 def headline_section(figures: dict, churn_days: int, nps_change: dict | None, lang: str
@@ -95,7 +96,7 @@ def headline_section(figures: dict, churn_days: int, nps_change: dict | None, la
                                     low=fmt_number(nps_change["low"], lang, 1),
                                     high=fmt_number(nps_change["high"], lang, 1))
             said.append(sentence)
-        blocks.append(Reading(" ".join(said)))
+        blocks.append(Reading("\n".join(said)))
     header = [t("pack.col_figure", lang),
               t("pack.col_now", lang, start=fmt_date(start, lang), end=fmt_date(end, lang)),
               t("pack.col_before", lang,
