@@ -92,10 +92,11 @@ TEXTS: dict[str, tuple[str, str]] = {
                                "änderte sich der Monatsumsatz der Mitglieder um {effect} mehr "
                                "als der der Nichtmitglieder (95-%-Intervall {low} bis {high})."),
     "pack.scenarios": ("Saved what-if scenarios", "Gespeicherte Was-wäre-wenn-Szenarien"),
-    "pack.scenarios_reading": ("{n} scenario(s) saved on the What-if page, side by side; each "
-                               "result is the base case of its band.",
-                               "{n} auf der Seite Was-wäre-wenn gespeicherte(s) Szenario(s) im "
-                               "Vergleich; jedes Ergebnis ist der mittlere Fall seiner Spanne."),
+    "pack.scenarios_reading": ("Scenarios saved on the What-if page: {n}. Their results side by "
+                               "side, then the assumptions each rests on and its charts.",
+                               "Auf der Seite Was-wäre-wenn gespeicherte Szenarien: {n}. Ihre "
+                               "Ergebnisse im Vergleich, dann die Annahmen jedes Szenarios und "
+                               "seine Diagramme."),
     "pack.scenarios_none": ("No what-if scenarios saved in this session. Save them on the "
                             "What-if page (Scenarios tab) to include them here.",
                             "In dieser Sitzung sind keine Was-wäre-wenn-Szenarien gespeichert. "

@@ -21,14 +21,17 @@ def shop_name(ds, lang: str) -> str:
     return ", ".join(r.filename for r in ds.reports) or t("app.dataset_empty", lang)
 
 
-def pack_maker(base, f: Filters, lang: str, currency: str, shop: str, saved: list):
+def pack_maker(base, f: Filters, lang: str, currency: str, shop: str, saved: dict):
     """A callable that builds the pack on its own cursor (the click's thread must not share the
-    page run's) and, should that fail, a one-page PDF that says why instead of a traceback."""
+    page run's) and, should that fail, a one-page PDF that says why instead of a traceback.
+
+    ``saved`` is the session's scenario dict itself, read at the click: a scenario saved
+    further down the page in the same run is then in the pack too."""
     def make() -> bytes:
         use_currency(currency)
         view = base.cursor_view()
         try:
-            return board_pack(view, f, lang, shop=shop, scenarios=saved)
+            return board_pack(view, f, lang, shop=shop, scenarios=list(saved.values()))
         except Exception as exc:  # noqa: BLE001 - the reader gets one sentence, not a traceback
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             return error_pack(t("pack.failed", lang, reason=first), lang)
@@ -43,7 +46,7 @@ def download_button(ds) -> None:
     f = state.current_filters()
     if not ds.has("transactions") or f.start is None or f.end is None:
         return
-    saved = list(st.session_state.get("whatif_scenarios", {}).values())
+    saved = st.session_state.setdefault("whatif_scenarios", {})
     name = f"loyalty-lens-{'management-bericht' if lang == 'de' else 'board-pack'}-" \
            f"{f.start:%Y%m%d}-{f.end:%Y%m%d}.pdf"
     st.download_button(t("pack.prepare", lang),

@@ -70,6 +70,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         "note": ParagraphStyle("note", base, fontSize=8.5, leading=11.5, textColor=MUTED,
                                spaceBefore=4, spaceAfter=4),
         "cell": ParagraphStyle("cell", base, fontSize=9, leading=11.5),
+        "cell_num": ParagraphStyle("cell_num", base, fontSize=9, leading=11.5, alignment=TA_RIGHT),
         "cell_head": ParagraphStyle("cell_head", base, fontName=BOLD, fontSize=9, leading=11.5),
         "cell_head_num": ParagraphStyle("cell_head_num", base, fontName=BOLD, fontSize=9,
                                         leading=11.5, alignment=TA_RIGHT),
@@ -102,7 +103,8 @@ class _Bookmark(Flowable):
 def _table(table: Table, st: dict) -> RLTable:
     head = [Paragraph(_markup(h), st["cell_head" if i < table.numeric_from else "cell_head_num"])
             for i, h in enumerate(table.header)]
-    body = [[Paragraph(_markup(v), st["cell"]) if i < table.numeric_from else v
+    # Every cell a paragraph, so a long value (a list of loyalty types) wraps inside its column.
+    body = [[Paragraph(_markup(v), st["cell" if i < table.numeric_from else "cell_num"])
              for i, v in enumerate(row)] for row in table.rows]
     n = len(table.header)
     first = FRAME_WIDTH * (0.34 if n > 2 else 0.55)
