@@ -5,7 +5,7 @@ import streamlit as st
 from loyalty.filters import Filters
 from loyalty.i18n import LANGUAGES, fmt_number
 from loyalty.text import escape_markdown
-from ui import auth, remembered, state, style, workspace
+from ui import auth, board_pack, remembered, state, style, workspace
 from ui.data_plan import clean_stale_uploads
 from ui.state import tr
 
@@ -84,6 +84,7 @@ with st.sidebar:
     else:
         st.caption(f"{tr('app.dataset')}: {tr('app.dataset_empty')}")
     st.session_state["app_filters"] = _sidebar_filters()
+    board_pack.download_button(ds)
 
 # Kept settings of the open workspace reach the session before a page draws its controls.
 remembered.sync()

@@ -1,4 +1,4 @@
-"""Command line: ``python -m loyalty demo|inspect|kpis|customers|programme|workspace``."""
+"""Command line: ``python -m loyalty demo|inspect|kpis|customers|programme|report|workspace``."""
 
 from __future__ import annotations
 
@@ -158,9 +158,63 @@ def cmd_programme(args) -> int:
     return 0
 
 
-def _add_load_args(p) -> None:
-    source = p.add_mutually_exclusive_group(required=True)
-    source.add_argument("--transactions", help="the transactions export (CSV)")
+def _period_arg(text: str):
+    """``START:END`` as ISO (2026-05-01:2026-10-31) or German (01.05.2026:31.10.2026) dates."""
+    import datetime as dt
+    parts = text.split(":")
+    if len(parts) != 2:
+        raise ValueError(f"--period expects START:END, got {text!r}")
+    days = []
+    for part in parts:
+        part = part.strip()
+        for layout in ("%Y-%m-%d", "%d.%m.%Y"):
+            try:
+                days.append(dt.datetime.strptime(part, layout).date())
+                break
+            except ValueError:
+                pass
+        else:
+            raise ValueError(f"--period: {part!r} is not a date like 2026-05-01 or 01.05.2026")
+    if days[0] > days[1]:
+        raise ValueError("--period: the start is after the end")
+    return tuple(days)
+
+
+def cmd_report(args) -> int:
+    import os
+
+    from .dataset import open_demo
+    from .filters import Filters
+    from .i18n import fmt_date, t
+    from .overview import data_range
+    from .periods import default_period
+    from .presentation.board_pack import board_pack
+    if args.transactions or args.workspace:
+        ds = _load_all(args)
+        shop = args.shop or ", ".join(r.filename for r in ds.reports)
+    else:
+        demo = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+                            "data", "demo")
+        ds = open_demo(demo)
+        shop = args.shop or t("app.dataset_demo", args.lang)
+    first, last = data_range(ds)
+    if first is None:
+        raise ValueError("the transactions hold no usable row: nothing to report")
+    start, end = _period_arg(args.period) if args.period else default_period(first, last)
+    f = Filters(start=start, end=end, tiers=tuple(args.tier or ()),
+                channels=tuple(args.channel or ()), stores=tuple(args.store or ()))
+    pdf = board_pack(ds, f, args.lang, shop=shop, no_scenarios="pack.scenarios_cli")
+    with open(args.out, "wb") as fh:
+        fh.write(pdf)
+    print(f"{args.out}: {t('pack.title', args.lang)}, {shop}, "
+          f"{fmt_date(start, args.lang)} – {fmt_date(end, args.lang)}")
+    return 0
+
+
+def _add_load_args(p, required: bool = True) -> None:
+    source = p.add_mutually_exclusive_group(required=required)
+    source.add_argument("--transactions", help="the transactions export (CSV)" if required
+                        else "transactions file (default: the demo data)")
     source.add_argument("--workspace", help="a workspace's name, instead of files (see "
                                             "'workspace'; its folder: $LOYALTY_WORKSPACE_DIR)")
     p.add_argument("--members")
@@ -218,6 +272,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--margin", type=float, default=0.4, help="gross margin (default 0.4)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_programme)
+
+    p = sub.add_parser("report", help="write the board pack (PDF): cover, headline figures and "
+                                      "one section per page, on the demo data or given files")
+    _add_load_args(p, required=False)
+    p.add_argument("--out", required=True, help="PDF file to write")
+    p.add_argument("--period", metavar="START:END",
+                   help="e.g. 2026-05-01:2026-10-31 (default: the last six months when the data "
+                        "covers more than a year, else all of it, as in the dashboard)")
+    p.add_argument("--lang", choices=("en", "de"), default="en")
+    p.add_argument("--shop", help="shop name on the cover (default: the files' names)")
+    for name in ("tier", "channel", "store"):
+        p.add_argument(f"--{name}", action="append", help=f"only this {name}; repeatable")
+    p.set_defaults(func=cmd_report)
 
     from .storage import commands
     commands.add_parser(sub)

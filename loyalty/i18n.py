@@ -14,6 +14,7 @@ from babel.dates import format_date as _format_date
 from babel.numbers import format_compact_decimal, format_decimal, format_percent
 
 from .i18n_plan import TEXTS as _PLAN_TEXTS
+from .i18n_report import TEXTS as _REPORT_TEXTS
 
 LANGUAGES = {"en": "English", "de": "Deutsch"}
 LOCALES = {"en": "en_GB", "de": "de_DE"}
@@ -1403,6 +1404,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 if CATALOGUE.keys() & _PLAN_TEXTS.keys():
     raise RuntimeError(f"text defined twice: {sorted(CATALOGUE.keys() & _PLAN_TEXTS.keys())}")
 CATALOGUE.update(_PLAN_TEXTS)
+if CATALOGUE.keys() & _REPORT_TEXTS.keys():
+    raise RuntimeError(f"text defined twice: {sorted(CATALOGUE.keys() & _REPORT_TEXTS.keys())}")
+CATALOGUE.update(_REPORT_TEXTS)
 
 
 def t(key: str, lang: str = "en", **kwargs) -> str:

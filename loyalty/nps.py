@@ -83,6 +83,22 @@ def nps_difference(a: tuple[int, int, int], b: tuple[int, int, int],
             "significant": abs(diff) > z * se}
 
 
+def period_change(current: ibis.Table, previous: ibis.Table) -> dict | None:
+    """NPS of the answers ``current`` against those of ``previous``: ``now``, ``before`` and
+    :func:`nps_difference` of the two (``difference``, ``low``, ``high``, ``significant``).
+    None when either has no answer."""
+    a, b = (_count_tuple(s) for s in (current, previous))
+    if not a[2] or not b[2]:
+        return None
+    return {"now": nps_from_counts(*a), "before": nps_from_counts(*b), **nps_difference(a, b)}
+
+
+def _count_tuple(surveys: ibis.Table) -> tuple[int, int, int]:
+    row = nps_counts(surveys).execute().iloc[0]
+    return (int(row["promoters"] or 0), int(row["detractors"] or 0),
+            int(row["respondents"] or 0))
+
+
 MIN_RESPONSES = 30  # fewer answers in a period make its NPS unreliable (interval wider than ±30)
 
 

@@ -55,3 +55,11 @@ def month_coverage(months, first: dt.date, last: dt.date) -> pd.Series:
         inside = (min(m_last, last) - max(m_first, first)).days + 1
         out.append(max(inside, 0) / ((m_last - m_first).days + 1))
     return pd.Series(out, dtype=float)
+
+
+def default_period(first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
+    """The last six months when there is more than a year of data (so the previous period has
+    data too), else everything."""
+    if (last - first).days > 365:
+        return last - dt.timedelta(days=182), last
+    return first, last

@@ -33,7 +33,9 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from .i18n import t
 from .simulate import BANDS
+from .tiers import DEFAULT_TIERS
 
 
 @dataclass(frozen=True)
@@ -233,3 +235,16 @@ def infer_ladder(tiers: pd.Series, spend: pd.Series) -> list[tuple[str, float]] 
         hi = np.sort(frame.loc[frame["tier"] == upper, "spend"].to_numpy())
         ladder.append((str(upper), max(ladder[-1][1] + 1, _threshold(lo, hi))))
     return ladder
+
+
+def today_ladder(tiers: pd.Series | None, spend: pd.Series, lang: str = "en") -> dict:
+    """Today's ladder: as the members file's tiers (``tiers``, one per member; None without
+    them) imply it from qualifying ``spend``, else the default thresholds with tier names in
+    ``lang``. ``source`` says which ("members" or "default")."""
+    if tiers is not None:
+        ladder = infer_ladder(tiers, spend)
+        if ladder:
+            return {"ladder": ladder, "source": "members"}
+    names = [t(f"tier.{name.lower()}", lang) for name, _ in DEFAULT_TIERS]
+    return {"ladder": [(n, floor) for n, (_, floor) in zip(names, DEFAULT_TIERS)],
+            "source": "default"}

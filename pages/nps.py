@@ -6,6 +6,7 @@ import streamlit as st
 from loyalty import charts, nps
 from loyalty.filters import filtered_surveys, in_days
 from loyalty.i18n import fmt_date, fmt_number
+from loyalty.presentation.readings import nps_change_text
 from loyalty.settings import default
 from loyalty.text import escape_markdown
 from ui import plan_state, state, tables
@@ -98,20 +99,11 @@ def _groups_tab(ds, f, surveys, base: dict, lang: str) -> None:
             _compare_groups(groups, label, lang)
     st.subheader(tr("nps.compare"), help=tr("nps.compare_help"))
     pstart, pend = f.previous_period()
-    now = nps.nps_counts(surveys).execute().iloc[0]
-    before = nps.nps_counts(_period_surveys(ds, f, pstart, pend)).execute().iloc[0]
-    a = (int(now["promoters"] or 0), int(now["detractors"] or 0), int(now["respondents"] or 0))
-    b = (int(before["promoters"] or 0), int(before["detractors"] or 0),
-         int(before["respondents"] or 0))
-    if not a[2] or not b[2]:
+    change = nps.period_change(surveys, _period_surveys(ds, f, pstart, pend))
+    if change is None:
         st.info(tr("nps.compare_missing"))
         return
-    diff = nps.nps_difference(a, b)
-    key = "nps.compare_significant" if diff["significant"] else "nps.compare_noise"
-    st.markdown(tr(key, before=fmt_number(nps.nps_from_counts(*b), lang, 1),
-                   now=fmt_number(nps.nps_from_counts(*a), lang, 1),
-                   low=fmt_number(diff["low"], lang, 1), high=fmt_number(diff["high"], lang, 1),
-                   pstart=fmt_date(pstart, lang), pend=fmt_date(pend, lang)))
+    st.markdown(nps_change_text(change, pstart, pend, lang))
 
 
 def _compare_groups(groups: pd.DataFrame, label, lang: str) -> None:

@@ -8,8 +8,6 @@ import datetime as dt
 import streamlit as st
 
 from loyalty.filters import Filters
-from loyalty.i18n import t
-from loyalty.tiers import DEFAULT_TIERS
 from ui.state import _DATASETS, customer_base, member_tiers, qualifying_spend
 
 
@@ -42,17 +40,12 @@ def spend_distribution(uid: str, version: int, filters: Filters, months: int):
 def today_ladder(uid: str, version: int, filters: Filters, months: int, lang: str) -> dict:
     """Today's tier ladder: as the members file implies it, else the default thresholds with
     tier names in the UI language. ``source`` says which."""
-    from loyalty.tier_plan import infer_ladder
+    from loyalty.tier_plan import today_ladder as ladder
 
     ds = _DATASETS[uid]
-    if ds.has("members") and "tier" in ds.fields("members"):
-        ladder = infer_ladder(member_tiers(uid, version),
-                              qualifying_spend(uid, version, filters, filters.end, months))
-        if ladder:
-            return {"ladder": ladder, "source": "members"}
-    names = [t(f"tier.{name.lower()}", lang) for name, _ in DEFAULT_TIERS]
-    return {"ladder": [(n, floor) for n, (_, floor) in zip(names, DEFAULT_TIERS)],
-            "source": "default"}
+    tiers = (member_tiers(uid, version)
+             if ds.has("members") and "tier" in ds.fields("members") else None)
+    return ladder(tiers, qualifying_spend(uid, version, filters, filters.end, months), lang)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)

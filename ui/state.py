@@ -18,6 +18,7 @@ import streamlit as st
 from loyalty import overview
 from loyalty.dataset import Dataset, open_demo
 from loyalty.filters import Filters, choices
+from loyalty.periods import default_period  # noqa: F401 - the sidebar reads it from here
 from loyalty.currency import CHOICES as CURRENCY_CHOICES
 from loyalty.currency import dataset_currency
 from loyalty.i18n import t, use_currency
@@ -217,14 +218,6 @@ def monthly(uid: str, version: int, filters: Filters):
 @st.cache_data(max_entries=64, show_spinner=False)
 def members_comparison(uid: str, version: int, filters: Filters):
     return overview.members_comparison(_DATASETS[uid], filters)
-
-
-def default_period(first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
-    """The last six months when there is more than a year of data (so the previous period has
-    data too), else everything."""
-    if (last - first).days > 365:
-        return last - dt.timedelta(days=182), last
-    return first, last
 
 
 def current_filters() -> Filters:

@@ -10,27 +10,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from loyalty.i18n import fmt_date, fmt_money, fmt_number, fmt_percent, t
+from loyalty.i18n import t
+from loyalty.presentation.cells import formatter as _formatter
 from ui.state import lang as language
 
 _NUMERIC = ("money", "percent", "count", "decimal", "score")
-
-
-def _formatter(kind: str, lang: str):
-    if kind == "money":
-        return lambda v: fmt_money(v, lang)
-    if kind == "percent":
-        return lambda v: fmt_percent(v, lang)
-    if kind == "count":
-        return lambda v: fmt_number(v, lang)
-    if kind in ("decimal", "score"):
-        return lambda v: fmt_number(v, lang, 1)
-    if kind == "date":
-        return lambda v: fmt_date(v, lang)
-    if kind == "month":
-        # Month names differ by language; 2026-05 reads the same in both.
-        return lambda v: "" if pd.isna(v) else f"{pd.Timestamp(v):%Y-%m}"
-    return None
 
 
 def column(kind: str, label: str | None = None, help: str | None = None):

@@ -4,33 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from loyalty.i18n import fmt_money, fmt_money_short, fmt_number, fmt_percent, t
-from loyalty.metrics import Metric
-
-
-def format_value(metric: Metric, value, lang: str) -> str:
-    if metric.unit == "money":
-        return fmt_money_short(value, lang)
-    if metric.unit == "percent":
-        return fmt_percent(value, lang)
-    if metric.unit == "ratio":
-        return fmt_number(value, lang, 2)
-    if metric.unit == "score":
-        return fmt_number(value, lang, 1)
-    return fmt_number(value, lang)
-
-
-def format_delta(metric: Metric, now, before, lang: str) -> str | None:
-    """Change versus the previous period: points for shares and scores, % for amounts."""
-    if now is None or before is None or now != now or before != before:
-        return None
-    if metric.unit == "percent":
-        return f"{fmt_number((now - before) * 100, lang, 1)} {t('unit.pp', lang)}"
-    if metric.unit in ("score", "ratio"):
-        return fmt_number(now - before, lang, 1 if metric.unit == "score" else 2)
-    if not before:
-        return None
-    return fmt_percent((now - before) / abs(before), lang)
+from loyalty.i18n import fmt_money, fmt_number, t
+from loyalty.metrics import Metric, format_delta, format_value
 
 
 def kpi_tile(metric: Metric, now, before, lang: str, help_kwargs: dict | None = None) -> None:

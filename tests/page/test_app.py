@@ -214,7 +214,7 @@ def test_segments_drill_down_and_export():
     at.text_input(key="seg_customer").input("nobody").run()
     assert at.warning[0].value.startswith("No customer nobody")
     open_tab(at, "seg_tab", "Export")
-    assert at.get("download_button")
+    assert at.main.get("download_button")
 
 
 def test_type_mix_over_time_in_its_own_tab():

@@ -120,7 +120,8 @@ def test_nothing_loaded_still_shows_reasons_rows_and_download():
     rows = next(d.value for d in at.dataframe if "Original text" in d.value.columns)
     assert rows["Line"].tolist() == [2, 3, 4]
     assert rows["Original text"].tolist() == ["C1,yesterday,10", "C2,tomorrow,20", "C3,soon,5"]
-    downloads = at.get("download_button")
+    # The main area's downloads: the sidebar holds the board pack button on every page.
+    downloads = at.main.get("download_button")
     assert len(downloads) == 1 and downloads[0].proto.label == "Download rejected rows (CSV)"
     # The demo is still the dataset.
     at.switch_page("pages/overview.py").run()

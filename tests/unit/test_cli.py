@@ -127,3 +127,26 @@ def test_programme_difference_in_differences(write_file):
     text = run("programme", "--transactions", write_file("tx2.csv", PROGRAMME_TX),
                "--launch", "2025-06-01", "--months", "1")
     assert text.returncode == 0 and "Not enough members" in text.stdout
+
+
+def test_report_writes_the_board_pack(tmp_path):
+    from pypdf import PdfReader
+    out = tmp_path / "pack.pdf"
+    done = run("report", "--out", str(out), "--lang", "de", "--period", "01.05.2026:31.10.2026")
+    assert done.returncode == 0, done.stderr
+    assert "Management-Bericht, Demodaten, 01.05.2026 – 31.10.2026" in done.stdout
+    reader = PdfReader(str(out))
+    assert [o.title for o in reader.outline] == [
+        "Kennzahlen auf einen Blick", "Übersicht", "Treuetypen", "NPS", "Abwanderung und Bindung",
+        "Stufen und Punkte", "Programm", "Gespeicherte Was-wäre-wenn-Szenarien"]
+    cover = reader.pages[0].extract_text()
+    assert "transactions.csv, members.csv, surveys.csv, interactions.csv" in cover
+    # Scenarios live in a dashboard session: the command line says there are none, and why.
+    assert "Keine Was-wäre-wenn-Szenarien" in reader.pages[-1].extract_text()
+
+
+def test_report_rejects_a_period_it_cannot_read(tmp_path):
+    done = run("report", "--out", str(tmp_path / "pack.pdf"), "--period", "2026-13-01:2026-10-31")
+    assert done.returncode == 2
+    assert "is not a date like 2026-05-01 or 01.05.2026" in done.stderr
+    assert not (tmp_path / "pack.pdf").exists()

@@ -29,7 +29,7 @@ def test_every_key_has_both_languages_with_the_same_placeholders(key):
 def _literal_keys() -> set[str]:
     keys = set()
     files = [ROOT / "app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "ui").glob("*.py"),
-             *(ROOT / "loyalty").glob("*.py")]
+             *(ROOT / "loyalty").rglob("*.py")]
     for path in files:
         keys |= set(re.findall(r"""\btr?\(\s*["']([a-z_]+\.[a-z_.]+)["']""", path.read_text()))
     return keys

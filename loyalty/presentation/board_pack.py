@@ -1,0 +1,103 @@
+"""The board pack: the dashboard's pages as one PDF to take to a meeting.
+
+``board_pack(ds, filters, lang)`` gathers every section from the functions the pages use and
+lays it out (:mod:`loyalty.presentation.pdf`). The Streamlit sidebar and ``python -m loyalty
+report`` both call it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..dataset import Dataset
+from ..features import customer_features
+from ..filters import Filters, filtered_surveys, in_days
+from ..i18n import fmt_date, t
+from ..lifecycle import lifecycle_stage
+from ..nps import period_change
+from ..overview import data_range, overview
+from ..scenarios import Scenario
+from ..segments import segment, signals
+from ..settings import default
+from . import sections
+from .model import Note, Pack, Section
+from .pdf import render_pdf
+
+
+def customer_base(ds: Dataset, f: Filters, churn_days: int) -> dict:
+    """Per-customer features, signals, lifecycle stage and loyalty type (default rules) at the
+    period's end: what the Loyalty types and Churn pages start from."""
+    features = customer_features(ds, f.end, f)
+    sig = signals(features)
+    seg = segment(sig, explain=False)
+    return {"features": features, "signals": sig, "segmentation": seg,
+            "lifecycle": lifecycle_stage(features, churn_days),
+            "types": seg.table["loyalty_type"]}
+
+
+def _filters_text(f: Filters, lang: str) -> str:
+    everything = t("app.filter_all", lang)
+    return " · ".join(f"{t(key, lang)}: {', '.join(values) if values else everything}"
+                      for key, values in (("app.filter_tier", f.tiers),
+                                          ("app.filter_channel", f.channels),
+                                          ("app.filter_store", f.stores)))
+
+
+def _nps_change(ds: Dataset, f: Filters, previous) -> dict | None:
+    if not ds.has("surveys") or previous is None:
+        return None
+    s = filtered_surveys(ds, f)
+    return period_change(s.filter(in_days(s.date, f.start, f.end)),
+                         s.filter(in_days(s.date, *previous)))
+
+
+def build_pack(ds: Dataset, f: Filters, lang: str = "en", shop: str = "",
+               scenarios: list[Scenario] | None = None, no_scenarios: str = "pack.scenarios_none",
+               created: dt.datetime | None = None) -> Pack:
+    """Every section of the pack for dataset ``ds`` under filters ``f`` (period set), in
+    ``lang``. ``shop`` names the shop or dataset; ``scenarios`` are the saved what-if scenarios
+    (``no_scenarios`` is the text key saying why there are none)."""
+    created = created or dt.datetime.now()
+    churn_days = int(default("churn_window_days"))
+    first, last = data_range(ds)
+    figures = overview(ds, f, churn_days)
+    previous = figures["previous_period"]
+    base = customer_base(ds, f, churn_days)
+    files = [r.filename for r in ds.reports] or [t("app.dataset_empty", lang)]
+    period = t("pack.period", lang, start=fmt_date(f.start, lang), end=fmt_date(f.end, lang))
+    compared = (t("pack.compared", lang, start=fmt_date(previous[0], lang),
+                  end=fmt_date(previous[1], lang)) if previous
+                else t("pack.not_compared", lang))
+    cover = [(t("pack.cover_shop", lang), shop or t("app.dataset_demo", lang)),
+             (t("pack.cover_period", lang), f"{period} ({compared})"),
+             (t("pack.cover_filters", lang), _filters_text(f, lang)),
+             (t("pack.cover_sources", lang), ", ".join(files)),
+             (t("pack.cover_created", lang), f"{fmt_date(created, lang)} {created:%H:%M}"),
+             (t("pack.cover_settings", lang), t("pack.settings_text", lang))]
+    parts = [
+        sections.headline_section(figures, churn_days, _nps_change(ds, f, previous), lang),
+        sections.overview_section(ds, f, figures, lang),
+        sections.segments_section(base, lang),
+        sections.nps_section(ds, f, lang),
+        sections.churn_section(ds, f, first, last, base, lang),
+        sections.tiers_section(ds, f, lang),
+        sections.programme_section(ds, f, first, lang),
+        sections.scenarios_section(list(scenarios or []), lang, no_scenarios),
+    ]
+    name = shop or t("app.dataset_demo", lang)
+    return Pack(lang=lang, title=t("pack.title", lang), subtitle=f"{name} · {period}",
+                cover=cover, sections=parts,
+                footer=f"Loyalty Lens · {t('pack.title', lang)} · {period}")
+
+
+def board_pack(ds: Dataset, f: Filters, lang: str = "en", **kwargs) -> bytes:
+    """The board pack as PDF bytes (see :func:`build_pack` for the arguments)."""
+    return render_pdf(build_pack(ds, f, lang, **kwargs))
+
+
+def error_pack(message: str, lang: str = "en") -> bytes:
+    """A one-page PDF saying why the board pack could not be made (the download has to be a
+    file; a traceback would be no use to the reader)."""
+    title = t("pack.title", lang)
+    return render_pdf(Pack(lang=lang, title=title, subtitle=message, cover=[],
+                           sections=[Section("error", title, [Note(message)])]))

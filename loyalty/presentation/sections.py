@@ -1,0 +1,346 @@
+"""The board pack's sections, one per dashboard page, from the functions the pages use.
+
+Each page's own default settings apply (the inactivity window the data suggests, the tier
+ladder the members file implies, six months around the programme launch): the pack shows what a
+page shows when it opens.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import plotly.io as pio
+
+from .. import charts, plan_charts, scenarios as scen
+from ..churn import churn_by, monthly_movements, suggested_window
+from ..dataset import Dataset
+from ..filters import Filters, filtered_surveys, in_days
+from ..i18n import fmt_date, fmt_money, fmt_number, fmt_percent, t
+from ..lifecycle import lifecycle_stage
+from ..metrics import OVERVIEW, format_delta, format_value
+from ..nps import MIN_RESPONSES, nps_by_period, period_change, score_distribution
+from ..overview import members_comparison, monthly
+from ..periods import month_coverage
+from ..programme import launch_date, launch_effect, retention_by_membership
+from ..segments import TYPES, UNTYPED, type_summary, untellable_types
+from ..tier_plan import today_ladder
+from ..tiers import (assign_tiers, near_next_tier, points_over_time, qualifying_spend,
+                     tier_movement)
+from .cells import frame_table
+from .model import Chart, Note, Reading, Section, Table
+from .readings import nps_change_text
+
+# The figures the headline reading puts in words (the table shows them all).
+READ_ALOUD = ("net_revenue", "active_customers", "churn_rate", "nps")
+TIER_MONTHS = 12        # qualifying spend over the last 12 months, as on the Tiers page
+NEAR_TIER = 0.10        # "within 10 % of the next tier", the Tiers page's default
+POINT_VALUE = 0.01      # value of a point, the Tiers page's default
+LAUNCH_MONTHS = 6       # months before and after the launch, the Programme page's default
+
+
+def _change_sentence(metric, now, before, lang: str, help_kwargs: dict) -> str:
+    label = t(f"metric.{metric.key}", lang, **help_kwargs)
+    value = format_value(metric, now, lang)
+    if before is None or now is None or now == before:
+        return t("pack.unchanged" if before is not None else "pack.value_only", lang,
+                 label=label, now=value)
+    change = (format_delta(metric, now, before, lang) or "").lstrip("-\u2212")
+    if not change:
+        return t("pack.value_only", lang, label=label, now=value)
+    if metric.unit == "score":
+        change = f"{change} {t('pack.points', lang)}"
+    return t("pack.rose" if now > before else "pack.fell", lang, label=label, now=value,
+             change=change)
+
+
+def _signed(change: str | None) -> str:
+    """A change with its direction written out: +1.2% as well as -1.2%."""
+    if not change:
+        return "–"
+    if change.startswith(("-", "\u2212")) or not any(c in "123456789" for c in change):
+        return change
+    return f"+{change}"
+
+
+def headline_section(figures: dict, churn_days: int, nps_change: dict | None, lang: str
+                     ) -> Section:
+    """The Overview's tiles as a table (value, previous period, change) and the main changes in
+    words. ``figures`` is :func:`loyalty.overview.overview`; ``nps_change`` is
+    :func:`loyalty.nps.period_change` over the same two periods (None without answers)."""
+    now, before = figures["current"], figures["previous"]
+    if before is None or not before["orders"]:
+        # Nothing to compare with: a change against it would mean nothing (as on the page).
+        before = {k: None for k in now}
+    rows = []
+    for m in OVERVIEW:
+        rows.append([t(f"metric.{m.key}", lang), format_value(m, now[m.key], lang),
+                     format_value(m, before[m.key], lang) if before[m.key] is not None
+                     else t("metric.not_available", lang),
+                     _signed(format_delta(m, now[m.key], before[m.key], lang))])
+    (start, end), previous = figures["period"], figures["previous_period"]
+    blocks: list = []
+    if previous is None or before["orders"] is None:
+        blocks.append(Reading(t("pack.no_comparison", lang)))
+    else:
+        metrics = {m.key: m for m in OVERVIEW}
+        said = []
+        for key in READ_ALOUD:
+            if now[key] is None:
+                continue
+            sentence = _change_sentence(metrics[key], now[key], before[key], lang,
+                                        {"days": churn_days} if key == "churn_rate" else {})
+            if key == "nps" and nps_change is not None:
+                sentence += " " + t("pack.nps_real" if nps_change["significant"]
+                                    else "pack.nps_noise", lang,
+                                    low=fmt_number(nps_change["low"], lang, 1),
+                                    high=fmt_number(nps_change["high"], lang, 1))
+            said.append(sentence)
+        blocks.append(Reading("\n".join(said)))
+    header = [t("pack.col_figure", lang),
+              t("pack.col_now", lang, start=fmt_date(start, lang), end=fmt_date(end, lang)),
+              t("pack.col_before", lang,
+                start=fmt_date(previous[0], lang) if previous else "–",
+                end=fmt_date(previous[1], lang) if previous else "–"),
+              t("pack.col_change", lang)]
+    blocks.append(Table(header, rows))
+    blocks.append(Note(t("pack.headline_note", lang)))
+    return Section("headline", t("pack.headline", lang), blocks)
+
+
+def overview_section(ds: Dataset, f: Filters, figures: dict, lang: str) -> Section:
+    """Revenue and active customers by month, members against non-members."""
+    m = monthly(ds, f)
+    blocks: list = []
+    now = figures["current"]
+    if len(m):
+        best = m.loc[m["revenue"].idxmax()]
+        blocks.append(Reading(t("pack.overview_best_month", lang,
+                                month=_month_name(best["month"], lang),
+                                revenue=fmt_money(best["revenue"], lang, 0))))
+    if now["member_revenue_share"] is not None:
+        blocks.append(Reading(t("pack.overview_members", lang,
+                                share=fmt_percent(now["member_revenue_share"], lang))))
+    blocks.append(Chart(t("overview.revenue_chart", lang), charts.revenue_and_active(m, lang)))
+    if charts.has_partial_months(m):
+        blocks.append(Note(t("chart.partial_note", lang)))
+    if ds.has("members"):
+        blocks.append(Chart(t("overview.members_chart", lang), charts.members_revenue(m, lang)))
+        comparison = members_comparison(ds, f)
+        blocks.append(frame_table(charts.members_table(comparison, lang),
+                                  charts.members_table_kinds(lang), lang))
+    else:
+        blocks.append(Note(t("overview.no_members", lang)))
+    return Section("overview", t("nav.overview", lang), blocks)
+
+
+def _month_name(value, lang: str) -> str:
+    from babel.dates import format_date
+
+    from ..i18n import LOCALES
+    return format_date(pd.Timestamp(value), "MMMM yyyy", locale=LOCALES[lang])
+
+
+def segments_section(base: dict, lang: str) -> Section:
+    """Customers, revenue and churn per loyalty type, and how the types differ."""
+    untellable = untellable_types(base["signals"])
+    told = [ty for ty in TYPES if ty not in untellable]
+    shown = [*told, *UNTYPED]
+    table = base["segmentation"].table.join(
+        base["signals"].drop(columns=["tenure_days", "recency_days"]))
+    table["revenue"] = base["features"]["revenue"]
+    table["lifecycle"] = base["lifecycle"]
+    per = type_summary(table, shown)
+    blocks: list = []
+    typed = per.loc[[ty for ty in told if per.at[ty, "customers"] > 0]]
+    if len(typed):
+        top = typed["customers"].idxmax()
+        blocks.append(Reading(t("pack.types_largest", lang, type=t(f"type.{top}", lang),
+                                customers=fmt_number(typed.at[top, "customers"], lang),
+                                share=fmt_percent(typed.at[top, "share"], lang),
+                                revenue=fmt_percent(typed.at[top, "revenue_share"], lang))))
+        richest = typed["revenue_per_customer"].idxmax()
+        blocks.append(Reading(t("pack.types_richest", lang, type=t(f"type.{richest}", lang),
+                                spend=fmt_money(typed.at[richest, "revenue_per_customer"], lang,
+                                                0))))
+    frame = pd.DataFrame({
+        t("seg.col_type", lang): [t(f"type.{ty}", lang) for ty in shown],
+        t("seg.col_customers", lang): per["customers"].to_numpy(),
+        t("seg.col_share", lang): per["share"].to_numpy(),
+        t("seg.col_revenue_share", lang): per["revenue_share"].to_numpy(),
+        t("seg.col_spend", lang): per["revenue_per_customer"].to_numpy(),
+        t("seg.col_churn", lang): per["churned"].to_numpy(),
+    })
+    blocks.append(frame_table(frame, {
+        t("seg.col_customers", lang): "count", t("seg.col_share", lang): "percent",
+        t("seg.col_revenue_share", lang): "percent", t("seg.col_spend", lang): "money",
+        t("seg.col_churn", lang): "percent"}, lang))
+    blocks.append(Note(t("seg.summary_help", lang)))
+    if untellable:
+        blocks.append(Note(t("seg.cannot_tell", lang) + ": " + "; ".join(
+            f"{t(f'type.{ty}', lang)} ({t(f'needs.{ty}', lang)})" for ty in untellable)))
+    judged = table[~table["loyalty_type"].isin(UNTYPED)]
+    cols = [c for c in ("discount_share", "logins_per_month", "channel_share", "store_share",
+                        "perks_per_month", "referrals", "reviews_per_year", "nps",
+                        "orders_per_month", "aov") if c in judged and judged[c].notna().any()]
+    cols = [c for c in cols if not (c == "store_share" and "channel_share" in cols)]
+    profile = judged.groupby("loyalty_type")[cols].mean()
+    profile = profile.reindex([ty for ty in TYPES if ty in profile.index])
+    if len(profile) >= 2:
+        blocks.append(Chart(t("seg.profile", lang), charts.type_profile(profile, lang), 400))
+    return Section("segments", t("nav.segments", lang), blocks)
+
+
+def nps_section(ds: Dataset, f: Filters, lang: str) -> Section:
+    """NPS by month with its interval, this period against the one before, the scores."""
+    if not ds.has("surveys"):
+        return Section("nps", t("nav.nps", lang), [Note(t("nps.no_surveys", lang))])
+    s = filtered_surveys(ds, f)
+    surveys = s.filter(in_days(s.date, f.start, f.end))
+    pstart, pend = f.previous_period()
+    change = period_change(surveys, s.filter(in_days(s.date, pstart, pend)))
+    blocks: list = [Reading(nps_change_text(change, pstart, pend, lang) if change
+                            else t("nps.compare_missing", lang))]
+    trend = nps_by_period(surveys, "M")
+    if trend.empty:
+        blocks.append(Note(t("nps.no_answers", lang)))
+    else:
+        blocks.append(Chart(t("nps.trend", lang), charts.nps_trend(trend, lang)))
+        if not trend["reliable"].all():
+            blocks.append(Note(t("nps.unreliable", lang, n=MIN_RESPONSES)))
+        blocks.append(Chart(t("nps.distribution", lang),
+                            charts.score_histogram(score_distribution(surveys), lang), 300))
+    return Section("nps", t("nav.nps", lang), blocks)
+
+
+def churn_section(ds: Dataset, f: Filters, first: dt.date, last: dt.date, base: dict,
+                  lang: str) -> Section:
+    """New, reactivated and churned customers per month, churn by loyalty type."""
+    suggestion = suggested_window(ds, f)
+    window = int(suggestion["days"])
+    m = monthly_movements(ds, window, f, f.end)
+    m = m[m["month"] >= pd.Timestamp(f.start).to_period("M").to_timestamp()].copy()
+    m["coverage"] = month_coverage(m["month"], max(f.start, first), min(f.end, last)).values
+    blocks: list = [Reading(t("pack.churn_reading", lang, new=fmt_number(m["new"].sum(), lang),
+                              reactivated=fmt_number(m["reactivated"].sum(), lang),
+                              churned=fmt_number(m["churned"].sum(), lang), days=window,
+                              rate=fmt_percent(m["churn_rate"].mean(), lang)))]
+    if suggestion["gaps"]:
+        blocks.append(Note(t("churn.window_reason", lang, days=window,
+                             share=fmt_percent(suggestion["quantile"], lang, 0),
+                             median=fmt_number(suggestion["gap_median"], lang),
+                             gaps=fmt_number(suggestion["gaps"], lang))))
+    blocks.append(Chart(t("churn.movements", lang), charts.movements(m, lang)))
+    if charts.has_partial_months(m):
+        blocks.append(Note(t("chart.partial_note", lang)))
+    churned = lifecycle_stage(base["features"], window) == "churned"
+    blocks.append(Chart(t("churn.by_loyalty_type", lang),
+                        charts.share_bars(churn_by(base["types"], churned), lang,
+                                          lambda v: t(f"type.{v}", lang)), 320))
+    return Section("churn", t("nav.churn", lang), blocks)
+
+
+def tiers_section(ds: Dataset, f: Filters, lang: str) -> Section:
+    """Customers per tier, movement between the period's start and end, points."""
+    spend_end = qualifying_spend(ds, f.end, TIER_MONTHS, f)
+    spend_start = qualifying_spend(ds, f.start - dt.timedelta(days=1), TIER_MONTHS, f)
+    in_file = None
+    if ds.has("members") and "tier" in ds.fields("members"):
+        m = ds.table("members").select("customer_id", "tier").execute()
+        in_file = m.set_index("customer_id")["tier"]
+    info = today_ladder(in_file, spend_end, lang)
+    ladder = tuple(info["ladder"])
+    tier_end = assign_tiers(spend_end, ladder)
+    moved = tier_movement(assign_tiers(spend_start, ladder), tier_end, ladder)
+    near = near_next_tier(spend_end, ladder, NEAR_TIER)
+    blocks: list = [Reading(t("pack.tiers_reading", lang, start=fmt_date(f.start, lang),
+                              end=fmt_date(f.end, lang),
+                              up=fmt_number(moved["upgrades"], lang),
+                              down=fmt_number(moved["downgrades"], lang),
+                              stay=fmt_number(moved["stays"], lang),
+                              near=fmt_number(len(near), lang),
+                              within=fmt_percent(NEAR_TIER, lang, 0)))]
+    if info["source"] == "default":
+        blocks.append(Note(t("tiers.example_ladder", lang)))
+    total = spend_end.clip(lower=0).sum() or 1.0
+    per_tier = spend_end.clip(lower=0).groupby(tier_end).agg(["size", "sum"])
+    rows = []
+    for name, floor in ladder:
+        count, spend = per_tier.reindex([name]).fillna(0).iloc[0]
+        rows.append([name, fmt_money(floor, lang, 0), fmt_number(int(count), lang),
+                     fmt_money(spend, lang, 0), fmt_percent(spend / total, lang)])
+    blocks.append(Table([t("field.tier", lang), t("pack.tier_from", lang),
+                         t("seg.col_customers", lang), t("tiers.spend", lang),
+                         t("seg.col_revenue_share", lang)], rows))
+    blocks.append(Note(t("tiers.by_spend", lang, months=TIER_MONTHS)))
+    blocks.append(Chart(t("tiers.movement", lang), charts.tier_matrix(moved["matrix"], lang),
+                        320))
+    if {"points_earned", "points_redeemed"} & ds.fields("transactions"):
+        pts = points_over_time(ds, "M", POINT_VALUE, f, launch_date(ds))
+        if len(pts):
+            last = pts.iloc[-1]
+            blocks.append(Reading(t("pack.points_reading", lang,
+                                    outstanding=fmt_number(last["outstanding"], lang),
+                                    liability=fmt_money(last["liability"], lang),
+                                    value=fmt_money(POINT_VALUE, lang, 3))))
+            blocks.append(Chart(t("tiers.points_title", lang), charts.points_chart(pts, lang)))
+    return Section("tiers", t("nav.tiers", lang), blocks)
+
+
+def programme_section(ds: Dataset, f: Filters, first: dt.date, lang: str) -> Section:
+    """Members against non-members, and before against after the launch."""
+    if not ds.has("members"):
+        return Section("programme", t("nav.programme", lang), [Note(t("overview.no_members",
+                                                                      lang))])
+    comparison = members_comparison(ds, f)
+    table = charts.members_table(comparison, lang)
+    retention = retention_by_membership(ds, f).set_index("group")
+    table[t("prog.retention", lang)] = [retention["retention"].get(g)
+                                        for g in comparison["group"]]
+    blocks: list = []
+    found = launch_date(ds)
+    # As the page: the launch the members file implies, kept inside the period.
+    launch = min(max(found or first + (f.end - first) / 2, first), f.end)
+    result = launch_effect(ds, launch, LAUNCH_MONTHS, f)
+    if result["effect"] is None:
+        blocks.append(Reading(t("prog.no_groups", lang)))
+    else:
+        clear = result["low"] > 0 or result["high"] < 0
+        blocks.append(Reading(t("pack.programme_reading", lang, launch=fmt_date(launch, lang),
+                                months=LAUNCH_MONTHS, effect=fmt_money(result["effect"], lang),
+                                low=fmt_money(result["low"], lang),
+                                high=fmt_money(result["high"], lang))
+                              + " " + t("prog.significant" if clear else "prog.not_significant",
+                                        lang)))
+    blocks.append(frame_table(table, {**charts.members_table_kinds(lang),
+                                      t("prog.retention", lang): "percent"}, lang))
+    blocks.append(Note(t("prog.retention_help", lang)))
+    if result["effect"] is not None:
+        blocks.append(Chart(t("prog.launch", lang), plan_charts.launch_chart(result["table"],
+                                                                             lang)))
+    return Section("programme", t("nav.programme", lang), blocks)
+
+
+def scenarios_section(saved: list[scen.Scenario], lang: str, none_key: str) -> Section:
+    """Saved what-if scenarios side by side, then each one's assumptions and charts;
+    ``none_key`` says why there are none."""
+    title = t("pack.scenarios", lang)
+    if not saved:
+        return Section("scenarios", title, [Note(t(none_key, lang))])
+    compare = scen.compare_table(saved, lang)
+    blocks: list = [Reading(t("pack.scenarios_reading", lang, n=len(saved))),
+                    Table([t("scen.compare", lang), *compare.columns],
+                          [[str(i), *map(str, row)] for i, row in zip(compare.index,
+                                                                    compare.to_numpy())])]
+    levers = pd.DataFrame({
+        key: [s.results.get(key) for s in saved]
+        for key in ("tier_margin", "discount_profit", "retention_profit")},
+        index=[s.name for s in saved])
+    blocks.append(Chart(t("scen.compare", lang), plan_charts.scenario_bars(levers, lang)))
+    for s in saved:
+        assumptions = scen.assumptions_table(s, lang)
+        blocks.append(Table([f"{s.name} · {t('scen.assumptions', lang)}", ""],
+                            [list(map(str, row)) for row in assumptions.to_numpy()]))
+        for key, fig_json in s.figures.items():
+            blocks.append(Chart(f"{s.name}: {t(key, lang)}", pio.from_json(fig_json)))
+    return Section("scenarios", title, blocks)
