@@ -15,7 +15,9 @@ from ui import state
 
 
 def shop_name(ds, lang: str) -> str:
-    """The dataset as the sidebar names it: the demo, or the loaded files."""
+    """The dataset as the sidebar names it: the workspace, the demo, or the loaded files."""
+    if getattr(ds, "workspace", None) is not None:
+        return ds.workspace.name
     if ds.label == "demo":
         return t("app.dataset_demo", lang)
     return ", ".join(r.filename for r in ds.reports) or t("app.dataset_empty", lang)
