@@ -16,6 +16,7 @@ import pandas as pd
 
 from .dataset import Dataset
 from .filters import Filters, day_start, filtered_transactions, months_up_to
+from .overview import data_range
 
 
 def daily_purchases(ds: Dataset, f: Filters | None = None, until: dt.date | None = None
@@ -33,10 +34,19 @@ def daily_purchases(ds: Dataset, f: Filters | None = None, until: dt.date | None
 
 def purchase_days(ds: Dataset, f: Filters | None = None, until: dt.date | None = None
                   ) -> ibis.Table:
-    """:func:`daily_purchases` with the previous and next purchase day (NULL at the ends)."""
-    daily = daily_purchases(ds, f, until)
-    w = ibis.window(group_by="customer_id", order_by="day")
-    return daily.mutate(next_day=daily.day.lead().over(w), prev_day=daily.day.lag().over(w))
+    """:func:`daily_purchases` with the previous and next purchase day (NULL at the ends).
+
+    Computed once per version of the data, filters and ``until`` (see
+    :meth:`Dataset.materialize`): the window suggestion, the monthly movements, the cohorts and
+    the customer-value model all read it."""
+    def build() -> ibis.Table:
+        daily = daily_purchases(ds, f, until)
+        w = ibis.window(group_by="customer_id", order_by="day")
+        return daily.mutate(next_day=daily.day.lead().over(w), prev_day=daily.day.lag().over(w))
+    # Up to the data's last day is all of it: one table for both.
+    last = ds.fact("last_day", lambda d: data_range(d)[1])
+    key = None if until is None or (last is not None and until >= last) else until
+    return ds.materialize("purchase_days", (f or Filters(), key), build)
 
 
 def suggested_window(ds: Dataset, f: Filters | None = None, quantile: float = 0.9) -> dict:

@@ -171,13 +171,14 @@ def purchase_histories(ds, observation_end=None, filters=None) -> pd.DataFrame:
     and are otherwise ignored); ``monetary`` is the mean value of the repeat purchase days.
     Anonymous sales have no customer and are left out.
     """
-    from .churn import daily_purchases
+    from .churn import purchase_days
     from .filters import Filters, filtered_transactions
 
     if observation_end is None:
         tx = filtered_transactions(ds, filters or Filters())
         observation_end = tx.date.max().execute().date()
-    daily = daily_purchases(ds, filters, observation_end)
+    # The churn page's customer-days (kept once per data version), without the neighbours.
+    daily = purchase_days(ds, filters, observation_end)
     per = daily.group_by("customer_id").aggregate(
         days=daily.count(), first=daily.day.min(), last=daily.day.max(),
         total=daily.value.sum(), first_value=daily.value.argmin(daily.day)).execute()

@@ -33,6 +33,11 @@ from .sqlsafe import ident, internal_name
 from .storage import history, keep
 
 
+# The side database of materialized tables, and how many it keeps.
+SIDE_DB = "ll_side"
+MATERIALIZED = 3
+
+
 class Dataset:
     """Canonical tables in a DuckDB database, filled from CSV files.
 
@@ -92,6 +97,9 @@ class Dataset:
         self._derived_members = False
         # Facts about the data that cost a scan, by (version, name); views share it.
         self._facts: dict = {}
+        # Intermediate tables several pages read (see ``materialize``); views share them.
+        self._materialized: dict = {}
+        self._materialize_lock = threading.Lock()
         self._refresh_views()
 
     # -- loading ---------------------------------------------------------------------------
@@ -313,6 +321,14 @@ class Dataset:
             out |= {"customer_id", "tier"}
         return out & set(TABLES[name].canonical_names)
 
+    def fact(self, name: str, compute: Callable[["Dataset"], object]):
+        """``compute(self)``, worked out once per version of the data (a fact that costs a
+        scan, such as the last day with a sale); views of the dataset share it."""
+        key = (self.version, name)
+        if key not in self._facts:
+            self._facts[key] = compute(self)
+        return self._facts[key]
+
     def orders_are_rows(self) -> bool:
         """Whether no two transaction rows share an order id (a till or a one-row-per-order
         export). Orders are then counted as rows: a distinct count per customer costs several
@@ -323,6 +339,32 @@ class Dataset:
             numbered = tx.filter(tx.order_id.notnull())
             self._facts[key] = bool((numbered.order_id.nunique() == numbered.count()).execute())
         return self._facts[key]
+
+    def materialize(self, name: str, key, build: Callable[[], ibis.Table]) -> ibis.Table:
+        """The table ``build()`` describes, computed once per version of the data and ``key``
+        and kept in an in-memory side database that every cursor of this dataset sees: the
+        customer-day purchases several churn and value figures read, instead of each query
+        grouping the raw rows again. At most :data:`MATERIALIZED` tables are kept; when one
+        does not fit in the engine's memory, the expression is returned as it is."""
+        k = (self.version, name, key)
+        with self._materialize_lock:
+            table_name = self._materialized.get(k)
+            if table_name is None:
+                stale = [old for old in self._materialized if old[0] != self.version]
+                stale += [old for old in self._materialized if old not in stale][
+                    :max(0, len(self._materialized) - len(stale) - MATERIALIZED + 1)]
+                for old in stale:
+                    run(self.con, f"DROP TABLE IF EXISTS {SIDE_DB}."
+                                  f"{internal_name(self._materialized.pop(old))}")
+                if not self._materialized:
+                    run(self.con, f"ATTACH IF NOT EXISTS ':memory:' AS {SIDE_DB}")
+                table_name = f"{name}_{uuid.uuid4().hex[:12]}"
+                try:
+                    self._ibis.create_table(table_name, build(), database=(SIDE_DB, "main"))
+                except duckdb.OutOfMemoryException:
+                    return build()
+                self._materialized[k] = table_name
+        return self._ibis.table(table_name, database=(SIDE_DB, "main"))
 
     def counts(self, name: str) -> dict[str, int]:
         reports = [r for r in self.reports if r.table == name]

@@ -69,3 +69,22 @@ def test_churn_by_group():
     g = churn.churn_by(attribute, churned).set_index("group")
     assert g.loc["Gold", "churn_rate"] == 0.5 and g.loc["Bronze", "churn_rate"] == 1.0
     assert g["customers"].sum() == 3
+
+
+def test_the_customer_days_are_computed_once_per_data_version(write_file):
+    from loyalty.churn import purchase_days
+    from loyalty.dataset import Dataset
+    ds = Dataset()
+    ds.load(write_file("a.csv", "customer_id,date,amount\nA,2025-01-01,10\nA,2025-01-05,4\n"
+                                "B,2025-01-03,7\n"))
+    first = purchase_days(ds)
+    # Read through another cursor (another page's run): the same kept table.
+    assert purchase_days(ds.cursor_view()).get_name() == first.get_name()
+    # Up to the last day with a sale is all of the data: the same table too.
+    assert purchase_days(ds, until=__import__("datetime").date(2025, 1, 5)).get_name() \
+        == first.get_name()
+    assert first.count().execute() == 3
+    ds.load(write_file("b.csv", "customer_id,date,amount\nC,2025-02-01,5\n"))
+    again = purchase_days(ds)
+    assert again.get_name() != first.get_name() and again.count().execute() == 4
+    ds.close()
