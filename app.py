@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from loyalty.filters import Filters
-from loyalty.i18n import LANGUAGES, fmt_number
-from loyalty.text import escape_markdown
+from loyalty.analysis.filters import Filters
+from loyalty.presentation.i18n import LANGUAGES, fmt_number
+from loyalty.presentation.text import escape_markdown
 from ui import auth, board_pack, remembered, state, style, workspace
 from ui.data_plan import clean_stale_uploads
 from ui.state import tr

@@ -23,9 +23,9 @@ sys.path.insert(0, HERE)
 
 from make_transactions import write  # noqa: E402
 
-from loyalty import churn  # noqa: E402
-from loyalty.clv import fit_bgnbd, purchase_histories  # noqa: E402
-from loyalty.dataset import Dataset  # noqa: E402
+from loyalty.analysis import churn  # noqa: E402
+from loyalty.analysis.clv import fit_bgnbd, purchase_histories  # noqa: E402
+from loyalty.storage.dataset import Dataset  # noqa: E402
 
 
 def simulate(n: int, r=0.25, alpha=4.4, a=0.8, b=2.4, weeks=52.0, seed=3):

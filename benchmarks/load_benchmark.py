@@ -32,8 +32,8 @@ print(json.dumps({"seconds": time.perf_counter() - t, "rows": n,
 OURS = """
 import json, resource, sys, time
 sys.path.insert(0, sys.argv[2])
-from loyalty.dataset import Dataset
-from loyalty.kpis import headline
+from loyalty.storage.dataset import Dataset
+from loyalty.analysis.kpis import headline
 ds = Dataset()
 t = time.perf_counter()
 r = ds.load(sys.argv[1], table="transactions")

@@ -24,9 +24,11 @@ sys.path.insert(0, HERE)
 from make_transactions import write  # noqa: E402
 from report import publish  # noqa: E402
 
-from loyalty import charts, overview  # noqa: E402
-from loyalty.dataset import Dataset  # noqa: E402
-from loyalty.filters import Filters  # noqa: E402
+from loyalty.presentation import charts  # noqa: E402
+
+from loyalty.analysis import overview
+from loyalty.storage.dataset import Dataset  # noqa: E402
+from loyalty.analysis.filters import Filters  # noqa: E402
 
 
 def main() -> None:

@@ -16,11 +16,11 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 
-from loyalty.customers import reason_text  # noqa: E402
-from loyalty.dataset import open_demo  # noqa: E402
+from loyalty.analysis.customers import reason_text  # noqa: E402
+from loyalty.storage.dataset import open_demo  # noqa: E402
 from loyalty.demo import random_signals  # noqa: E402
-from loyalty.features import customer_features  # noqa: E402
-from loyalty.segments import TYPE_RULES, segment, signals, with_threshold  # noqa: E402
+from loyalty.analysis.features import customer_features  # noqa: E402
+from loyalty.analysis.segments import TYPE_RULES, segment, signals, with_threshold  # noqa: E402
 
 
 def main() -> None:

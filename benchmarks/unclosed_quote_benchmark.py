@@ -27,7 +27,7 @@ def write(path: str, rows: int, broken: set[int]) -> None:
 
 
 def timed_load(path: str) -> tuple[float, object, list]:
-    from loyalty.dataset import Dataset
+    from loyalty.storage.dataset import Dataset
     ds = Dataset()
     t = time.perf_counter()
     report = ds.load(path)

@@ -26,11 +26,11 @@ sys.path.insert(0, HERE)
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from loyalty import plan_charts  # noqa: E402
-from loyalty.charts import tier_matrix  # noqa: E402
-from loyalty.simulate import (DiscountAssumptions, discount_scenario, profit_curve,  # noqa: E402
+from loyalty.presentation import plan_charts  # noqa: E402
+from loyalty.presentation.charts import tier_matrix  # noqa: E402
+from loyalty.planning.simulate import (DiscountAssumptions, discount_scenario, profit_curve,  # noqa: E402
                               retention_scenario)
-from loyalty.tier_plan import (DEFAULT_BENEFITS as BENEFITS, TierAssumptions,  # noqa: E402
+from loyalty.planning.tier_plan import (DEFAULT_BENEFITS as BENEFITS, TierAssumptions,  # noqa: E402
                                compare_ladders, spend_distribution)
 
 
@@ -86,7 +86,7 @@ def models() -> list[str]:
 def end_to_end() -> list[str]:
     from streamlit.testing.v1 import AppTest
 
-    from loyalty.dataset import Dataset
+    from loyalty.storage.dataset import Dataset
     from make_transactions import write
 
     rows = []

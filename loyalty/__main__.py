@@ -6,9 +6,9 @@ import argparse
 import json
 import sys
 
-from .errors import UnusableFile
-from .storage.archive import ArchiveError
-from .storage.workspaces import WorkspaceError
+from loyalty.errors import UnusableFile
+from loyalty.storage.archive import ArchiveError
+from loyalty.storage.workspaces import WorkspaceError
 
 
 def _mapping_args(items: list[str] | None) -> dict[str, dict[str, str | None]]:
@@ -24,7 +24,7 @@ def _mapping_args(items: list[str] | None) -> dict[str, dict[str, str | None]]:
 
 
 def cmd_demo(args) -> int:
-    from . import demo
+    from loyalty import demo
     paths = demo.write(args.out, customers=args.customers, seed=args.seed, dialect=args.dialect)
     for name, path in paths.items():
         print(f"{name}: {path}")
@@ -32,8 +32,8 @@ def cmd_demo(args) -> int:
 
 
 def cmd_inspect(args) -> int:
-    from .ingest import count_records
-    from .plan import make_plan
+    from loyalty.reading.ingest import count_records
+    from loyalty.reading.plan import make_plan
     plan = make_plan(args.file, table=args.table)
     info = plan.to_dict()
     info["records"] = count_records(plan)
@@ -63,9 +63,9 @@ def cmd_inspect(args) -> int:
 
 
 def cmd_kpis(args) -> int:
-    from .currency import dataset_currency
-    from .i18n import use_currency
-    from .kpis import headline
+    from loyalty.reading.currency import dataset_currency
+    from loyalty.presentation.i18n import use_currency
+    from loyalty.analysis.kpis import headline
     ds = _load_all(args)
     # The load summary names refunds in the shop's currency, as the Data page does.
     use_currency(dataset_currency(ds.reports))
@@ -84,10 +84,10 @@ def cmd_kpis(args) -> int:
 
 
 def _load_all(args):
-    from .dataset import Dataset
+    from loyalty.storage.dataset import Dataset
     if getattr(args, "workspace", None):
-        from .storage.opened import open_dataset
-        from .storage.workspaces import Workspaces, data_dir
+        from loyalty.storage.opened import open_dataset
+        from loyalty.storage.workspaces import Workspaces, data_dir
         return open_dataset(Workspaces(data_dir()).find(args.workspace))
     maps = _mapping_args(args.map)
     ds = Dataset()
@@ -103,9 +103,9 @@ def _load_all(args):
 
 
 def cmd_customers(args) -> int:
-    from .csvsafe import to_csv_bytes
-    from .customers import customer_table, export_frame
-    from .i18n import t
+    from loyalty.presentation.csvsafe import to_csv_bytes
+    from loyalty.analysis.customers import customer_table, export_frame
+    from loyalty.presentation.i18n import t
     ds = _load_all(args)
     table, missing, untellable = customer_table(ds)
     frame = export_frame(table, args.lang)
@@ -126,7 +126,7 @@ def cmd_customers(args) -> int:
 def cmd_programme(args) -> int:
     import datetime as dt
 
-    from .programme import launch_date, launch_effect, programme_roi
+    from loyalty.analysis.programme import launch_date, launch_effect, programme_roi
     ds = _load_all(args)
     launch = dt.date.fromisoformat(args.launch) if args.launch else launch_date(ds)
     if launch is None:
@@ -183,12 +183,12 @@ def _period_arg(text: str):
 def cmd_report(args) -> int:
     import os
 
-    from .dataset import open_demo
-    from .filters import Filters
-    from .i18n import fmt_date, t
-    from .overview import data_range
-    from .periods import default_period
-    from .presentation.board_pack import board_pack
+    from loyalty.storage.dataset import open_demo
+    from loyalty.analysis.filters import Filters
+    from loyalty.presentation.i18n import fmt_date, t
+    from loyalty.analysis.overview import data_range
+    from loyalty.analysis.periods import default_period
+    from loyalty.presentation.board_pack import board_pack
     if args.transactions or args.workspace:
         ds = _load_all(args)
         shop = args.shop or ", ".join(r.filename for r in ds.reports)
@@ -286,7 +286,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument(f"--{name}", action="append", help=f"only this {name}; repeatable")
     p.set_defaults(func=cmd_report)
 
-    from .storage import commands
+    from loyalty.storage import commands
     commands.add_parser(sub)
     return parser
 

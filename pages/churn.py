@@ -5,12 +5,12 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from loyalty import charts
-from loyalty.churn import churn_by, retention_curves
-from loyalty.csvsafe import to_csv_bytes
-from loyalty.i18n import fmt_number, fmt_percent
-from loyalty.lifecycle import lifecycle_stage
-from loyalty.periods import month_coverage
+from loyalty.presentation import charts
+from loyalty.analysis.churn import churn_by, retention_curves
+from loyalty.presentation.csvsafe import to_csv_bytes
+from loyalty.presentation.i18n import fmt_number, fmt_percent
+from loyalty.analysis.lifecycle import lifecycle_stage
+from loyalty.analysis.periods import month_coverage
 from ui import plan_state, remembered, state, tables
 from ui.state import tr
 from ui.widgets import guarded, lazy_tabs, page_start

@@ -8,13 +8,13 @@ import tempfile
 import pandas as pd
 import streamlit as st
 
-from loyalty.dataset import Dataset
+from loyalty.storage.dataset import Dataset
 from loyalty.errors import UnusableFile
-from loyalty.formats import DATE_FORMATS
-from loyalty.i18n import fmt_number, t_n
-from loyalty.plan import ReadPlan
-from loyalty.schema import TABLES
-from loyalty.text import escape_markdown
+from loyalty.reading.formats import DATE_FORMATS
+from loyalty.presentation.i18n import fmt_number, t_n
+from loyalty.reading.plan import ReadPlan
+from loyalty.reading.schema import TABLES
+from loyalty.presentation.text import escape_markdown
 from ui import choices, data_workspace, state, tables, workspace
 from ui.choices import localized
 from ui.data_plan import (AUTO, DELIMITERS, ENCODINGS, ESCAPES, QUOTES, Entry, Outcome, Why,

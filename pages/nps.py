@@ -3,12 +3,14 @@
 import pandas as pd
 import streamlit as st
 
-from loyalty import charts, nps
-from loyalty.filters import filtered_surveys, in_days
-from loyalty.i18n import fmt_date, fmt_number
+from loyalty.presentation import charts
+
+from loyalty.analysis import nps
+from loyalty.analysis.filters import filtered_surveys, in_days
+from loyalty.presentation.i18n import fmt_date, fmt_number
 from loyalty.presentation.readings import nps_change_text
 from loyalty.settings import default
-from loyalty.text import escape_markdown
+from loyalty.presentation.text import escape_markdown
 from ui import plan_state, state, tables
 from ui.choices import localized
 from ui.state import tr

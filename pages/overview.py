@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from loyalty import charts
-from loyalty.i18n import fmt_date
-from loyalty.metrics import OVERVIEW
+from loyalty.presentation import charts
+from loyalty.presentation.i18n import fmt_date
+from loyalty.analysis.metrics import OVERVIEW
 from loyalty.settings import default
 from ui import state, tables
 from ui.state import tr

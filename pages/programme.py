@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from loyalty import charts, plan_charts
-from loyalty.i18n import fmt_date, fmt_money, fmt_number, fmt_percent
-from loyalty.programme import programme_roi
+from loyalty.presentation import charts, plan_charts
+from loyalty.presentation.i18n import fmt_date, fmt_money, fmt_number, fmt_percent
+from loyalty.analysis.programme import programme_roi
 from ui import plan_state, state, tables
 from ui.state import tr
 from ui.widgets import guarded, money_note, page_start

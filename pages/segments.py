@@ -5,17 +5,17 @@ import dataclasses
 import pandas as pd
 import streamlit as st
 
-from loyalty import charts
-from loyalty.csvsafe import to_csv_bytes
-from loyalty.customers import (export_frame, format_signal, reason_text, threshold_label,
+from loyalty.presentation import charts
+from loyalty.presentation.csvsafe import to_csv_bytes
+from loyalty.analysis.customers import (export_frame, format_signal, reason_text, threshold_label,
                                threshold_steps)
-from loyalty.i18n import fmt_date, fmt_money, fmt_number
-from loyalty.lifecycle import STAGES, flows
-from loyalty.segments import (GROUPS, MIN_ORDERS, SIGNAL_BOUNDS, TYPE_RULES, TYPES, UNTYPED,
+from loyalty.presentation.i18n import fmt_date, fmt_money, fmt_number
+from loyalty.analysis.lifecycle import STAGES, flows
+from loyalty.analysis.segments import (GROUPS, MIN_ORDERS, SIGNAL_BOUNDS, TYPE_RULES, TYPES, UNTYPED,
                               reasons_for, segment, type_summary,
                               untellable_types)
 from loyalty.settings import default
-from loyalty.text import escape_markdown
+from loyalty.presentation.text import escape_markdown
 from ui import remembered, state, tables
 from ui.choices import localized
 from ui.state import tr

@@ -5,11 +5,11 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from loyalty import charts
-from loyalty.csvsafe import to_csv_bytes
-from loyalty.i18n import fmt_money, fmt_number, fmt_percent
-from loyalty.text import escape_markdown
-from loyalty.tiers import assign_tiers, near_next_tier, tier_movement
+from loyalty.presentation import charts
+from loyalty.presentation.csvsafe import to_csv_bytes
+from loyalty.presentation.i18n import fmt_money, fmt_number, fmt_percent
+from loyalty.presentation.text import escape_markdown
+from loyalty.analysis.tiers import assign_tiers, near_next_tier, tier_movement
 from ui import plan_state, state, tables
 from ui.state import tr
 from ui.widgets import guarded, page_start

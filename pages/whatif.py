@@ -7,8 +7,10 @@ computed for the Scenarios tab, and compares and downloads saved scenarios.
 import pandas as pd
 import streamlit as st
 
-from loyalty import plan_charts, scenarios
-from loyalty.text import escape_markdown
+from loyalty.presentation import plan_charts
+
+from loyalty.planning import scenarios
+from loyalty.presentation.text import escape_markdown
 from ui import remembered, state
 from ui.state import tr
 from ui.whatif_discount import discount_tab

@@ -22,7 +22,7 @@ def write_file(tmp_path):
 
 @pytest.fixture
 def dataset():
-    from loyalty.dataset import Dataset
+    from loyalty.storage.dataset import Dataset
     ds = Dataset()
     yield ds
     ds.close()

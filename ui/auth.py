@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from loyalty.text import escape_markdown
+from loyalty.presentation.text import escape_markdown
 from ui.state import tr
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from loyalty.filters import Filters
-from loyalty.i18n import t, use_currency
+from loyalty.analysis.filters import Filters
+from loyalty.presentation.i18n import t, use_currency
 from loyalty.presentation.board_pack import board_pack, error_pack
 from ui import state
 

@@ -16,19 +16,19 @@ from dataclasses import dataclass, field
 import pandas as pd
 import streamlit as st
 
-from loyalty import sniff as sniff_module
-from loyalty.csvsafe import write_cursor
-from loyalty.dataset import Dataset
+from loyalty.reading import sniff as sniff_module
+from loyalty.presentation.csvsafe import write_cursor
+from loyalty.storage.dataset import Dataset
 from loyalty.errors import UnusableFile
-from loyalty.formats import DATE_FORMATS, order_patterns
-from loyalty.i18n import CATALOGUE, LANGUAGES, fmt_number, t
-from loyalty.ingest import REJECTS_TABLE, load_summary
-from loyalty.plan import ReadPlan, make_plan
-from loyalty.schema import TABLES
-from loyalty.sniff import WHITESPACE, Dialect, sniff
-from loyalty.sqlsafe import ident
-from loyalty.text import escape_markdown
-from loyalty.uploads import UploadFolder, remove_file, remove_stale
+from loyalty.reading.formats import DATE_FORMATS, order_patterns
+from loyalty.presentation.i18n import CATALOGUE, LANGUAGES, fmt_number, t
+from loyalty.reading.ingest import REJECTS_TABLE, load_summary
+from loyalty.reading.plan import ReadPlan, make_plan
+from loyalty.reading.schema import TABLES
+from loyalty.reading.sniff import WHITESPACE, Dialect, sniff
+from loyalty.storage.sqlsafe import ident
+from loyalty.presentation.text import escape_markdown
+from loyalty.reading.uploads import UploadFolder, remove_file, remove_stale
 from ui import choices
 
 AUTO = "auto"
@@ -176,7 +176,7 @@ class Entry:
 
 def upload_dir() -> str:
     """This session's upload folder; it is removed when the session ends (see
-    :class:`loyalty.uploads.UploadFolder`)."""
+    :class:`loyalty.reading.uploads.UploadFolder`)."""
     folder = st.session_state.get("data_tmp")
     if getattr(folder, "path", None) is None or not os.path.isdir(folder.path):
         folder = st.session_state["data_tmp"] = UploadFolder()
@@ -302,7 +302,7 @@ def plan_for(entry: Entry, overrides: dict, table: str | None, mapping: dict,
     """The read plan for one file with the manager's choices; made once per file content and
     set of choices.
 
-    ``date_layouts`` maps a date field to a family of :data:`loyalty.formats.DATE_FORMATS`;
+    ``date_layouts`` maps a date field to a family of :data:`loyalty.reading.formats.DATE_FORMATS`;
     ``make_plan`` has no parameter for it, so the plan's format for that field is replaced, with
     the patterns ordered by the sample values as ``make_plan`` does. Returns the plan and the
     date family detected for each date field (before the manager's choice).
@@ -416,7 +416,7 @@ def write_rejects(ds: Dataset, file_id: int, path: str, lang: str = "en") -> Non
 
 
 def understood(o: Outcome, lang: str) -> str | None:
-    """How a transactions file was read (:func:`loyalty.ingest.load_summary`); None for the
+    """How a transactions file was read (:func:`loyalty.reading.ingest.load_summary`); None for the
     other tables."""
     if o.table != "transactions":
         return None

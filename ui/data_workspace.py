@@ -10,11 +10,11 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from loyalty.i18n import fmt_number
+from loyalty.presentation.i18n import fmt_number
 from loyalty.storage import archive
 from loyalty.storage.workspaces import Workspace, WorkspaceError
-from loyalty.text import escape_markdown
-from loyalty.uploads import remove_file
+from loyalty.presentation.text import escape_markdown
+from loyalty.reading.uploads import remove_file
 from ui import remembered, state, tables, workspace
 from ui.data_plan import upload_dir
 from ui.state import tr

@@ -7,32 +7,32 @@ import datetime as dt
 
 import streamlit as st
 
-from loyalty.filters import Filters
+from loyalty.analysis.filters import Filters
 from ui.state import _DATASETS, customer_base, member_tiers, qualifying_spend
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def launch_date(uid: str, version: int):
-    from loyalty.programme import launch_date as launch
+    from loyalty.analysis.programme import launch_date as launch
     return launch(_DATASETS[uid])
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def launch_effect(uid: str, version: int, filters: Filters, launch: dt.date, months: int):
-    from loyalty.programme import launch_effect as effect
+    from loyalty.analysis.programme import launch_effect as effect
     return effect(_DATASETS[uid], launch, months, filters)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def retention_by_membership(uid: str, version: int, filters: Filters):
-    from loyalty.programme import retention_by_membership as retention
+    from loyalty.analysis.programme import retention_by_membership as retention
     return retention(_DATASETS[uid], filters)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def spend_distribution(uid: str, version: int, filters: Filters, months: int):
     """Customers per qualifying-spend value at the period's end."""
-    from loyalty.tier_plan import spend_distribution as dist
+    from loyalty.planning.tier_plan import spend_distribution as dist
     return dist(qualifying_spend(uid, version, filters, filters.end, months))
 
 
@@ -40,7 +40,7 @@ def spend_distribution(uid: str, version: int, filters: Filters, months: int):
 def today_ladder(uid: str, version: int, filters: Filters, months: int, lang: str) -> dict:
     """Today's tier ladder: as the members file implies it, else the default thresholds with
     tier names in the UI language. ``source`` says which."""
-    from loyalty.tier_plan import today_ladder as ladder
+    from loyalty.planning.tier_plan import today_ladder as ladder
 
     ds = _DATASETS[uid]
     tiers = (member_tiers(uid, version)
@@ -50,14 +50,14 @@ def today_ladder(uid: str, version: int, filters: Filters, months: int, lang: st
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def type_summary(uid: str, version: int, filters: Filters, churn_days: int):
-    from loyalty.discount_response import type_summary as summary
+    from loyalty.planning.discount_response import type_summary as summary
     types = customer_base(uid, version, filters, churn_days)["types"]
     return summary(_DATASETS[uid], types, filters.end, 12, filters)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def discount_estimate(uid: str, version: int, filters: Filters) -> dict:
-    from loyalty.discount_response import daily_discounts, estimate_response
+    from loyalty.planning.discount_response import daily_discounts, estimate_response
 
     ds = _DATASETS[uid]
     if "discount" not in ds.fields("transactions"):
@@ -67,12 +67,12 @@ def discount_estimate(uid: str, version: int, filters: Filters) -> dict:
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def yearly_churn(uid: str, version: int, filters: Filters) -> dict:
-    from loyalty.churn import yearly_churn as churn
+    from loyalty.analysis.churn import yearly_churn as churn
     return churn(_DATASETS[uid], filters.end, filters)
 
 
 def tiers_in_ladder_order(frame, ds, f, lang: str):
     """``frame`` (one row per tier in its ``group`` column) in the order of today's ladder."""
-    from loyalty.tiers import in_ladder_order
+    from loyalty.analysis.tiers import in_ladder_order
     ladder = today_ladder(ds.uid, ds.version, f, 12, lang)["ladder"]
     return in_ladder_order(frame, [name for name, _ in ladder])

@@ -13,8 +13,8 @@ import re
 
 import streamlit as st
 
-from loyalty.scenarios import Scenario
-from loyalty.segments import TYPE_RULES
+from loyalty.planning.scenarios import Scenario
+from loyalty.analysis.segments import TYPE_RULES
 from ui import workspace
 from ui.state import base_dataset
 

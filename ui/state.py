@@ -15,13 +15,13 @@ import weakref
 import pandas as pd
 import streamlit as st
 
-from loyalty import overview
-from loyalty.dataset import Dataset, open_demo
-from loyalty.filters import Filters, choices
-from loyalty.periods import default_period  # noqa: F401 - the sidebar reads it from here
-from loyalty.currency import CHOICES as CURRENCY_CHOICES
-from loyalty.currency import dataset_currency
-from loyalty.i18n import t, use_currency
+from loyalty.analysis import overview
+from loyalty.storage.dataset import Dataset, open_demo
+from loyalty.analysis.filters import Filters, choices
+from loyalty.analysis.periods import default_period  # noqa: F401 - the sidebar reads it from here
+from loyalty.reading.currency import CHOICES as CURRENCY_CHOICES
+from loyalty.reading.currency import dataset_currency
+from loyalty.presentation.i18n import t, use_currency
 from loyalty.settings import server_value
 from loyalty.storage.workspaces import WorkspaceError
 
@@ -194,7 +194,7 @@ def filter_choices(uid: str, version: int) -> dict:
 @st.cache_data(max_entries=16, show_spinner=False)
 def customer_count(uid: str, version: int) -> int:
     """Distinct identified customers in the transactions (shown in the demo note)."""
-    from loyalty.db import scalar
+    from loyalty.storage.db import scalar
     return int(scalar(_DATASETS[uid].con,
                       "SELECT count(DISTINCT customer_id) FROM transactions") or 0)
 
@@ -232,9 +232,9 @@ def current_filters() -> Filters:
 def customer_base(uid: str, version: int, filters: Filters, churn_days: int) -> dict:
     """Per-customer features, signals, lifecycle stage, RFM and loyalty type (default rules) at
     the end of the period. Read-only: derive new frames, never assign into these."""
-    from loyalty.features import customer_features
-    from loyalty.lifecycle import lifecycle_stage, rfm_scores
-    from loyalty.segments import segment, signals
+    from loyalty.analysis.features import customer_features
+    from loyalty.analysis.lifecycle import lifecycle_stage, rfm_scores
+    from loyalty.analysis.segments import segment, signals
 
     f = customer_features(_DATASETS[uid], filters.end, filters)
     sig = signals(f)
@@ -245,8 +245,8 @@ def customer_base(uid: str, version: int, filters: Filters, churn_days: int) -> 
 @st.cache_data(max_entries=8, show_spinner=False)
 def lifecycle_at(uid: str, version: int, filters: Filters, day: dt.date, churn_days: int):
     """Lifecycle stages on an earlier ``day`` (for flows between two dates)."""
-    from loyalty.features import customer_features
-    from loyalty.lifecycle import lifecycle_stage
+    from loyalty.analysis.features import customer_features
+    from loyalty.analysis.lifecycle import lifecycle_stage
 
     ds = _DATASETS[uid]
     f = customer_features(ds, day, filters)
@@ -257,8 +257,8 @@ def lifecycle_at(uid: str, version: int, filters: Filters, day: dt.date, churn_d
 def quarterly_signals(uid: str, version: int, filters: Filters, quarters: int = 6) -> dict:
     """Signals at each of the last ``quarters`` quarter ends up to the period end (the type mix
     over time is then cheap to recompute when a threshold moves)."""
-    from loyalty.features import customer_features
-    from loyalty.segments import signals
+    from loyalty.analysis.features import customer_features
+    from loyalty.analysis.segments import signals
 
     ds = _DATASETS[uid]
     ends = []
@@ -286,7 +286,7 @@ def purchases_of(uid: str, version: int, customer_id: str):
 @st.cache_data(max_entries=8, show_spinner=False)
 def customer_value(uid: str, version: int, filters: Filters):
     """BG/NBD p_alive, expected purchases (90 days) and 12-month CLV per customer."""
-    from loyalty.clv import customer_value as value, purchase_histories
+    from loyalty.analysis.clv import customer_value as value, purchase_histories
 
     hist = purchase_histories(_DATASETS[uid], filters.end, filters)
     return value(hist).join(hist)
@@ -294,42 +294,42 @@ def customer_value(uid: str, version: int, filters: Filters):
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def suggested_window(uid: str, version: int, filters: Filters) -> dict:
-    from loyalty.churn import suggested_window as suggest
+    from loyalty.analysis.churn import suggested_window as suggest
     return suggest(_DATASETS[uid], filters)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def movements(uid: str, version: int, filters: Filters, window: int):
-    from loyalty.churn import monthly_movements
+    from loyalty.analysis.churn import monthly_movements
     return monthly_movements(_DATASETS[uid], window, filters, filters.end)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def cohorts(uid: str, version: int, filters: Filters):
-    from loyalty.churn import cohorts as table
+    from loyalty.analysis.churn import cohorts as table
     return table(_DATASETS[uid], filters)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def latest_nps_category(uid: str, version: int, filters: Filters):
     """Each surveyed customer's category by their latest answer."""
-    from loyalty.filters import filtered_surveys
-    from loyalty.nps import latest_category
+    from loyalty.analysis.filters import filtered_surveys
+    from loyalty.analysis.nps import latest_category
 
     return latest_category(filtered_surveys(_DATASETS[uid], filters))
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def qualifying_spend(uid: str, version: int, filters: Filters, day: dt.date, months: int):
-    from loyalty.tiers import qualifying_spend as spend
+    from loyalty.analysis.tiers import qualifying_spend as spend
     return spend(_DATASETS[uid], day, months, filters)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def points(uid: str, version: int, filters: Filters, point_value: float):
     """Points per month from the programme's launch (the members file's first join date)."""
-    from loyalty.programme import launch_date
-    from loyalty.tiers import points_over_time
+    from loyalty.analysis.programme import launch_date
+    from loyalty.analysis.tiers import points_over_time
     ds = _DATASETS[uid]
     return points_over_time(ds, "M", point_value, filters, launch_date(ds))
 

@@ -6,7 +6,7 @@ import json
 
 import streamlit as st
 
-from loyalty.i18n import t
+from loyalty.presentation.i18n import t
 
 # Tile labels wrap between words instead of being cut off ("Veränderung der V…" at 1024 px)
 # or split inside one ("Acti ve"). Tile values shrink with the tile's width (container query

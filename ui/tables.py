@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from loyalty.i18n import t
+from loyalty.presentation.i18n import t
 from loyalty.presentation.cells import formatter as _formatter
 from ui.state import lang as language
 

@@ -6,11 +6,11 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from loyalty import plan_charts
-from loyalty.discount_response import clip_estimate, response_bands
-from loyalty.i18n import fmt_money, fmt_money_short, fmt_number, fmt_percent
+from loyalty.presentation import plan_charts
+from loyalty.planning.discount_response import clip_estimate, response_bands
+from loyalty.presentation.i18n import fmt_money, fmt_money_short, fmt_number, fmt_percent
 from loyalty.settings import default
-from loyalty.simulate import (DiscountAssumptions, band_elasticity, discount_scenario,
+from loyalty.planning.simulate import (DiscountAssumptions, band_elasticity, discount_scenario,
                               profit_curve)
 from ui import plan_state, state, tables
 from ui.choices import localized

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from loyalty import plan_charts
-from loyalty.i18n import fmt_money, fmt_money_short, fmt_number, fmt_percent
-from loyalty.simulate import retention_scenario
+from loyalty.presentation import plan_charts
+from loyalty.presentation.i18n import fmt_money, fmt_money_short, fmt_number, fmt_percent
+from loyalty.planning.simulate import retention_scenario
 from ui import plan_state, state
 from ui.state import tr
 from ui.widgets import band, decimal_note, money_note

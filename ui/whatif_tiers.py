@@ -5,10 +5,10 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from loyalty import charts, plan_charts
-from loyalty.i18n import fmt_money, fmt_money_short, fmt_number
-from loyalty.text import escape_markdown
-from loyalty.tier_plan import DEFAULT_BENEFITS, TierAssumptions, TierBenefit, compare_ladders
+from loyalty.presentation import charts, plan_charts
+from loyalty.presentation.i18n import fmt_money, fmt_money_short, fmt_number
+from loyalty.presentation.text import escape_markdown
+from loyalty.planning.tier_plan import DEFAULT_BENEFITS, TierAssumptions, TierBenefit, compare_ladders
 from ui import plan_state, state, tables
 from ui.state import tr
 from ui.widgets import band, decimal_note

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from loyalty.i18n import fmt_money, fmt_number, t
-from loyalty.metrics import Metric, format_delta, format_value
+from loyalty.presentation.i18n import fmt_money, fmt_number, t
+from loyalty.analysis.metrics import Metric, format_delta, format_value
 
 
 def kpi_tile(metric: Metric, now, before, lang: str, help_kwargs: dict | None = None) -> None:

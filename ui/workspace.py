@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from loyalty.dataset import Dataset
+from loyalty.storage.dataset import Dataset
 from loyalty.settings import server_value
 from loyalty.storage.opened import OpenWorkspaces
 from loyalty.storage.workspaces import Workspace, WorkspaceError, Workspaces, data_dir, owner_root
-from loyalty.uploads import uploads_root
+from loyalty.reading.uploads import uploads_root
 from ui import auth
 
 KEY = "workspace_id"

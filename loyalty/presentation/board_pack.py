@@ -9,19 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..dataset import Dataset
-from ..features import customer_features
-from ..filters import Filters, filtered_surveys, in_days
-from ..i18n import fmt_date, t
-from ..lifecycle import lifecycle_stage
-from ..nps import period_change
-from ..overview import data_range, overview
-from ..scenarios import Scenario
-from ..segments import segment, signals
-from ..settings import default
-from . import sections
-from .model import Note, Pack, Section
-from .pdf import render_pdf
+from loyalty.storage.dataset import Dataset
+from loyalty.analysis.features import customer_features
+from loyalty.analysis.filters import Filters, filtered_surveys, in_days
+from loyalty.presentation.i18n import fmt_date, t
+from loyalty.analysis.lifecycle import lifecycle_stage
+from loyalty.analysis.nps import period_change
+from loyalty.analysis.overview import data_range, overview
+from loyalty.planning.scenarios import Scenario
+from loyalty.analysis.segments import segment, signals
+from loyalty.settings import default
+from loyalty.presentation import sections
+from loyalty.presentation.model import Note, Pack, Section
+from loyalty.presentation.pdf import render_pdf
 
 
 def customer_base(ds: Dataset, f: Filters, churn_days: int) -> dict:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..i18n import fmt_date, fmt_money, fmt_number, fmt_percent, t
-from .model import Table
+from loyalty.presentation.i18n import fmt_date, fmt_money, fmt_number, fmt_percent, t
+from loyalty.presentation.model import Table
 
 
 def formatter(kind: str, lang: str):

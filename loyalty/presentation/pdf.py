@@ -26,8 +26,8 @@ from reportlab.platypus import (Flowable, KeepTogether, PageBreak, Paragraph, Si
 from reportlab.platypus import Table as RLTable
 from reportlab.platypus import TableStyle
 
-from .chart_export import ChartUnavailable, SvgExporter
-from .model import Chart, Note, Pack, Reading, Section, Table
+from loyalty.presentation.chart_export import ChartUnavailable, SvgExporter
+from loyalty.presentation.model import Chart, Note, Pack, Reading, Section, Table
 
 FONT, BOLD = "LoyaltyLens", "LoyaltyLens-Bold"
 MARGIN = 16 * mm

@@ -12,24 +12,26 @@ import datetime as dt
 import pandas as pd
 import plotly.io as pio
 
-from .. import charts, plan_charts, scenarios as scen
-from ..churn import churn_by, monthly_movements, suggested_window
-from ..dataset import Dataset
-from ..filters import Filters, filtered_surveys, in_days
-from ..i18n import fmt_date, fmt_money, fmt_number, fmt_percent, t
-from ..lifecycle import lifecycle_stage
-from ..metrics import OVERVIEW, format_delta, format_value
-from ..nps import MIN_RESPONSES, nps_by_period, period_change, score_distribution
-from ..overview import members_comparison, monthly
-from ..periods import month_coverage
-from ..programme import launch_date, launch_effect, retention_by_membership
-from ..segments import TYPES, UNTYPED, type_summary, untellable_types
-from ..tier_plan import today_ladder
-from ..tiers import (assign_tiers, near_next_tier, points_over_time, qualifying_spend,
+from loyalty.presentation import charts, plan_charts
+
+from loyalty.planning import scenarios as scen
+from loyalty.analysis.churn import churn_by, monthly_movements, suggested_window
+from loyalty.storage.dataset import Dataset
+from loyalty.analysis.filters import Filters, filtered_surveys, in_days
+from loyalty.presentation.i18n import fmt_date, fmt_money, fmt_number, fmt_percent, t
+from loyalty.analysis.lifecycle import lifecycle_stage
+from loyalty.analysis.metrics import OVERVIEW, format_delta, format_value
+from loyalty.analysis.nps import MIN_RESPONSES, nps_by_period, period_change, score_distribution
+from loyalty.analysis.overview import members_comparison, monthly
+from loyalty.analysis.periods import month_coverage
+from loyalty.analysis.programme import launch_date, launch_effect, retention_by_membership
+from loyalty.analysis.segments import TYPES, UNTYPED, type_summary, untellable_types
+from loyalty.planning.tier_plan import today_ladder
+from loyalty.analysis.tiers import (assign_tiers, near_next_tier, points_over_time, qualifying_spend,
                      tier_movement)
-from .cells import frame_table
-from .model import Chart, Note, Reading, Section, Table
-from .readings import nps_change_text
+from loyalty.presentation.cells import frame_table
+from loyalty.presentation.model import Chart, Note, Reading, Section, Table
+from loyalty.presentation.readings import nps_change_text
 
 # The figures the headline reading puts in words (the table shows them all).
 READ_ALOUD = ("net_revenue", "active_customers", "churn_rate", "nps")
@@ -66,8 +68,8 @@ def _signed(change: str | None) -> str:
 def headline_section(figures: dict, churn_days: int, nps_change: dict | None, lang: str
                      ) -> Section:
     """The Overview's tiles as a table (value, previous period, change) and the main changes in
-    words. ``figures`` is :func:`loyalty.overview.overview`; ``nps_change`` is
-    :func:`loyalty.nps.period_change` over the same two periods (None without answers)."""
+    words. ``figures`` is :func:`loyalty.analysis.overview.overview`; ``nps_change`` is
+    :func:`loyalty.analysis.nps.period_change` over the same two periods (None without answers)."""
     now, before = figures["current"], figures["previous"]
     if before is None or not before["orders"]:
         # Nothing to compare with: a change against it would mean nothing (as on the page).
@@ -137,7 +139,7 @@ def overview_section(ds: Dataset, f: Filters, figures: dict, lang: str) -> Secti
 def _month_name(value, lang: str) -> str:
     from babel.dates import format_date
 
-    from ..i18n import LOCALES
+    from loyalty.presentation.i18n import LOCALES
     return format_date(pd.Timestamp(value), "MMMM yyyy", locale=LOCALES[lang])
 
 

@@ -4,7 +4,7 @@
   file layouts and settings;
 - ``<table>.parquet`` for each canonical table (transactions, members, surveys, interactions)
   with every loaded row and two bookkeeping columns: ``_file_id`` (the file it came from) and
-  ``_known`` (a row an earlier file already held, see :mod:`loyalty.overlap`);
+  ``_known`` (a row an earlier file already held, see :mod:`loyalty.reading.overlap`);
 - ``rejects.parquet``: the rejected records with their reasons.
 
 Importing builds the same workspace: the same files, counts, history, settings and figures.
@@ -19,12 +19,12 @@ import os
 import tempfile
 import zipfile
 
-from ..db import run
-from ..ingest import REJECTS_TABLE
-from ..overlap import KNOWN
-from ..schema import TABLES
-from ..sqlsafe import ident, internal_name
-from . import history, keep
+from loyalty.storage.db import run
+from loyalty.reading.ingest import REJECTS_TABLE
+from loyalty.reading.overlap import KNOWN
+from loyalty.reading.schema import TABLES
+from loyalty.storage.sqlsafe import ident, internal_name
+from loyalty.storage import history, keep
 
 FORMAT = "loyalty-lens-workspace"
 VERSION = 1

@@ -3,9 +3,9 @@ erase-customer``: workspaces from the command line (see :mod:`loyalty.storage`).
 
 from __future__ import annotations
 
-from . import archive, erase
-from .opened import open_dataset
-from .workspaces import Workspaces, WorkspaceError, data_dir
+from loyalty.storage import archive, erase
+from loyalty.storage.opened import open_dataset
+from loyalty.storage.workspaces import Workspaces, WorkspaceError, data_dir
 
 
 def add_parser(sub) -> None:
@@ -143,7 +143,7 @@ def _on_data(args, w, ds) -> int:
 
 def _kept(ds, path: str, table: str | None) -> dict:
     """The mapping kept for files with this file's header (see loyalty.storage.keep)."""
-    from ..sniff import sniff
+    from loyalty.reading.sniff import sniff
     layout = ds.layout_for(sniff(path).columns)
     if layout is None or (table and layout["table"] != table):
         return {}

@@ -12,7 +12,7 @@ import os
 
 import duckdb
 
-from ..db import run
+from loyalty.storage.db import run
 
 
 def rewrite(path: str) -> None:

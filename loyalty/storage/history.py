@@ -12,8 +12,8 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 
-from ..db import run
-from ..ingest import LoadReport
+from loyalty.storage.db import run
+from loyalty.reading.ingest import LoadReport
 
 FILES_TABLE = "_ll_files"
 

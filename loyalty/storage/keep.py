@@ -12,8 +12,8 @@ import datetime as dt
 import hashlib
 import json
 
-from ..db import run
-from ..schema import normalise_header
+from loyalty.storage.db import run
+from loyalty.reading.schema import normalise_header
 
 SETTINGS_TABLE = "_ll_settings"
 LAYOUTS_TABLE = "_ll_layouts"

@@ -14,9 +14,9 @@ import threading
 
 import duckdb
 
-from ..dataset import Dataset
-from . import erase
-from .workspaces import Workspace, WorkspaceError, Workspaces
+from loyalty.storage.dataset import Dataset
+from loyalty.storage import erase
+from loyalty.storage.workspaces import Workspace, WorkspaceError, Workspaces
 
 BUSY = ("This workspace is in use by another program (for example a command-line load); "
         "try again when it has finished.")

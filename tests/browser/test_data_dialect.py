@@ -11,7 +11,7 @@ from .conftest import idle, shot
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(
     not SNIFF_TAKES_OVERRIDES,
-    reason="loyalty.sniff.sniff takes dialect overrides from branch 'dialect'")]
+    reason="loyalty.reading.sniff.sniff takes dialect overrides from branch 'dialect'")]
 
 EXPORT = ("Kunde;Datum;Betrag\n"
           "K1;02.01.2026;12,50\n"

@@ -12,10 +12,10 @@ import uuid
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from loyalty.i18n import CATALOGUE
-from loyalty.ingest import _STRUCTURAL
-from loyalty.schema import TABLES
-from loyalty.uploads import PREFIX, uploads_root
+from loyalty.presentation.i18n import CATALOGUE
+from loyalty.reading.ingest import _STRUCTURAL
+from loyalty.reading.schema import TABLES
+from loyalty.reading.uploads import PREFIX, uploads_root
 from ui.data_plan import (SNIFF_TAKES_OVERRIDES, Outcome, clean_stale_uploads, reason_label,
                           understood)
 
@@ -71,7 +71,7 @@ def alerts(at: AppTest) -> list[str]:
 
 
 @pytest.mark.skipif(not SNIFF_TAKES_OVERRIDES,
-                    reason="loyalty.sniff.sniff takes dialect overrides from branch 'dialect'")
+                    reason="loyalty.reading.sniff.sniff takes dialect overrides from branch 'dialect'")
 def test_separator_override_changes_the_columns_shown():
     at = upload(data_page(), ("kasse.csv", SEMICOLON))
     fid = next(s.key for s in at.selectbox if s.key.startswith("data_delimiter_"))

@@ -16,10 +16,10 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from loyalty.filters import Filters
+from loyalty.analysis.filters import Filters
 from loyalty.presentation.board_pack import board_pack, build_pack
 from loyalty.presentation.model import Chart
-from loyalty.scenarios import Scenario
+from loyalty.planning.scenarios import Scenario
 
 TX = """customer_id,date,amount,order_id,channel
 A,2025-12-01,100.00,O1,online

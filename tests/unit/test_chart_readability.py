@@ -3,7 +3,7 @@
 import numpy as np
 import pandas as pd
 
-from loyalty import charts, plan_charts
+from loyalty.presentation import charts, plan_charts
 
 
 def test_points_axes_tick_at_round_numbers():

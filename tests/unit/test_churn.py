@@ -5,7 +5,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from loyalty import churn
+from loyalty.analysis import churn
 
 TX = """customer_id,date,amount
 A,2025-01-01,10
@@ -72,8 +72,8 @@ def test_churn_by_group():
 
 
 def test_the_customer_days_are_computed_once_per_data_version(write_file):
-    from loyalty.churn import purchase_days
-    from loyalty.dataset import Dataset
+    from loyalty.analysis.churn import purchase_days
+    from loyalty.storage.dataset import Dataset
     ds = Dataset()
     ds.load(write_file("a.csv", "customer_id,date,amount\nA,2025-01-01,10\nA,2025-01-05,4\n"
                                 "B,2025-01-03,7\n"))

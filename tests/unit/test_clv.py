@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from loyalty.clv import BGNBD, fit_bgnbd, fit_gamma_gamma
+from loyalty.analysis.clv import BGNBD, fit_bgnbd, fit_gamma_gamma
 
 CDNOW = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(
     os.path.abspath(__file__))))), "shared", "data", "cdnow", "cdnow_customers_summary.csv")
@@ -67,7 +67,7 @@ def test_gamma_gamma_recovers_known_parameters():
 
 
 def test_purchase_histories_by_hand(write_file, dataset):
-    from loyalty.clv import purchase_histories
+    from loyalty.analysis.clv import purchase_histories
     import datetime as dt
     tx = ("customer_id,date,amount\n"
           "A,2025-01-01,10\nA,2025-01-11,20\nA,2025-01-11,5\nA,2025-01-21,30\n"

@@ -11,10 +11,10 @@ import sys
 import pandas as pd
 import pytest
 
-from loyalty.csvsafe import safe_cell, to_csv_bytes
-from loyalty.customers import export_frame
-from loyalty.scenarios import Scenario, to_csv
-from loyalty.tiers import near_next_tier
+from loyalty.presentation.csvsafe import safe_cell, to_csv_bytes
+from loyalty.analysis.customers import export_frame
+from loyalty.planning.scenarios import Scenario, to_csv
+from loyalty.analysis.tiers import near_next_tier
 from tests.unit.test_cli import ROOT
 
 HOSTILE = ['=HYPERLINK("http://x")', "\r=1+1", "@SUM(A1)", "+1", "-2+3", "\t=1", "  =1",

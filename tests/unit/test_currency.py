@@ -2,8 +2,8 @@
 
 import pytest
 
-from loyalty.currency import dataset_currency, detect_currency
-from loyalty.i18n import currency, fmt_money, fmt_money_short, use_currency
+from loyalty.reading.currency import dataset_currency, detect_currency
+from loyalty.presentation.i18n import currency, fmt_money, fmt_money_short, use_currency
 
 
 @pytest.fixture(autouse=True)

@@ -10,11 +10,11 @@ import sys
 
 import pytest
 
-from loyalty.db import scalar
-from loyalty.ingest import count_records
-from loyalty.kpis import headline
-from loyalty.plan import make_plan
-from loyalty.sniff import (DELIMITER_CHOICES, ENCODINGS, ESCAPE_CHOICES, QUOTE_CHOICES,
+from loyalty.storage.db import scalar
+from loyalty.reading.ingest import count_records
+from loyalty.analysis.kpis import headline
+from loyalty.reading.plan import make_plan
+from loyalty.reading.sniff import (DELIMITER_CHOICES, ENCODINGS, ESCAPE_CHOICES, QUOTE_CHOICES,
                            WHITESPACE, sniff)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -349,8 +349,8 @@ def test_several_unclosed_quotes_in_a_windows_1252_file(write_file, dataset):
 
 
 def test_inspect_counts_the_records_after_an_unclosed_quote(write_file):
-    from loyalty.ingest import count_records
-    from loyalty.plan import make_plan
+    from loyalty.reading.ingest import count_records
+    from loyalty.reading.plan import make_plan
     path = write_file("f.csv", _records(10, {4: 'C4,2025-01-05,1.00,"open'}))
     assert count_records(make_plan(path)) == 10
 
@@ -358,7 +358,7 @@ def test_inspect_counts_the_records_after_an_unclosed_quote(write_file):
 def test_a_file_broken_on_every_line_gets_one_sentence_not_endless_rereading(write_file,
                                                                               dataset):
     from loyalty.errors import UnusableFile
-    from loyalty.unclosed import MAX_DROPPED
+    from loyalty.reading.unclosed import MAX_DROPPED
     lines = ["customer_id,date,amount,note"] + [f'C{k},2025-01-01,1.00,"open {k}'
                                                  for k in range(1, MAX_DROPPED + 11)]
     with pytest.raises(UnusableFile) as err:

@@ -7,9 +7,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from loyalty.discount_response import (clip_estimate, daily_discounts, estimate_response,
+from loyalty.planning.discount_response import (clip_estimate, daily_discounts, estimate_response,
                                        response_bands, type_summary)
-from loyalty.simulate import DiscountAssumptions
+from loyalty.planning.simulate import DiscountAssumptions
 
 TX = """customer_id,date,amount,order_id,discount
 A,2025-01-05,90,O1,10

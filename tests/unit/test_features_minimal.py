@@ -4,7 +4,7 @@ discount column). A regression test: the discount signals used to fail on such f
 import datetime as dt
 import math
 
-from loyalty.features import customer_features
+from loyalty.analysis.features import customer_features
 
 TX = """customer_id,date,amount
 A,2025-01-05,90

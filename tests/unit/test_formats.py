@@ -3,8 +3,8 @@
 import duckdb
 import pytest
 
-from loyalty.formats import decide_day_first, guess_date_format, parse_number
-from loyalty.ingest import MACROS
+from loyalty.reading.formats import decide_day_first, guess_date_format, parse_number
+from loyalty.reading.ingest import MACROS
 
 CASES = [
     # (text, decimal separator of the file, value)

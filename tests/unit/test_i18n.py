@@ -7,10 +7,10 @@ import string
 
 import pytest
 
-from loyalty.i18n import CATALOGUE, fmt_date, fmt_money, fmt_money_short, fmt_number, fmt_percent, t
-from loyalty.ingest import _STRUCTURAL
-from loyalty.metrics import OVERVIEW
-from loyalty.schema import TABLES
+from loyalty.presentation.i18n import CATALOGUE, fmt_date, fmt_money, fmt_money_short, fmt_number, fmt_percent, t
+from loyalty.reading.ingest import _STRUCTURAL
+from loyalty.analysis.metrics import OVERVIEW
+from loyalty.reading.schema import TABLES
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 
@@ -74,9 +74,9 @@ def test_formats(fn, args, en, de):
 
 
 def test_planning_keys_built_from_data_exist():
-    from loyalty.scenarios import ASSUMPTIONS, RESULTS
-    from loyalty.simulate import DiscountAssumptions
-    from loyalty.tiers import DEFAULT_TIERS
+    from loyalty.planning.scenarios import ASSUMPTIONS, RESULTS
+    from loyalty.planning.simulate import DiscountAssumptions
+    from loyalty.analysis.tiers import DEFAULT_TIERS
 
     needed = {f"scen.{key}" for key, _ in RESULTS} | {f"assume.{key}" for key in ASSUMPTIONS}
     needed |= {f"plan.reason_{r}" for r in ("few_days", "no_variation", "no_column")}

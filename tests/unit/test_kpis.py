@@ -2,8 +2,8 @@
 
 import pytest
 
-from loyalty.kpis import headline
-from loyalty.nps import nps_from_counts, nps_summary
+from loyalty.analysis.kpis import headline
+from loyalty.analysis.nps import nps_from_counts, nps_summary
 
 TX = ("customer_id,date,amount,order_id\n"
       "A,2025-01-01,10.00,O1\n"
@@ -43,7 +43,7 @@ def test_nps_formula(p, d, n, expected):
 
 
 def test_adjusted_wald_interval_by_hand():
-    from loyalty.nps import nps_interval
+    from loyalty.analysis.nps import nps_interval
     # 10 respondents: 5 promoters, 2 detractors. Adjusted: n = 13, p = 5.75/13, d = 2.75/13.
     # p - d = 3/13 = 0.230769; p + d = 8.5/13 = 0.653846; variance = (0.653846 - 0.053254) / 13
     # = 0.046199; se = 0.214940; 1.959964 x se = 0.421275.
@@ -55,7 +55,7 @@ def test_adjusted_wald_interval_by_hand():
 
 
 def test_interval_stays_within_bounds_and_narrows_with_n():
-    from loyalty.nps import nps_interval
+    from loyalty.analysis.nps import nps_interval
     low, _, high = nps_interval(10, 0, 10)
     assert -100 <= low <= high <= 100
     small = nps_interval(6, 2, 10)
@@ -64,7 +64,7 @@ def test_interval_stays_within_bounds_and_narrows_with_n():
 
 
 def test_difference_between_groups():
-    from loyalty.nps import nps_difference
+    from loyalty.analysis.nps import nps_difference
     # Adjusted: (600.75 - 100.75) / 1003 - (300.75 - 400.75) / 1003 = 600 / 1003 = 59.82 points.
     clear = nps_difference((600, 100, 1000), (300, 400, 1000))
     assert clear["significant"] and clear["difference"] == pytest.approx(59.82, abs=0.01)
@@ -76,8 +76,8 @@ def test_orders_count_sales_without_order_number_beside_numbered_ones(write_file
     """A till file with receipt numbers and a web log without: 2 receipts + 3 sales = 5."""
     import datetime as dt
 
-    from loyalty.filters import Filters
-    from loyalty.overview import overview
+    from loyalty.analysis.filters import Filters
+    from loyalty.analysis.overview import overview
 
     dataset.load(write_file("kasse.csv", "Bon;Kunde;Datum;Betrag\n1;K1;02.01.2025;10,00\n"
                                          "1;K1;02.01.2025;5,00\n2;K2;03.01.2025;7,00\n"))

@@ -2,7 +2,7 @@
 
 import pytest
 
-from loyalty.db import scalar
+from loyalty.storage.db import scalar
 from loyalty.errors import UnusableFile
 
 GERMAN_TILL = (
@@ -290,6 +290,6 @@ def test_load_names_its_stages_in_order(write_file, dataset):
     dataset.load(write_file("members.csv", "customer_id,joined\nA,2025-01-01\n"),
                  table="members", progress=heard.append)
     assert heard == ["prepare", "read", "check"]
-    from loyalty.i18n import t
+    from loyalty.presentation.i18n import t
     assert [t(f"data.stage.{s}", "de") for s in ("prepare", "read")] == [
         "Datei wird vorbereitet", "Zeilen werden gelesen und umgewandelt"]

@@ -4,7 +4,7 @@
 import pandas as pd
 import pytest
 
-from loyalty import nps
+from loyalty.analysis import nps
 
 SURVEYS = """date,score,customer_id,repurchase_score,try_other_score,comment
 2025-01-05,10,A,10,10,Great shop

@@ -1,11 +1,11 @@
-"""Orders that span several rows, refunds and cancellations (loyalty.orders).
+"""Orders that span several rows, refunds and cancellations (loyalty.reading.orders).
 
 Every expected figure is worked out by hand from the tiny files below.
 """
 
 import pytest
 
-from loyalty.kpis import headline
+from loyalty.analysis.kpis import headline
 
 SHOPIFY = (
     "Name,Email,Financial Status,Paid at,Created at,Lineitem quantity,Lineitem name,"

@@ -4,8 +4,10 @@ import datetime as dt
 
 import pytest
 
-from loyalty import charts, overview
-from loyalty.filters import Filters
+from loyalty.presentation import charts
+
+from loyalty.analysis import overview
+from loyalty.analysis.filters import Filters
 
 TX = """customer_id,date,amount,order_id,category,channel
 A,2025-01-10,10.00,O1,Books,online
@@ -100,8 +102,8 @@ def test_charts_carry_the_numbers(shop):
 
 
 def test_months_without_sales_are_zero_not_missing(write_file, dataset):
-    from loyalty.filters import Filters
-    from loyalty.overview import monthly
+    from loyalty.analysis.filters import Filters
+    from loyalty.analysis.overview import monthly
     import datetime as dt
     dataset.load(write_file("gap.csv", "customer,date,amount\nC1,2025-01-05,10.00\n"
                                        "C2,2025-01-20,5.00\nC1,2025-04-02,7.00\n"))

@@ -4,9 +4,11 @@ import datetime as dt
 
 import pytest
 
-from loyalty import charts, overview
-from loyalty.filters import Filters
-from loyalty.periods import comparison_period, month_coverage
+from loyalty.presentation import charts
+
+from loyalty.analysis import overview
+from loyalty.analysis.filters import Filters
+from loyalty.analysis.periods import comparison_period, month_coverage
 
 D = dt.date
 

@@ -147,7 +147,7 @@ def _figures(k: dict) -> dict:
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_export_loads_to_hand_worked_figures(name, dataset):
-    from loyalty.kpis import headline
+    from loyalty.analysis.kpis import headline
     dataset.load(os.path.join(FIXTURES, name))
     assert _figures(headline(dataset)) == dict(zip(KEYS, EXPECTED[name]))
 

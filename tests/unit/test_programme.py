@@ -6,9 +6,9 @@ import math
 
 import pytest
 
-from loyalty.churn import yearly_churn
-from loyalty.filters import Filters
-from loyalty.programme import launch_date, launch_effect, programme_roi, retention_by_membership
+from loyalty.analysis.churn import yearly_churn
+from loyalty.analysis.filters import Filters
+from loyalty.analysis.programme import launch_date, launch_effect, programme_roi, retention_by_membership
 
 from ..shops import PROGRAMME_MEMBERS, PROGRAMME_TX
 

@@ -6,7 +6,7 @@ import tempfile
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from loyalty.dataset import Dataset
+from loyalty.storage.dataset import Dataset
 
 DAMAGE = ("none", "none", "none", "extra_field", "missing_field", "bad_date", "bad_amount",
           "blank_line_before", "quote_in_text")

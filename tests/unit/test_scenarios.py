@@ -5,7 +5,7 @@ import io
 import pandas as pd
 import plotly.graph_objects as go
 
-from loyalty.scenarios import Scenario, compare_table, html_report, to_csv
+from loyalty.planning.scenarios import Scenario, compare_table, html_report, to_csv
 
 FIG = go.Figure(go.Bar(x=["a"], y=[1])).to_json()
 A = Scenario("Gold from 700", {"thresholds_planned": "0 / 300 / 700", "gross_margin": 0.4},
@@ -42,7 +42,7 @@ def test_html_report_is_self_contained_and_escaped():
 
 
 def test_assumptions_are_labelled_and_formatted():
-    from loyalty.scenarios import assumptions_table
+    from loyalty.planning.scenarios import assumptions_table
     table = assumptions_table(A, "de")
     assert table.values.tolist() == [["Schwellen geplant", "0 / 300 / 700"],
                                      ["Bruttomarge", "40,0\xa0%"]]

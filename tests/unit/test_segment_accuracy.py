@@ -7,9 +7,9 @@ import pandas as pd
 import pytest
 
 from loyalty import demo
-from loyalty.dataset import open_demo
-from loyalty.features import customer_features
-from loyalty.segments import segment, signals
+from loyalty.storage.dataset import open_demo
+from loyalty.analysis.features import customer_features
+from loyalty.analysis.segments import segment, signals
 
 pytestmark = pytest.mark.slow
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))

@@ -4,10 +4,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from loyalty.customers import reason_text, threshold_label, threshold_steps
+from loyalty.analysis.customers import reason_text, threshold_label, threshold_steps
 from loyalty.demo import random_signals
-from loyalty.lifecycle import flows, lifecycle_stage, rfm_scores
-from loyalty.segments import (ONE_TIME, OCCASIONAL, TOO_NEW, TYPE_RULES, TYPES, UNTYPED,
+from loyalty.analysis.lifecycle import flows, lifecycle_stage, rfm_scores
+from loyalty.analysis.segments import (ONE_TIME, OCCASIONAL, TOO_NEW, TYPE_RULES, TYPES, UNTYPED,
                                segment, with_threshold)
 
 # A plain repeat buyer: every signal present, nothing stands out.
@@ -138,7 +138,7 @@ def test_rfm_quintiles():
 
 def test_type_summary_by_hand():
     import pandas as pd
-    from loyalty.segments import type_summary
+    from loyalty.analysis.segments import type_summary
     table = pd.DataFrame({
         "loyalty_type": ["satisfied", "satisfied", "price_loyal", "one_time"],
         "revenue": [300.0, 100.0, 200.0, -50.0],

@@ -7,7 +7,7 @@ import os
 import duckdb
 import pytest
 
-from loyalty.dataset import Dataset, open_demo
+from loyalty.storage.dataset import Dataset, open_demo
 from loyalty.errors import UnusableFile
 from loyalty.settings import SETTINGS, server_value, session_share
 

@@ -5,7 +5,7 @@ import math
 import pandas as pd
 import pytest
 
-from loyalty.simulate import (DiscountAssumptions, band_elasticity, discount_scenario,
+from loyalty.planning.simulate import (DiscountAssumptions, band_elasticity, discount_scenario,
                               profit_curve, retention_scenario, uplift)
 
 SUMMARY = pd.DataFrame({"customers": [100, 50], "orders": [1000.0, 500.0], "aov": [40.0, 60.0]},

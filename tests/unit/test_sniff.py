@@ -5,7 +5,7 @@ import codecs
 import pytest
 
 from loyalty.errors import UnusableFile
-from loyalty.sniff import WHITESPACE, sniff
+from loyalty.reading.sniff import WHITESPACE, sniff
 
 EN = "customer_id,date,amount\nC1,2025-01-02,10.50\nC2,2025-01-03,7.25\nC1,2025-02-01,3.00\n"
 DE = "Kundennummer;Datum;Umsatz\nK1;02.01.2025;10,50\nK2;03.01.2025;1.234,56\nK1;01.02.2025;3,00\n"

@@ -5,7 +5,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from loyalty.i18n import use_currency
+from loyalty.presentation.i18n import use_currency
 from ui.tables import styled
 
 

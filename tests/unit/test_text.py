@@ -2,7 +2,7 @@
 
 import pytest
 
-from loyalty.text import escape_markdown
+from loyalty.presentation.text import escape_markdown
 
 
 @pytest.mark.parametrize("value,escaped", [

@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from loyalty.tier_plan import (TierAssumptions, TierBenefit, compare_ladders, evaluate_ladder,
+from loyalty.planning.tier_plan import (TierAssumptions, TierBenefit, compare_ladders, evaluate_ladder,
                                infer_ladder, spend_distribution)
 
 SPEND = pd.Series({"a": 100.0, "b": 280.0, "c": 290.0, "d": 700.0, "e": 760.0, "f": 900.0})

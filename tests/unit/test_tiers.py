@@ -5,7 +5,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from loyalty.tiers import (assign_tiers, near_next_tier, points_over_time, qualifying_spend,
+from loyalty.analysis.tiers import (assign_tiers, near_next_tier, points_over_time, qualifying_spend,
                            tier_movement)
 
 TX = """customer_id,date,amount,points_earned,points_redeemed
@@ -66,7 +66,7 @@ def test_points_over_time(shop):
 
 
 def test_tiers_in_ladder_order_not_alphabetical():
-    from loyalty.tiers import in_ladder_order
+    from loyalty.analysis.tiers import in_ladder_order
     frame = pd.DataFrame({"group": ["Bronze", "Gold", "Platin", "Silber"], "n": [1, 2, 3, 4]})
     ordered = in_ladder_order(frame, ["Bronze", "Silber", "Gold"])
     assert ordered["group"].tolist() == ["Bronze", "Silber", "Gold", "Platin"]

@@ -8,10 +8,10 @@ import datetime as dt
 
 import pytest
 
-from loyalty.customers import reason_text
-from loyalty.features import customer_features
-from loyalty.i18n import t
-from loyalty.segments import TYPE_RULES, segment, signals
+from loyalty.analysis.customers import reason_text
+from loyalty.analysis.features import customer_features
+from loyalty.presentation.i18n import t
+from loyalty.analysis.segments import TYPE_RULES, segment, signals
 
 from ..shops import transactions_only as transactions
 

@@ -5,7 +5,7 @@ import gc
 import os
 import time
 
-from loyalty.uploads import PREFIX, UploadFolder, remove_stale
+from loyalty.reading.uploads import PREFIX, UploadFolder, remove_stale
 
 DAY = 24 * 3600
 

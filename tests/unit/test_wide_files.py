@@ -3,11 +3,11 @@ below the limit does its per-header work once per header (issue 12, finding 2)."
 
 import pytest
 
-import loyalty.mapping as mapping
+import loyalty.reading.mapping as mapping
 from loyalty.errors import UnusableFile
-from loyalty.plan import make_plan
-from loyalty.schema import TABLES
-from loyalty.sniff import SAMPLE_BYTES, sniff
+from loyalty.reading.plan import make_plan
+from loyalty.reading.schema import TABLES
+from loyalty.reading.sniff import SAMPLE_BYTES, sniff
 
 REFUSED = ("The file has more than 2,000 columns, far more than any shop or till export: check "
            "that it is the right file, or export only the columns you need.")

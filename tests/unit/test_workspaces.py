@@ -11,8 +11,8 @@ import time
 
 import pytest
 
-from loyalty.db import scalar
-from loyalty.scenarios import Scenario
+from loyalty.storage.db import scalar
+from loyalty.planning.scenarios import Scenario
 from loyalty.storage import archive, erase
 from loyalty.storage.opened import OpenWorkspaces, open_dataset
 from loyalty.storage.workspaces import WorkspaceError, Workspaces, owner_root

@@ -1,0 +1,129 @@
+"""Tiers and points: qualifying spend, tier assignment and movement, customers near the next tier,
+points earned, redeemed and outstanding.
+
+Groundwork for the Tiers and What-if pages (issue 6); every aggregate is an Ibis expression and
+results are one row per customer or per period.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+
+from loyalty.storage.dataset import Dataset
+from loyalty.storage.db import by_customer
+from loyalty.analysis.filters import Filters, filtered_transactions, months_up_to
+
+# Default tier ladder: tier name and the qualifying spend (rolling 12 months) it starts at.
+DEFAULT_TIERS: tuple[tuple[str, float], ...] = (("Bronze", 0.0), ("Silver", 300.0),
+                                                 ("Gold", 800.0))
+
+
+def qualifying_spend(ds: Dataset, as_of: dt.date, months: int = 12,
+                     filters: Filters | None = None) -> pd.Series:
+    """Net spend per identified customer in the ``months`` before ``as_of`` (inclusive).
+
+    Returns are subtracted (a refund lowers the qualifying spend); anonymous sales count for
+    nobody. One value per customer who had any transaction in the window.
+    """
+    tx = filtered_transactions(ds, filters or Filters())
+    start, stop = months_up_to(as_of, months)
+    w = tx.filter(tx.customer_id.notnull() & (tx.date >= start) & (tx.date < stop))
+    g = w.group_by("customer_id").aggregate(spend=w.amount.sum()).execute()
+    return by_customer(g)["spend"].sort_index()
+
+
+def _ladder_steps(values: np.ndarray, tiers) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The ladder from the lowest floor up (names, floors) and each value's step on it: the
+    highest floor the value reaches, the lowest step for a value below every floor."""
+    ladder = sorted(tiers, key=lambda t: t[1])
+    names = np.array([name for name, _ in ladder])
+    floors = np.array([floor for _, floor in ladder], dtype=float)
+    at = np.clip(np.searchsorted(floors, values, side="right") - 1, 0, len(ladder) - 1)
+    return names, floors, at
+
+
+def assign_tiers(spend: pd.Series, tiers=DEFAULT_TIERS) -> pd.Series:
+    """The highest tier whose threshold the spend reaches (spend below every threshold gets the
+    lowest tier)."""
+    names, _, at = _ladder_steps(spend.to_numpy(dtype=float), tiers)
+    return pd.Series(names[at], index=spend.index)
+
+
+def tier_movement(before: pd.Series, after: pd.Series, tiers=DEFAULT_TIERS) -> dict:
+    """Customers by tier before (rows) and after (columns), plus upgrades, downgrades and stays.
+
+    Only customers with a tier at both dates are counted.
+    """
+    names = [n for n, _ in sorted(tiers, key=lambda t: t[1])]
+    k = len(names)
+    # Ranks on the ladder (-1: no tier, or a name off the ladder), the later tier looked up by
+    # the earlier one's customers: one hash lookup instead of aligning two frames.
+    r0 = pd.Categorical(before.to_numpy(), categories=names).codes
+    r1 = pd.Categorical(after.reindex(before.index).to_numpy(), categories=names).codes
+    both = (r0 >= 0) & (r1 >= 0)
+    r0, r1 = r0[both].astype(np.int64), r1[both].astype(np.int64)
+    counts = np.bincount(r0 * k + r1, minlength=k * k).reshape(k, k)
+    matrix = pd.DataFrame(counts, index=pd.Index(names, name="before"),
+                          columns=pd.Index(names, name="after"))
+    return {"matrix": matrix, "upgrades": int((r1 > r0).sum()),
+            "downgrades": int((r1 < r0).sum()), "stays": int((r1 == r0).sum())}
+
+
+def near_next_tier(spend: pd.Series, tiers=DEFAULT_TIERS, within: float = 0.1) -> pd.DataFrame:
+    """Customers whose spend is within ``within`` (a share of the next threshold) below the next
+    tier: the "one more purchase to Gold" list, with the amount still missing."""
+    values = spend.to_numpy(dtype=float)
+    names, floors, at = _ladder_steps(values, tiers)
+    has_next = at + 1 < len(floors)
+    nxt = np.minimum(at + 1, len(floors) - 1)
+    gap = floors[nxt] - values
+    keep = has_next & (gap > 0) & (gap <= within * floors[nxt])
+    near = pd.DataFrame({"customer_id": spend.index.to_numpy()[keep], "tier": names[at[keep]],
+                         "next_tier": names[nxt[keep]], "spend": values[keep],
+                         "missing": gap[keep]})
+    return near.sort_values("missing", kind="stable").reset_index(drop=True)
+
+
+def points_over_time(ds: Dataset, unit: str = "M", point_value: float = 0.01,
+                     filters: Filters | None = None, launch: dt.date | None = None
+                     ) -> pd.DataFrame:
+    """Per period: points earned and redeemed, points outstanding at the period's end (all
+    earned minus all redeemed so far), the liability (outstanding x ``point_value``), the
+    redemption rate (redeemed / earned in the period) and breakage (1 - redemption rate).
+
+    The periods start with the programme's ``launch`` (its period), or without one with the
+    first period that has points: before it there were no points to show, and a long run of
+    empty months would squeeze the programme's own months.
+
+    Points that expire are not in the data, so outstanding points are an upper bound.
+    """
+    tx = filtered_transactions(ds, filters or Filters())
+    earned = tx.points_earned.fill_null(0)
+    redeemed = tx.points_redeemed.fill_null(0)
+    g = tx.group_by(tx.date.truncate(unit).name("period")).aggregate(
+        earned=earned.sum(), redeemed=redeemed.sum()).order_by("period").execute()
+    g["outstanding"] = (g["earned"] - g["redeemed"]).cumsum()
+    g["liability"] = g["outstanding"] * point_value
+    g["redemption_rate"] = g["redeemed"] / g["earned"].where(g["earned"] > 0)
+    g["breakage"] = 1 - g["redemption_rate"]
+    if launch is not None:
+        start = pd.Timestamp(launch).to_period(unit).start_time
+    else:
+        active = g.loc[(g["earned"] != 0) | (g["redeemed"] != 0), "period"]
+        start = active.min() if len(active) else None
+    # A period filter that ends before the launch keeps its months rather than showing none.
+    if start is not None and (g["period"] >= start).any():
+        g = g[g["period"] >= start].reset_index(drop=True)
+    return g
+
+
+def in_ladder_order(frame: pd.DataFrame, names, column: str = "group") -> pd.DataFrame:
+    """``frame`` with its rows in ladder order (lowest tier first) by ``column``; tiers not on
+    the ladder keep their order after the others. A chart by tier reads up the ladder, not
+    alphabetically (Bronze, Gold, Silber)."""
+    rank = {name: i for i, name in enumerate(names)}
+    order = frame[column].map(lambda v: rank.get(v, len(rank)))
+    return frame.iloc[order.argsort(kind="stable")].reset_index(drop=True)
