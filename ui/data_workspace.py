@@ -47,8 +47,8 @@ def _switch(ws: Workspace | None) -> None:
     workspace.open_workspace(ws)
 
 
-def _on_pick() -> None:
-    picked = st.session_state.get("data_ws_pick")
+def _on_pick(key: str) -> None:
+    picked = st.session_state.get(key)
     try:
         if picked == DEMO:
             _switch(None)
@@ -76,9 +76,11 @@ def panel() -> None:
         names[SESSION] = tr("ws.session")
     names.update({w.id: w.name for w in found})
     chosen = current.id if current else (DEMO if ds.label == "demo" else SESSION)
-    st.session_state["data_ws_pick"] = chosen
-    st.selectbox(tr("ws.open"), list(names), format_func=names.get, key="data_ws_pick",
-                 on_change=_on_pick, help=tr("ws.open_help"))
+    # Keyed by what is open: a workspace opened or left elsewhere starts the box afresh.
+    key = f"data_ws_pick_{chosen}"
+    st.selectbox(tr("ws.open"), list(names), index=list(names).index(chosen),
+                 format_func=names.get, key=key, on_change=_on_pick, args=(key,),
+                 help=tr("ws.open_help"))
     if current is None:
         st.caption(tr("ws.demo_note" if ds.label == "demo" else "ws.session_note"))
     else:

@@ -42,7 +42,14 @@ def preview_header(pg) -> list[str]:
 
 
 def choose(pg, label: str, option: str) -> None:
-    pg.get_by_role("combobox", name=label, exact=True).first.click()
+    box = pg.get_by_role("combobox", name=label, exact=True).first
+    # Scrolled into place before the click: a box clicked while the page still scrolls to it
+    # takes the focus without opening.
+    box.scroll_into_view_if_needed()
+    pg.wait_for_timeout(300)
+    box.click()
+    if box.get_attribute("aria-expanded") != "true":
+        box.press("ArrowDown")
     pg.get_by_role("option", name=option, exact=True).click()
     idle(pg)
 
