@@ -100,6 +100,37 @@ def open_page(pg, url: str, link: str, tab: str | None = None) -> None:
         idle(pg)
 
 
+_FILE_BOX = """() => {
+    const upload = document.querySelector('[data-testid="stMain"] [data-testid="stFileUploader"]');
+    if (!upload) return false;
+    return [...document.querySelectorAll('[data-testid="stSelectbox"]')].some(
+        box => upload.compareDocumentPosition(box) & Node.DOCUMENT_POSITION_FOLLOWING);
+}"""
+
+
+def wait_for_file_box(pg) -> None:
+    """Wait until an uploaded file's box (how it is read, its mapping) is on the Data page."""
+    pg.wait_for_function(_FILE_BOX)
+    idle(pg)
+
+
+def open_box(pg, box) -> None:
+    """Open the select box ``box``. Scrolled into place first: a box clicked while the page
+    still scrolls to it takes the focus without opening, so the keyboard opens it then."""
+    box.scroll_into_view_if_needed()
+    pg.wait_for_timeout(300)
+    box.click()
+    if box.get_attribute("aria-expanded") != "true":
+        box.press("ArrowDown")
+
+
+def choose(pg, label: str, option: str) -> None:
+    """Pick ``option`` in the select box labelled ``label`` and wait for the rerun."""
+    open_box(pg, pg.get_by_role("combobox", name=label, exact=True).first)
+    pg.get_by_role("option", name=option, exact=True).click()
+    idle(pg)
+
+
 def shot(pg, name: str) -> str:
     os.makedirs(ARTIFACTS, exist_ok=True)
     path = os.path.join(ARTIFACTS, f"{name}.png")

@@ -7,7 +7,7 @@ import pytest
 
 from ui.data_plan import SNIFF_TAKES_OVERRIDES
 
-from .conftest import idle, shot
+from .conftest import choose, idle, shot, wait_for_file_box
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(
     not SNIFF_TAKES_OVERRIDES,
@@ -41,19 +41,6 @@ def preview_header(pg) -> list[str]:
             if h.strip()]
 
 
-def choose(pg, label: str, option: str) -> None:
-    box = pg.get_by_role("combobox", name=label, exact=True).first
-    # Scrolled into place before the click: a box clicked while the page still scrolls to it
-    # takes the focus without opening.
-    box.scroll_into_view_if_needed()
-    pg.wait_for_timeout(300)
-    box.click()
-    if box.get_attribute("aria-expanded") != "true":
-        box.press("ArrowDown")
-    pg.get_by_role("option", name=option, exact=True).click()
-    idle(pg)
-
-
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_switch_separator_see_preview_load_see_reasons(app_url, page, tmp_path, lang):
     text = TEXT[lang]
@@ -66,7 +53,7 @@ def test_switch_separator_see_preview_load_see_reasons(app_url, page, tmp_path, 
     page.get_by_role("link", name=text["data"], exact=True).click()
     idle(page)
     page.set_input_files('input[type="file"]', str(export))
-    page.wait_for_selector('[data-testid="stSelectbox"]')
+    wait_for_file_box(page)
     idle(page)
     page.get_by_text(text["how"]).click()
     idle(page)

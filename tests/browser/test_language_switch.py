@@ -2,7 +2,7 @@
 
 import pytest
 
-from .conftest import idle, open_page, shot
+from .conftest import idle, open_page, shot, wait_for_file_box
 
 pytestmark = pytest.mark.browser
 
@@ -14,7 +14,7 @@ def stage(page, app_url: str, path) -> None:
     """Open the Data page in English and put ``path`` in the upload box."""
     open_page(page, app_url, "Data")
     page.set_input_files('input[type="file"]', str(path))
-    page.wait_for_selector('[data-testid="stSelectbox"]')
+    wait_for_file_box(page)
     idle(page)
 
 

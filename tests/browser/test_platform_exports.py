@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from .conftest import idle, shot
+from .conftest import idle, shot, wait_for_file_box
 from .test_upload_flow import TEXT, open_data_page, tile
 
 pytestmark = pytest.mark.browser
@@ -40,7 +40,7 @@ def test_platform_export_on_the_data_page(app_url, page, name):
     text = TEXT["en"]
     open_data_page(page, app_url, text)
     page.set_input_files('input[type="file"]', os.path.join(FIXTURES, name))
-    page.wait_for_selector('[data-testid="stSelectbox"]')
+    wait_for_file_box(page)
     idle(page)
     page.get_by_role("button", name=text["load"]).click()
     page.get_by_text(f"{name}: {result}").wait_for()

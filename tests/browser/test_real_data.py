@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from .conftest import idle, shot
+from .conftest import idle, shot, wait_for_file_box
 from .test_upload_flow import TEXT, open_data_page, tile
 
 pytestmark = pytest.mark.browser
@@ -38,7 +38,7 @@ def test_transactions_only_dollar_log(app_url, page, tmp_path, lang):
     open_data_page(page, app_url, text)
     shot(page, f"real_data_upload_box_{lang}")
     page.set_input_files('input[type="file"]', str(log))
-    page.wait_for_selector('[data-testid="stSelectbox"]')
+    wait_for_file_box(page)
     idle(page)
     page.get_by_role("button", name=text["load"]).click()
     idle(page)

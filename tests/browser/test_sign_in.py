@@ -10,7 +10,7 @@ import urllib.request
 
 import pytest
 
-from .conftest import CHROMIUM, ROOT, _free_port, idle
+from .conftest import CHROMIUM, ROOT, _free_port, idle, open_box
 
 pytestmark = pytest.mark.browser
 
@@ -103,7 +103,7 @@ def _sign_in(browser, url: str, user: str):
 
 
 def _workspace_names(page) -> list[str]:
-    page.get_by_role("combobox", name="Open", exact=True).click()
+    open_box(page, page.get_by_role("combobox", name="Open", exact=True))
     names = [o.inner_text().strip() for o in page.get_by_role("option").all()]
     page.keyboard.press("Escape")
     return names

@@ -4,7 +4,7 @@ import csv
 
 import pytest
 
-from .conftest import idle, open_page, shot
+from .conftest import idle, open_box, open_page, shot, wait_for_file_box
 
 pytestmark = pytest.mark.browser
 
@@ -48,11 +48,11 @@ def test_upload_correct_mapping_and_read_customers(app_url, page, tmp_path, lang
     export.write_bytes(EXPORT)
     open_data_page(page, app_url, text)
     page.set_input_files('input[type="file"]', str(export))
-    page.wait_for_selector('[data-testid="stSelectbox"]')
+    wait_for_file_box(page)
     idle(page)
     customer = page.get_by_role("combobox", name=text["customer"], exact=True)
     assert customer.input_value() == "Region"
-    customer.click()
+    open_box(page, customer)
     page.get_by_role("option", name="Karte", exact=True).click()
     idle(page)
     shot(page, f"data_mapping_{lang}")
@@ -74,7 +74,7 @@ def test_rejected_rows_download(app_url, page, tmp_path):
     export.write_bytes(EXPORT)
     open_data_page(page, app_url, TEXT["en"])
     page.set_input_files('input[type="file"]', str(export))
-    page.wait_for_selector('[data-testid="stSelectbox"]')
+    wait_for_file_box(page)
     idle(page)
     page.get_by_role("button", name="Load these files").click()
     page.get_by_text("Download rejected rows (CSV)").wait_for()

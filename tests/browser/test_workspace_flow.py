@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from .conftest import idle, shot
+from .conftest import choose, idle, shot
 
 pytestmark = pytest.mark.browser
 
@@ -53,9 +53,7 @@ def data_page(browser, url: str):
 
 
 def pick_workspace(pg, name: str) -> None:
-    pg.get_by_role("combobox", name="Open", exact=True).click()
-    pg.get_by_role("option", name=name, exact=True).click()
-    idle(pg)
+    choose(pg, "Open", name)
 
 
 def test_a_workspace_keeps_data_and_scenarios_adds_february_and_erases_a_customer(
