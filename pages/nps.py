@@ -6,6 +6,7 @@ import streamlit as st
 from loyalty import charts, nps
 from loyalty.filters import filtered_surveys, in_days
 from loyalty.i18n import fmt_date, fmt_number
+from loyalty.periods import comparison_dates
 from loyalty.settings import default
 from loyalty.text import escape_markdown
 from ui import plan_state, state, tables
@@ -96,15 +97,23 @@ def _groups_tab(ds, f, surveys, base: dict, lang: str) -> None:
              tr("nps.high"): "score"}, key="nps_groups_table")
         if len(groups) >= 2:
             _compare_groups(groups, label, lang)
-    st.subheader(tr("nps.compare"), help=tr("nps.compare_help"))
-    pstart, pend = f.previous_period()
+    comparison = state.current_comparison()
+    st.subheader(tr("nps.compare", what=tr(f"compare.what.{comparison.kind}")),
+                 help=tr("nps.compare_help"))
+    # Survey answers, not purchases, decide whether there is anything to compare with.
+    dates = comparison_dates(*f.period(), comparison)
+    if dates is None:
+        st.info(tr("compare.unset", start=fmt_date(f.start, lang), end=fmt_date(f.end, lang)))
+        return
+    pstart, pend = dates
     now = nps.nps_counts(surveys).execute().iloc[0]
     before = nps.nps_counts(_period_surveys(ds, f, pstart, pend)).execute().iloc[0]
     a = (int(now["promoters"] or 0), int(now["detractors"] or 0), int(now["respondents"] or 0))
     b = (int(before["promoters"] or 0), int(before["detractors"] or 0),
          int(before["respondents"] or 0))
     if not a[2] or not b[2]:
-        st.info(tr("nps.compare_missing"))
+        st.info(tr("nps.compare_missing") if not a[2] else tr(
+            "compare.nps_none", pstart=fmt_date(pstart, lang), pend=fmt_date(pend, lang)))
         return
     diff = nps.nps_difference(a, b)
     key = "nps.compare_significant" if diff["significant"] else "nps.compare_noise"

@@ -1,4 +1,4 @@
-"""Overview: headline KPIs against the previous period, revenue and members charts."""
+"""Overview: headline KPIs against the comparison period, revenue and members charts."""
 
 import streamlit as st
 
@@ -11,6 +11,25 @@ from ui.state import tr
 from ui.widgets import guarded, kpi_tile, page_start
 
 
+def _comparison_caption(figures: dict, lang: str) -> str:
+    """The period, and what it is compared with or why it is compared with nothing."""
+    (start, end), wanted = figures["period"], figures["compared_dates"]
+    kind = figures["comparison"].kind
+    dates = {"start": fmt_date(start, lang), "end": fmt_date(end, lang)}
+    if wanted is None:
+        return tr("compare.unset", **dates)
+    dates.update(pstart=fmt_date(wanted[0], lang), pend=fmt_date(wanted[1], lang))
+    if figures["previous_period"] is None:
+        if kind == "previous":
+            return tr("overview.period_alone", first=fmt_date(figures["data_first"], lang),
+                      **dates)
+        return tr("compare.uncovered", first=fmt_date(figures["data_first"], lang),
+                  last=fmt_date(figures["data_last"], lang), **dates)
+    if not figures["previous"]["orders"]:
+        return tr("compare.empty", **dates)
+    return tr("compare.period", what=tr(f"compare.what.{kind}"), **dates)
+
+
 def render() -> None:
     lang = state.lang()
     ds = page_start("overview.title")
@@ -18,15 +37,9 @@ def render() -> None:
         return
     f = state.current_filters()
     churn_days = int(default("churn_window_days"))
-    figures = state.overview_figures(*state.key(ds), f, churn_days)
-    (start, end), previous = figures["period"], figures["previous_period"]
+    figures = state.overview_figures(*state.key(ds), f, churn_days, state.current_comparison())
     now, before = figures["current"], figures["previous"]
-    if previous is None:
-        st.caption(tr("overview.period_alone", start=fmt_date(start, lang),
-                      end=fmt_date(end, lang), first=fmt_date(figures["data_first"], lang)))
-    else:
-        st.caption(tr("overview.period", start=fmt_date(start, lang), end=fmt_date(end, lang),
-                      pstart=fmt_date(previous[0], lang), pend=fmt_date(previous[1], lang)))
+    st.caption(_comparison_caption(figures, lang))
     if before is None or not before["orders"]:
         # Nothing to compare with: a change against it would mean nothing.
         before = {k: None for k in now}

@@ -9,6 +9,7 @@ import streamlit as st
 
 from loyalty.filters import Filters
 from loyalty.i18n import t
+from loyalty.periods import Comparison
 from loyalty.tiers import DEFAULT_TIERS
 from ui.state import _DATASETS, customer_base, member_tiers, qualifying_spend
 
@@ -26,9 +27,9 @@ def launch_effect(uid: str, version: int, filters: Filters, launch: dt.date, mon
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def retention_by_membership(uid: str, version: int, filters: Filters):
+def retention_by_membership(uid: str, version: int, filters: Filters, comparison: Comparison):
     from loyalty.programme import retention_by_membership as retention
-    return retention(_DATASETS[uid], filters)
+    return retention(_DATASETS[uid], filters, comparison)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)

@@ -21,6 +21,7 @@ from loyalty.filters import Filters, choices
 from loyalty.currency import CHOICES as CURRENCY_CHOICES
 from loyalty.currency import dataset_currency
 from loyalty.i18n import t, use_currency
+from loyalty.periods import PREVIOUS, Comparison
 from loyalty.settings import server_value
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -188,8 +189,9 @@ def customer_ids(uid: str, version: int) -> dict:
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def overview_figures(uid: str, version: int, filters: Filters, churn_days: int) -> dict:
-    return overview.overview(_DATASETS[uid], filters, churn_days)
+def overview_figures(uid: str, version: int, filters: Filters, churn_days: int,
+                     comparison: Comparison = PREVIOUS) -> dict:
+    return overview.overview(_DATASETS[uid], filters, churn_days, comparison)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -213,6 +215,12 @@ def default_period(first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
 def current_filters() -> Filters:
     """The filters the sidebar holds now (set by app.py on every run)."""
     return st.session_state.get("app_filters", Filters())
+
+
+def current_comparison() -> Comparison:
+    """What the sidebar says the period is compared with (set by app.py on every run); kept
+    apart from the filters so that changing it recomputes only the comparisons."""
+    return st.session_state.get("app_comparison", PREVIOUS)
 
 
 # A resource, not data: st.cache_data would pickle and unpickle this table on every rerun (a
