@@ -6,7 +6,7 @@ from loyalty.filters import Filters
 from loyalty.i18n import LANGUAGES, fmt_number
 from loyalty.periods import COMPARISONS, Comparison, comparison_dates
 from loyalty.text import escape_markdown
-from ui import auth, state, style
+from ui import auth, links, state, style
 from ui.choices import localized
 from ui.data_plan import clean_stale_uploads
 from ui.state import tr
@@ -14,6 +14,7 @@ from ui.state import tr
 st.set_page_config(page_title="Loyalty Lens", page_icon="💠", layout="wide")
 clean_stale_uploads()
 
+links.read_language()
 with st.sidebar:
     st.radio(tr("app.language"), list(LANGUAGES), format_func=LANGUAGES.get, key="app_lang",
              horizontal=True)
@@ -80,6 +81,7 @@ def _sidebar_filters() -> tuple[Filters, Comparison]:
     # Selections belong to one dataset: widgets keyed by the dataset start afresh when it
     # changes, and keep their values across page switches while it does not.
     suffix = f"{ds.uid}_{ds.version}"
+    links.read_view(ch, suffix)
     default = state.default_period(ch["first"], ch["last"])
     st.subheader(tr("app.filters"))
     start, end = _date_range(tr("app.filter_dates"), default, f"app_dates_{suffix}",
@@ -112,3 +114,6 @@ if ds.label == "demo":
     st.info(tr("app.demo_note", customers=fmt_number(customers, lang)), icon=":material/info:")
 
 page.run()
+# After the page, so that the What-if page's settings drawn in this run are in the link too.
+links.write(lang, state.current_filters(), state.current_comparison(),
+            whatif=page.url_path == "what-if")
