@@ -22,8 +22,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "compare.what.custom": ("your comparison period", "Ihrem Vergleichszeitraum"),
     "compare.period": ("{start} – {end}, compared with {what}: {pstart} – {pend}",
                        "{start} – {end}, verglichen mit {what}: {pstart} – {pend}"),
-    "compare.uncovered": ("{start} – {end}. No comparison: your data ({first} – {last}) does not "
-                          "cover {pstart} – {pend}, so no changes are shown.",
+    "compare.uncovered": ("{start} – {end}. No comparison: your data ({first} – {last}) "
+                          "does not cover {pstart} – {pend}, so no changes are shown.",
                           "{start} – {end}. Kein Vergleich: Ihre Daten ({first} – {last}) "
                           "decken {pstart} – {pend} nicht ab, daher werden keine Veränderungen "
                           "gezeigt."),
