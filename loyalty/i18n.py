@@ -813,10 +813,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                "Nettoumsatz und aktive Kunden pro Monat"),
     "overview.revenue_chart_help": ("Bars: net revenue of the month (returns subtracted, "
                                     "anonymous sales included). Line: customers with at least one "
-                                    "purchase in the month.",
+                                    "purchase in the month. Dashed line: net revenue of the same "
+                                    "month in the comparison period, drawn when its months line "
+                                    "up with these (as a year earlier).",
                                     "Balken: Nettoumsatz des Monats (Retouren abgezogen, anonyme "
                                     "Verkäufe eingeschlossen). Linie: Kunden mit mindestens einem "
-                                    "Kauf im Monat."),
+                                    "Kauf im Monat. Gestrichelt: Nettoumsatz des entsprechenden "
+                                    "Monats im Vergleichszeitraum, gezeichnet, wenn dessen Monate "
+                                    "zu diesen passen (wie ein Jahr zuvor)."),
     "overview.members_chart": ("Members and non-members", "Mitglieder und Nichtmitglieder"),
     "overview.members_chart_help": ("Net revenue by month from programme members, from "
                                     "identified customers who are not members, and from "

@@ -20,6 +20,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "compare.what.previous": ("the previous period", "dem Vorzeitraum"),
     "compare.what.year": ("the same period last year", "dem Vorjahreszeitraum"),
     "compare.what.custom": ("your comparison period", "Ihrem Vergleichszeitraum"),
+    # The comparison period as a name (a chart line's legend).
+    "compare.name.previous": ("previous period", "Vorzeitraum"),
+    "compare.name.year": ("same period last year", "Vorjahreszeitraum"),
+    "compare.name.custom": ("comparison period", "Vergleichszeitraum"),
+    "compare.line": ("Net revenue, {name}", "Nettoumsatz, {name}"),
     "compare.period": ("{start} – {end}, compared with {what}: {pstart} – {pend}",
                        "{start} – {end}, verglichen mit {what}: {pstart} – {pend}"),
     "compare.uncovered": ("{start} – {end}. No comparison: your data ({first} – {last}) "

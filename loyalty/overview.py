@@ -178,6 +178,25 @@ def monthly(ds: Dataset, f: Filters) -> pd.DataFrame:
     return df
 
 
+def months_against(now: pd.DataFrame, before: pd.DataFrame) -> pd.DataFrame | None:
+    """The comparison period's months (``before``, as :func:`monthly` returns them) set against
+    the period's (``now``) in order: one row per month of ``now`` with ``revenue_before`` and
+    ``month_before``.
+
+    None unless both have as many months and each pair is covered alike (within 10 points):
+    the same months a year earlier line up, but a period that starts mid-month against one that
+    starts on the first would set a few days against a whole month.
+    """
+    if len(now) != len(before) or not len(now):
+        return None
+    gap = now["coverage"].reset_index(drop=True) - before["coverage"].reset_index(drop=True)
+    if (gap.abs() > 0.1).any():
+        return None
+    return pd.DataFrame({"month": now["month"].to_numpy(),
+                         "month_before": pd.to_datetime(before["month"]).to_numpy(),
+                         "revenue_before": before["revenue"].to_numpy()})
+
+
 def members_comparison(ds: Dataset, f: Filters) -> pd.DataFrame:
     """Members versus identified non-members in the period: customers, spend per customer,
     orders per customer and average order value (one row per group)."""

@@ -1,10 +1,13 @@
 """Overview: headline KPIs against the comparison period, revenue and members charts."""
 
+from dataclasses import replace
+
 import streamlit as st
 
 from loyalty import charts
 from loyalty.i18n import fmt_date
 from loyalty.metrics import OVERVIEW
+from loyalty.overview import months_against
 from loyalty.settings import default
 from ui import state, tables
 from ui.state import tr
@@ -52,7 +55,14 @@ def render() -> None:
 
     monthly = state.monthly(*state.key(ds), f)
     st.subheader(tr("overview.revenue_chart"), help=tr("overview.revenue_chart_help"))
-    st.plotly_chart(charts.revenue_and_active(monthly, lang), key="overview_revenue")
+    against = None
+    if figures["previous"] is not None and figures["previous"]["orders"]:
+        then = replace(f, start=figures["previous_period"][0], end=figures["previous_period"][1])
+        against = months_against(monthly, state.monthly(*state.key(ds), then))
+    kind = figures["comparison"].kind
+    st.plotly_chart(charts.revenue_and_active(
+        monthly, lang, against, tr("compare.line", name=tr(f"compare.name.{kind}"))),
+        key="overview_revenue")
     if charts.has_partial_months(monthly):
         st.caption(tr("chart.partial_note"))
 

@@ -23,6 +23,10 @@ def _shop_in_spring_2025():
     return at
 
 
+def _revenue_chart(at) -> str:
+    return next(c.proto.spec for c in at.get("plotly_chart") if "overview_revenue" in c.proto.id)
+
+
 def _compare_with(at, kind: str):
     at.selectbox(key="app_compare@" + at.radio(key="app_lang").value).set_value(kind).run()
     assert not at.exception
@@ -35,6 +39,8 @@ def test_switching_to_last_year_changes_the_deltas():
     assert at.caption[0].value == ("1 Mar 2025 – 30 Apr 2025, compared with the previous "
                                    "period: 30 Dec 2024 – 28 Feb 2025")
     assert _metric(at, "Net revenue").delta == "750.0%"          # (170 - 20) / 20
+    # 30 Dec - 28 Feb does not line up with March and April: no line.
+    assert "Net revenue, previous period" not in _revenue_chart(at)
     _compare_with(at, "year")
     assert at.caption[0].value == ("1 Mar 2025 – 30 Apr 2025, compared with the same period "
                                    "last year: 1 Mar 2024 – 30 Apr 2024")
@@ -47,6 +53,8 @@ def test_switching_to_last_year_changes_the_deltas():
     assert _metric(at, "Customers").delta == "66.7%"             # (5 - 3) / 3
     assert _metric(at, "Average order value").delta == "-5.6%"   # (170/3 - 60) / 60
     assert _metric(at, "Repurchase rate").delta == "6.7 pp"      # (2/5 - 1/3) x 100
+    # Last year's months line up with this year's: the revenue chart draws them as a line.
+    assert "Net revenue, same period last year" in _revenue_chart(at)
     at.radio(key="app_lang").set_value("de").run()
     assert at.caption[0].value == ("01.03.2025 – 30.04.2025, verglichen mit dem "
                                    "Vorjahreszeitraum: 01.03.2024 – 30.04.2024")

@@ -90,5 +90,5 @@ def test_planning_keys_built_from_data_exist():
 def test_comparison_keys_built_from_data_exist():
     from loyalty.periods import COMPARISONS
 
-    needed = {f"compare.{part}.{kind}" for kind in COMPARISONS for part in ("option", "what")}
+    needed = {f"compare.{part}.{kind}" for kind in COMPARISONS for part in ("option", "what", "name")}
     assert sorted(needed - CATALOGUE.keys()) == []

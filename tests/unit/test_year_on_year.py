@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from loyalty import overview
+from loyalty import charts, overview
 from loyalty.filters import Filters
 from loyalty.periods import Comparison
 
@@ -64,3 +64,28 @@ def test_year_on_year_without_last_years_data(shop):
     assert o["previous"] is None and o["previous_period"] is None
     assert o["compared_dates"] == (dt.date(2023, 3, 1), dt.date(2023, 4, 30))
     assert (o["data_first"], o["data_last"]) == (dt.date(2024, 2, 20), dt.date(2025, 4, 30))
+
+
+def test_last_years_months_line_up_with_this_years(shop):
+    now = overview.monthly(shop, PERIOD)
+    before = overview.monthly(shop, Filters(start=dt.date(2024, 3, 1), end=dt.date(2024, 4, 30)))
+    against = overview.months_against(now, before)
+    assert [m.strftime("%Y-%m") for m in against["month"]] == ["2025-03", "2025-04"]
+    assert [m.strftime("%Y-%m") for m in against["month_before"]] == ["2024-03", "2024-04"]
+    # March 2024: A 100 + B 50; April 2024: A 30.
+    assert against["revenue_before"].tolist() == [150.0, 30.0]
+    fig = charts.revenue_and_active(now, "en", against, "Net revenue, same period last year")
+    line = next(tr for tr in fig.data if tr.name == "Net revenue, same period last year")
+    assert list(line.y) == [150.0, 30.0] and list(line.customdata) == ["Mar 2024", "Apr 2024"]
+
+
+def test_months_that_do_not_line_up_get_no_line(shop):
+    now = overview.monthly(shop, PERIOD)
+    # The previous period, 30 Dec 2024 - 28 Feb 2025, touches three months (December for two
+    # days) against March and April: nothing to set side by side.
+    before = overview.monthly(shop, Filters(start=dt.date(2024, 12, 30),
+                                            end=dt.date(2025, 2, 28)))
+    assert overview.months_against(now, before) is None
+    # Two months each, but the first covered for 2 of its 31 days against a whole March.
+    half = overview.monthly(shop, Filters(start=dt.date(2025, 1, 30), end=dt.date(2025, 2, 28)))
+    assert overview.months_against(now, half) is None
