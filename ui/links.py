@@ -6,7 +6,8 @@ the comparison (``cmp``, with ``cfrom`` and ``cto`` for a custom one) and, on th
 its settings (``w_<setting>``; ``wl_<setting>`` for a list). The query is rewritten on every run;
 it is read once, on a session's first run, to seed the widgets. A link is text anyone can edit:
 values that do not fit (an unknown tier, a date outside the data, a number a slider refuses) are
-left out without a word, and the widget keeps its default.
+left out without a word, and the widget keeps its default. A link to data the session does not
+have yet applies once that data is loaded.
 """
 
 from __future__ import annotations
@@ -22,7 +23,9 @@ from loyalty.i18n import LANGUAGES
 from loyalty.periods import COMPARISONS, Comparison
 
 _LANG_READ = "app_link_lang_read"
-_VIEW_READ = "app_link_view_read"
+# The link the session was opened with ({"params": {parameter: [values]}, "used": whether it
+# has been applied to data it fits, "suffix": the dataset it was last looked at for}).
+_LINK = "app_link"
 # What-if keys set from the link, until the What-if page has drawn them without complaint.
 _SEEDED = "app_link_seeded"
 # Sidebar filter: (query parameter, widget key prefix, key of its choices in filter_choices).
@@ -65,39 +68,76 @@ def _number(text: str):
     return value if math.isfinite(value) else None
 
 
-def read_view(choices: dict, suffix: str) -> None:
-    """Once per session, before the sidebar filters are drawn: the link's period, filters,
-    comparison and what-if settings, for the dataset keyed by ``suffix`` whose
-    :func:`ui.state.filter_choices` are ``choices``."""
-    if st.session_state.get(_VIEW_READ):
-        return
-    st.session_state[_VIEW_READ] = True
-    q = st.query_params
+def _fits(link: dict, choices: dict) -> bool:
+    """Whether the link was most likely made on this data: its period lies wholly inside the
+    data and the data has every tier, channel and store it names."""
+    try:
+        start = dt.date.fromisoformat(link.get("from", [""])[0])
+        end = dt.date.fromisoformat(link.get("to", [""])[0])
+    except (TypeError, ValueError):
+        return False
+    return (choices["first"] <= start <= end <= choices["last"]
+            and all(v in choices[options] for param, _, options in FILTERS
+                    for v in link.get(param, [])))
+
+
+def _seed_dataset(link: dict, choices: dict, suffix: str) -> None:
+    """The link's period, filters and custom comparison period for one dataset's widgets."""
     first, last = choices["first"], choices["last"]
-    period = _dates(q.get("from"), q.get("to"), first, last)
+    one = {k: v[0] for k, v in link.items() if v}
+    period = _dates(one.get("from"), one.get("to"), first, last)
     if period:
         st.session_state[f"app_dates_{suffix}"] = period
     for param, key, options in FILTERS:
-        picked = [v for v in dict.fromkeys(q.get_all(param)) if v in choices[options]]
+        picked = [v for v in dict.fromkeys(link.get(param, [])) if v in choices[options]]
         if picked:
             st.session_state[f"{key}_{suffix}"] = picked
-    if q.get("cmp") in COMPARISONS:
-        st.session_state["app_compare"] = q["cmp"]
-    custom = _dates(q.get("cfrom"), q.get("cto"), first, last)
+    custom = _dates(one.get("cfrom"), one.get("cto"), first, last)
     if custom:
         st.session_state[f"app_compare_dates_{suffix}"] = custom
+
+
+def _seed_session(link: dict) -> None:
+    """The link's comparison choice and What-if settings (they belong to no dataset)."""
+    if link.get("cmp", [None])[0] in COMPARISONS:
+        st.session_state["app_compare"] = link["cmp"][0]
     seeded = []
-    for name in q:
-        if name.startswith("w_") and (value := _number(q[name])) is not None:
-            key, value = _WHATIF + name[2:], value
+    for name, values in link.items():
+        if name.startswith("w_") and (value := _number(values[0])) is not None:
+            key = _WHATIF + name[2:]
         elif name.startswith("wl_"):
-            key, value = _WHATIF + name[3:], q.get_all(name)
+            key, value = _WHATIF + name[3:], list(values)
         else:
             continue
         if key not in _NOT_SETTINGS:
             st.session_state[key] = value
             seeded.append(key)
     st.session_state[_SEEDED] = seeded
+
+
+def read_view(choices: dict, suffix: str) -> None:
+    """Before the sidebar filters are drawn: on the session's first run, the link's period,
+    filters, comparison and What-if settings, for the dataset keyed by ``suffix`` whose
+    :func:`ui.state.filter_choices` are ``choices``.
+
+    The link is kept for the session: when it does not fit the data the session opened with (a
+    colleague's link to their own data opens on the demo data) and the manager then loads data
+    it fits (:func:`_fits`), its period and filters apply to that data, once.
+    """
+    if _LINK not in st.session_state:
+        link = {k: st.query_params.get_all(k) for k in st.query_params}
+        st.session_state[_LINK] = {"params": link, "used": _fits(link, choices),
+                                   "suffix": suffix}
+        _seed_dataset(link, choices, suffix)
+        _seed_session(link)
+        return
+    kept = st.session_state[_LINK]
+    if kept["used"] or kept["suffix"] == suffix:
+        return
+    kept["suffix"] = suffix
+    if _fits(kept["params"], choices):
+        kept["used"] = True
+        _seed_dataset(kept["params"], choices, suffix)
 
 
 def drop_refused() -> bool:

@@ -71,3 +71,20 @@ def test_what_if_settings_a_control_refuses_fall_back_to_its_defaults():
     at = _open({"w_margin": "900", "w_years": "7"}, "pages/whatif.py")
     assert at.slider(key="whatif_margin").value == 40
     assert at.radio(key="whatif_years").value == 3
+
+
+def test_link_to_own_data_applies_once_that_data_is_loaded():
+    # Made on a shop with stores Nord and Süd; the session opens on the demo data.
+    at = _open({"from": "2026-01-03", "to": "2026-01-04", "store": "Süd", "cmp": "year"})
+    assert _sidebar(at, "app_stores_").value == []
+    at.switch_page("pages/data.py").run()
+    at.file_uploader(key="data_upload").set_value([("kasse.csv", (
+        "Bon;Datum;Filiale;Karte;Betrag\n1;2026-01-02;Nord;C1;10.00\n2;2026-01-03;Nord;C2;20.00\n"
+        "3;2026-01-04;Süd;C3;30.00\n4;2026-01-05;Süd;C1;40.00\n").encode(), "text/csv")]).run()
+    at.button(key="data_load").click().run()
+    at.switch_page("pages/overview.py").run()
+    assert not at.exception
+    assert _sidebar(at, "app_dates_").value == (dt.date(2026, 1, 3), dt.date(2026, 1, 4))
+    assert _sidebar(at, "app_stores_").value == ["Süd"]
+    # Only C3's 30.00 on 4 Jan in Süd.
+    assert next(m.value for m in at.metric if m.label == "Net revenue") == "€30.00"
