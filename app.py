@@ -4,14 +4,17 @@ import streamlit as st
 
 from loyalty.analysis.filters import Filters
 from loyalty.presentation.i18n import LANGUAGES, fmt_number
+from loyalty.analysis.periods import COMPARISONS, Comparison, comparison_dates, default_period
 from loyalty.presentation.text import escape_markdown
-from ui import auth, board_pack, remembered, state, style, workspace
+from ui import auth, board_pack, links, remembered, state, style, workspace
+from ui.choices import localized
 from ui.data_plan import clean_stale_uploads
 from ui.state import tr
 
 st.set_page_config(page_title="Loyalty Lens", page_icon="💠", layout="wide")
 clean_stale_uploads()
 
+links.read_language()
 with st.sidebar:
     st.radio(tr("app.language"), list(LANGUAGES), format_func=LANGUAGES.get, key="app_lang",
              horizontal=True)
@@ -41,25 +44,49 @@ page = st.navigation([st.Page(path, title=tr(label), icon=icon, url_path=url, de
                       for i, (path, label, icon, url) in enumerate(PAGES)])
 
 
-def _sidebar_filters() -> Filters:
+def _date_range(label: str, default, key: str, help_text: str, first, last):
+    """A from-to date picker within ``first``..``last``; while a range is half picked, the last
+    complete one. The complete range is kept under ``key``; the widget is keyed per language,
+    because its date format follows the language and Streamlit resets a widget whose format
+    changes (switching to German used to throw the chosen period away)."""
+    wkey = f"{key}@{lang}"
+    kept = st.session_state.get(key)
+    if wkey not in st.session_state and kept is not None:
+        st.session_state[wkey] = kept
+    picked = st.date_input(label, value=default, min_value=first, max_value=last, key=wkey,
+                           help=help_text, format="DD.MM.YYYY" if lang == "de" else "YYYY-MM-DD")
+    if isinstance(picked, (tuple, list)) and len(picked) == 2:
+        st.session_state[key] = tuple(picked)
+        return tuple(picked)
+    return kept or default
+
+
+def _sidebar_comparison(ch: dict, suffix: str, start, end) -> Comparison:
+    kind = localized(st.selectbox, tr("compare.label"), COMPARISONS, key="app_compare",
+                     format_func=lambda k: tr(f"compare.option.{k}"), help=tr("compare.help"))
+    if kind != "custom":
+        return Comparison(kind)
+    # Starts from the previous period, moved inside the data.
+    pstart, pend = comparison_dates(start, end)
+    default = (max(pstart, ch["first"]), max(pend, ch["first"]))
+    c_start, c_end = _date_range(tr("compare.custom_dates"), default, f"app_compare_dates_{suffix}",
+                                 tr("compare.custom_dates_help"), ch["first"], ch["last"])
+    return Comparison("custom", c_start, c_end)
+
+
+def _sidebar_filters() -> tuple[Filters, Comparison]:
     if not ds.has("transactions"):
-        return Filters()
+        return Filters(), Comparison()
     ch = state.filter_choices(*state.key(ds))
     # Selections belong to one dataset: widgets keyed by the dataset start afresh when it
     # changes, and keep their values across page switches while it does not.
     suffix = f"{ds.uid}_{ds.version}"
-    default = state.default_period(ch["first"], ch["last"])
+    links.read_view(ch, suffix)
+    default = default_period(ch["first"], ch["last"])
     st.subheader(tr("app.filters"))
-    picked = st.date_input(tr("app.filter_dates"), value=default, min_value=ch["first"],
-                           max_value=ch["last"], key=f"app_dates_{suffix}",
-                           help=tr("app.filter_dates_help"),
-                           format="DD.MM.YYYY" if lang == "de" else "YYYY-MM-DD")
-    if isinstance(picked, (tuple, list)) and len(picked) == 2:
-        start, end = picked
-        st.session_state[f"app_period_{suffix}"] = (start, end)
-    else:
-        # While a range is half picked, keep showing the last complete one.
-        start, end = st.session_state.get(f"app_period_{suffix}", default)
+    start, end = _date_range(tr("app.filter_dates"), default, f"app_dates_{suffix}",
+                             tr("app.filter_dates_help"), ch["first"], ch["last"])
+    comparison = _sidebar_comparison(ch, suffix, start, end)
     all_label = tr("app.filter_all")
     tiers = st.multiselect(tr("app.filter_tier"), ch["tiers"], key=f"app_tiers_{suffix}",
                            placeholder=all_label) if ch["tiers"] else []
@@ -69,7 +96,7 @@ def _sidebar_filters() -> Filters:
     stores = st.multiselect(tr("app.filter_store"), ch["stores"], key=f"app_stores_{suffix}",
                             placeholder=all_label) if ch["stores"] else []
     return Filters(start=start, end=end, tiers=tuple(tiers), channels=tuple(channels),
-                   stores=tuple(stores))
+                   stores=tuple(stores)), comparison
 
 
 with st.sidebar:
@@ -83,7 +110,7 @@ with st.sidebar:
         st.caption(f"{tr('app.dataset')}: {tr('app.dataset_own', files=names)}")
     else:
         st.caption(f"{tr('app.dataset')}: {tr('app.dataset_empty')}")
-    st.session_state["app_filters"] = _sidebar_filters()
+    st.session_state["app_filters"], st.session_state["app_comparison"] = _sidebar_filters()
     board_pack.download_button(ds)
 
 # Kept settings of the open workspace reach the session before a page draws its controls.
@@ -94,3 +121,6 @@ if ds.label == "demo":
     st.info(tr("app.demo_note", customers=fmt_number(customers, lang)), icon=":material/info:")
 
 page.run()
+# After the page, so that the What-if page's settings drawn in this run are in the link too.
+links.write(lang, state.current_filters(), state.current_comparison(),
+            whatif=page.url_path == "what-if")

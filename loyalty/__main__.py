@@ -186,7 +186,7 @@ def cmd_report(args) -> int:
     from loyalty.storage.dataset import open_demo
     from loyalty.analysis.filters import Filters
     from loyalty.presentation.i18n import fmt_date, t
-    from loyalty.analysis.overview import data_range
+    from loyalty.analysis.filters import data_range
     from loyalty.analysis.periods import default_period
     from loyalty.presentation.board_pack import board_pack
     if args.transactions or args.workspace:
@@ -203,7 +203,9 @@ def cmd_report(args) -> int:
     start, end = _period_arg(args.period) if args.period else default_period(first, last)
     f = Filters(start=start, end=end, tiers=tuple(args.tier or ()),
                 channels=tuple(args.channel or ()), stores=tuple(args.store or ()))
-    pdf = board_pack(ds, f, args.lang, shop=shop, no_scenarios="pack.scenarios_cli")
+    from loyalty.analysis.periods import Comparison
+    pdf = board_pack(ds, f, args.lang, shop=shop, no_scenarios="pack.scenarios_cli",
+                     comparison=Comparison(args.compare))
     with open(args.out, "wb") as fh:
         fh.write(pdf)
     print(f"{args.out}: {t('pack.title', args.lang)}, {shop}, "
@@ -281,6 +283,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="e.g. 2026-05-01:2026-10-31 (default: the last six months when the data "
                         "covers more than a year, else all of it, as in the dashboard)")
     p.add_argument("--lang", choices=("en", "de"), default="en")
+    p.add_argument("--compare", choices=("previous", "year"), default="previous",
+                   help="compare with the previous period of equal length (default) or the "
+                        "same period last year")
     p.add_argument("--shop", help="shop name on the cover (default: the files' names)")
     for name in ("tier", "channel", "store"):
         p.add_argument(f"--{name}", action="append", help=f"only this {name}; repeatable")

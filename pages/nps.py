@@ -8,8 +8,9 @@ from loyalty.presentation import charts
 from loyalty.analysis import nps
 from loyalty.analysis.filters import filtered_surveys, in_days
 from loyalty.presentation.i18n import fmt_date, fmt_number
-from loyalty.presentation.readings import nps_change_text
+from loyalty.analysis.periods import comparison_dates
 from loyalty.settings import default
+from loyalty.presentation.readings import nps_change_text
 from loyalty.presentation.text import escape_markdown
 from ui import plan_state, state, tables
 from ui.choices import localized
@@ -99,11 +100,21 @@ def _groups_tab(ds, f, surveys, base: dict, lang: str) -> None:
              tr("nps.high"): "score"}, key="nps_groups_table")
         if len(groups) >= 2:
             _compare_groups(groups, label, lang)
-    st.subheader(tr("nps.compare"), help=tr("nps.compare_help"))
-    pstart, pend = f.previous_period()
-    change = nps.period_change(surveys, _period_surveys(ds, f, pstart, pend))
+    comparison = state.current_comparison()
+    st.subheader(tr("nps.compare", what=tr(f"compare.what.{comparison.kind}")),
+                 help=tr("nps.compare_help"))
+    # Survey answers, not purchases, decide whether there is anything to compare with.
+    dates = comparison_dates(*f.period(), comparison)
+    if dates is None:
+        st.info(tr("compare.unset", start=fmt_date(f.start, lang), end=fmt_date(f.end, lang)))
+        return
+    pstart, pend = dates
+    before = _period_surveys(ds, f, pstart, pend)
+    change = nps.period_change(surveys, before)
     if change is None:
-        st.info(tr("nps.compare_missing"))
+        answered = bool(nps.nps_counts(surveys).execute().iloc[0]["respondents"])
+        st.info(tr("nps.compare_missing") if not answered else tr(
+            "compare.nps_none", pstart=fmt_date(pstart, lang), pend=fmt_date(pend, lang)))
         return
     st.markdown(nps_change_text(change, pstart, pend, lang))
 

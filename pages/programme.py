@@ -14,11 +14,13 @@ def _members_section(ds, f, lang: str) -> None:
     st.subheader(tr("prog.compare"), help=tr("prog.compare_help"))
     comparison = state.members_comparison(*state.key(ds), f)
     table = charts.members_table(comparison, lang)
-    retention = plan_state.retention_by_membership(*state.key(ds), f).set_index("group")
+    retention = plan_state.retention_by_membership(*state.key(ds), f,
+                                                   state.current_comparison()).set_index("group")
     table[tr("prog.retention")] = [retention["retention"].get(g) for g in comparison["group"]]
     tables.show(table, {**charts.members_table_kinds(lang), tr("prog.retention"): "percent"},
                 key="prog_compare")
-    st.caption(tr("prog.retention_help"))
+    st.caption(tr("prog.retention_help") if len(retention)
+               else tr("compare.retention_none"))
 
 
 def _launch_section(ds, f, lang: str) -> dict | None:

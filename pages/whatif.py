@@ -11,7 +11,7 @@ from loyalty.presentation import plan_charts
 
 from loyalty.planning import scenarios
 from loyalty.presentation.text import escape_markdown
-from ui import remembered, state
+from ui import links, remembered, state
 from ui.state import tr
 from ui.whatif_discount import discount_tab
 from ui.whatif_retention import retention_tab
@@ -68,7 +68,10 @@ def _lever(build, ds, f, margin: float, lang: str) -> None:
     results and figures are kept for the Scenarios tab (one tab failing leaves the others)."""
     remembered.sync()
     part = guarded(lambda: build(ds, f, margin, lang), lang)
+    if part is None and links.drop_refused():
+        st.rerun()
     st.session_state.setdefault(_PARTS, {})[build.__name__] = part or {}
+    links.write_whatif()
 
 
 @st.fragment
@@ -81,7 +84,7 @@ def _scenarios(ds, lang: str) -> None:
     _scenarios_tab(current, ds, lang)
 
 
-def render() -> None:
+def render() -> bool | None:
     lang = state.lang()
     ds = page_start("plan.title")
     if ds is None:
@@ -97,6 +100,10 @@ def render() -> None:
             _lever(build, ds, f, margin, lang)
     with tabs[3]:
         _scenarios(ds, lang)
+    links.accepted()
+    return True
 
 
-guarded(render, state.lang())
+if guarded(render, state.lang()) is None and links.drop_refused():
+    # A setting from a shared link that a control refused: start again without the link's.
+    st.rerun()

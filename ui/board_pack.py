@@ -23,7 +23,8 @@ def shop_name(ds, lang: str) -> str:
     return ", ".join(r.filename for r in ds.reports) or t("app.dataset_empty", lang)
 
 
-def pack_maker(base, f: Filters, lang: str, currency: str, shop: str, saved: dict):
+def pack_maker(base, f: Filters, lang: str, currency: str, shop: str, saved: dict,
+               comparison=None):
     """A callable that builds the pack on its own cursor (the click's thread must not share the
     page run's) and, should that fail, a one-page PDF that says why instead of a traceback.
 
@@ -33,7 +34,8 @@ def pack_maker(base, f: Filters, lang: str, currency: str, shop: str, saved: dic
         use_currency(currency)
         view = base.cursor_view()
         try:
-            return board_pack(view, f, lang, shop=shop, scenarios=list(saved.values()))
+            return board_pack(view, f, lang, shop=shop, scenarios=list(saved.values()),
+                              **({"comparison": comparison} if comparison else {}))
         except Exception as exc:  # noqa: BLE001 - the reader gets one sentence, not a traceback
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             return error_pack(t("pack.failed", lang, reason=first), lang)
@@ -53,7 +55,7 @@ def download_button(ds) -> None:
            f"{f.start:%Y%m%d}-{f.end:%Y%m%d}.pdf"
     st.download_button(t("pack.prepare", lang),
                        pack_maker(state.base_dataset(), f, lang, state.currency(ds),
-                                  shop_name(ds, lang), saved),
+                                  shop_name(ds, lang), saved, state.current_comparison()),
                        file_name=name, mime="application/pdf", key="app_board_pack",
                        icon=":material/picture_as_pdf:", help=t("pack.prepare_help", lang),
                        on_click="ignore", width="stretch")

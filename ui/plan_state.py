@@ -8,6 +8,7 @@ import datetime as dt
 import streamlit as st
 
 from loyalty.analysis.filters import Filters
+from loyalty.analysis.periods import Comparison
 from ui.state import _DATASETS, customer_base, member_tiers, qualifying_spend
 
 
@@ -24,9 +25,9 @@ def launch_effect(uid: str, version: int, filters: Filters, launch: dt.date, mon
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def retention_by_membership(uid: str, version: int, filters: Filters):
+def retention_by_membership(uid: str, version: int, filters: Filters, comparison: Comparison):
     from loyalty.analysis.programme import retention_by_membership as retention
-    return retention(_DATASETS[uid], filters)
+    return retention(_DATASETS[uid], filters, comparison)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)

@@ -18,10 +18,10 @@ import streamlit as st
 from loyalty.analysis import overview
 from loyalty.storage.dataset import Dataset, open_demo
 from loyalty.analysis.filters import Filters, choices
-from loyalty.analysis.periods import default_period  # noqa: F401 - the sidebar reads it from here
 from loyalty.reading.currency import CHOICES as CURRENCY_CHOICES
 from loyalty.reading.currency import dataset_currency
 from loyalty.presentation.i18n import t, use_currency
+from loyalty.analysis.periods import PREVIOUS, Comparison
 from loyalty.settings import server_value
 from loyalty.storage.workspaces import WorkspaceError
 
@@ -206,8 +206,9 @@ def customer_ids(uid: str, version: int) -> dict:
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def overview_figures(uid: str, version: int, filters: Filters, churn_days: int) -> dict:
-    return overview.overview(_DATASETS[uid], filters, churn_days)
+def overview_figures(uid: str, version: int, filters: Filters, churn_days: int,
+                     comparison: Comparison = PREVIOUS) -> dict:
+    return overview.overview(_DATASETS[uid], filters, churn_days, comparison)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -223,6 +224,12 @@ def members_comparison(uid: str, version: int, filters: Filters):
 def current_filters() -> Filters:
     """The filters the sidebar holds now (set by app.py on every run)."""
     return st.session_state.get("app_filters", Filters())
+
+
+def current_comparison() -> Comparison:
+    """What the sidebar says the period is compared with (set by app.py on every run); kept
+    apart from the filters so that changing it recomputes only the comparisons."""
+    return st.session_state.get("app_comparison", PREVIOUS)
 
 
 # A resource, not data: st.cache_data would pickle and unpickle this table on every rerun (a

@@ -15,8 +15,8 @@ import numpy as np
 import pandas as pd
 
 from loyalty.storage.dataset import Dataset
-from loyalty.analysis.filters import Filters, day_start, filtered_transactions, months_up_to
-from loyalty.analysis.overview import data_range
+from loyalty.analysis.filters import (Filters, data_range, day_start, filtered_transactions,
+                                      months_up_to)
 
 
 def daily_purchases(ds: Dataset, f: Filters | None = None, until: dt.date | None = None

@@ -11,6 +11,7 @@ import ibis
 import pandas as pd
 
 from loyalty.storage.dataset import Dataset
+from loyalty.analysis.periods import PREVIOUS, Comparison, comparison_period
 
 
 @dataclass(frozen=True)
@@ -28,11 +29,22 @@ class Filters:
             raise ValueError("the period is not set")
         return self.start, self.end
 
-    def previous_period(self) -> tuple[dt.date, dt.date]:
-        """The period of equal length that ends the day before this one starts."""
-        start, end = self.period()
-        days = (end - start).days + 1
-        return start - dt.timedelta(days=days), start - dt.timedelta(days=1)
+
+def data_range(ds: Dataset) -> tuple[dt.date | None, dt.date | None]:
+    """First and last day with a transaction (any filter aside)."""
+    tx = ds.table("transactions")
+    row = tx.aggregate(first=tx.date.min(), last=tx.date.max()).execute().iloc[0]
+    if pd.isna(row["first"]):
+        return None, None
+    return row["first"].date(), row["last"].date()
+
+
+def compared_period(ds: Dataset, f: Filters, comparison: Comparison = PREVIOUS
+                    ) -> tuple[dt.date, dt.date] | None:
+    """The period ``f``'s period is compared with (:func:`loyalty.analysis.periods.comparison_dates`),
+    or None when the data does not cover it: every page's "against" comes from here."""
+    first, last = data_range(ds)
+    return comparison_period(*f.period(), first, comparison, last)
 
 
 def day_start(d: dt.date) -> dt.datetime:

@@ -13,10 +13,11 @@ import ibis
 import pandas as pd
 
 from loyalty.storage.dataset import Dataset
-from loyalty.analysis.filters import (Filters, day_start, filtered_surveys, filtered_transactions, flag,
-                      in_days, order_count)
+from loyalty.analysis.filters import (Filters, data_range, day_start, filtered_surveys,
+                      filtered_transactions, flag, in_days, order_count)
 from loyalty.analysis.nps import nps_counts, nps_from_counts
-from loyalty.analysis.periods import comparison_period, month_coverage
+from loyalty.analysis.periods import (PREVIOUS, Comparison, comparison_dates, comparison_period,
+                      month_coverage)
 from loyalty.analysis.programme import member_group
 from loyalty.settings import default
 
@@ -117,28 +118,25 @@ def period_figures(ds: Dataset, f: Filters, start: dt.date, end: dt.date,
     return out
 
 
-def data_range(ds: Dataset) -> tuple[dt.date | None, dt.date | None]:
-    """First and last day with a transaction (any filter aside)."""
-    tx = ds.table("transactions")
-    row = tx.aggregate(first=tx.date.min(), last=tx.date.max()).execute().iloc[0]
-    if pd.isna(row["first"]):
-        return None, None
-    return row["first"].date(), row["last"].date()
+def overview(ds: Dataset, f: Filters, churn_window_days: int | None = None,
+             comparison: Comparison = PREVIOUS) -> dict:
+    """Figures for the filter period and for the period it is compared with (``comparison``:
+    the previous period of equal length, the same period last year, or the manager's own).
 
-
-def overview(ds: Dataset, f: Filters, churn_window_days: int | None = None) -> dict:
-    """Figures for the filter period and the previous period of equal length.
-
-    ``previous`` and ``previous_period`` are None when the data does not cover the previous
+    ``previous`` and ``previous_period`` are None when the data does not cover the comparison
     period (see :func:`loyalty.analysis.periods.comparison_period`): a change against a stretch without
-    data would mean nothing. ``data_first`` is the first day of the data.
+    data would mean nothing. ``compared_dates`` are the comparison's dates all the same (None
+    for a custom comparison without dates), so the page can name what is missing.
+    ``data_first`` and ``data_last`` are the first and last day of the data.
     """
     start, end = f.period()
-    first, _ = data_range(ds)
-    before = comparison_period(start, end, first)
+    first, last = data_range(ds)
+    before = comparison_period(start, end, first, comparison, last)
     return {"current": period_figures(ds, f, start, end, churn_window_days),
             "previous": (period_figures(ds, f, *before, churn_window_days) if before else None),
-            "period": (start, end), "previous_period": before, "data_first": first}
+            "period": (start, end), "previous_period": before, "comparison": comparison,
+            "compared_dates": comparison_dates(start, end, comparison),
+            "data_first": first, "data_last": last}
 
 
 def monthly(ds: Dataset, f: Filters) -> pd.DataFrame:
@@ -178,6 +176,25 @@ def monthly(ds: Dataset, f: Filters) -> pd.DataFrame:
     else:
         df["coverage"] = pd.Series(dtype=float)
     return df
+
+
+def months_against(now: pd.DataFrame, before: pd.DataFrame) -> pd.DataFrame | None:
+    """The comparison period's months (``before``, as :func:`monthly` returns them) set against
+    the period's (``now``) in order: one row per month of ``now`` with ``revenue_before`` and
+    ``month_before``.
+
+    None unless both have as many months and each pair is covered alike (within 10 points):
+    the same months a year earlier line up, but a period that starts mid-month against one that
+    starts on the first would set a few days against a whole month.
+    """
+    if len(now) != len(before) or not len(now):
+        return None
+    gap = now["coverage"].reset_index(drop=True) - before["coverage"].reset_index(drop=True)
+    if (gap.abs() > 0.1).any():
+        return None
+    return pd.DataFrame({"month": now["month"].to_numpy(),
+                         "month_before": pd.to_datetime(before["month"]).to_numpy(),
+                         "revenue_before": before["revenue"].to_numpy()})
 
 
 def members_comparison(ds: Dataset, f: Filters) -> pd.DataFrame:

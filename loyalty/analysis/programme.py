@@ -17,7 +17,8 @@ import ibis
 import pandas as pd
 
 from loyalty.storage.dataset import Dataset
-from loyalty.analysis.filters import Filters, filtered_transactions, in_days
+from loyalty.analysis.filters import Filters, compared_period, filtered_transactions, in_days
+from loyalty.analysis.periods import PREVIOUS, Comparison
 
 
 def launch_date(ds: Dataset) -> dt.date | None:
@@ -37,14 +38,20 @@ def member_group(ds: Dataset, t: ibis.Table) -> ibis.Value:
                        "non_members")
 
 
-def retention_by_membership(ds: Dataset, f: Filters) -> pd.DataFrame:
-    """Per group (members, non-members): customers who bought in the previous period of equal
-    length, how many of them bought again in this period, and the share (retention).
+def retention_by_membership(ds: Dataset, f: Filters, comparison: Comparison = PREVIOUS
+                            ) -> pd.DataFrame:
+    """Per group (members, non-members): customers who bought in the comparison period (see
+    :func:`loyalty.analysis.filters.compared_period`), how many of them bought again in this period, and
+    the share (retention).
 
-    One row per group; buying means a positive amount on an identified customer's row.
+    One row per group; buying means a positive amount on an identified customer's row. No rows
+    when the data does not cover the comparison period.
     """
     start, end = f.period()
-    p_start, p_end = f.previous_period()
+    before_dates = compared_period(ds, f, comparison)
+    if before_dates is None:
+        return pd.DataFrame({"group": [], "customers": [], "retained": [], "retention": []})
+    p_start, p_end = before_dates
     tx = filtered_transactions(ds, f)
     buy = tx.filter(tx.customer_id.notnull() & (tx.amount > 0))
     before = buy.filter(in_days(buy.date, p_start, p_end)).select("customer_id").distinct()

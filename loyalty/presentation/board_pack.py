@@ -15,7 +15,9 @@ from loyalty.analysis.filters import Filters, filtered_surveys, in_days
 from loyalty.presentation.i18n import fmt_date, t
 from loyalty.analysis.lifecycle import lifecycle_stage
 from loyalty.analysis.nps import period_change
-from loyalty.analysis.overview import data_range, overview
+from loyalty.analysis.filters import data_range
+from loyalty.analysis.overview import overview
+from loyalty.analysis.periods import PREVIOUS, Comparison, comparison_dates
 from loyalty.planning.scenarios import Scenario
 from loyalty.analysis.segments import segment, signals
 from loyalty.settings import default
@@ -53,14 +55,15 @@ def _nps_change(ds: Dataset, f: Filters, previous) -> dict | None:
 
 def build_pack(ds: Dataset, f: Filters, lang: str = "en", shop: str = "",
                scenarios: list[Scenario] | None = None, no_scenarios: str = "pack.scenarios_none",
-               created: dt.datetime | None = None) -> Pack:
+               created: dt.datetime | None = None, comparison: Comparison = PREVIOUS) -> Pack:
     """Every section of the pack for dataset ``ds`` under filters ``f`` (period set), in
-    ``lang``. ``shop`` names the shop or dataset; ``scenarios`` are the saved what-if scenarios
-    (``no_scenarios`` is the text key saying why there are none)."""
+    ``lang``, each change against ``comparison`` (as the sidebar chooses it). ``shop`` names
+    the shop or dataset; ``scenarios`` are the saved what-if scenarios (``no_scenarios`` is the
+    text key saying why there are none)."""
     created = created or dt.datetime.now()
     churn_days = int(default("churn_window_days"))
     first, last = data_range(ds)
-    figures = overview(ds, f, churn_days)
+    figures = overview(ds, f, churn_days, comparison)
     previous = figures["previous_period"]
     base = customer_base(ds, f, churn_days)
     files = [r.filename for r in ds.reports] or [t("app.dataset_empty", lang)]
@@ -78,10 +81,10 @@ def build_pack(ds: Dataset, f: Filters, lang: str = "en", shop: str = "",
         sections.headline_section(figures, churn_days, _nps_change(ds, f, previous), lang),
         sections.overview_section(ds, f, figures, lang),
         sections.segments_section(base, lang),
-        sections.nps_section(ds, f, lang),
+        sections.nps_section(ds, f, lang, comparison_dates(f.start, f.end, comparison)),
         sections.churn_section(ds, f, first, last, base, lang),
         sections.tiers_section(ds, f, lang),
-        sections.programme_section(ds, f, first, lang),
+        sections.programme_section(ds, f, first, lang, comparison),
         sections.scenarios_section(list(scenarios or []), lang, no_scenarios),
     ]
     name = shop or t("app.dataset_demo", lang)

@@ -24,7 +24,7 @@ pio.templates.default = "plotly_white"
 
 _SEPARATORS = {"en": ".,", "de": ",."}
 COLOURS = {"revenue": "#2f6f8f", "active": "#e07b39", "members": "#2f6f8f",
-           "non_members": "#9bbbd0", "anonymous": "#c9c9c9"}
+           "non_members": "#9bbbd0", "anonymous": "#c9c9c9", "before": "#7a7a7a"}
 
 
 def _month_axis(fig: go.Figure, months, lang: str) -> None:
@@ -186,9 +186,12 @@ def has_partial_months(monthly: pd.DataFrame) -> bool:
     return "coverage" in monthly and any(is_partial(c) for c in monthly["coverage"].fillna(1.0))
 
 
-def revenue_and_active(monthly: pd.DataFrame, lang: str = "en") -> go.Figure:
+def revenue_and_active(monthly: pd.DataFrame, lang: str = "en",
+                       before: pd.DataFrame | None = None, before_name: str = "") -> go.Figure:
     """Bars of net revenue per month and a line of active customers (second axis); partial
-    months (``coverage`` below 1) are drawn lighter and say so on hover."""
+    months (``coverage`` below 1) are drawn lighter and say so on hover. ``before`` (from
+    :func:`loyalty.analysis.overview.months_against`) adds the comparison period's revenue as a dashed
+    line named ``before_name``, each point naming its own month on hover."""
     fig = make_subplots(specs=[[{"secondary_y": True}]])
     opacity, notes = _partial(monthly, lang)
     fig.add_trace(go.Bar(x=monthly["month"], y=monthly["revenue"], name=t("chart.revenue", lang),
@@ -201,6 +204,16 @@ def revenue_and_active(monthly: pd.DataFrame, lang: str = "en") -> go.Figure:
                              name=t("chart.active", lang), line=dict(color=COLOURS["active"]),
                              hovertemplate="%{x|%b %Y}: %{y:,.0f}<extra></extra>"),
                   secondary_y=True)
+    if before is not None:
+        from babel.dates import format_date
+
+        names = [format_date(m, "MMM yyyy", locale=LOCALES[lang]) for m in before["month_before"]]
+        fig.add_trace(go.Scatter(x=before["month"], y=before["revenue_before"],
+                                 mode="lines+markers", name=before_name, customdata=names,
+                                 line=dict(color=COLOURS["before"], dash="dash"),
+                                 hovertemplate="%{customdata}: %{y:,.0f} " + currency_symbol(lang)
+                                               + "<extra></extra>"),
+                      secondary_y=False)
     fig.update_yaxes(title_text=f"{t('chart.revenue', lang)} ({currency_symbol(lang)})",
                      secondary_y=False,
                      rangemode="tozero", tickformat=",.0f")

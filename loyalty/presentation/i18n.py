@@ -15,6 +15,7 @@ from babel.numbers import format_compact_decimal, format_decimal, format_percent
 
 from loyalty.presentation.i18n_plan import TEXTS as _PLAN_TEXTS
 from loyalty.presentation.i18n_report import TEXTS as _REPORT_TEXTS
+from loyalty.presentation.i18n_views import TEXTS as _VIEW_TEXTS
 
 LANGUAGES = {"en": "English", "de": "Deutsch"}
 LOCALES = {"en": "en_GB", "de": "de_DE"}
@@ -55,9 +56,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "app.filters": ("Filters", "Filter"),
     "app.filter_dates": ("Period", "Zeitraum"),
     "app.filter_dates_help": ("Figures cover purchases in this period; changes compare with the "
-                              "period of equal length just before it.",
+                              "period chosen under Compare with.",
                               "Kennzahlen beziehen sich auf Käufe in diesem Zeitraum; "
-                              "Veränderungen vergleichen mit dem gleich langen Zeitraum davor."),
+                              "Veränderungen vergleichen mit dem Zeitraum unter Vergleichen "
+                              "mit."),
     "app.filter_tier": ("Tier", "Stufe"),
     "app.filter_channel": ("Channel", "Kanal"),
     "app.filter_store": ("Store", "Filiale"),
@@ -346,8 +348,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "nps.by_store": ("Main store", "Hauptfiliale"),
     "nps.no_group": ("Your data has no {group} for the customers who answered.",
                      "Ihre Daten enthalten keine Angabe zu {group} für die Befragten."),
-    "nps.compare": ("This period against the previous one", "Dieser Zeitraum gegenüber dem "
-                                                             "vorigen"),
+    "nps.compare": ("This period against {what}", "Dieser Zeitraum gegenüber {what}"),
     "nps.compare_help": ("Difference of the two NPS values with its 95% interval; meaningful "
                          "when the interval does not include 0.",
                          "Differenz der beiden NPS-Werte mit 95-%-Intervall; aussagekräftig, "
@@ -921,8 +922,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 
     # Overview page
     "overview.title": ("Overview", "Übersicht"),
-    "overview.period": ("{start} – {end}, compared with {pstart} – {pend}",
-                        "{start} – {end}, verglichen mit {pstart} – {pend}"),
     "overview.period_alone": ("{start} – {end}. No comparison: your data starts on {first}, so "
                               "there is no full period of equal length before this one.",
                               "{start} – {end}. Kein Vergleich: Ihre Daten beginnen am {first}, "
@@ -936,10 +935,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                "Nettoumsatz und aktive Kunden pro Monat"),
     "overview.revenue_chart_help": ("Bars: net revenue of the month (returns subtracted, "
                                     "anonymous sales included). Line: customers with at least one "
-                                    "purchase in the month.",
+                                    "purchase in the month. Dashed line: net revenue of the same "
+                                    "month in the comparison period, drawn when its months line "
+                                    "up with these (as a year earlier).",
                                     "Balken: Nettoumsatz des Monats (Retouren abgezogen, anonyme "
                                     "Verkäufe eingeschlossen). Linie: Kunden mit mindestens einem "
-                                    "Kauf im Monat."),
+                                    "Kauf im Monat. Gestrichelt: Nettoumsatz des entsprechenden "
+                                    "Monats im Vergleichszeitraum, gezeichnet, wenn dessen Monate "
+                                    "zu diesen passen (wie ein Jahr zuvor)."),
     "overview.members_chart": ("Members and non-members", "Mitglieder und Nichtmitglieder"),
     "overview.members_chart_help": ("Net revenue by month from programme members, from "
                                     "identified customers who are not members, and from "
@@ -1400,13 +1403,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "reason.sig.orders": ("only {value} orders so far", "bisher erst {value} Bestellungen"),
 }
 
-# The planning pages keep their text in their own file; a key defined twice would be a mistake.
-if CATALOGUE.keys() & _PLAN_TEXTS.keys():
-    raise RuntimeError(f"text defined twice: {sorted(CATALOGUE.keys() & _PLAN_TEXTS.keys())}")
-CATALOGUE.update(_PLAN_TEXTS)
-if CATALOGUE.keys() & _REPORT_TEXTS.keys():
-    raise RuntimeError(f"text defined twice: {sorted(CATALOGUE.keys() & _REPORT_TEXTS.keys())}")
-CATALOGUE.update(_REPORT_TEXTS)
+# The planning pages, the board pack and the comparison choice keep their text in their own
+# files; a key defined twice would be a mistake.
+for _texts in (_PLAN_TEXTS, _REPORT_TEXTS, _VIEW_TEXTS):
+    if CATALOGUE.keys() & _texts.keys():
+        raise RuntimeError(f"text defined twice: {sorted(CATALOGUE.keys() & _texts.keys())}")
+    CATALOGUE.update(_texts)
 
 
 def t(key: str, lang: str = "en", **kwargs) -> str:

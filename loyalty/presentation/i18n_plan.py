@@ -40,10 +40,11 @@ TEXTS: dict[str, tuple[str, str]] = {
                           "Bekannte Kunden mit Kauf im Zeitraum. Mitglieder sind die Kunden aus "
                           "der Mitgliederdatei."),
     "prog.retention": ("Retention", "Bindungsquote"),
-    "prog.retention_help": ("Retention: of the customers who bought in the previous period of "
-                            "equal length, the share who bought again in this one.",
-                            "Bindungsquote: Anteil der Kunden mit Kauf im gleich langen "
-                            "Vorzeitraum, die in diesem Zeitraum wieder gekauft haben."),
+    "prog.retention_help": ("Retention: of the customers who bought in the comparison period "
+                            "(under Compare with), the share who bought again in this one.",
+                            "Bindungsquote: Anteil der Kunden mit Kauf im Vergleichszeitraum "
+                            "(unter Vergleichen mit), die in diesem Zeitraum wieder gekauft "
+                            "haben."),
     "prog.launch": ("Before and after the launch", "Vor und nach dem Start"),
     "prog.launch_help": ("Difference in differences: the change in members' monthly spend from "
                          "before to after the launch, minus the change for non-members over the "

@@ -24,6 +24,7 @@ from loyalty.analysis.metrics import OVERVIEW, format_delta, format_value
 from loyalty.analysis.nps import MIN_RESPONSES, nps_by_period, period_change, score_distribution
 from loyalty.analysis.overview import members_comparison, monthly
 from loyalty.analysis.periods import month_coverage
+from loyalty.analysis.periods import PREVIOUS, Comparison
 from loyalty.analysis.programme import launch_date, launch_effect, retention_by_membership
 from loyalty.analysis.segments import TYPES, UNTYPED, type_summary, untellable_types
 from loyalty.planning.tier_plan import today_ladder
@@ -193,14 +194,18 @@ def segments_section(base: dict, lang: str) -> Section:
     return Section("segments", t("nav.segments", lang), blocks)
 
 
-def nps_section(ds: Dataset, f: Filters, lang: str) -> Section:
-    """NPS by month with its interval, this period against the one before, the scores."""
+def nps_section(ds: Dataset, f: Filters, lang: str,
+                compared: tuple[dt.date, dt.date] | None = None) -> Section:
+    """NPS by month with its interval, this period against the ``compared`` dates (the
+    sidebar's comparison; none: no comparison), the scores."""
     if not ds.has("surveys"):
         return Section("nps", t("nav.nps", lang), [Note(t("nps.no_surveys", lang))])
     s = filtered_surveys(ds, f)
     surveys = s.filter(in_days(s.date, f.start, f.end))
-    pstart, pend = f.previous_period()
-    change = period_change(surveys, s.filter(in_days(s.date, pstart, pend)))
+    change = None
+    if compared is not None:
+        pstart, pend = compared
+        change = period_change(surveys, s.filter(in_days(s.date, pstart, pend)))
     blocks: list = [Reading(nps_change_text(change, pstart, pend, lang) if change
                             else t("nps.compare_missing", lang))]
     trend = nps_by_period(surveys, "M")
@@ -289,14 +294,15 @@ def tiers_section(ds: Dataset, f: Filters, lang: str) -> Section:
     return Section("tiers", t("nav.tiers", lang), blocks)
 
 
-def programme_section(ds: Dataset, f: Filters, first: dt.date, lang: str) -> Section:
+def programme_section(ds: Dataset, f: Filters, first: dt.date, lang: str,
+                      compare_with: Comparison = PREVIOUS) -> Section:
     """Members against non-members, and before against after the launch."""
     if not ds.has("members"):
         return Section("programme", t("nav.programme", lang), [Note(t("overview.no_members",
                                                                       lang))])
     comparison = members_comparison(ds, f)
     table = charts.members_table(comparison, lang)
-    retention = retention_by_membership(ds, f).set_index("group")
+    retention = retention_by_membership(ds, f, compare_with).set_index("group")
     table[t("prog.retention", lang)] = [retention["retention"].get(g)
                                         for g in comparison["group"]]
     blocks: list = []

@@ -85,3 +85,10 @@ def test_planning_keys_built_from_data_exist():
     needed |= {f"tier.{name.lower()}" for name, _ in DEFAULT_TIERS}
     needed |= {f"plan.{lever}" for lever in ("tier_margin", "discount_profit", "retention_profit")}
     assert sorted(needed - CATALOGUE.keys()) == []
+
+
+def test_comparison_keys_built_from_data_exist():
+    from loyalty.analysis.periods import COMPARISONS
+
+    needed = {f"compare.{part}.{kind}" for kind in COMPARISONS for part in ("option", "what", "name")}
+    assert sorted(needed - CATALOGUE.keys()) == []

@@ -8,6 +8,7 @@ from loyalty.presentation import charts
 
 from loyalty.analysis import overview
 from loyalty.analysis.filters import Filters
+from loyalty.analysis.periods import comparison_dates
 
 TX = """customer_id,date,amount,order_id,category,channel
 A,2025-01-10,10.00,O1,Books,online
@@ -50,8 +51,9 @@ def test_current_period(shop):
 
 
 def test_previous_period(shop):
-    assert PERIOD.previous_period() == (dt.date(2024, 11, 3), dt.date(2024, 12, 31))
-    f = overview.period_figures(shop, PERIOD, *PERIOD.previous_period(), churn_window_days=30)
+    before = comparison_dates(*PERIOD.period())
+    assert before == (dt.date(2024, 11, 3), dt.date(2024, 12, 31))
+    f = overview.period_figures(shop, PERIOD, *before, churn_window_days=30)
     assert (f["net_revenue"], f["orders"], f["customers"], f["active_customers"]) == (9.0, 2, 2, 2)
     assert f["repurchase_rate"] == 0.0
     assert f["nps"] == 100.0                   # C's 9 on 1 Dec

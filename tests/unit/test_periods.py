@@ -8,7 +8,7 @@ from loyalty.presentation import charts
 
 from loyalty.analysis import overview
 from loyalty.analysis.filters import Filters
-from loyalty.analysis.periods import comparison_period, month_coverage
+from loyalty.analysis.periods import Comparison, comparison_dates, comparison_period, month_coverage
 
 D = dt.date
 
@@ -26,6 +26,40 @@ D = dt.date
 ])
 def test_comparison_period(start, end, first, expected):
     assert comparison_period(start, end, first) == expected
+
+
+YEAR = Comparison("year")
+
+
+@pytest.mark.parametrize("start,end,comparison,expected", [
+    (D(2025, 7, 1), D(2025, 12, 31), Comparison(), (D(2024, 12, 29), D(2025, 6, 30))),
+    (D(2025, 7, 1), D(2025, 12, 31), YEAR, (D(2024, 7, 1), D(2024, 12, 31))),
+    # A leap day has no date a year earlier: the last day of that February stands in.
+    (D(2024, 2, 1), D(2024, 2, 29), YEAR, (D(2023, 2, 1), D(2023, 2, 28))),
+    (D(2025, 3, 1), D(2025, 3, 31), Comparison("custom", D(2024, 12, 1), D(2024, 12, 24)),
+     (D(2024, 12, 1), D(2024, 12, 24))),
+    # A custom comparison without its dates, or with them the wrong way round, is none.
+    (D(2025, 3, 1), D(2025, 3, 31), Comparison("custom"), None),
+    (D(2025, 3, 1), D(2025, 3, 31), Comparison("custom", D(2024, 12, 24), D(2024, 12, 1)), None),
+])
+def test_comparison_dates(start, end, comparison, expected):
+    assert comparison_dates(start, end, comparison) == expected
+
+
+@pytest.mark.parametrize("comparison,first,last,expected", [
+    # March 2025 a year earlier is March 2024: data from 1 Jan 2024 covers it.
+    (YEAR, D(2024, 1, 1), D(2025, 3, 31), (D(2024, 3, 1), D(2024, 3, 31))),
+    # Data from 3 Mar 2024 covers 29 of its 31 days (93.5 %): not enough.
+    (YEAR, D(2024, 3, 3), D(2025, 3, 31), None),
+    # Data from 2 Mar 2024 covers 30 of 31 days (96.8 %): enough.
+    (YEAR, D(2024, 3, 2), D(2025, 3, 31), (D(2024, 3, 1), D(2024, 3, 31))),
+    # A custom period after the data's last day (10 Jan 2025) is not covered.
+    (Comparison("custom", D(2025, 1, 1), D(2025, 1, 31)), D(2024, 1, 1), D(2025, 1, 10), None),
+    (Comparison("custom", D(2024, 6, 1), D(2024, 6, 30)), D(2024, 1, 1), D(2025, 1, 10),
+     (D(2024, 6, 1), D(2024, 6, 30))),
+])
+def test_comparison_period_by_choice(comparison, first, last, expected):
+    assert comparison_period(D(2025, 3, 1), D(2025, 3, 31), first, comparison, last) == expected
 
 
 def test_month_coverage():
