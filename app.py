@@ -23,8 +23,11 @@ with st.sidebar:
 if not auth.gate():
     st.stop()
 
+links.read_workspace()
 ds = state.dataset()
 lang = state.lang()
+# Kept settings of the open workspace reach the session before anything reads or draws them.
+remembered.sync()
 state.apply_currency()
 style.apply(lang)
 
@@ -112,9 +115,6 @@ with st.sidebar:
         st.caption(f"{tr('app.dataset')}: {tr('app.dataset_empty')}")
     st.session_state["app_filters"], st.session_state["app_comparison"] = _sidebar_filters()
     board_pack.download_button(ds)
-
-# Kept settings of the open workspace reach the session before a page draws its controls.
-remembered.sync()
 
 if ds.label == "demo":
     customers = state.customer_count(*state.key(ds))

@@ -1,7 +1,7 @@
 """Shareable links: the address bar carries the view, so a copied link opens the same view.
 
-The page is the URL's path (``/net-promoter``); the query carries the language (``lang``), the
-period (``from``, ``to``), the filters (``tier``, ``channel``, ``store``, repeated for several),
+The page is the URL's path (``/net-promoter``); the query carries the open workspace (``ws``),
+the language (``lang``), the period (``from``, ``to``), the filters (``tier``, ``channel``, ``store``, repeated for several),
 the comparison (``cmp``, with ``cfrom`` and ``cto`` for a custom one) and, on the What-if page,
 its settings (``w_<setting>``; ``wl_<setting>`` for a list). The query is rewritten on every run;
 it is read once, on a session's first run, to seed the widgets. A link is text anyone can edit:
@@ -21,8 +21,11 @@ import streamlit as st
 from loyalty.analysis.filters import Filters
 from loyalty.presentation.i18n import LANGUAGES
 from loyalty.analysis.periods import COMPARISONS, Comparison
+from loyalty.storage.workspaces import WorkspaceError
+from ui import workspace
 
 _LANG_READ = "app_link_lang_read"
+_WS_READ = "app_link_workspace_read"
 # The link the session was opened with ({"params": {parameter: [values]}, "used": whether it
 # has been applied to data it fits, "suffix": the dataset it was last looked at for}).
 _LINK = "app_link"
@@ -44,6 +47,21 @@ def read_language() -> None:
     st.session_state[_LANG_READ] = True
     if st.query_params.get("lang") in LANGUAGES:
         st.session_state["app_lang"] = st.query_params["lang"]
+
+
+def read_workspace() -> None:
+    """Once per session, before its data is opened: the link's workspace, when the visitor has
+    it (with sign-in, only their own); otherwise the session opens as it would without."""
+    if st.session_state.get(_WS_READ):
+        return
+    st.session_state[_WS_READ] = True
+    wid = st.query_params.get("ws")
+    if not wid or workspace.current() is not None:
+        return
+    try:
+        workspace.open_workspace(workspace.spaces().get(wid))
+    except WorkspaceError:
+        pass
 
 
 def _dates(first_text, last_text, lowest: dt.date, highest: dt.date):
@@ -176,6 +194,8 @@ def _whatif_params() -> dict:
 
 def _view_params(lang: str, f: Filters, comparison: Comparison) -> dict:
     out: dict = {"lang": lang}
+    if (ws := workspace.current()) is not None:
+        out["ws"] = ws.id
     if f.start is not None and f.end is not None:
         out.update({"from": f.start.isoformat(), "to": f.end.isoformat()})
     for param, field in (("tier", "tiers"), ("channel", "channels"), ("store", "stores")):

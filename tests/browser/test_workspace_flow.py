@@ -136,5 +136,13 @@ def test_a_second_session_on_the_workspace_sees_what_the_first_loaded(
     writer.get_by_text("januar.csv: 4 of 4 rows loaded, 0 rejected").wait_for()
     # The other window's next click shows the new data.
     assert overview(reader) == ("€100.00", "4", "3")
-    for pg in pages:
+    # Its address opens the same workspace and view in a browser that never chose it.
+    assert "ws=" in reader.url
+    shared = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+    shared.set_default_timeout(60_000)
+    shared.goto(reader.url)
+    idle(shared)
+    assert (tile(shared, "Net revenue"), tile(shared, "Orders")) == ("€100.00", "4")
+    assert "Zwei Fenster" in shared.locator('[data-testid="stSidebar"]').inner_text()
+    for pg in [*pages, shared]:
         pg.context.close()
