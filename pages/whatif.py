@@ -11,7 +11,7 @@ from loyalty.presentation import plan_charts
 
 from loyalty.planning import scenarios
 from loyalty.presentation.text import escape_markdown
-from ui import links, remembered, state
+from ui import links, remembered, state, workspace
 from ui.state import tr
 from ui.whatif_discount import discount_tab
 from ui.whatif_retention import retention_tab
@@ -34,7 +34,7 @@ def _scenarios_tab(current: dict, ds, lang: str) -> None:
         remembered.sync()
         st.toast(tr("scen.replaced" if replaced else "scen.saved", name=escape_markdown(label)))
     if not saved:
-        st.info(tr("scen.none"))
+        st.info(tr("scen.none_workspace" if workspace.current() else "scen.none"))
         return
     chosen = [saved[k] for k in saved]
     st.dataframe(scenarios.compare_table(chosen, lang), key="whatif_compare")

@@ -10,7 +10,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from loyalty.presentation.i18n import fmt_number
+from loyalty.presentation.i18n import fmt_number, t_n
 from loyalty.storage import archive
 from loyalty.storage.workspaces import Workspace, WorkspaceError
 from loyalty.presentation.text import escape_markdown
@@ -159,9 +159,12 @@ def _manage(spaces, ws: Workspace) -> None:
         if c2.button(tr("ws.erase_go"), key="data_ws_erase_go", disabled=not (who.strip()
                                                                            and sure)):
             deleted = workspace.opened().erase_customer(ws, who.strip(), **workspace.engine())
-            st.session_state["data_ws_done"] = tr(
-                "ws.erased", id=escape_markdown(who.strip()),
-                n=fmt_number(sum(deleted.values()), state.lang()))
+            n = sum(deleted.values())
+            st.session_state["data_ws_done"] = t_n(
+                "ws.erased", n, state.lang(), id=escape_markdown(who.strip()),
+                n=fmt_number(n, state.lang()))
+            # The last load's messages describe rows that are gone now.
+            st.session_state.pop("data_results", None)
             for k in ("data_ws_erase_id", "data_ws_erase_sure"):
                 st.session_state.pop(k, None)
             st.rerun()
@@ -214,9 +217,15 @@ def history(ds) -> None:
     ids = [r.file_id for r in ds.reports]
     label = {r.file_id: f"{r.filename} ({tr(f'table.{r.table}')}, "
                         f"{fmt_number(r.rows_loaded, lang)})" for r in ds.reports}
-    fid = c1.selectbox(tr("ws.remove"), ids, format_func=label.get, key="data_ws_remove_pick",
+    # Keyed by the labels: Streamlit keeps showing old labels when only they change.
+    pick_key = "data_ws_remove_pick_" + str(abs(hash(tuple(label.items()))))
+    fid = c1.selectbox(tr("ws.remove"), ids, format_func=label.get, key=pick_key,
                        help=tr("ws.remove_help"))
-    if c2.button(tr("ws.remove_go"), key="data_ws_remove_go"):
+    sure = st.checkbox(tr("ws.remove_confirm"), key="data_ws_remove_sure")
+    if c2.button(tr("ws.remove_go"), key="data_ws_remove_go", disabled=not sure):
         gone = state.base_dataset().remove_file(fid)
+        st.session_state.pop("data_ws_remove_sure", None)
+        # The last load's messages describe the files as they were.
+        st.session_state.pop("data_results", None)
         st.session_state["data_ws_done"] = tr("ws.removed", file=escape_markdown(gone.filename))
         st.rerun()

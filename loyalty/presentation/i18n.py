@@ -482,6 +482,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "data.rejected_rows": ("Rejected rows", "Abgelehnte Zeilen"),
     "data.download_rejects": ("Download rejected rows (CSV)", "Abgelehnte Zeilen herunterladen "
                                                               "(CSV)"),
+    "data.notice_erased_customers": (
+        "{n} rows belong to customers erased from this workspace on request: not loaded.",
+        "{n} Zeilen gehören zu Kunden, die auf Anfrage aus diesem Arbeitsbereich gelöscht "
+        "wurden: nicht geladen."),
+    "data.notice_erased_customers_one": (
+        "1 row belongs to a customer erased from this workspace on request: not loaded.",
+        "1 Zeile gehört zu einem Kunden, der auf Anfrage aus diesem Arbeitsbereich gelöscht "
+        "wurde: nicht geladen."),
     "data.notice_partial_refunds_without_amount": (
         "{n} orders are partially refunded, but the file has no refunded amount for them: they "
         "count at full value. Export the refunded amount column to correct this.",
@@ -753,8 +761,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "ws.erase_confirm": ("I understand this cannot be undone", "Mir ist klar, dass dies nicht "
                          "rückgängig zu machen ist"),
     "ws.erase_go": ("Erase", "Löschen"),
-    "ws.erased": ("Customer {id} erased: {n} rows deleted.",
-                  "Kunde {id} gelöscht: {n} Zeilen entfernt."),
+    "ws.erased": ("Customer {id} erased: {n} rows deleted. A later export that still holds "
+                  "them will not bring them back.",
+                  "Kunde {id} gelöscht: {n} Zeilen entfernt. Ein späterer Export, der ihn "
+                  "noch enthält, bringt ihn nicht zurück."),
+    "ws.erased_one": ("Customer {id} erased: 1 row deleted. A later export that still holds "
+                      "them will not bring them back.",
+                      "Kunde {id} gelöscht: 1 Zeile entfernt. Ein späterer Export, der ihn "
+                      "noch enthält, bringt ihn nicht zurück."),
     "ws.delete": ("Delete this workspace", "Diesen Arbeitsbereich löschen"),
     "ws.delete_help": ("Removes the workspace with all its data, settings and scenarios from "
                        "the server. Cannot be undone; export it first to keep a copy.",
@@ -766,8 +780,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "ws.gone": ("The workspace you had open was deleted (in another window); the demo shop is "
                 "shown.", "Der geöffnete Arbeitsbereich wurde gelöscht (in einem anderen "
                 "Fenster); der Demo-Shop wird gezeigt."),
-    "ws.no_files": ("No files yet: add your first export below.",
-                    "Noch keine Dateien: Laden Sie unten Ihren ersten Export."),
+    "ws.no_files": ("No files yet: add your first export above.",
+                    "Noch keine Dateien: Laden Sie oben Ihren ersten Export."),
     "ws.col_when": ("Loaded on", "Geladen am"),
     "ws.col_loaded": ("Rows counted", "Gezählte Zeilen"),
     "ws.col_skipped": ("Already loaded before", "Schon zuvor geladen"),
@@ -779,6 +793,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                        "Ihre Zeilen verschwinden aus allen Kennzahlen; Zeilen, die eine spätere "
                        "Datei mit ihr teilte, zählen wieder aus jener Datei."),
     "ws.remove_go": ("Remove", "Entfernen"),
+    "ws.remove_confirm": ("Remove this file's rows from every figure",
+                          "Die Zeilen dieser Datei aus allen Kennzahlen entfernen"),
     "ws.removed": ("{file} removed from the workspace.", "{file} aus dem Arbeitsbereich entfernt."),
     "ws.err.busy": ("This workspace is in use by another program (for example a command-line "
                     "load); try again when it has finished.",

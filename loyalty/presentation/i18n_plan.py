@@ -516,6 +516,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "scen.none": ("No scenarios saved yet. They are kept until you close the browser tab.",
                   "Noch keine Szenarien gespeichert. Sie bleiben erhalten, bis Sie den "
                   "Browser-Tab schließen."),
+    "scen.none_workspace": ("No scenarios saved yet. Saved scenarios are kept in this workspace.",
+                            "Noch keine Szenarien gespeichert. Gespeicherte Szenarien bleiben in "
+                            "diesem Arbeitsbereich erhalten."),
     "scen.compare": ("Scenarios compared", "Szenarien im Vergleich"),
     "scen.csv": ("Download CSV", "CSV herunterladen"),
     "scen.html": ("Download report (HTML)", "Bericht herunterladen (HTML)"),

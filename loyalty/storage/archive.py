@@ -63,6 +63,7 @@ def export(ds, name: str, out_path: str, work_dir: str | None = None) -> str:
         manifest = {"format": FORMAT, "version": VERSION, "name": name,
                     "files": [history.to_record(r) for r in ds.reports],
                     "layouts": keep.layouts(con),
+                    "erased": keep.erased(con),
                     "settings": {k: keep.encode(v) for k, v in keep.settings(con).items()}}
         with zipfile.ZipFile(out_path, "w", zipfile.ZIP_DEFLATED) as z:
             z.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
@@ -139,6 +140,8 @@ def restore(ds, path: str, work_dir: str | None = None) -> dict:
                     keep.remember_layout(con, layout["columns"], layout["table"],
                                          layout["mapping"], layout["decimal"],
                                          layout.get("date_layouts", {}))
+                keep.remember_erased(con, [(str(h), str(d)) for h, d in
+                                           manifest.get("erased", [])])
                 keep.put(con, {k: keep.decode(v)
                                for k, v in manifest.get("settings", {}).items()})
                 ds.reports[:] = records

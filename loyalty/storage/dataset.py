@@ -119,6 +119,7 @@ class Dataset:
                 report = load_file(self.con, plan, file_id, self.work_dir, progress)
                 report.currency = file_currency(plan)
                 report.loaded_at = history.now()
+                self._leave_out_erased(report)
                 overlap.mark(self.con, report, self.reports)
                 history.save(self.con, report)
                 self._refresh_views([*self.reports, report])
@@ -152,6 +153,30 @@ class Dataset:
         except duckdb.Error:
             pass
         self._refresh_views()
+
+    def _leave_out_erased(self, report: LoadReport) -> None:
+        """Drop the rows of customers erased on request from a file just loaded: an export made
+        before the request still holds them. They count as erased, with a notice."""
+        if not scalar(self.con, f"SELECT count(*) FROM {keep.ERASED_TABLE}"):
+            return
+        target = internal_name(report.storage_table)
+        ids = [c for c in ("customer_id", "customer_email", "referred_by")
+               if c in self._columns(report.storage_table)]
+        if "customer_id" not in ids:
+            return
+        erased = f"SELECT hash FROM {keep.ERASED_TABLE}"
+        hit = f"sha256(customer_id) IN ({erased})"
+        if "customer_email" in ids:
+            hit += f" OR sha256(customer_email) IN ({erased})"
+        n = scalar(self.con, f"SELECT count(*) FROM {target} WHERE {hit}")
+        run(self.con, f"DELETE FROM {target} WHERE {hit}")
+        if "referred_by" in ids:
+            run(self.con, f"UPDATE {target} SET referred_by = NULL, _fields = NULL "
+                          f"WHERE sha256(referred_by) IN ({erased})")
+        if n:
+            report.rows_loaded -= n
+            report.rows_erased += n
+            report.notices["erased_customers"] = int(n)
 
     def remove_file(self, file_id: int) -> LoadReport:
         """Remove one loaded file: its rows, its rejected records and its history entry. The
@@ -219,6 +244,8 @@ class Dataset:
                               "OR regexp_matches(reason, $p)", {"p": pattern})
                 if n:
                     deleted["rejected"] = n
+                run(self.con, f"INSERT OR IGNORE INTO {keep.ERASED_TABLE} "
+                              "VALUES (sha256($c), current_date)", {"c": cid})
                 self._refresh_views()
                 run(self.con, "COMMIT")
             except BaseException:

@@ -17,10 +17,14 @@ from loyalty.reading.schema import normalise_header
 
 SETTINGS_TABLE = "_ll_settings"
 LAYOUTS_TABLE = "_ll_layouts"
+# Customers erased on request, by the SHA-256 of their id: a later export that still holds
+# them does not bring them back (see Dataset.load), and the id itself is not kept.
+ERASED_TABLE = "_ll_erased"
 
 DDL = (f"CREATE TABLE IF NOT EXISTS {SETTINGS_TABLE} (key VARCHAR PRIMARY KEY, value VARCHAR)",
        f"CREATE TABLE IF NOT EXISTS {LAYOUTS_TABLE} (signature VARCHAR PRIMARY KEY, "
-       "layout VARCHAR)")
+       "layout VARCHAR)",
+       f"CREATE TABLE IF NOT EXISTS {ERASED_TABLE} (hash VARCHAR PRIMARY KEY, erased DATE)")
 
 
 def ensure(con) -> None:
@@ -112,3 +116,15 @@ def layout_for(con, columns: list[str]) -> dict | None:
 def layouts(con) -> list[dict]:
     return [json.loads(r[0]) for r in con.execute(
         f"SELECT layout FROM {LAYOUTS_TABLE} ORDER BY signature").fetchall()]
+
+
+def erased(con) -> list[tuple[str, str]]:
+    """The erased customers' id hashes, with the day each was erased."""
+    return [(h, str(d)) for h, d in con.execute(
+        f"SELECT hash, erased FROM {ERASED_TABLE} ORDER BY erased, hash").fetchall()]
+
+
+def remember_erased(con, hashes: list[tuple[str, str]]) -> None:
+    if hashes:
+        con.executemany(f"INSERT OR IGNORE INTO {ERASED_TABLE} VALUES (?, CAST(? AS DATE))",
+                        hashes)

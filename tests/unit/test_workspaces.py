@@ -214,3 +214,28 @@ def test_the_command_line_adds_lists_and_erases(spaces, write_file, tmp_path):
     assert cli("export", "--out", str(tmp_path / "l.zip")).returncode == 0
     assert cli("import", str(tmp_path / "l.zip"), "--name", "Kopie").returncode == 0
     assert [line.split("\t")[0] for line in cli("list").stdout.splitlines()] == ["Kopie", "Laden"]
+
+
+def test_an_erased_customer_does_not_come_back_with_a_later_export(spaces, write_file, tmp_path):
+    ws = spaces.create("Laden")
+    ds = open_dataset(ws)
+    ds.load(write_file("januar.csv", JAN, "cp1252"))
+    opened = OpenWorkspaces()
+    opened._open[ws.database] = ds
+    opened.erase_customer(ws, "K100001")
+    ds = opened.dataset(ws)
+    # February still holds K100001's order 1004 (skipped anyway) and nothing else of theirs;
+    # a re-export of January holds 1001 and 1004.
+    r = ds.load(write_file("januar_neu.csv", JAN, "cp1252"))
+    # 1002 and 1003 are already loaded; 1001 and 1004 belong to the erased customer.
+    assert (r.rows_read, r.rows_loaded, r.rows_skipped, r.rows_erased) == (4, 0, 2, 2)
+    assert r.notices == {"erased_customers": 2}
+    assert revenue(ds) == 20 + 30
+    out = archive.export(ds, "Laden", str(tmp_path / "l.zip"))
+    opened.close(ws)
+    assert b"K100001" not in file_bytes(ws)
+    copy = open_dataset(spaces.create("Kopie"))
+    archive.restore(copy, out)
+    again = copy.load(write_file("januar_3.csv", JAN, "cp1252"))
+    assert again.rows_erased == 2 and revenue(copy) == 20 + 30
+    copy.close()
