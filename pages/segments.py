@@ -1,6 +1,5 @@
 """Segments: loyalty types with reasons, adjustable rules, lifecycle, RFM, drill-down, export."""
 
-import dataclasses
 
 import pandas as pd
 import streamlit as st
@@ -18,6 +17,7 @@ from loyalty.settings import default
 from loyalty.presentation.text import escape_markdown
 from ui import remembered, state, tables
 from ui.choices import localized
+from ui.rules import rules_from_widgets
 from ui.state import tr
 from ui.widgets import guarded, lazy_tabs, page_start
 
@@ -31,22 +31,6 @@ def _profile_signals(frame: pd.DataFrame) -> list[str]:
     share, as in the convenience rule."""
     cols = [c for c in PROFILE_SIGNALS if c in frame and frame[c].notna().any()]
     return [c for c in cols if not (c == "store_share" and "channel_share" in cols)]
-
-
-def _rules_from_widgets() -> tuple[dict, int]:
-    """The rules as the manager set them (the defaults until a slider moves)."""
-    rules = {}
-    for ty, rule in TYPE_RULES.items():
-        sigs = []
-        for s in rule.signals:
-            picked = st.session_state.get(f"seg_{ty}_{s.name}")
-            if picked is not None:
-                lo, hi = picked
-                s = dataclasses.replace(s, low=hi if s.low > s.high else lo,
-                                        high=lo if s.low > s.high else hi)
-            sigs.append(s)
-        rules[ty] = dataclasses.replace(rule, signals=tuple(sigs))
-    return rules, int(st.session_state.get("seg_min_orders", MIN_ORDERS))
 
 
 def _nearest(steps: list[float], value: float) -> float:
@@ -246,7 +230,7 @@ def render() -> None:
     churn_days = int(default("churn_window_days"))
     base = state.customer_base(*state.key(ds), f, churn_days)
     _rule_editor(untellable_types(base["signals"]))
-    rules, min_orders = _rules_from_widgets()
+    rules, min_orders = rules_from_widgets()
     # Reasons are worked out only for the customers shown or exported: recounting the types
     # after a threshold change stays fast on large customer bases.
     seg = segment(base["signals"], rules, min_orders, explain=False)

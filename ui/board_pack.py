@@ -10,8 +10,11 @@ import streamlit as st
 
 from loyalty.analysis.filters import Filters
 from loyalty.presentation.i18n import t, use_currency
-from loyalty.presentation.board_pack import board_pack, error_pack
-from ui import state
+from loyalty.analysis.segments import TYPE_RULES
+from loyalty.presentation.board_pack import PackSettings, board_pack, error_pack
+from loyalty.presentation.sections import TIER_MONTHS
+from ui import remembered, state
+from ui.rules import rules_from_widgets
 
 
 def shop_name(ds, lang: str) -> str:
@@ -23,8 +26,24 @@ def shop_name(ds, lang: str) -> str:
     return ", ".join(r.filename for r in ds.reports) or t("app.dataset_empty", lang)
 
 
+def pack_settings(ds) -> PackSettings:
+    """The settings the manager has on the pages now (the Churn page's window when moved off
+    the suggestion, the Tiers page's months, the Loyalty types page's rules)."""
+    rules, min_orders = rules_from_widgets()
+    window = st.session_state.get(f"churn_window_{ds.uid}_{ds.version}")
+    if window is not None and window == state.suggested_window(
+            *state.key(ds), state.current_filters())["days"]:
+        # Drawn at the suggestion (the Churn page was opened, its window not moved).
+        window = None
+    if window is None:
+        window = remembered.value(remembered.CHURN_WINDOW)
+    return PackSettings(churn_window=int(window) if window is not None else None,
+                        tier_months=int(st.session_state.get("tiers_months", TIER_MONTHS)),
+                        rules=None if rules == TYPE_RULES else rules, min_orders=min_orders)
+
+
 def pack_maker(base, f: Filters, lang: str, currency: str, shop: str, saved: dict,
-               comparison=None):
+               comparison=None, settings: PackSettings | None = None):
     """A callable that builds the pack on its own cursor (the click's thread must not share the
     page run's) and, should that fail, a one-page PDF that says why instead of a traceback.
 
@@ -35,6 +54,7 @@ def pack_maker(base, f: Filters, lang: str, currency: str, shop: str, saved: dic
         view = base.cursor_view()
         try:
             return board_pack(view, f, lang, shop=shop, scenarios=list(saved.values()),
+                              settings=settings,
                               **({"comparison": comparison} if comparison else {}))
         except Exception as exc:  # noqa: BLE001 - the reader gets one sentence, not a traceback
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
@@ -55,7 +75,8 @@ def download_button(ds) -> None:
            f"{f.start:%Y%m%d}-{f.end:%Y%m%d}.pdf"
     st.download_button(t("pack.prepare", lang),
                        pack_maker(state.base_dataset(), f, lang, state.currency(ds),
-                                  shop_name(ds, lang), saved, state.current_comparison()),
+                                  shop_name(ds, lang), saved, state.current_comparison(),
+                                  pack_settings(ds)),
                        file_name=name, mime="application/pdf", key="app_board_pack",
                        icon=":material/picture_as_pdf:", help=t("pack.prepare_help", lang),
                        on_click="ignore", width="stretch")

@@ -8,6 +8,7 @@ report`` both call it.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from loyalty.storage.dataset import Dataset
 from loyalty.analysis.features import customer_features
@@ -19,22 +20,56 @@ from loyalty.analysis.filters import data_range
 from loyalty.analysis.overview import overview
 from loyalty.analysis.periods import PREVIOUS, Comparison, comparison_dates
 from loyalty.planning.scenarios import Scenario
-from loyalty.analysis.segments import segment, signals
+from loyalty.analysis.segments import MIN_ORDERS, TYPE_RULES, segment, signals
 from loyalty.settings import default
 from loyalty.presentation import sections
 from loyalty.presentation.model import Note, Pack, Section
 from loyalty.presentation.pdf import render_pdf
+from loyalty.presentation.sections import TIER_MONTHS
 
 
-def customer_base(ds: Dataset, f: Filters, churn_days: int) -> dict:
-    """Per-customer features, signals, lifecycle stage and loyalty type (default rules) at the
-    period's end: what the Loyalty types and Churn pages start from."""
+@dataclass(frozen=True)
+class PackSettings:
+    """The page settings the pack is made with: the manager's where they changed them (the
+    dashboard passes those), each page's opening defaults otherwise.
+
+    ``churn_window``: days without a purchase before a customer counts as churned (None: what
+    the data suggests, as the Churn page opens); ``tier_months``: months of qualifying spend;
+    ``rules`` and ``min_orders``: the loyalty-type rules (None: the defaults)."""
+
+    churn_window: int | None = None
+    tier_months: int = TIER_MONTHS
+    rules: dict | None = None
+    min_orders: int = MIN_ORDERS
+
+    def changed(self) -> bool:
+        return self != PackSettings()
+
+
+def customer_base(ds: Dataset, f: Filters, churn_days: int,
+                  settings: "PackSettings | None" = None) -> dict:
+    """Per-customer features, signals, lifecycle stage and loyalty type (the settings' rules)
+    at the period's end: what the Loyalty types and Churn pages start from."""
+    settings = settings or PackSettings()
     features = customer_features(ds, f.end, f)
     sig = signals(features)
-    seg = segment(sig, explain=False)
+    seg = segment(sig, rules=settings.rules, min_orders=settings.min_orders, explain=False)
     return {"features": features, "signals": sig, "segmentation": seg,
             "lifecycle": lifecycle_stage(features, churn_days),
             "types": seg.table["loyalty_type"]}
+
+
+def _settings_text(settings: PackSettings, lang: str) -> str:
+    """What the cover says about the settings the pack was made with."""
+    if not settings.changed():
+        return t("pack.settings_text", lang)
+    window = (t("pack.settings_window", lang, days=settings.churn_window)
+              if settings.churn_window else t("pack.settings_window_suggested", lang))
+    rules = t("pack.settings_rules_changed" if settings.rules not in (None, TYPE_RULES)
+              or settings.min_orders != MIN_ORDERS else "pack.settings_rules_default", lang,
+              n=settings.min_orders)
+    return t("pack.settings_used", lang, window=window, months=settings.tier_months,
+             rules=rules)
 
 
 def _filters_text(f: Filters, lang: str) -> str:
@@ -55,17 +90,20 @@ def _nps_change(ds: Dataset, f: Filters, previous) -> dict | None:
 
 def build_pack(ds: Dataset, f: Filters, lang: str = "en", shop: str = "",
                scenarios: list[Scenario] | None = None, no_scenarios: str = "pack.scenarios_none",
-               created: dt.datetime | None = None, comparison: Comparison = PREVIOUS) -> Pack:
+               created: dt.datetime | None = None, comparison: Comparison = PREVIOUS,
+               settings: PackSettings | None = None) -> Pack:
     """Every section of the pack for dataset ``ds`` under filters ``f`` (period set), in
     ``lang``, each change against ``comparison`` (as the sidebar chooses it). ``shop`` names
     the shop or dataset; ``scenarios`` are the saved what-if scenarios (``no_scenarios`` is the
-    text key saying why there are none)."""
+    text key saying why there are none); ``settings`` the page settings (see
+    :class:`PackSettings`)."""
     created = created or dt.datetime.now()
+    settings = settings or PackSettings()
     churn_days = int(default("churn_window_days"))
     first, last = data_range(ds)
     figures = overview(ds, f, churn_days, comparison)
     previous = figures["previous_period"]
-    base = customer_base(ds, f, churn_days)
+    base = customer_base(ds, f, churn_days, settings)
     files = [r.filename for r in ds.reports] or [t("app.dataset_empty", lang)]
     period = t("pack.period", lang, start=fmt_date(f.start, lang), end=fmt_date(f.end, lang))
     compared = (t("pack.compared", lang, start=fmt_date(previous[0], lang),
@@ -76,14 +114,14 @@ def build_pack(ds: Dataset, f: Filters, lang: str = "en", shop: str = "",
              (t("pack.cover_filters", lang), _filters_text(f, lang)),
              (t("pack.cover_sources", lang), ", ".join(files)),
              (t("pack.cover_created", lang), f"{fmt_date(created, lang)} {created:%H:%M}"),
-             (t("pack.cover_settings", lang), t("pack.settings_text", lang))]
+             (t("pack.cover_settings", lang), _settings_text(settings, lang))]
     parts = [
         sections.headline_section(figures, churn_days, _nps_change(ds, f, previous), lang),
         sections.overview_section(ds, f, figures, lang),
         sections.segments_section(base, lang),
         sections.nps_section(ds, f, lang, comparison_dates(f.start, f.end, comparison)),
-        sections.churn_section(ds, f, first, last, base, lang),
-        sections.tiers_section(ds, f, lang),
+        sections.churn_section(ds, f, first, last, base, lang, settings.churn_window),
+        sections.tiers_section(ds, f, lang, settings.tier_months),
         sections.programme_section(ds, f, first, lang, comparison),
         sections.scenarios_section(list(scenarios or []), lang, no_scenarios),
     ]

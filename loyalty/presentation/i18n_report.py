@@ -31,6 +31,20 @@ TEXTS: dict[str, tuple[str, str]] = {
                            "Daten nahelegen, die Stufen, die die Mitgliederdatei ergibt, sechs "
                            "Monate vor und nach dem Programmstart, die voreingestellten Regeln "
                            "der Treuetypen."),
+    "pack.settings_used": ("As set in the dashboard: {window}; tiers by qualifying spend over "
+                           "{months} months; {rules}; six months before and after the programme "
+                           "launch.",
+                           "Wie im Dashboard eingestellt: {window}; Stufen nach qualifizierendem "
+                           "Umsatz der letzten {months} Monate; {rules}; sechs Monate vor und "
+                           "nach dem Programmstart."),
+    "pack.settings_window": ("inactivity window {days} days", "Inaktivitätsfenster {days} Tage"),
+    "pack.settings_window_suggested": ("the inactivity window the data suggests",
+                                       "das Inaktivitätsfenster, das die Daten nahelegen"),
+    "pack.settings_rules_default": ("the default loyalty-type rules",
+                                    "die voreingestellten Regeln der Treuetypen"),
+    "pack.settings_rules_changed": ("your own loyalty-type rules (at least {n} orders)",
+                                    "Ihre eigenen Regeln der Treuetypen (mindestens {n} "
+                                    "Bestellungen)"),
     "pack.headline": ("Headline figures", "Kennzahlen auf einen Blick"),
     "pack.col_figure": ("Figure", "Kennzahl"),
     "pack.col_now": ("{start} – {end}", "{start} – {end}"),

@@ -221,10 +221,12 @@ def nps_section(ds: Dataset, f: Filters, lang: str,
 
 
 def churn_section(ds: Dataset, f: Filters, first: dt.date, last: dt.date, base: dict,
-                  lang: str) -> Section:
-    """New, reactivated and churned customers per month, churn by loyalty type."""
+                  lang: str, window: int | None = None) -> Section:
+    """New, reactivated and churned customers per month, churn by loyalty type; ``window``
+    days without a purchase make a churn (None: what the data suggests)."""
     suggestion = suggested_window(ds, f)
-    window = int(suggestion["days"])
+    chosen = window is not None
+    window = int(window if chosen else suggestion["days"])
     m = monthly_movements(ds, window, f, f.end)
     m = m[m["month"] >= pd.Timestamp(f.start).to_period("M").to_timestamp()].copy()
     m["coverage"] = month_coverage(m["month"], max(f.start, first), min(f.end, last)).values
@@ -232,7 +234,7 @@ def churn_section(ds: Dataset, f: Filters, first: dt.date, last: dt.date, base: 
                               reactivated=fmt_number(m["reactivated"].sum(), lang),
                               churned=fmt_number(m["churned"].sum(), lang), days=window,
                               rate=fmt_percent(m["churn_rate"].mean(), lang)))]
-    if suggestion["gaps"]:
+    if suggestion["gaps"] and not chosen:
         blocks.append(Note(t("churn.window_reason", lang, days=window,
                              share=fmt_percent(suggestion["quantile"], lang, 0),
                              median=fmt_number(suggestion["gap_median"], lang),
@@ -247,10 +249,11 @@ def churn_section(ds: Dataset, f: Filters, first: dt.date, last: dt.date, base: 
     return Section("churn", t("nav.churn", lang), blocks)
 
 
-def tiers_section(ds: Dataset, f: Filters, lang: str) -> Section:
-    """Customers per tier, movement between the period's start and end, points."""
-    spend_end = qualifying_spend(ds, f.end, TIER_MONTHS, f)
-    spend_start = qualifying_spend(ds, f.start - dt.timedelta(days=1), TIER_MONTHS, f)
+def tiers_section(ds: Dataset, f: Filters, lang: str, months: int = TIER_MONTHS) -> Section:
+    """Customers per tier (qualifying spend over ``months``), movement between the period's
+    start and end, points."""
+    spend_end = qualifying_spend(ds, f.end, months, f)
+    spend_start = qualifying_spend(ds, f.start - dt.timedelta(days=1), months, f)
     in_file = None
     if ds.has("members") and "tier" in ds.fields("members"):
         m = ds.table("members").select("customer_id", "tier").execute()
@@ -279,7 +282,7 @@ def tiers_section(ds: Dataset, f: Filters, lang: str) -> Section:
     blocks.append(Table([t("field.tier", lang), t("pack.tier_from", lang),
                          t("seg.col_customers", lang), t("tiers.spend", lang),
                          t("seg.col_revenue_share", lang)], rows))
-    blocks.append(Note(t("tiers.by_spend", lang, months=TIER_MONTHS)))
+    blocks.append(Note(t("tiers.by_spend", lang, months=months)))
     blocks.append(Chart(t("tiers.movement", lang), charts.tier_matrix(moved["matrix"], lang),
                         320))
     if {"points_earned", "points_redeemed"} & ds.fields("transactions"):

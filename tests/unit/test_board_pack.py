@@ -116,3 +116,18 @@ def test_saved_scenarios_are_in_the_pack(shop):
 def test_without_scenarios_the_pack_says_why(shop):
     pack = build_pack(shop, JANUARY, "en", no_scenarios="pack.scenarios_cli")
     assert pack.sections[-1].blocks[0].text.startswith("No what-if scenarios: they are saved")
+
+
+def test_the_pack_uses_and_names_the_settings_the_manager_set(shop):
+    from loyalty.presentation.board_pack import PackSettings
+    default = build_pack(shop, JANUARY, "en")
+    assert dict(default.cover)["Settings"].startswith("Each page as it opens")
+    pack = build_pack(shop, JANUARY, "en", settings=PackSettings(churn_window=90,
+                                                                 tier_months=6, min_orders=2))
+    settings = dict(pack.cover)["Settings"]
+    assert "inactivity window 90 days" in settings and "over 6 months" in settings
+    assert "your own loyalty-type rules (at least 2 orders)" in settings
+    churn = next(s for s in pack.sections if s.key == "churn")
+    assert "90" in churn.blocks[0].text
+    tiers = next(s for s in pack.sections if s.key == "tiers")
+    assert any("last 6 months" in getattr(b, "text", "") for b in tiers.blocks)
