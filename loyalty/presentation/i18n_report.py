@@ -45,6 +45,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "pack.settings_rules_changed": ("your own loyalty-type rules (at least {n} orders)",
                                     "Ihre eigenen Regeln der Treuetypen (mindestens {n} "
                                     "Bestellungen)"),
+    "pack.churn_none_by_type": ("No customer has churned at the period's end, in any loyalty "
+                                "type.",
+                                "Am Ende des Zeitraums ist in keinem Treuetyp ein Kunde "
+                                "abgewandert."),
     "pack.headline": ("Headline figures", "Kennzahlen auf einen Blick"),
     "pack.col_figure": ("Figure", "Kennzahl"),
     "pack.col_now": ("{start} – {end}", "{start} – {end}"),

@@ -243,9 +243,14 @@ def churn_section(ds: Dataset, f: Filters, first: dt.date, last: dt.date, base: 
     if charts.has_partial_months(m):
         blocks.append(Note(t("chart.partial_note", lang)))
     churned = lifecycle_stage(base["features"], window) == "churned"
-    blocks.append(Chart(t("churn.by_loyalty_type", lang),
-                        charts.share_bars(churn_by(base["types"], churned), lang,
-                                          lambda v: t(f"type.{v}", lang)), 320))
+    by_type = churn_by(base["types"], churned)
+    if by_type["churn_rate"].fillna(0).gt(0).any():
+        blocks.append(Chart(t("churn.by_loyalty_type", lang),
+                            charts.share_bars(by_type, lang, lambda v: t(f"type.{v}", lang)),
+                            320))
+    else:
+        # Bars all at zero would be an empty frame with a "0 %" axis.
+        blocks.append(Note(t("pack.churn_none_by_type", lang)))
     return Section("churn", t("nav.churn", lang), blocks)
 
 

@@ -131,3 +131,12 @@ def test_the_pack_uses_and_names_the_settings_the_manager_set(shop):
     assert "90" in churn.blocks[0].text
     tiers = next(s for s in pack.sections if s.key == "tiers")
     assert any("last 6 months" in getattr(b, "text", "") for b in tiers.blocks)
+
+
+def test_churn_by_type_is_a_sentence_when_nobody_churned(write_file, dataset):
+    # Two customers who bought this month: nobody can have churned by the 31st.
+    dataset.load(write_file("t.csv", "customer_id,date,amount\nA,2026-01-02,10\nB,2026-01-05,20\n"))
+    pack = build_pack(dataset, Filters(start=dt.date(2026, 1, 1), end=dt.date(2026, 1, 31)), "en")
+    churn = next(s for s in pack.sections if s.key == "churn")
+    assert not any(isinstance(b, Chart) and "loyalty type" in b.title for b in churn.blocks)
+    assert any("No customer has churned" in getattr(b, "text", "") for b in churn.blocks)
