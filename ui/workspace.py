@@ -10,11 +10,11 @@ from __future__ import annotations
 import streamlit as st
 
 from loyalty.storage.dataset import Dataset
-from loyalty.settings import server_value
 from loyalty.storage.opened import OpenWorkspaces
 from loyalty.storage.workspaces import Workspace, WorkspaceError, Workspaces, data_dir, owner_root
 from loyalty.reading.uploads import uploads_root
 from ui import auth
+from ui.state import engine_options
 
 KEY = "workspace_id"
 
@@ -33,9 +33,7 @@ def spaces() -> Workspaces:
 def engine() -> dict:
     """A workspace engine's limits, and the folders it may read: every session's uploads
     (sessions share it) and the workspace's own folder (added when it opens)."""
-    return {"memory_mb": server_value("session_memory_mb"),
-            "threads": server_value("session_threads"),
-            "allowed_directories": [uploads_root()]}
+    return engine_options(uploads_root())
 
 
 def current() -> Workspace | None:

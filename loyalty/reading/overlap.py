@@ -18,22 +18,16 @@ What is "the same":
 
 from __future__ import annotations
 
-from loyalty.storage.db import run, scalar
+from loyalty.storage.db import columns, run, scalar
 from loyalty.reading.schema import TABLES
 from loyalty.storage.sqlsafe import ident, internal_name
 
 KNOWN = "_ll_known"
 
 
-def _has_known(con, table: str) -> bool:
-    return bool(scalar(con, "SELECT count(*) FROM duckdb_columns() WHERE table_name = $t "
-                            "AND column_name = $c AND database_name = current_database()",
-                       {"t": table, "c": KNOWN}))
-
-
 def visible(con, table: str) -> str:
     """A WHERE clause (possibly empty) leaving out the known rows of storage table ``table``."""
-    return f" WHERE {KNOWN} IS NOT TRUE" if _has_known(con, table) else ""
+    return f" WHERE {KNOWN} IS NOT TRUE" if KNOWN in columns(con, table) else ""
 
 
 def mark(con, report, earlier: list) -> None:
@@ -41,7 +35,7 @@ def mark(con, report, earlier: list) -> None:
     before it) hold, and count them in ``report``: ``rows_skipped`` (rows), ``rows_loaded``
     (rows that count) and ``duplicates`` (orders with ids, else rows)."""
     table = report.storage_table
-    if _has_known(con, table):
+    if KNOWN in columns(con, table):
         # Marked before (an earlier file was removed since): the rows count again first.
         known_before = scalar(con, f"SELECT count(*) FROM {internal_name(table)} "
                                    f"WHERE {KNOWN}")

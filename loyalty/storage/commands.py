@@ -3,6 +3,7 @@ erase-customer``: workspaces from the command line (see :mod:`loyalty.storage`).
 
 from __future__ import annotations
 
+from loyalty.reading.sniff import sniff
 from loyalty.storage import archive, erase
 from loyalty.storage.opened import open_dataset
 from loyalty.storage.workspaces import Workspaces, WorkspaceError, data_dir
@@ -108,8 +109,10 @@ def _on_data(args, w, ds) -> int:
     action = args.action
     if action == "add":
         for path in args.files:
-            kept = _kept(ds, path, args.table)
-            report = ds.load(path, **({"table": args.table} | kept))
+            dialect = sniff(path)
+            kept = _kept(ds, dialect.columns, args.table)
+            # Sniffed once: the plan reads the file with the dialect found here.
+            report = ds.load(path, dialect=dialect, **({"table": args.table} | kept))
             ds.keep_layout(report.plan)
             print(f"{report.filename}: {report.understood()}"
                   + (" (columns mapped as for the last file with this header)" if kept else ""))
@@ -131,9 +134,7 @@ def _on_data(args, w, ds) -> int:
         print(f"wrote {args.out}")
     elif action == "erase-customer":
         _confirm(args, f"erase customer {args.customer_id} from {w.name}")
-        deleted = ds.erase_customer(args.customer_id)
-        ds.close()
-        erase.rewrite(w.database)
+        deleted = erase.erase_customer(ds, w.database, args.customer_id)
         total = sum(deleted.values())
         print(f"erased {args.customer_id}: " + (", ".join(f"{n} {t}" for t, n in
                                                            deleted.items()) if total else
@@ -141,10 +142,9 @@ def _on_data(args, w, ds) -> int:
     return 0
 
 
-def _kept(ds, path: str, table: str | None) -> dict:
-    """The mapping kept for files with this file's header (see loyalty.storage.keep)."""
-    from loyalty.reading.sniff import sniff
-    layout = ds.layout_for(sniff(path).columns)
+def _kept(ds, columns: list[str], table: str | None) -> dict:
+    """The mapping kept for files with this header (see loyalty.storage.keep)."""
+    layout = ds.layout_for(columns)
     if layout is None or (table and layout["table"] != table):
         return {}
     return {"table": layout["table"], "mapping": layout["mapping"], "decimal": layout["decimal"]}

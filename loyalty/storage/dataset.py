@@ -24,7 +24,7 @@ from ibis.backends.duckdb import Backend as _IbisDuckDB
 from loyalty.reading import overlap
 from loyalty.presentation.csvsafe import write_cursor
 from loyalty.reading.currency import file_currency
-from loyalty.storage.db import run, scalar
+from loyalty.storage.db import columns, run, scalar
 from loyalty.errors import UnusableFile
 from loyalty.reading.ingest import REJECTS_TABLE, LoadReport, ensure_support_objects, load_file
 from loyalty.reading.plan import ReadPlan, make_plan
@@ -141,11 +141,6 @@ class Dataset:
             self.version += 1
             return report
 
-    def _columns(self, table: str) -> set[str]:
-        return {r[0] for r in self.con.execute(
-            "SELECT column_name FROM duckdb_columns() WHERE table_name = $t "
-            "AND database_name = current_database()", {"t": table}).fetchall()}
-
     def _rollback(self) -> None:
         """Undo the change under way; the data stays as it was before it."""
         try:
@@ -161,7 +156,7 @@ class Dataset:
             return
         target = internal_name(report.storage_table)
         ids = [c for c in ("customer_id", "customer_email", "referred_by")
-               if c in self._columns(report.storage_table)]
+               if c in columns(self.con, report.storage_table)]
         if "customer_id" not in ids:
             return
         erased = f"SELECT hash FROM {keep.ERASED_TABLE}"
@@ -219,7 +214,7 @@ class Dataset:
                 for r in self.reports:
                     target = internal_name(r.storage_table)
                     who = "customer_id = $c"
-                    if "customer_email" in self._columns(r.storage_table):
+                    if "customer_email" in columns(self.con, r.storage_table):
                         who += " OR customer_email = $c"
                     known = (f"{overlap.KNOWN} IS TRUE" if r.rows_skipped else "false")
                     n, skipped = self.con.execute(
@@ -360,12 +355,11 @@ class Dataset:
         """Whether no two transaction rows share an order id (a till or a one-row-per-order
         export). Orders are then counted as rows: a distinct count per customer costs several
         times a plain count on millions of rows. Checked once per version of the data."""
-        key = (self.version, "orders_are_rows")
-        if key not in self._facts:
-            tx = self.table("transactions")
+        def check(ds: "Dataset") -> bool:
+            tx = ds.table("transactions")
             numbered = tx.filter(tx.order_id.notnull())
-            self._facts[key] = bool((numbered.order_id.nunique() == numbered.count()).execute())
-        return self._facts[key]
+            return bool((numbered.order_id.nunique() == numbered.count()).execute())
+        return self.fact("orders_are_rows", check)
 
     def materialize(self, name: str, key, build: Callable[[], ibis.Table]) -> ibis.Table:
         """The table ``build()`` describes, computed once per version of the data and ``key``
@@ -377,10 +371,10 @@ class Dataset:
         with self._materialize_lock:
             table_name = self._materialized.get(k)
             if table_name is None:
-                stale = [old for old in self._materialized if old[0] != self.version]
-                stale += [old for old in self._materialized if old not in stale][
-                    :max(0, len(self._materialized) - len(stale) - MATERIALIZED + 1)]
-                for old in stale:
+                # Tables of an older version go; then the oldest, to make room for this one.
+                kept = [old for old in self._materialized if old[0] == self.version]
+                for old in [o for o in self._materialized if o not in kept] \
+                        + kept[:max(0, len(kept) - MATERIALIZED + 1)]:
                     run(self.con, f"DROP TABLE IF EXISTS {SIDE_DB}."
                                   f"{internal_name(self._materialized.pop(old))}")
                 if not self._materialized:

@@ -22,6 +22,13 @@ def run(con: duckdb.DuckDBPyConnection, sql: str, params: dict | None = None) ->
     con.execute(sql, params or {}).fetchall()
 
 
+def columns(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
+    """The column names of ``table`` in the connection's own database."""
+    return {r[0] for r in con.execute(
+        "SELECT column_name FROM duckdb_columns() WHERE table_name = $t "
+        "AND database_name = current_database()", {"t": table}).fetchall()}
+
+
 def by_customer(result: pd.DataFrame) -> pd.DataFrame:
     """A per-customer result indexed by its ``customer_id`` column as plain Python strings:
     every lookup, slice and join on an Arrow-backed string index rebuilds its hash table

@@ -15,6 +15,16 @@ import duckdb
 from loyalty.storage.db import run
 
 
+def erase_customer(ds, path: str, customer_id: str) -> dict[str, int]:
+    """Erase one customer from dataset ``ds`` (see ``Dataset.erase_customer``), close it and
+    rewrite its database file ``path`` without them; returns the rows deleted per table."""
+    with ds._write:
+        deleted = ds.erase_customer(customer_id)
+        ds.close()
+        rewrite(path)
+    return deleted
+
+
 def rewrite(path: str) -> None:
     """Replace the database file ``path`` by a copy of its live data. The file must not be open
     (close every connection first)."""

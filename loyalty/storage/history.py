@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from loyalty.storage.db import run
 from loyalty.reading.ingest import LoadReport
@@ -30,7 +30,6 @@ class StoredDialect:
     encoding: str = "utf-8"
     delimiter: str = ","
     converted_lines: int = 0
-    sample_rows: list = field(default_factory=list)
 
 
 @dataclass

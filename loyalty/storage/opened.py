@@ -71,10 +71,7 @@ class OpenWorkspaces:
         """Erase one customer from ``ws`` and rewrite its file without them (see
         :mod:`loyalty.storage.erase`); the workspace is opened afresh."""
         with self._lock:
-            ds = self.dataset(ws, **engine)
-            with ds._write:
-                deleted = ds.erase_customer(customer_id)
-                self.close(ws)
-                erase.rewrite(ws.database)
+            deleted = erase.erase_customer(self.dataset(ws, **engine), ws.database, customer_id)
+            # The closed dataset is replaced by one on the rewritten file.
             self.dataset(ws, **engine)
             return deleted
