@@ -10,6 +10,7 @@ import streamlit as st
 from loyalty.presentation import plan_charts
 
 from loyalty.planning import scenarios
+from loyalty.presentation.i18n import LANGUAGES
 from loyalty.presentation.text import escape_markdown
 from ui import links, remembered, state, workspace
 from ui.state import tr
@@ -28,7 +29,9 @@ def _scenarios_tab(current: dict, ds, lang: str) -> None:
     if c2.button(tr("scen.save"), key="whatif_save", icon=":material/bookmark_add:"):
         label = name.strip() or tr("scen.name_placeholder", n=len(saved) + 1)
         replaced = label in saved
-        figures = {title: fig.to_json() for title, fig in current["figures"].items()}
+        # Each chart in every language, so a report in the other language reads whole.
+        figures = {title: {lng: make(lng).to_json() for lng in LANGUAGES}
+                   for title, make in current["figures"].items()}
         saved[label] = scenarios.Scenario(label, current["assumptions"], current["results"],
                                           figures)
         remembered.sync()

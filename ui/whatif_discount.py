@@ -136,12 +136,11 @@ def discount_tab(ds, f, margin: float, lang: str) -> dict:
     tables.show(per_type, {tr("seg.col_customers"): "count", tr("plan.orders_year"): "count",
                            tr("plan.aov_full"): "money"}, key="whatif_type_table")
     return {"assumptions": {
-                "discount_offered_to": ", ".join(tr(f"type.{k}") for k in target),
+                "discount_offered_to": list(target),
                 "discount_depth": depth,
                 "response_source": "data" if estimate["estimated"] else "literature",
-                "response_scales": ", ".join(f"{k} {v:.2f}" for k, v in bands.items()),
-                "max_uplift": ", ".join(f"{tr(f'type.{k}')} {fmt_percent(v, lang, 0)}"
-                                        for k, v in a.max_uplift),
+                "response_scales": {k: float(v) for k, v in bands.items()},
+                "max_uplift": {k: float(v) for k, v in a.max_uplift},
                 "response_threshold": a.threshold, "response_width": a.width,
                 "incremental_share": a.incremental_share, "warn_below": a.too_small_below,
                 "warn_from": a.devalue_from, "elasticity_base": a.elasticity_base,
@@ -153,4 +152,4 @@ def discount_tab(ds, f, margin: float, lang: str) -> dict:
                         "discount_profit_low": min(lows),
                         "discount_profit": base["profit_change"],
                         "discount_profit_high": max(lows)},
-            "figures": {"plan.discount_tab": fig}}
+            "figures": {"plan.discount_tab": lambda lng: plan_charts.profit_curve(curve, depth, lng)}}

@@ -63,4 +63,4 @@ def retention_tab(ds, f, margin: float, lang: str) -> dict:
                         "retention_profit_low": total["extra_profit_low"],
                         "retention_profit": total["extra_profit"],
                         "retention_profit_high": total["extra_profit_high"]},
-            "figures": {"plan.retention_tab": fig}}
+            "figures": {"plan.retention_tab": lambda lng: plan_charts.retention_chart(table, lng)}}

@@ -1,6 +1,6 @@
 """What-if tab: tier thresholds and per-tier benefits against today's ladder."""
 
-from dataclasses import replace
+from dataclasses import asdict, replace
 
 import pandas as pd
 import streamlit as st
@@ -149,13 +149,11 @@ def tier_tab(ds, f, margin: float, lang: str) -> dict:
         tr("plan.cost_today"): "money", tr("plan.cost_planned"): "money"},
         key="whatif_tier_table")
     return {"assumptions": {
-                "tiers": " / ".join(names),
-                "thresholds_today": " / ".join(f"{fl:g}" for _, fl in ladder),
-                "thresholds_planned": " / ".join(f"{fl:g}" for fl in floors_new),
-                "benefits_today": "; ".join(f"{b.discount:.1%} {b.points_multiplier:g}x "
-                                            f"{b.fixed_cost:g}" for b in today),
-                "benefits_planned": "; ".join(f"{b.discount:.1%} {b.points_multiplier:g}x "
-                                              f"{b.fixed_cost:g}" for b in planned),
+                "tiers": list(names),
+                "thresholds_today": [float(fl) for _, fl in ladder],
+                "thresholds_planned": [float(fl) for fl in floors_new],
+                "benefits_today": [asdict(b) for b in today],
+                "benefits_planned": [asdict(b) for b in planned],
                 "points_per_unit": ppu, "point_value": pv, "stretch_zone": zone,
                 "stretch_max": stretch, "demotion_loss": values["demotion_loss"]},
             "results": {"tier_up": r["up"], "tier_down": r["down"],
@@ -166,4 +164,5 @@ def tier_tab(ds, f, margin: float, lang: str) -> dict:
                         "tier_margin": change["base"]["margin"],
                         "tier_margin_high": max(change["low"]["margin"],
                                                 change["high"]["margin"])},
-            "figures": {"plan.tiers_tab": fig}}
+            "figures": {"plan.tiers_tab": lambda lng: plan_charts.tier_compare(
+                r["now"]["per_tier"], r["new"]["per_tier"], names, lng)}}

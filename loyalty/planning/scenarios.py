@@ -32,13 +32,17 @@ RESULTS = (
     ("retention_profit", "money"), ("retention_profit_high", "money"),
 )
 
-# Assumptions as the report labels and formats them; others are shown as they are.
+# Assumptions as the report labels and formats them; others are shown as they are. Values are
+# kept as numbers, keys and lists (never as text in the language they were saved in), so a
+# scenario saved in German reads in English in an English report. Scenarios saved before that
+# hold text, which is shown as it is.
 ASSUMPTIONS = {
-    "gross_margin": "percent", "tiers": "text", "thresholds_today": "text",
-    "thresholds_planned": "text", "benefits_today": "text", "benefits_planned": "text",
+    "gross_margin": "percent", "tiers": "names", "thresholds_today": "amounts",
+    "thresholds_planned": "amounts", "benefits_today": "benefits",
+    "benefits_planned": "benefits",
     "points_per_unit": "number", "point_value": "number", "stretch_zone": "percent",
-    "stretch_max": "percent", "discount_offered_to": "text", "discount_depth": "percent",
-    "response_source": "text", "response_scales": "text", "max_uplift": "text",
+    "stretch_max": "percent", "discount_offered_to": "types", "discount_depth": "percent",
+    "response_source": "source", "response_scales": "scales", "max_uplift": "type_percents",
     "response_threshold": "percent", "response_width": "percent", "warn_below": "percent",
     "warn_from": "percent", "incremental_share": "percent", "elasticity_base": "number",
     "elasticity_high": "number", "saturation_depth": "percent", "demotion_loss": "percent",
@@ -52,7 +56,7 @@ class Scenario:
     name: str
     assumptions: dict
     results: dict
-    figures: dict = field(default_factory=dict)   # title key -> Plotly JSON
+    figures: dict = field(default_factory=dict)   # title key -> {lang: Plotly JSON}
     saved: str = field(default_factory=lambda: dt.datetime.now().strftime("%Y-%m-%d %H:%M"))
 
     def to_dict(self) -> dict:
@@ -61,21 +65,59 @@ class Scenario:
                 "results": dict(self.results), "figures": dict(self.figures),
                 "saved": self.saved}
 
+    def figure(self, key: str, lang: str):
+        """The chart saved under ``key`` in ``lang`` (scenarios saved before charts were kept per
+        language have one, in the language they were saved in)."""
+        saved = self.figures[key]
+        if isinstance(saved, dict):
+            saved = saved.get(lang) or next(iter(saved.values()))
+        return pio.from_json(saved)
+
     @classmethod
     def from_dict(cls, d: dict) -> "Scenario":
         return cls(str(d["name"]), dict(d.get("assumptions", {})), dict(d.get("results", {})),
                    dict(d.get("figures", {})), str(d.get("saved", "")))
 
 
+def _short(value, lang: str) -> str:
+    """A plain number with up to three decimals and no trailing zeros (0.005, 1.5, 700)."""
+    text = fmt_number(value, lang, 3)
+    sep = "," if lang == "de" else "."
+    return text.rstrip("0").rstrip(sep) if sep in text else text
+
+
+def _benefit(b: dict, lang: str) -> str:
+    return t("assume.benefit", lang, discount=fmt_percent(b.get("discount", 0.0), lang),
+             multiplier=_short(b.get("points_multiplier", 1.0), lang),
+             fixed=fmt_money(b.get("fixed_cost", 0.0), lang, 0))
+
+
+# How each structured kind reads; lists and mappings of the saved values.
+_KINDS = {
+    "names": lambda v, lang: " / ".join(map(str, v)),
+    "amounts": lambda v, lang: " / ".join(_short(x, lang) for x in v),
+    "benefits": lambda v, lang: "; ".join(_benefit(b, lang) for b in v),
+    "types": lambda v, lang: ", ".join(t(f"type.{k}", lang) for k in v),
+    "source": lambda v, lang: t(f"assume.source_{v}", lang),
+    "scales": lambda v, lang: ", ".join(f"{t(f'plan.{k}', lang)} {_short(x, lang)}"
+                                        for k, x in v.items()),
+    "type_percents": lambda v, lang: ", ".join(f"{t(f'type.{k}', lang)} "
+                                               f"{fmt_percent(x, lang, 0)}"
+                                               for k, x in v.items()),
+}
+
+
 def _format(value, kind: str, lang: str) -> str:
-    if kind == "text" or isinstance(value, str):
+    if kind in _KINDS and (kind == "source" or not isinstance(value, str)):
+        return _KINDS[kind](value, lang)
+    if kind == "text" or isinstance(value, (str, list, dict)):
         return str(value)
     if kind == "money":
         return fmt_money(value, lang, 0)
     if kind == "percent":
         return fmt_percent(value, lang)
     if kind == "number":
-        return fmt_number(value, lang, 3).rstrip("0").rstrip(".,")
+        return _short(value, lang)
     return fmt_number(value, lang)
 
 
@@ -98,12 +140,15 @@ def compare_table(scenarios: list[Scenario], lang: str = "en", formatted: bool =
 
 
 def to_csv(scenarios: list[Scenario], lang: str = "en") -> bytes:
-    """Long format: scenario, section (assumption or result), name, value; written by the
-    formula-safe writer, since scenario and tier names are the manager's own text."""
+    """Long format: scenario, section (assumption or result), name, value; numbers stay numbers,
+    lists (tiers, benefits, types) are written out in ``lang``. Written by the formula-safe
+    writer, since scenario and tier names are the manager's own text."""
     rows = []
     for s in scenarios:
         for section, values in (("assumption", s.assumptions), ("result", s.results)):
             for name, value in values.items():
+                if isinstance(value, (list, dict)):
+                    value = _format(value, ASSUMPTIONS.get(name, "text"), lang)
                 rows.append({"scenario": s.name, "saved": s.saved, "section": section,
                              "name": name, "value": value})
     frame = pd.DataFrame(rows, columns=["scenario", "saved", "section", "name", "value"])
@@ -129,9 +174,9 @@ def html_report(scenarios: list[Scenario], lang: str = "en", dataset: str = "") 
         parts.append(f"<h2>{html.escape(s.name)}</h2>")
         parts.append(f"<h3>{html.escape(t('scen.assumptions', lang))}</h3>")
         parts.append(assumptions_table(s, lang).to_html(escape=True, header=False, index=False))
-        for title, fig_json in s.figures.items():
+        for title in s.figures:
             parts.append(f"<h3>{html.escape(t(title, lang))}</h3>")
-            parts.append(pio.to_html(pio.from_json(fig_json), full_html=False,
+            parts.append(pio.to_html(s.figure(title, lang), full_html=False,
                                      include_plotlyjs=first_chart))
             first_chart = False
     parts.append("</body></html>")

@@ -53,6 +53,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "pack.col_figure": ("Figure", "Kennzahl"),
     "pack.col_now": ("{start} – {end}", "{start} – {end}"),
     "pack.col_before": ("Before: {start} – {end}", "Davor: {start} – {end}"),
+    "pack.col_before_none": ("Before (no data)", "Davor (keine Daten)"),
     "pack.col_change": ("Change", "Veränderung"),
     "pack.headline_note": ("The same figures as the Overview page's tiles. Changes of shares are "
                            "in percentage points (pp), of NPS in points, of amounts in percent.",
@@ -86,18 +87,31 @@ TEXTS: dict[str, tuple[str, str]] = {
                            "{revenue} des Umsatzes."),
     "pack.types_richest": ("{type} customers spend the most: {spend} each on average.",
                            "Kunden vom Typ {type} geben am meisten aus: im Schnitt {spend}."),
-    "pack.churn_reading": ("In the period {new} customers were new, {reactivated} came back and "
-                           "{churned} churned (no purchase for {days} days); on average {rate} "
-                           "of the active customers churned each month.",
-                           "Im Zeitraum kamen {new} Kunden neu hinzu, {reactivated} kamen zurück "
-                           "und {churned} wanderten ab (seit {days} Tagen kein Kauf); im Schnitt "
-                           "wanderten pro Monat {rate} der aktiven Kunden ab."),
-    "pack.tiers_reading": ("Between {start} and {end}, {up} customers moved up a tier, {down} "
-                           "moved down and {stay} stayed. {near} customers are within {within} "
-                           "of the next tier.",
-                           "Zwischen {start} und {end} stiegen {up} Kunden eine Stufe auf, "
-                           "{down} stiegen ab und {stay} blieben. {near} Kunden fehlen höchstens "
-                           "{within} bis zur nächsten Stufe."),
+    # The readings are put together from counted phrases, each with its singular.
+    "pack.churn_reading": ("In the period {new}, {reactivated} and {churned} (no purchase for "
+                           "{days} days); on average {rate} of the active customers churned "
+                           "each month.",
+                           "Im Zeitraum {new}, {reactivated} und {churned} (seit {days} Tagen "
+                           "kein Kauf); im Schnitt wanderten pro Monat {rate} der aktiven Kunden "
+                           "ab."),
+    "pack.n_new": ("{n} customers were new", "kamen {n} Kunden neu hinzu"),
+    "pack.n_new_one": ("1 customer was new", "kam 1 Kunde neu hinzu"),
+    "pack.n_back": ("{n} came back", "{n} kamen zurück"),
+    "pack.n_back_one": ("1 came back", "1 kam zurück"),
+    "pack.n_churned": ("{n} churned", "{n} wanderten ab"),
+    "pack.n_churned_one": ("1 churned", "1 wanderte ab"),
+    "pack.tiers_reading": ("Between {start} and {end}, {up}, {down} and {stay}. {near}",
+                           "Zwischen {start} und {end} {up}, {down} und {stay}. {near}"),
+    "pack.n_up": ("{n} customers moved up a tier", "stiegen {n} Kunden eine Stufe auf"),
+    "pack.n_up_one": ("1 customer moved up a tier", "stieg 1 Kunde eine Stufe auf"),
+    "pack.n_down": ("{n} moved down", "{n} stiegen ab"),
+    "pack.n_down_one": ("1 moved down", "1 stieg ab"),
+    "pack.n_stay": ("{n} stayed", "{n} blieben"),
+    "pack.n_stay_one": ("1 stayed", "1 blieb"),
+    "pack.n_near": ("{n} customers are within {within} of the next tier.",
+                    "{n} Kunden fehlen höchstens {within} bis zur nächsten Stufe."),
+    "pack.n_near_one": ("1 customer is within {within} of the next tier.",
+                        "1 Kunde fehlt höchstens {within} bis zur nächsten Stufe."),
     "pack.tier_from": ("From (qualifying spend)", "Ab (qualifizierender Umsatz)"),
     "pack.points_reading": ("Points outstanding at the end: {outstanding}, a liability of "
                             "{liability} at {value} a point.",

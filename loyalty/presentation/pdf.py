@@ -100,16 +100,46 @@ class _Bookmark(Flowable):
         self.canv.addOutlineEntry(self.title, self.key, level=0)
 
 
+CELL_PAD = 12   # left and right padding of a cell (ReportLab's default 6 each), in points
+
+
+def _words_width(text: str, font: str) -> float:
+    return max((pdfmetrics.stringWidth(w, font, 9) for w in text.replace("**", "").split()),
+               default=0.0)
+
+
+def _widths(table: Table) -> list[float]:
+    """Column widths from the content: no column narrower than its longest word (German
+    headers such as "Bindungsquote" must not break inside the word) nor than its widest figure;
+    the room left goes to the columns whose text would otherwise wrap, then evenly."""
+    least, most = [], []
+    for i, head in enumerate(table.header):
+        cells = [str(row[i]) for row in table.rows if i < len(row)]
+        # A figure stays on one line; a column of long figures may still wrap (at a space).
+        numeric = i >= table.numeric_from and all(
+            pdfmetrics.stringWidth(c, FONT, 9) < FRAME_WIDTH / 4 for c in cells)
+        body = [pdfmetrics.stringWidth(c, FONT, 9) if numeric else _words_width(c, FONT)
+                for c in cells]
+        least.append(max([_words_width(head, BOLD), *body]) + CELL_PAD)
+        most.append(max([pdfmetrics.stringWidth(head.replace("**", ""), BOLD, 9),
+                         *(pdfmetrics.stringWidth(c, FONT, 9) for c in cells)]) + CELL_PAD)
+    room = FRAME_WIDTH - sum(least)
+    if room <= 0:
+        return [w * FRAME_WIDTH / sum(least) for w in least]
+    wanted = [m - w for m, w in zip(most, least)]
+    if sum(wanted) >= room:
+        return [w + x * room / sum(wanted) for w, x in zip(least, wanted)]
+    spare = (room - sum(wanted)) / len(least)
+    return [m + spare for m in most]
+
+
 def _table(table: Table, st: dict) -> RLTable:
     head = [Paragraph(_markup(h), st["cell_head" if i < table.numeric_from else "cell_head_num"])
             for i, h in enumerate(table.header)]
     # Every cell a paragraph, so a long value (a list of loyalty types) wraps inside its column.
     body = [[Paragraph(_markup(v), st["cell" if i < table.numeric_from else "cell_num"])
              for i, v in enumerate(row)] for row in table.rows]
-    n = len(table.header)
-    first = FRAME_WIDTH * (0.34 if n > 2 else 0.55)
-    widths = [first] + [(FRAME_WIDTH - first) / (n - 1)] * (n - 1) if n > 1 else [FRAME_WIDTH]
-    out = RLTable([head, *body], colWidths=widths, repeatRows=1)
+    out = RLTable([head, *body], colWidths=_widths(table), repeatRows=1)
     out.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), FONT, 9),
         ("TEXTCOLOR", (0, 0), (-1, -1), INK),

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
-import plotly.io as pio
 
 from loyalty.presentation import charts, plan_charts
 
@@ -18,7 +17,7 @@ from loyalty.planning import scenarios as scen
 from loyalty.analysis.churn import churn_by, monthly_movements, suggested_window
 from loyalty.storage.dataset import Dataset
 from loyalty.analysis.filters import Filters, filtered_surveys, in_days
-from loyalty.presentation.i18n import fmt_date, fmt_money, fmt_number, fmt_percent, t
+from loyalty.presentation.i18n import fmt_date, fmt_money, fmt_number, fmt_percent, t, t_n
 from loyalty.analysis.lifecycle import lifecycle_stage
 from loyalty.analysis.metrics import OVERVIEW, format_delta, format_value
 from loyalty.analysis.nps import MIN_RESPONSES, nps_by_period, period_change, score_distribution
@@ -41,6 +40,10 @@ NEAR_TIER = 0.10        # "within 10 % of the next tier", the Tiers page's defau
 POINT_VALUE = 0.01      # value of a point, the Tiers page's default
 LAUNCH_MONTHS = 6       # months before and after the launch, the Programme page's default
 
+
+def _counted(key: str, n: int, lang: str, **kwargs) -> str:
+    """A counted phrase of a reading, singular for one ("1 customer was new")."""
+    return t_n(key, int(n), lang, n=fmt_number(n, lang), **kwargs)
 
 def _change_sentence(metric, now, before, lang: str, help_kwargs: dict) -> str:
     label = t(f"metric.{metric.key}", lang, **help_kwargs)
@@ -102,9 +105,9 @@ def headline_section(figures: dict, churn_days: int, nps_change: dict | None, la
         blocks.append(Reading("\n".join(said)))
     header = [t("pack.col_figure", lang),
               t("pack.col_now", lang, start=fmt_date(start, lang), end=fmt_date(end, lang)),
-              t("pack.col_before", lang,
-                start=fmt_date(previous[0], lang) if previous else "–",
-                end=fmt_date(previous[1], lang) if previous else "–"),
+              (t("pack.col_before", lang, start=fmt_date(previous[0], lang),
+                 end=fmt_date(previous[1], lang)) if previous
+               else t("pack.col_before_none", lang)),
               t("pack.col_change", lang)]
     blocks.append(Table(header, rows))
     blocks.append(Note(t("pack.headline_note", lang)))
@@ -230,10 +233,12 @@ def churn_section(ds: Dataset, f: Filters, first: dt.date, last: dt.date, base: 
     m = monthly_movements(ds, window, f, f.end)
     m = m[m["month"] >= pd.Timestamp(f.start).to_period("M").to_timestamp()].copy()
     m["coverage"] = month_coverage(m["month"], max(f.start, first), min(f.end, last)).values
-    blocks: list = [Reading(t("pack.churn_reading", lang, new=fmt_number(m["new"].sum(), lang),
-                              reactivated=fmt_number(m["reactivated"].sum(), lang),
-                              churned=fmt_number(m["churned"].sum(), lang), days=window,
-                              rate=fmt_percent(m["churn_rate"].mean(), lang)))]
+    counts = {k: int(m[k].sum()) for k in ("new", "reactivated", "churned")}
+    blocks: list = [Reading(t("pack.churn_reading", lang, days=window,
+                              rate=fmt_percent(m["churn_rate"].mean(), lang),
+                              **{k: _counted(key, counts[k], lang) for k, key in (
+                                  ("new", "pack.n_new"), ("reactivated", "pack.n_back"),
+                                  ("churned", "pack.n_churned"))}))]
     if suggestion["gaps"] and not chosen:
         blocks.append(Note(t("churn.window_reason", lang, days=window,
                              share=fmt_percent(suggestion["quantile"], lang, 0),
@@ -270,11 +275,11 @@ def tiers_section(ds: Dataset, f: Filters, lang: str, months: int = TIER_MONTHS)
     near = near_next_tier(spend_end, ladder, NEAR_TIER)
     blocks: list = [Reading(t("pack.tiers_reading", lang, start=fmt_date(f.start, lang),
                               end=fmt_date(f.end, lang),
-                              up=fmt_number(moved["upgrades"], lang),
-                              down=fmt_number(moved["downgrades"], lang),
-                              stay=fmt_number(moved["stays"], lang),
-                              near=fmt_number(len(near), lang),
-                              within=fmt_percent(NEAR_TIER, lang, 0)))]
+                              up=_counted("pack.n_up", moved["upgrades"], lang),
+                              down=_counted("pack.n_down", moved["downgrades"], lang),
+                              stay=_counted("pack.n_stay", moved["stays"], lang),
+                              near=_counted("pack.n_near", len(near), lang,
+                                            within=fmt_percent(NEAR_TIER, lang, 0))))]
     if info["source"] == "default":
         blocks.append(Note(t("tiers.example_ladder", lang)))
     total = spend_end.clip(lower=0).sum() or 1.0
@@ -355,8 +360,10 @@ def scenarios_section(saved: list[scen.Scenario], lang: str, none_key: str) -> S
     blocks.append(Chart(t("scen.compare", lang), plan_charts.scenario_bars(levers, lang)))
     for s in saved:
         assumptions = scen.assumptions_table(s, lang)
+        # Label and value, both text (a list of benefits is not a figure to right-align).
         blocks.append(Table([f"{s.name} · {t('scen.assumptions', lang)}", ""],
-                            [list(map(str, row)) for row in assumptions.to_numpy()]))
-        for key, fig_json in s.figures.items():
-            blocks.append(Chart(f"{s.name}: {t(key, lang)}", pio.from_json(fig_json)))
+                            [list(map(str, row)) for row in assumptions.to_numpy()],
+                            numeric_from=2))
+        for key in s.figures:
+            blocks.append(Chart(f"{s.name}: {t(key, lang)}", s.figure(key, lang)))
     return Section("scenarios", title, blocks)

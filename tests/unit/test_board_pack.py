@@ -140,3 +140,41 @@ def test_churn_by_type_is_a_sentence_when_nobody_churned(write_file, dataset):
     churn = next(s for s in pack.sections if s.key == "churn")
     assert not any(isinstance(b, Chart) and "loyalty type" in b.title for b in churn.blocks)
     assert any("No customer has churned" in getattr(b, "text", "") for b in churn.blocks)
+
+
+@pytest.mark.parametrize("key, n, lang, extra, expected", [
+    ("pack.n_new", 1, "en", {}, "1 customer was new"),
+    ("pack.n_new", 1200, "de", {}, "kamen 1.200 Kunden neu hinzu"),
+    ("pack.n_back", 1, "de", {}, "1 kam zurück"),
+    ("pack.n_near", 1, "en", {"within": "10%"}, "1 customer is within 10% of the next tier."),
+    ("pack.n_near", 3, "de", {"within": "10\xa0%"},
+     "3 Kunden fehlen höchstens 10\xa0% bis zur nächsten Stufe."),
+])
+def test_readings_count_in_singular_and_plural(key, n, lang, extra, expected):
+    from loyalty.presentation.sections import _counted
+    assert _counted(key, n, lang, **extra) == expected
+
+
+def test_table_columns_are_never_narrower_than_their_longest_word():
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from loyalty.presentation.model import Table
+    from loyalty.presentation.pdf import BOLD, FRAME_WIDTH, _register_fonts, _widths
+    _register_fonts()
+    # The Loyalty types section's table in German (its columns split at fixed shares broke
+    # "Kundenan|teil").
+    header = ["Treuetyp", "Kunden", "Kundenanteil", "Umsatzanteil", "Ø Umsatz", "Abgewandert"]
+    widths = _widths(Table(header, [["Bequemlichkeitstreue", "960", "19,2\xa0%", "17,5\xa0%",
+                                     "910,61\xa0€", "22,2\xa0%"]]))
+    assert sum(widths) == pytest.approx(FRAME_WIDTH)
+    for word, width in zip(header, widths):
+        assert width >= stringWidth(word, BOLD, 9) + 12, word
+
+
+@pytest.mark.parametrize("lang, column", [("en", "Before (no data)"),
+                                          ("de", "Davor (keine Daten)")])
+def test_a_period_with_nothing_before_it_says_so_in_the_column(shop, lang, column):
+    # December 2025 is the first month of data: nothing before it to compare with.
+    pack = build_pack(shop, Filters(start=dt.date(2025, 12, 1), end=dt.date(2025, 12, 31)), lang)
+    headline = next(s for s in pack.sections if s.key == "headline")
+    table = next(b for b in headline.blocks if hasattr(b, "header"))
+    assert table.header[2] == column

@@ -46,3 +46,45 @@ def test_assumptions_are_labelled_and_formatted():
     table = assumptions_table(A, "de")
     assert table.values.tolist() == [["Schwellen geplant", "0 / 300 / 700"],
                                      ["Bruttomarge", "40,0\xa0%"]]
+
+
+# Saved in German, read in English: the values are data, so nothing of the saving language stays.
+SAVED_IN_DE = Scenario(
+    "Plan", {"tiers": ["Bronze", "Gold"], "thresholds_planned": [0.0, 1250.5],
+             "benefits_today": [{"discount": 0.0, "points_multiplier": 1.0, "fixed_cost": 0.0},
+                                {"discount": 0.05, "points_multiplier": 2.0, "fixed_cost": 20.0}],
+             "discount_offered_to": ["price_loyal", "perk_loyal"], "response_source": "literature",
+             "response_scales": {"low": 0.5, "base": 1.0, "high": 1.5},
+             "max_uplift": {"price_loyal": 0.4}},
+    {}, {"plan.tiers_tab": {"en": go.Figure(layout_title_text="Customers per tier").to_json(),
+                            "de": go.Figure(layout_title_text="Kunden je Stufe").to_json()}})
+
+
+def test_structured_assumptions_read_in_the_report_language():
+    from loyalty.planning.scenarios import assumptions_table
+    assert assumptions_table(SAVED_IN_DE, "en").values.tolist() == [
+        ["Tiers", "Bronze / Gold"],
+        ["Thresholds planned", "0 / 1,250.5"],
+        ["Benefits today, per tier",
+         "0.0% discount, 1× points, €0 a year; 5.0% discount, 2× points, €20 a year"],
+        ["Discount offered to", "Price-loyal, Perk-loyal"],
+        ["Response to discounts from", "published studies"],
+        ["Response scales", "Low 0.5, Base 1, High 1.5"],
+        ["Largest extra share of orders per loyalty type", "Price-loyal 40%"]]
+    de = dict(assumptions_table(SAVED_IN_DE, "de").values.tolist())
+    assert de["Schwellen geplant"] == "0 / 1.250,5"
+    assert de["Reaktion auf Rabatte aus"] == "veröffentlichten Studien"
+    assert de["Reaktionsfaktoren"] == "Vorsichtig 0,5, Mittel 1, Optimistisch 1,5"
+
+
+def test_charts_are_kept_per_language_and_old_ones_still_open():
+    assert SAVED_IN_DE.figure("plan.tiers_tab", "en").layout.title.text == "Customers per tier"
+    assert SAVED_IN_DE.figure("plan.tiers_tab", "de").layout.title.text == "Kunden je Stufe"
+    assert A.figure("plan.tiers_tab", "de").data[0].x == ("a",)
+
+
+def test_csv_writes_lists_out_and_keeps_numbers():
+    frame = pd.read_csv(io.BytesIO(to_csv([SAVED_IN_DE], "en")), encoding="utf-8-sig")
+    values = dict(zip(frame["name"], frame["value"]))
+    assert values["tiers"] == "Bronze / Gold"
+    assert values["discount_offered_to"] == "Price-loyal, Perk-loyal"

@@ -13,7 +13,7 @@ import pytest
 
 from loyalty.storage.db import scalar
 from loyalty.planning.scenarios import Scenario
-from loyalty.storage import archive, erase
+from loyalty.storage import archive
 from loyalty.storage.opened import OpenWorkspaces, open_dataset
 from loyalty.storage.workspaces import WorkspaceError, Workspaces, owner_root
 
