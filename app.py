@@ -6,7 +6,7 @@ from loyalty.analysis.filters import Filters
 from loyalty.presentation.i18n import LANGUAGES, fmt_number
 from loyalty.analysis.periods import COMPARISONS, Comparison, comparison_dates, default_period
 from loyalty.presentation.text import escape_markdown
-from ui import auth, board_pack, links, remembered, state, style, workspace
+from ui import auth, board_pack, links, prefetch, remembered, state, style, workspace
 from ui.choices import localized
 from ui.data_plan import clean_stale_uploads
 from ui.state import tr
@@ -15,9 +15,10 @@ st.set_page_config(page_title="Loyalty Lens", page_icon="💠", layout="wide")
 clean_stale_uploads()
 
 links.read_language()
+state.hold_language()
 with st.sidebar:
     st.radio(tr("app.language"), list(LANGUAGES), format_func=LANGUAGES.get, key="app_lang",
-             horizontal=True)
+             horizontal=True, on_change=state.keep_language)
 
 # Nobody's data is opened, and no page is listed, before the visitor has signed in.
 if not auth.gate():
@@ -114,6 +115,7 @@ with st.sidebar:
     else:
         st.caption(f"{tr('app.dataset')}: {tr('app.dataset_empty')}")
     st.session_state["app_filters"], st.session_state["app_comparison"] = _sidebar_filters()
+    prefetch.start(state.base_dataset(), state.current_filters())
     board_pack.download_button(ds)
 
 if ds.label == "demo":

@@ -22,7 +22,7 @@ from loyalty.analysis.filters import Filters
 from loyalty.presentation.i18n import LANGUAGES
 from loyalty.analysis.periods import COMPARISONS, Comparison
 from loyalty.storage.workspaces import WorkspaceError
-from ui import workspace
+from ui import state, workspace
 
 _LANG_READ = "app_link_lang_read"
 _WS_READ = "app_link_workspace_read"
@@ -46,7 +46,7 @@ def read_language() -> None:
         return
     st.session_state[_LANG_READ] = True
     if st.query_params.get("lang") in LANGUAGES:
-        st.session_state["app_lang"] = st.query_params["lang"]
+        state.keep_language(st.query_params["lang"])
 
 
 def read_workspace() -> None:

@@ -24,6 +24,7 @@ from loyalty.presentation.i18n import t, use_currency
 from loyalty.analysis.periods import PREVIOUS, Comparison
 from loyalty.settings import server_value
 from loyalty.storage.workspaces import WorkspaceError
+from ui import prefetch
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEMO_DIR = os.path.join(ROOT, "data", "demo")
@@ -141,6 +142,24 @@ def clear_dataset() -> None:
     replace_dataset(ds)
 
 
+_LANG_KEPT = "app_lang_kept"
+
+
+def keep_language(value: str | None = None) -> None:
+    """Keep the language outside the radio (``value``, or the radio's when it is clicked).
+
+    A radio whose value was set from code (a link's ``lang``) fell back to English on the next
+    page: the browser sent the radio's first option. :func:`hold_language` gives the radio the
+    kept value before every run draws it."""
+    st.session_state[_LANG_KEPT] = value or st.session_state.get("app_lang", "en")
+
+
+def hold_language() -> None:
+    """Before the language radio is drawn: the kept language, if any."""
+    if _LANG_KEPT in st.session_state:
+        st.session_state["app_lang"] = st.session_state[_LANG_KEPT]
+
+
 def lang() -> str:
     return st.session_state.get("app_lang", "en")
 
@@ -235,15 +254,24 @@ def current_comparison() -> Comparison:
 # A resource, not data: st.cache_data would pickle and unpickle this table on every rerun (a
 # second per slider move at a million customers). Sharing it is safe because pages only derive
 # new frames from it, and pandas' copy-on-write keeps derived frames from writing back.
+@st.cache_resource(max_entries=4, show_spinner=False)
+def features(uid: str, version: int, filters: Filters) -> pd.DataFrame:
+    """Per-customer features at the end of the period (one row per customer), shared by every
+    churn window and rule set: the prefetched ones when a large load started them."""
+    from loyalty.analysis.features import customer_features
+
+    f = prefetch.take(uid, version, filters)
+    return customer_features(_DATASETS[uid], filters.end, filters) if f is None else f
+
+
 @st.cache_resource(max_entries=8, show_spinner=False)
 def customer_base(uid: str, version: int, filters: Filters, churn_days: int) -> dict:
     """Per-customer features, signals, lifecycle stage, RFM and loyalty type (default rules) at
     the end of the period. Read-only: derive new frames, never assign into these."""
-    from loyalty.analysis.features import customer_features
     from loyalty.analysis.lifecycle import lifecycle_stage, rfm_scores
     from loyalty.analysis.segments import segment, signals
 
-    f = customer_features(_DATASETS[uid], filters.end, filters)
+    f = features(uid, version, filters)
     sig = signals(f)
     return {"features": f, "signals": sig, "lifecycle": lifecycle_stage(f, churn_days),
             "rfm": rfm_scores(f), "types": segment(sig, explain=False).table["loyalty_type"]}

@@ -36,6 +36,27 @@ def _month_axis(fig: go.Figure, months, lang: str) -> None:
                      ticktext=[format_date(m, "MMM yyyy", locale=LOCALES[lang]) for m in months])
 
 
+def _date_axis(fig: go.Figure, dates, lang: str) -> None:
+    """Ticks for a date axis named in the UI language: the first of every month (every few
+    months over a long span), or single days within two months."""
+    from babel.dates import format_date
+
+    dates = pd.to_datetime(pd.Series(dates)).dropna()
+    if dates.empty:
+        return
+    first, last = dates.min().normalize(), dates.max().normalize()
+    if (last - first).days <= 62:
+        step = max(1, (last - first).days // 6 or 1)
+        ticks = list(pd.date_range(first, last, freq=f"{step}D"))
+        pattern = "d MMM" if lang == "en" else "d. MMM"
+    else:
+        months = pd.date_range(first.to_period("M").to_timestamp(), last, freq="MS")
+        ticks = list(months[::max(1, -(-len(months) // 8))])
+        pattern = "MMM yyyy"
+    fig.update_xaxes(tickmode="array", tickvals=ticks,
+                     ticktext=[format_date(d, pattern, locale=LOCALES[lang]) for d in ticks])
+
+
 def _plain(value):
     """A label from the data shown as text: Plotly renders tags such as ``<a href>`` in labels,
     so a tier or store named with markup would become a link."""
@@ -337,6 +358,7 @@ def customer_timeline(purchases: pd.DataFrame, lang: str = "en") -> go.Figure:
                                              + "<extra></extra>"))
     fig.update_yaxes(title_text=f"{t('chart.amount', lang)} ({currency_symbol(lang)})",
                      tickformat=",.0f")
+    _date_axis(fig, purchases["date"], lang)
     fig.update_layout(height=280)
     return _layout(fig, lang)
 
@@ -502,7 +524,8 @@ def tier_matrix(matrix: pd.DataFrame, lang: str = "en", rows: str = "tiers.at_st
     fig = _heatmap(matrix, text, list(matrix.columns), list(matrix.index), lang, "Purples")
     fig.update_xaxes(title_text=t(columns, lang), side="top")
     fig.update_yaxes(title_text=t(rows, lang))
-    fig.update_layout(height=300)
+    # Room above the top axis's labels and title for the chart toolbar, which covered them.
+    fig.update_layout(height=340, margin=dict(t=90))
     return fig
 
 

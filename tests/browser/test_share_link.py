@@ -117,3 +117,17 @@ def test_a_broken_link_opens_quietly(app_url, browser, path, query):
             assert "lang=en" in other.url and "cmp=previous" in other.url
     finally:
         other.context.close()
+
+
+def test_a_german_link_stays_german_on_the_next_page(app_url, browser):
+    # The language radio was given the link's language from code; the browser then sent its
+    # first option (English) with the next click.
+    other = _fresh(browser, f"{app_url}/?lang=de")
+    try:
+        other.get_by_role("link", name="Stufen und Punkte", exact=True).click()
+        idle(other)
+        assert other.get_by_role("radio", name="Deutsch").is_checked()
+        other.get_by_role("heading", name="Stufen und Punkte").first.wait_for()
+        assert "lang=de" in other.url
+    finally:
+        other.context.close()

@@ -133,3 +133,14 @@ def test_names_from_the_data_are_shown_as_text_not_markup():
     assert list(heat.data[0].x) == ["Bronze", shown] and list(heat.data[0].y) == ["Bronze", shown]
     sankey = charts.tier_sankey(matrix, "en")
     assert shown in " ".join(sankey.data[0].node.label) and link not in sankey.data[0].node.label
+
+
+def test_customer_timeline_names_months_in_the_ui_language():
+    buys = pd.DataFrame({"date": pd.to_datetime(["2025-03-14", "2025-12-02", "2026-10-01"]),
+                         "amount": [10.0, -5.0, 20.0]})
+    # 20 months: every third month, so no more than eight ticks.
+    assert charts.customer_timeline(buys, "de").layout.xaxis.ticktext == (
+        "März 2025", "Juni 2025", "Sept. 2025", "Dez. 2025", "März 2026", "Juni 2026",
+        "Sept. 2026")
+    short = buys.assign(date=pd.to_datetime(["2026-03-14", "2026-03-20", "2026-04-01"]))
+    assert charts.customer_timeline(short, "en").layout.xaxis.ticktext[:2] == ("14 Mar", "17 Mar")
