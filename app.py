@@ -6,7 +6,7 @@ from loyalty.analysis.filters import Filters
 from loyalty.presentation.i18n import LANGUAGES, fmt_number
 from loyalty.analysis.periods import COMPARISONS, Comparison, comparison_dates, default_period
 from loyalty.presentation.text import escape_markdown
-from ui import auth, board_pack, links, prefetch, remembered, state, style, workspace
+from ui import auth, board_pack, links, remembered, state, style, workspace
 from ui.choices import localized
 from ui.data_plan import clean_stale_uploads
 from ui.state import tr
@@ -115,7 +115,6 @@ with st.sidebar:
     else:
         st.caption(f"{tr('app.dataset')}: {tr('app.dataset_empty')}")
     st.session_state["app_filters"], st.session_state["app_comparison"] = _sidebar_filters()
-    prefetch.start(state.base_dataset(), state.current_filters())
     board_pack.download_button(ds)
 
 if ds.label == "demo":

@@ -24,7 +24,6 @@ from loyalty.presentation.i18n import t, use_currency
 from loyalty.analysis.periods import PREVIOUS, Comparison
 from loyalty.settings import server_value
 from loyalty.storage.workspaces import WorkspaceError
-from ui import prefetch
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEMO_DIR = os.path.join(ROOT, "data", "demo")
@@ -257,11 +256,10 @@ def current_comparison() -> Comparison:
 @st.cache_resource(max_entries=4, show_spinner=False)
 def features(uid: str, version: int, filters: Filters) -> pd.DataFrame:
     """Per-customer features at the end of the period (one row per customer), shared by every
-    churn window and rule set: the prefetched ones when a large load started them."""
+    churn window and rule set."""
     from loyalty.analysis.features import customer_features
 
-    f = prefetch.take(uid, version, filters)
-    return customer_features(_DATASETS[uid], filters.end, filters) if f is None else f
+    return customer_features(_DATASETS[uid], filters.end, filters)
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
