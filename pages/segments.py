@@ -10,7 +10,7 @@ from loyalty.analysis.customers import (export_frame, format_signal, reason_text
                                threshold_steps)
 from loyalty.presentation.i18n import fmt_date, fmt_money, fmt_number
 from loyalty.analysis.lifecycle import STAGES, flows
-from loyalty.analysis.segments import (GROUPS, MIN_ORDERS, SIGNAL_BOUNDS, TYPE_RULES, TYPES, UNTYPED,
+from loyalty.analysis.segments import (GROUPS, MIN_ORDERS, MIN_TENURE_DAYS, SIGNAL_BOUNDS, TYPE_RULES, TYPES, UNTYPED,
                               reasons_for, segment, type_summary,
                               untellable_types)
 from loyalty.settings import default
@@ -156,7 +156,8 @@ def _rfm_tab(table: pd.DataFrame, lang: str) -> None:
     st.plotly_chart(charts.rfm_grid(table[["R", "F", "M"]], lang), key="seg_rfm")
 
 
-def _customer_tab(table: pd.DataFrame, sig: pd.DataFrame, rules: dict, lang: str, ds) -> None:
+def _customer_tab(table: pd.DataFrame, sig: pd.DataFrame, rules: dict, min_orders: int,
+                  lang: str, ds) -> None:
     ids = table.index
     typed = st.text_input(tr("seg.search"), key="seg_customer",
                           placeholder=tr("seg.search_placeholder", example=str(ids[0])))
@@ -176,6 +177,8 @@ def _customer_tab(table: pd.DataFrame, sig: pd.DataFrame, rules: dict, lang: str
         st.markdown(f"### {escape_markdown(cid)}")
         st.markdown(f"**{tr('seg.col_type')}:** {tr('type.' + row['loyalty_type'])}")
         st.markdown(f"**{tr('seg.why')}:** {reason_text(row['reasons'], lang)}")
+        if row["loyalty_type"] in UNTYPED:
+            st.caption(tr("seg.untyped_why", days=MIN_TENURE_DAYS, orders=min_orders))
         st.markdown(f"**{tr('seg.lifecycle')}:** {tr('stage.' + row['lifecycle'])} · "
                     f"R{row['R']} F{row['F']} M{row['M']}")
         facts = {tr(f"signal.{c}"): format_signal(c, row[c], lang)
@@ -244,7 +247,7 @@ def render() -> None:
         (tr("seg.tab_mix"), lambda: _mix_tab(lang, ds, f, rules, min_orders)),
         (tr("seg.tab_lifecycle"), lambda: _lifecycle_tab(table, lang, ds, f, churn_days)),
         (tr("seg.tab_rfm"), lambda: _rfm_tab(table, lang)),
-        (tr("seg.tab_customer"), lambda: _customer_tab(table, base["signals"], rules, lang, ds)),
+        (tr("seg.tab_customer"), lambda: _customer_tab(table, base["signals"], rules, min_orders, lang, ds)),
         (tr("seg.tab_export"), lambda: _export_tab(table, base["signals"], rules, lang,
                                                    seg.untellable))), "seg_tab")
 

@@ -1364,6 +1364,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                       "Kein Kunde {customer} in den gewählten Daten."),
     "seg.did_you_mean": ("Similar ids: {ids}", "Ähnliche Nummern: {ids}"),
     "seg.why": ("Why", "Warum"),
+    "seg.untyped_why": ("A loyalty type is given from {days} days after the first purchase and "
+                        "with at least {orders} orders: before that, a few purchases say too "
+                        "little about why someone buys.",
+                        "Ein Treuetyp wird ab {days} Tagen nach dem ersten Kauf und ab {orders} "
+                        "Bestellungen vergeben: Vorher sagen wenige Käufe zu wenig darüber, "
+                        "warum jemand kauft."),
     "seg.lifecycle": ("Lifecycle stage", "Lebenszyklusphase"),
     "seg.figure": ("Figure", "Kennzahl"),
     "seg.value": ("Value", "Wert"),

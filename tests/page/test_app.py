@@ -188,6 +188,13 @@ def test_segments_page_with_transactions_only():
                                      "Revenue %", "Revenue / customer", "Orders / month",
                                      "Churned"]       # no survey answers: no NPS column
     assert any(m.value == "**Cannot be told from this data**" for m in at.markdown)
+    # FRESH bought once, 20 days before the end of the data: the drill-down says why no type.
+    open_tab(at, "seg_tab", "Customer")
+    at.text_input(key="seg_customer").input("FRESH").run()
+    assert any(c.value == "A loyalty type is given from 60 days after the first purchase and "
+               "with at least 3 orders: before that, a few purchases say too little about why "
+               "someone buys." for c in at.caption)
+    open_tab(at, "seg_tab", "Loyalty types")
     listing = next(m.value for m in at.markdown if m.value.startswith("- **Price-loyal**"))
     assert listing.splitlines()[3] == ("- **Perk-loyal**: needs perk use, e.g. an interactions "
                                        "export with perk_use events")
