@@ -52,6 +52,8 @@ class SourceReport:
     rows_rejected: int = 0
     rows_skipped: int = 0
     rows_erased: int = 0
+    # A table says nothing about its currency: the euro, as for a CSV file that names none.
+    currency: str | None = None
 
     @property
     def rows_read(self) -> int:
@@ -64,8 +66,8 @@ class SourceReport:
 
     def understood(self, lang: str = "en") -> str:
         from loyalty.presentation.i18n import fmt_number, t
-        return t("data.understood_other", lang, loaded=fmt_number(self.rows_loaded, lang),
-                 read=fmt_number(self.rows_read, lang), skipped=fmt_number(0, lang),
+        return t("data.understood_source", lang, loaded=fmt_number(self.rows_loaded, lang),
+                 read=fmt_number(self.rows_read, lang),
                  rejected=fmt_number(self.rows_rejected, lang))
 
 

@@ -21,6 +21,7 @@ def session(remote: str | None = None, cores: int = 2):
     return (SparkSession.builder.master(f"local[{int(cores)}]").appName("loyalty-lens")
             .config("spark.sql.shuffle.partitions", str(LOCAL_SHUFFLE_PARTITIONS))
             .config("spark.ui.enabled", "false")
+            .config("spark.ui.showConsoleProgress", "false")
             .config("spark.sql.session.timeZone", "UTC")
             .config("spark.driver.memory", "2g")
             .getOrCreate())
