@@ -8,6 +8,7 @@ and German synonyms, then a sample's content) and can be overridden field by fie
 
 from __future__ import annotations
 
+import copy
 import os
 import uuid
 from collections.abc import Callable
@@ -144,8 +145,10 @@ class MappedDataset(ReadSide):
     count as rejected and are left out, as a file's would be."""
 
     def __init__(self, con, sources: list[Source], label: str = "",
-                 cache: Callable[[ibis.Table], ibis.Table] | None = None):
+                 cache: Callable[[ibis.Table], ibis.Table] | None = None,
+                 run_handle: Callable[[], object] | None = None):
         self.con = con
+        self._run_handle = run_handle
         self.uid = uuid.uuid4().hex
         self.version = 0
         self.label = label or "engine"
@@ -200,7 +203,14 @@ class MappedDataset(ReadSide):
                 "rows_rejected": sum(r.rows_rejected for r in reports)}
 
     def cursor_view(self) -> "MappedDataset":
-        return self
+        """The dataset as one script run queries it: with a run handle (Spark), the view's
+        ``con`` can ``interrupt()`` that run's queries, as a DuckDB cursor can; the tables are
+        shared."""
+        if self._run_handle is None:
+            return self
+        view = copy.copy(self)
+        view.con = self._run_handle()
+        return view
 
     def settings(self) -> dict:
         return dict(self._settings)

@@ -5,6 +5,8 @@ Only this module knows Spark; the metrics see a :class:`loyalty.storage.mapped.M
 
 from __future__ import annotations
 
+import uuid
+
 from loyalty.storage.mapped import MappedDataset, Source
 
 # A local session's shuffles: Spark's default of 200 partitions makes each small aggregate a
@@ -27,14 +29,28 @@ def session(remote: str | None = None, cores: int = 2):
             .getOrCreate())
 
 
-def connect(remote: str | None = None, cores: int = 2):
-    """An Ibis connection to :func:`session`."""
-    import ibis
-    return ibis.pyspark.connect(session(remote, cores))
+class RunHandle:
+    """The Spark jobs of one script run, tagged on the run's thread: a manager who clicks on
+    while a page computes stops them (``interrupt``), and other sessions' jobs go on."""
+
+    def __init__(self, spark):
+        self._spark = spark
+        self.tag = f"loyalty-{uuid.uuid4().hex[:12]}"
+        spark.addTag(self.tag)
+
+    def interrupt(self) -> None:
+        self._spark.interruptTag(self.tag)
+
+    def close(self) -> None:
+        self._spark.removeTag(self.tag)
 
 
 def open_spark(sources: list[Source], remote: str | None = None, cores: int = 2,
                label: str = "spark") -> MappedDataset:
     """The canonical tables of ``sources`` on Spark; intermediate tables several figures read
     are cached by Spark."""
-    return MappedDataset(connect(remote, cores), sources, label, cache=lambda t: t.cache())
+    import ibis
+    spark = session(remote, cores)
+    con = ibis.pyspark.connect(spark)
+    return MappedDataset(con, sources, label, cache=lambda t: t.cache(),
+                         run_handle=lambda: RunHandle(spark))
