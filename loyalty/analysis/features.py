@@ -63,6 +63,44 @@ def customer_features(ds: Dataset, observation_end: dt.date | None = None,
     - ``nps_last``, ``nps_mean``, ``nps_answers``; ``member`` (in the members file or a tier on
       a receipt), ``tier``, ``joined``.
     """
+    joined, observation_end = feature_table(ds, observation_end, filters)
+    fields = ds.fields("transactions")
+    out = by_customer(joined.execute())
+    for k in INTERACTION_KINDS:
+        if k in out:
+            out[k] = out[k].fillna(0)
+    if "referred_members" in out:
+        out["referred_members"] = out["referred_members"].fillna(0)
+    # A tier printed on a customer's receipts shows programme membership without a members
+    # file; a members file lists its members.
+    member = out.pop("receipt_member").fillna(0) > 0 if "receipt_member" in out else None
+    if "listed" in out:
+        listed = out.pop("listed").eq(True)
+        member = listed if member is None else listed | member
+    if member is not None:
+        out["member"] = member
+
+    end = pd.Timestamp(observation_end)
+    first = pd.to_datetime(out["first_purchase"])
+    last = pd.to_datetime(out["last_purchase"])
+    out["tenure_days"] = (end - first.dt.normalize()).dt.days
+    out["recency_days"] = (end - last.dt.normalize()).dt.days
+    out["orders_per_month"] = out["orders"] / np.maximum(out["tenure_days"], 30) * 30.4
+    out["aov"] = out["purchase_amount"] / out["orders"].where(out["orders"] > 0)
+    if "discount" in fields:
+        out["discount_share"] = out["discounted"] / out["orders"].where(out["orders"] > 0)
+        gross = out["purchase_amount"] + out["discount_total"]
+        out["discount_rate"] = out["discount_total"] / gross.where(gross > 0)
+    else:
+        # Unknown, not zero: a shop without a discount column says nothing about price loyalty.
+        out["discount_share"] = out["discount_rate"] = np.nan
+    return out.sort_index()
+
+
+def feature_table(ds: Dataset, observation_end: dt.date | None = None,
+                  filters: Filters | None = None) -> tuple[ibis.Table, dt.date]:
+    """The engine's side of :func:`customer_features`: one row per customer with the
+    aggregates (no derived ratios yet), and the observation end it counted to."""
     f = filters or Filters()
     tx = filtered_transactions(ds, f)
     if observation_end is None:
@@ -139,33 +177,4 @@ def customer_features(ds: Dataset, observation_end: dt.date | None = None,
     joined = per_customer
     for piece in pieces:
         joined = joined.left_join(piece, "customer_id").drop("customer_id_right")
-    out = by_customer(joined.execute())
-    for k in INTERACTION_KINDS:
-        if k in out:
-            out[k] = out[k].fillna(0)
-    if "referred_members" in out:
-        out["referred_members"] = out["referred_members"].fillna(0)
-    # A tier printed on a customer's receipts shows programme membership without a members
-    # file; a members file lists its members.
-    member = out.pop("receipt_member").fillna(0) > 0 if "receipt_member" in out else None
-    if "listed" in out:
-        listed = out.pop("listed").eq(True)
-        member = listed if member is None else listed | member
-    if member is not None:
-        out["member"] = member
-
-    end = pd.Timestamp(observation_end)
-    first = pd.to_datetime(out["first_purchase"])
-    last = pd.to_datetime(out["last_purchase"])
-    out["tenure_days"] = (end - first.dt.normalize()).dt.days
-    out["recency_days"] = (end - last.dt.normalize()).dt.days
-    out["orders_per_month"] = out["orders"] / np.maximum(out["tenure_days"], 30) * 30.4
-    out["aov"] = out["purchase_amount"] / out["orders"].where(out["orders"] > 0)
-    if "discount" in fields:
-        out["discount_share"] = out["discounted"] / out["orders"].where(out["orders"] > 0)
-        gross = out["purchase_amount"] + out["discount_total"]
-        out["discount_rate"] = out["discount_total"] / gross.where(gross > 0)
-    else:
-        # Unknown, not zero: a shop without a discount column says nothing about price loyalty.
-        out["discount_share"] = out["discount_rate"] = np.nan
-    return out.sort_index()
+    return joined, observation_end

@@ -17,6 +17,7 @@ from loyalty.analysis.overview import overview
 from loyalty.analysis.periods import default_period
 from loyalty.analysis.segments import segment, signals
 from loyalty.analysis.tiers import assign_tiers, qualifying_spend
+from loyalty.analysis.type_counts import type_counts
 
 REL = 1e-9
 
@@ -82,6 +83,8 @@ def test_loyalty_type_counts(duck, spark):
     b = segment(signals(customer_features(spark))).table["loyalty_type"].value_counts()
     same(a.sort_index(), b.sort_index(), "types")
     assert a.sum() == 5000
+    # Scored by Spark itself: one row per type comes back.
+    same(a.sort_index().to_dict(), type_counts(spark).to_dict(), "types in the engine")
 
 
 def test_nps_per_month_with_intervals(duck, spark):
