@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from loyalty.analysis.churn import cohorts, monthly_movements, suggested_window
-from loyalty.analysis.clv import fit_bgnbd, purchase_histories
+from loyalty.analysis.clv import fit_bgnbd, fit_bgnbd_counts, history_counts, purchase_histories
 from loyalty.analysis.features import customer_features
 from loyalty.analysis.filters import Filters, data_range, filtered_surveys
 from loyalty.analysis.nps import nps_by_period
@@ -119,5 +119,15 @@ def test_bgnbd_parameters(duck, spark):
     same(ha, hb, "histories")
     a = fit_bgnbd(ha["frequency"], ha["recency"], ha["T"])
     b = fit_bgnbd(hb["frequency"], hb["recency"], hb["T"])
+    for name in ("r", "alpha", "a", "b"):
+        assert getattr(b, name) == pytest.approx(getattr(a, name), rel=REL), name
+
+
+def test_bgnbd_from_histories_grouped_by_the_engine(duck, spark):
+    ca, cb = history_counts(duck), history_counts(spark)
+    same(ca, cb, "history counts")
+    assert ca["customers"].sum() == 5000
+    a = fit_bgnbd_counts(ca["frequency"], ca["recency"], ca["T"], ca["customers"])
+    b = fit_bgnbd_counts(cb["frequency"], cb["recency"], cb["T"], cb["customers"])
     for name in ("r", "alpha", "a", "b"):
         assert getattr(b, name) == pytest.approx(getattr(a, name), rel=REL), name
