@@ -26,6 +26,12 @@ def _mapping_args(items: list[str] | None) -> dict[str, dict[str, str | None]]:
 def cmd_demo(args) -> int:
     from loyalty import demo
     paths = demo.write(args.out, customers=args.customers, seed=args.seed, dialect=args.dialect)
+    if args.parquet:
+        from loyalty.storage.dataset import open_demo
+        from loyalty.storage.parquet import write_parquet
+        ds = open_demo(args.out)
+        paths.update({f"{name} (Parquet)": p for name, p in write_parquet(ds, args.out).items()})
+        ds.close()
     for name, path in paths.items():
         print(f"{name}: {path}")
     return 0
@@ -70,6 +76,9 @@ def cmd_kpis(args) -> int:
     # The load summary names refunds in the shop's currency, as the Data page does.
     use_currency(dataset_currency(ds.reports))
     if args.rejects:
+        if not hasattr(ds, "write_rejects_csv"):
+            raise ValueError("--rejects: rows of an engine's tables are read, not loaded; "
+                             "none is kept as a rejected record")
         ds.write_rejects_csv(args.rejects)
     figures = headline(ds)
     if args.json:
@@ -83,8 +92,45 @@ def cmd_kpis(args) -> int:
     return 0
 
 
+def _table_args(items: list[str] | None) -> dict[str, str]:
+    """``--table transactions=sales.receipts`` into {table: location}."""
+    out: dict[str, str] = {}
+    for item in items or []:
+        table, sep, location = item.partition("=")
+        if not sep or not location:
+            raise SystemExit(f"--table expects TABLE=TABLE_OR_PATH, got {item!r}")
+        out[table] = location
+    return out
+
+
+def _open_mapped(args):
+    """The canonical tables mapped onto existing tables or Parquet/Delta paths, on the chosen
+    engine: nothing is loaded, every figure is computed where the data is."""
+    from loyalty.storage.mapped import MappedDataset, Source
+    maps = _mapping_args(args.map)
+    tables = _table_args(args.table)
+    if "transactions" not in tables:
+        raise ValueError("--table transactions=TABLE_OR_PATH is needed")
+    sources = [Source(t, loc, maps.get(t, {})) for t, loc in tables.items()]
+    if args.engine == "spark":
+        from loyalty.storage.spark import open_spark
+        return open_spark(sources, remote=args.spark_remote, cores=args.spark_cores)
+    import ibis
+    return MappedDataset(ibis.duckdb.connect(), sources, "duckdb")
+
+
 def _load_all(args):
     from loyalty.storage.dataset import Dataset
+    if getattr(args, "table", None) or getattr(args, "engine", "duckdb") == "spark":
+        if args.transactions or args.members or args.surveys or args.interactions \
+                or args.workspace:
+            raise ValueError("--table names every source; --transactions, --members, "
+                             "--surveys, --interactions and --workspace load CSV files "
+                             "into DuckDB instead")
+        return _open_mapped(args)
+    if not (args.transactions or getattr(args, "workspace", None)):
+        raise ValueError("give the transactions: --transactions FILE, --workspace NAME or "
+                         "--table transactions=TABLE_OR_PATH")
     if getattr(args, "workspace", None):
         from loyalty.storage.opened import open_dataset
         from loyalty.storage.workspaces import Workspaces, data_dir
@@ -189,7 +235,7 @@ def cmd_report(args) -> int:
     from loyalty.analysis.filters import data_range
     from loyalty.analysis.periods import default_period
     from loyalty.presentation.board_pack import board_pack
-    if args.transactions or args.workspace:
+    if args.transactions or args.workspace or args.table:
         ds = _load_all(args)
         shop = args.shop or ", ".join(r.filename for r in ds.reports)
     else:
@@ -214,7 +260,7 @@ def cmd_report(args) -> int:
 
 
 def _add_load_args(p, required: bool = True) -> None:
-    source = p.add_mutually_exclusive_group(required=required)
+    source = p.add_mutually_exclusive_group()
     source.add_argument("--transactions", help="the transactions export (CSV)" if required
                         else "transactions file (default: the demo data)")
     source.add_argument("--workspace", help="a workspace's name, instead of files (see "
@@ -225,6 +271,16 @@ def _add_load_args(p, required: bool = True) -> None:
     p.add_argument("--map", action="append", metavar="FIELD=COLUMN",
                    help="map a field to a column; prefix the field with the table for other "
                         "files (members.tier=Stufe); repeatable")
+    p.add_argument("--engine", choices=("duckdb", "spark"), default="duckdb",
+                   help="where the figures are computed (default duckdb); spark reads the "
+                        "tables given with --table")
+    p.add_argument("--spark-remote", metavar="sc://HOST:15002",
+                   help="a Spark Connect server (default: a local Spark session)")
+    p.add_argument("--spark-cores", type=int, default=2,
+                   help="cores of a local Spark session (default 2)")
+    p.add_argument("--table", action="append", metavar="TABLE=TABLE_OR_PATH",
+                   help="a canonical table from an engine table (sales.receipts) or a "
+                        "Parquet/Delta path, its columns mapped with --map; repeatable")
     order = p.add_mutually_exclusive_group()
     order.add_argument("--day-first", dest="day_first", action="store_true", default=None,
                        help="read ambiguous dates like 03/04/2025 as day/month")
@@ -244,6 +300,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dialect", choices=("en", "de"), default="en",
                    help="en: comma, ISO dates, UTF-8; de: semicolon, decimal comma, "
                         "DD.MM.YYYY, Windows-1252")
+    p.add_argument("--parquet", action="store_true",
+                   help="also write the loaded tables as TABLE.parquet, for another engine "
+                        "(kpis --engine spark --table transactions=OUT/transactions.parquet)")
     p.set_defaults(func=cmd_demo)
 
     p = sub.add_parser("inspect", help="show how a file would be read")

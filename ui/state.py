@@ -104,7 +104,7 @@ def dataset() -> Dataset:
             workspace.leave()
             st.session_state["workspace_busy"] = True
     if "dataset" not in st.session_state:
-        st.session_state["dataset"] = _register(open_demo(DEMO_DIR, **engine_options()))
+        st.session_state["dataset"] = _register(_open_demo())
     # Registered again on every run: when the server reloads this module (a new release, or a
     # file changed on disk) the registry starts empty while the session keeps its dataset.
     return _DATASETS[_register(st.session_state["dataset"]).uid]
@@ -131,8 +131,16 @@ def replace_dataset(ds: Dataset) -> None:
         old.close()
 
 
+def _open_demo():
+    """The demo on the server's engine (see :mod:`ui.engine`)."""
+    from ui import engine
+    if engine.engine() == "spark":
+        return engine.open_spark_demo(DEMO_DIR, engine.spark_remote())
+    return open_demo(DEMO_DIR, **engine_options())
+
+
 def use_demo() -> None:
-    replace_dataset(open_demo(DEMO_DIR, **engine_options()))
+    replace_dataset(_open_demo())
 
 
 def clear_dataset() -> None:
@@ -212,9 +220,8 @@ def filter_choices(uid: str, version: int) -> dict:
 @st.cache_data(max_entries=16, show_spinner=False)
 def customer_count(uid: str, version: int) -> int:
     """Distinct identified customers in the transactions (shown in the demo note)."""
-    from loyalty.storage.db import scalar
-    return int(scalar(_DATASETS[uid].con,
-                      "SELECT count(DISTINCT customer_id) FROM transactions") or 0)
+    tx = _DATASETS[uid].table("transactions")
+    return int(tx.customer_id.nunique().execute() or 0)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import ibis
 import numpy as np
 import pandas as pd
 from scipy import optimize, special
@@ -92,6 +93,13 @@ def _polish(fun, start) -> optimize.OptimizeResult:
 def fit_bgnbd(frequency, recency, T) -> BGNBD:
     """Maximum-likelihood BG/NBD parameters (Fader, Hardie & Lee 2005, eq. 6)."""
     (x, tx, t_end), w = _compress(frequency, recency, T)
+    return fit_bgnbd_counts(x, tx, t_end, w)
+
+
+def fit_bgnbd_counts(x, tx, t_end, w) -> BGNBD:
+    """:func:`fit_bgnbd` on distinct histories (frequency ``x``, recency ``tx``, age ``t_end``)
+    and ``w``, the number of customers with each (see :func:`history_counts`)."""
+    x, tx, t_end, w = (np.asarray(v, dtype=float) for v in (x, tx, t_end, w))
     if len(x) == 0 or w.sum() < 2:
         raise ValueError("BG/NBD needs at least two customers")
     scale = max(float(np.max(t_end)), 1.0)
@@ -194,6 +202,28 @@ def purchase_histories(ds, observation_end=None, filters=None) -> pd.DataFrame:
                                / out["frequency"].where(repeat, 1), np.nan)
     out.index = per["customer_id"]
     return out.sort_index()
+
+
+def history_counts(ds, observation_end=None, filters=None) -> pd.DataFrame:
+    """Distinct (``frequency``, ``recency``, ``T``) histories of :func:`purchase_histories` with
+    ``customers``, the number of customers having each, grouped by the engine: what the BG/NBD
+    fit needs, a few thousand rows however many customers there are. Sorted by the history."""
+    from loyalty.analysis.churn import purchase_days
+    from loyalty.analysis.filters import Filters, filtered_transactions
+
+    if observation_end is None:
+        tx = filtered_transactions(ds, filters or Filters())
+        observation_end = tx.date.max().execute().date()
+    daily = purchase_days(ds, filters, observation_end)
+    per = daily.group_by("customer_id").aggregate(
+        frequency=daily.count() - 1, first=daily.day.min(), last=daily.day.max())
+    per = per.select(frequency=per.frequency,
+                     recency=(per["last"] - per["first"]).cast("int64"),
+                     T=(ibis.literal(observation_end) - per["first"]).cast("int64"))
+    g = per.group_by(["frequency", "recency", "T"]).aggregate(customers=per.count())
+    out = g.order_by(["frequency", "recency", "T"]).execute()
+    return out.astype({"frequency": "int64", "recency": float, "T": float,
+                       "customers": "int64"})
 
 
 def customer_value(histories: pd.DataFrame, horizon_days: int = 365,

@@ -44,18 +44,18 @@ def _values(ds: Dataset, column: str) -> list[str] | None:
     return ds.fact(f"values_{column}", read)
 
 
-def _top_from_counts(out: pd.DataFrame, column: str, values: list[str]) -> None:
-    """``top_<column>`` and its share from the per-value counts the main pass made (the first
-    value in sorted order wins a tie)."""
-    names = [f"_{column}_{i}" for i in range(len(values))]
-    counts = out[names].to_numpy(dtype=float)
-    out.drop(columns=names, inplace=True)
-    total = counts.sum(axis=1)
-    best = counts.argmax(axis=1)
-    has = total > 0
-    out[f"top_{column}_share"] = np.where(has, counts.max(axis=1) / np.where(has, total, 1),
-                                          np.nan)
-    out[f"top_{column}"] = np.where(has, np.asarray(values, dtype=object)[best], None)
+def _top_from_counts(t: ibis.Table, column: str, values: list[str]) -> ibis.Table:
+    """``top_<column>`` and its share from the per-value counts of the main pass (the first
+    value in sorted order wins a tie; no purchase with a value: both null)."""
+    counts = [t[f"_{column}_{i}"] for i in range(len(values))]
+    most = ibis.greatest(*counts)
+    total = counts[0]
+    for c in counts[1:]:
+        total = total + c
+    top = ibis.cases(*[(c == most, v) for c, v in zip(counts, values)])
+    return t.mutate(**{f"top_{column}_share": most / total.nullif(0),
+                       f"top_{column}": ibis.ifelse(total > 0, top, ibis.null("string"))}
+                    ).drop(*[f"_{column}_{i}" for i in range(len(values))])
 
 
 def _orders(buy: ibis.Table, discounted: ibis.BooleanValue) -> ibis.Table:
@@ -93,6 +93,45 @@ def customer_features(ds: Dataset, observation_end: dt.date | None = None,
     - ``nps_last``, ``nps_mean``, ``nps_answers``; ``member`` (in the members file or a tier on
       a receipt), ``tier``, ``joined``.
     """
+    joined, observation_end = feature_table(ds, observation_end, filters)
+    fields = ds.fields("transactions")
+    # Sorted by the engine: a million string ids sort there in a fraction of pandas' time.
+    out = by_customer(joined.order_by("customer_id").execute())
+    for k in INTERACTION_KINDS:
+        if k in out:
+            out[k] = out[k].fillna(0)
+    if "referred_members" in out:
+        out["referred_members"] = out["referred_members"].fillna(0)
+    # A tier printed on a customer's receipts shows programme membership without a members
+    # file; a members file lists its members.
+    member = out.pop("receipt_member").fillna(0) > 0 if "receipt_member" in out else None
+    if "listed" in out:
+        listed = out.pop("listed").eq(True)
+        member = listed if member is None else listed | member
+    if member is not None:
+        out["member"] = member
+
+    end = pd.Timestamp(observation_end)
+    first = pd.to_datetime(out["first_purchase"])
+    last = pd.to_datetime(out["last_purchase"])
+    out["tenure_days"] = (end - first.dt.normalize()).dt.days
+    out["recency_days"] = (end - last.dt.normalize()).dt.days
+    out["orders_per_month"] = out["orders"] / np.maximum(out["tenure_days"], 30) * 30.4
+    out["aov"] = out["purchase_amount"] / out["orders"].where(out["orders"] > 0)
+    if "discount" in fields:
+        out["discount_share"] = out["discounted"] / out["orders"].where(out["orders"] > 0)
+        gross = out["purchase_amount"] + out["discount_total"]
+        out["discount_rate"] = out["discount_total"] / gross.where(gross > 0)
+    else:
+        # Unknown, not zero: a shop without a discount column says nothing about price loyalty.
+        out["discount_share"] = out["discount_rate"] = np.nan
+    return out
+
+
+def feature_table(ds: Dataset, observation_end: dt.date | None = None,
+                  filters: Filters | None = None) -> tuple[ibis.Table, dt.date]:
+    """The engine's side of :func:`customer_features`: one row per customer with the
+    aggregates (no derived ratios yet), and the observation end it counted to."""
     f = filters or Filters()
     tx = filtered_transactions(ds, f)
     if observation_end is None:
@@ -149,6 +188,8 @@ def customer_features(ds: Dataset, observation_end: dt.date | None = None,
                         for i, v in enumerate(values)})
     per_customer = tx.group_by("customer_id").aggregate(**agg)
     per_customer = per_customer.filter(per_customer.first_purchase.notnull())
+    for column, values in counted.items():
+        per_customer = _top_from_counts(per_customer, column, values)
 
     # Gaps between purchase days, from the purchase rows themselves: a second purchase on the
     # same day makes a gap of 0, which the positive gaps leave out, so each positive gap is one
@@ -180,36 +221,4 @@ def customer_features(ds: Dataset, observation_end: dt.date | None = None,
     joined = per_customer
     for piece in pieces:
         joined = joined.left_join(piece, "customer_id").drop("customer_id_right")
-    # Sorted by the engine: a million string ids sort there in a fraction of pandas' time.
-    out = by_customer(joined.order_by("customer_id").execute())
-    for column, values in counted.items():
-        _top_from_counts(out, column, values)
-    for k in INTERACTION_KINDS:
-        if k in out:
-            out[k] = out[k].fillna(0)
-    if "referred_members" in out:
-        out["referred_members"] = out["referred_members"].fillna(0)
-    # A tier printed on a customer's receipts shows programme membership without a members
-    # file; a members file lists its members.
-    member = out.pop("receipt_member").fillna(0) > 0 if "receipt_member" in out else None
-    if "listed" in out:
-        listed = out.pop("listed").eq(True)
-        member = listed if member is None else listed | member
-    if member is not None:
-        out["member"] = member
-
-    end = pd.Timestamp(observation_end)
-    first = pd.to_datetime(out["first_purchase"])
-    last = pd.to_datetime(out["last_purchase"])
-    out["tenure_days"] = (end - first.dt.normalize()).dt.days
-    out["recency_days"] = (end - last.dt.normalize()).dt.days
-    out["orders_per_month"] = out["orders"] / np.maximum(out["tenure_days"], 30) * 30.4
-    out["aov"] = out["purchase_amount"] / out["orders"].where(out["orders"] > 0)
-    if "discount" in fields:
-        out["discount_share"] = out["discounted"] / out["orders"].where(out["orders"] > 0)
-        gross = out["purchase_amount"] + out["discount_total"]
-        out["discount_rate"] = out["discount_total"] / gross.where(gross > 0)
-    else:
-        # Unknown, not zero: a shop without a discount column says nothing about price loyalty.
-        out["discount_share"] = out["discount_rate"] = np.nan
-    return out
+    return joined, observation_end

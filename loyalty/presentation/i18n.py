@@ -697,6 +697,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                     "1 Zeile schon aus einer früheren Datei geladen, "
                                     "übersprungen"),
     "data.understood_rejected": ("{n} rows rejected", "{n} Zeilen abgelehnt"),
+    "data.understood_source": ("{loaded} of {read} rows used, {rejected} left out (a required "
+                               "field empty or not of its type).",
+                               "{loaded} von {read} Zeilen verwendet, {rejected} ausgelassen "
+                               "(ein Pflichtfeld leer oder nicht von seinem Typ)."),
     "data.understood_other": ("{loaded} of {read} rows loaded, {skipped} already loaded before, "
                               "{rejected} rejected.",
                               "{loaded} von {read} Zeilen geladen, {skipped} schon zuvor "

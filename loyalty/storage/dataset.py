@@ -31,6 +31,7 @@ from loyalty.reading.plan import ReadPlan, make_plan
 from loyalty.reading.schema import TABLES
 from loyalty.storage.sqlsafe import ident, internal_name
 from loyalty.storage import history, keep
+from loyalty.storage.readside import ReadSide
 
 
 # The side database of materialized tables, and how many it keeps.
@@ -38,7 +39,7 @@ SIDE_DB = "ll_side"
 MATERIALIZED = 3
 
 
-class Dataset:
+class Dataset(ReadSide):
     """Canonical tables in a DuckDB database, filled from CSV files.
 
     A database file keeps what was loaded: opened again, the dataset has the same files (and
@@ -342,24 +343,6 @@ class Dataset:
         if name == "members" and self._derived_members:
             out |= {"customer_id", "tier"}
         return out & set(TABLES[name].canonical_names)
-
-    def fact(self, name: str, compute: Callable[["Dataset"], object]):
-        """``compute(self)``, worked out once per version of the data (a fact that costs a
-        scan, such as the last day with a sale); views of the dataset share it."""
-        key = (self.version, name)
-        if key not in self._facts:
-            self._facts[key] = compute(self)
-        return self._facts[key]
-
-    def orders_are_rows(self) -> bool:
-        """Whether no two transaction rows share an order id (a till or a one-row-per-order
-        export). Orders are then counted as rows: a distinct count per customer costs several
-        times a plain count on millions of rows. Checked once per version of the data."""
-        def check(ds: "Dataset") -> bool:
-            tx = ds.table("transactions")
-            numbered = tx.filter(tx.order_id.notnull())
-            return bool((numbered.order_id.nunique() == numbered.count()).execute())
-        return self.fact("orders_are_rows", check)
 
     def materialize(self, name: str, key, build: Callable[[], ibis.Table]) -> ibis.Table:
         """The table ``build()`` describes, computed once per version of the data and ``key``

@@ -27,8 +27,8 @@ def workspace_dir(tmp_path_factory) -> str:
     return str(tmp_path_factory.mktemp("workspaces"))
 
 
-@pytest.fixture(scope="session")
-def app_url(workspace_dir):
+def serve(workspace_dir: str, env: dict | None = None, wait: float = 90):
+    """Run the app on a free port with ``env`` added to the environment; yields its address."""
     if not os.path.exists(CHROMIUM):
         pytest.fail("Chromium is missing at /usr/bin/chromium: run .ci/run, which installs it")
     port = _free_port()
@@ -37,9 +37,9 @@ def app_url(workspace_dir):
          "--server.port", str(port), "--server.address", "127.0.0.1",
          "--server.headless", "true", "--browser.gatherUsageStats", "false"],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        env={**os.environ, "LOYALTY_WORKSPACE_DIR": workspace_dir})
+        env={**os.environ, "LOYALTY_WORKSPACE_DIR": workspace_dir, **(env or {})})
     url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 90
+    deadline = time.time() + wait
     while time.time() < deadline:
         try:
             if urllib.request.urlopen(url + "/_stcore/health", timeout=2).read() == b"ok":
@@ -48,10 +48,15 @@ def app_url(workspace_dir):
             time.sleep(0.5)
     else:
         proc.kill()
-        pytest.fail("the app did not start within 90 s")
+        pytest.fail(f"the app did not start within {wait:.0f} s")
     yield url
     proc.terminate()
     proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def app_url(workspace_dir):
+    yield from serve(workspace_dir)
 
 
 @pytest.fixture(scope="session")

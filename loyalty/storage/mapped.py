@@ -1,0 +1,231 @@
+"""A read-only dataset over tables another engine already holds (Spark tables, Parquet or Delta
+paths): each canonical table is an Ibis expression that renames and casts the source's columns,
+so the metrics run where the data is and only their results come back.
+
+The mapping is proposed from the source's column names the way a CSV header is mapped (English
+and German synonyms, then a sample's content) and can be overridden field by field.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import ibis
+import ibis.expr.datatypes as dt
+
+from loyalty.errors import UnusableFile
+from loyalty.reading.formats import profile_column
+from loyalty.reading.mapping import map_by_name, missing_required
+from loyalty.reading.schema import TABLES
+from loyalty.storage.readside import ReadSide
+
+# Canonical storage kinds as Ibis types (the DuckDB types of loyalty.reading.schema).
+IBIS_TYPES = {"id": dt.string, "timestamp": dt.timestamp, "date": dt.date,
+              "money": dt.float64, "number": dt.float64, "score": dt.int32,
+              "text": dt.string, "kind": dt.string}
+
+# Rows read to propose a mapping from the content, as for a CSV file's sample.
+SAMPLE_ROWS = 200
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where one canonical table comes from: a table name the engine knows (``sales.receipts``)
+    or a Parquet or Delta path, and the columns mapped onto canonical fields."""
+
+    table: str
+    location: str
+    mapping: dict[str, str | None] = field(default_factory=dict)
+
+
+@dataclass
+class SourceReport:
+    """What a source gave, shaped like a loaded file's report for the pages and the CLI."""
+
+    table: str
+    filename: str
+    mapping: dict[str, str]
+    rows_loaded: int = 0
+    rows_rejected: int = 0
+    rows_skipped: int = 0
+    rows_erased: int = 0
+    # A table says nothing about its currency: the euro, as for a CSV file that names none.
+    currency: str | None = None
+
+    @property
+    def rows_read(self) -> int:
+        return self.rows_loaded + self.rows_rejected
+
+    def summary(self) -> dict:
+        return {"file": self.filename, "table": self.table, "rows_read": self.rows_read,
+                "rows_loaded": self.rows_loaded, "rows_rejected": self.rows_rejected,
+                "mapping": dict(self.mapping)}
+
+    def understood(self, lang: str = "en") -> str:
+        from loyalty.presentation.i18n import fmt_number, t
+        return t("data.understood_source", lang, loaded=fmt_number(self.rows_loaded, lang),
+                 read=fmt_number(self.rows_read, lang),
+                 rejected=fmt_number(self.rows_rejected, lang))
+
+
+def open_location(con, location: str) -> ibis.Table:
+    """The source table: a path (``.parquet``, a folder of Parquet files, or a Delta table's
+    folder, also as ``delta:PATH``) or the name of a table the engine's catalog holds."""
+    if location.startswith("delta:"):
+        return con.read_delta(location.removeprefix("delta:"))
+    if "://" in location or os.sep in location or location.endswith(".parquet"):
+        path = location.removeprefix("file://")
+        if os.path.isdir(path) and os.path.isdir(os.path.join(path, "_delta_log")):
+            return con.read_delta(path)
+        return con.read_parquet(location)
+    database, _, name = location.rpartition(".")
+    return con.table(name, database=database or None)
+
+
+def propose(table: str, raw: ibis.Table, overrides: dict[str, str | None]) -> dict[str, str]:
+    """{field: column} for ``raw``'s columns: names and a small sample decide, as for a CSV
+    header; ``overrides`` win (a field mapped to None is left out)."""
+    columns = list(raw.columns)
+    sample = raw.limit(SAMPLE_ROWS).execute()
+    values = {c: ["" if v is None or v != v else str(v) for v in sample[c].tolist()]
+              for c in columns}
+    profiles = {c: profile_column(c, values[c], prefer_day_first=True) for c in columns}
+    mapping = {f: c for f, c in map_by_name(TABLES[table], columns, profiles, values).items()
+               if f in TABLES[table].field_names}
+    for f, c in overrides.items():
+        if f not in TABLES[table].field_names:
+            raise UnusableFile("unknown_field", f"{table} has no field {f!r}: the fields are "
+                               + ", ".join(TABLES[table].canonical_names), {"field": f})
+        mapping.pop(f, None)
+        if c:
+            mapping = {k: v for k, v in mapping.items() if v != c}
+            mapping[f] = c
+    for f, c in mapping.items():
+        if c not in columns:
+            raise UnusableFile("unknown_column", f"{table}: the source has no column {c!r} "
+                               f"for {f}; its columns are " + ", ".join(columns), {"column": c})
+    if missing := missing_required(table, mapping):
+        raise UnusableFile("missing_required", f"{table}: no column for "
+                           + ", ".join(missing) + " (map one with FIELD=COLUMN)",
+                           {"fields": missing})
+    return mapping
+
+
+def canonical(table: str, raw: ibis.Table, mapping: dict[str, str]) -> ibis.Table:
+    """``raw`` with exactly the canonical fields of ``table``, each of its canonical type, as
+    a file of that table loads (text trimmed and empty as missing, kinds lower-case)."""
+    out = {}
+    for f in TABLES[table].canonical_fields:
+        ty = IBIS_TYPES[f.kind]
+        if f.name in mapping:
+            col = raw[mapping[f.name]]
+            if f.kind in ("id", "text", "kind"):
+                col = col.cast(dt.string).strip()
+                col = col.nullif("")
+                if f.kind == "kind":
+                    col = col.lower()
+            out[f.name] = col.cast(ty)
+        elif f.name == "amount" and {"quantity", "unit_price"} <= set(mapping):
+            out[f.name] = (raw[mapping["quantity"]].cast(dt.float64)
+                           * raw[mapping["unit_price"]].cast(dt.float64))
+        else:
+            out[f.name] = ibis.null(ty)
+    expr = raw.select(**out)
+    required = [f for f in TABLES[table].required if f != "customer_id" or table != "transactions"]
+    return expr.filter(*[expr[f].notnull() for f in required if f in expr.columns])
+
+
+class MappedDataset(ReadSide):
+    """The read side of :class:`loyalty.storage.dataset.Dataset` over an Ibis connection to an
+    engine that already holds the data. Rows whose required fields are missing (or do not cast)
+    count as rejected and are left out, as a file's would be."""
+
+    def __init__(self, con, sources: list[Source], label: str = "",
+                 cache: Callable[[ibis.Table], ibis.Table] | None = None,
+                 run_handle: Callable[[], object] | None = None):
+        self.con = con
+        self._run_handle = run_handle
+        self.uid = uuid.uuid4().hex
+        self.version = 0
+        self.label = label or "engine"
+        self.closed = False
+        self._facts: dict = {}
+        self._cache = cache
+        self._tables: dict[str, ibis.Table] = {}
+        self.reports: list[SourceReport] = []
+        for s in sources:
+            if s.table not in TABLES:
+                raise UnusableFile("unknown_table", f"no canonical table {s.table!r}: the "
+                                   "tables are " + ", ".join(TABLES), {"table": s.table})
+            raw = open_location(con, s.location)
+            mapping = propose(s.table, raw, s.mapping)
+            self._tables[s.table] = canonical(s.table, raw, mapping)
+            total, kept = _counts(raw, self._tables[s.table])
+            self.reports.append(SourceReport(s.table, s.location, mapping, kept, total - kept))
+        self._settings: dict = {}
+
+    def table(self, name: str) -> ibis.Table:
+        if name not in TABLES:
+            raise KeyError(name)
+        if name not in self._tables:
+            schema = ibis.schema({f.name: IBIS_TYPES[f.kind]
+                                  for f in TABLES[name].canonical_fields})
+            self._tables[name] = ibis.memtable({c: [] for c in schema.names}, schema=schema)
+        return self._tables[name]
+
+    def has(self, name: str) -> bool:
+        return any(r.table == name and r.rows_loaded for r in self.reports)
+
+    def fields(self, name: str) -> set[str]:
+        out: set[str] = set()
+        for r in self.reports:
+            if r.table == name:
+                out |= set(r.mapping)
+                if {"quantity", "unit_price"} <= set(r.mapping):
+                    out.add("amount")
+        return out & set(TABLES[name].canonical_names)
+
+    def materialize(self, name: str, key, build: Callable[[], ibis.Table]) -> ibis.Table:
+        """``build()``, kept by the engine (Spark caches it) when the dataset was given a cache;
+        otherwise the expression itself."""
+        if self._cache is None:
+            return build()
+        return self.fact(("materialized", name, key), lambda ds: self._cache(build()))
+
+    def counts(self, name: str) -> dict[str, int]:
+        reports = [r for r in self.reports if r.table == name]
+        return {"rows_read": sum(r.rows_read for r in reports),
+                "rows_loaded": sum(r.rows_loaded for r in reports),
+                "rows_rejected": sum(r.rows_rejected for r in reports)}
+
+    def cursor_view(self) -> "MappedDataset":
+        """The dataset as one script run queries it: with a run handle (Spark), the view's
+        ``con`` can ``interrupt()`` that run's queries, as a DuckDB cursor can; the tables are
+        shared."""
+        if self._run_handle is None:
+            return self
+        view = copy.copy(self)
+        view.con = self._run_handle()
+        return view
+
+    def settings(self) -> dict:
+        return dict(self._settings)
+
+    def keep_settings(self, values: dict) -> None:
+        self._settings.update(values)
+
+    def forget_settings(self, names) -> None:
+        for n in names:
+            self._settings.pop(n, None)
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def _counts(raw: ibis.Table, kept: ibis.Table) -> tuple[int, int]:
+    """Rows in the source and rows the canonical table keeps, in one engine query each."""
+    return int(raw.count().execute()), int(kept.count().execute())
