@@ -99,7 +99,7 @@ def _evidence(untellable: list[str], told: list[str]) -> None:
 
 
 def _types_tab(table: pd.DataFrame, missing: list[str], untellable: list[str], lang: str, ds, f,
-               rules, min_orders: int) -> None:
+               rules, min_orders: int, churn_days: int) -> None:
     told = [ty for ty in TYPES if ty not in untellable]
     shown = [*told, *UNTYPED]
     _evidence(untellable, told)
@@ -111,7 +111,7 @@ def _types_tab(table: pd.DataFrame, missing: list[str], untellable: list[str], l
         tr("seg.col_revenue_share"): "percent", tr("seg.col_spend"): "money",
         tr("seg.col_frequency"): "decimal", tr("seg.col_nps"): "score",
         tr("seg.col_churn"): "percent"}, key="seg_summary")
-    st.caption(tr("seg.summary_help"))
+    st.caption(tr("seg.summary_help", days=churn_days))
     st.subheader(tr("seg.col_action"))
     st.markdown("\n".join(f"- **{tr(f'type.{ty}')}**: {tr(f'action.{ty}')}" for ty in shown))
     judged = table[~table["loyalty_type"].isin(UNTYPED)]
@@ -243,7 +243,7 @@ def render() -> None:
     table = table.join(base["rfm"])
     lazy_tabs((
         (tr("seg.tab_types"), lambda: _types_tab(table, seg.missing_signals, seg.untellable,
-                                                 lang, ds, f, rules, min_orders)),
+                                                 lang, ds, f, rules, min_orders, churn_days)),
         (tr("seg.tab_mix"), lambda: _mix_tab(lang, ds, f, rules, min_orders)),
         (tr("seg.tab_lifecycle"), lambda: _lifecycle_tab(table, lang, ds, f, churn_days)),
         (tr("seg.tab_rfm"), lambda: _rfm_tab(table, lang)),

@@ -55,7 +55,7 @@ def customer_base(ds: Dataset, f: Filters, churn_days: int,
     sig = signals(features)
     seg = segment(sig, rules=settings.rules, min_orders=settings.min_orders, explain=False)
     return {"features": features, "signals": sig, "segmentation": seg,
-            "lifecycle": lifecycle_stage(features, churn_days),
+            "lifecycle": lifecycle_stage(features, churn_days), "churn_days": churn_days,
             "types": seg.table["loyalty_type"]}
 
 

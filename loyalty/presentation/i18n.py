@@ -1332,10 +1332,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "seg.col_revenue": ("Revenue", "Umsatz"),
     "seg.summary_help": ("Revenue / customer: net revenue up to the end of the period. NPS: "
                          "from each customer's latest answer. Churned: share whose last purchase "
-                         "is older than the churn window.",
+                         "is more than {days} days before the end of the period.",
                          "Ø Umsatz: Nettoumsatz pro Kunde bis zum Ende des Zeitraums. NPS: aus der "
-                         "letzten Antwort jedes Kunden. Abgewandert: Anteil mit letztem Kauf vor "
-                         "dem Abwanderungsfenster."),
+                         "letzten Antwort jedes Kunden. Abgewandert: Anteil mit letztem Kauf mehr "
+                         "als {days} Tage vor dem Ende des Zeitraums."),
     "seg.missing": ("Not in your data: {signals}. Rules that use these work with the other "
                     "signals.",
                     "Nicht in Ihren Daten: {signals}. Regeln, die diese Signale nutzen, arbeiten "

@@ -587,7 +587,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                           "Größter zusätzlicher Bestellanteil pro Treuetyp"),
     "assume.response_threshold": ("Depth where the response is half way",
                                   "Rabatt bei halber Wirkung"),
-    "assume.response_width": ("Steepness of the response (pp)", "Steilheit der Reaktion (pp)"),
+    "assume.response_width": ("Steepness of the response", "Steilheit der Reaktion"),
     "assume.warn_below": ("Threshold: no effect below depth",
                           "Schwelle: keine Wirkung unter Rabatt"),
     "assume.elasticity_base": ("Price elasticity bounding low and base",

@@ -69,11 +69,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "pack.unchanged": ("{label}: unchanged at {now}.", "{label}: unverändert bei {now}."),
     "pack.value_only": ("{label}: {now}.", "{label}: {now}."),
     "pack.points": ("points", "Punkte"),
-    "pack.nps_real": ("That is more than chance: with 95 % confidence the change lies between "
+    "pack.nps_real": ("That is more than chance: with 95% confidence the change lies between "
                       "{low} and {high} points.",
                       "Das ist mehr als Zufall: mit 95 % Sicherheit liegt die Veränderung "
                       "zwischen {low} und {high} Punkten."),
-    "pack.nps_noise": ("That is within the 95 % interval ({low} to {high} points): not yet a "
+    "pack.nps_noise": ("That is within the 95% interval ({low} to {high} points): not yet a "
                        "real change.",
                        "Das liegt im 95-%-Intervall ({low} bis {high} Punkte): noch keine "
                        "echte Veränderung."),
@@ -119,7 +119,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                             "{liability} bei {value} je Punkt."),
     "pack.programme_reading": ("Around the launch on {launch} ({months} months before and "
                                "after), members' spend per month changed by {effect} more than "
-                               "non-members' (95 % interval {low} to {high}).",
+                               "non-members' (95% interval {low} to {high}).",
                                "Um den Start am {launch} ({months} Monate davor und danach) "
                                "änderte sich der Monatsumsatz der Mitglieder um {effect} mehr "
                                "als der der Nichtmitglieder (95-%-Intervall {low} bis {high})."),

@@ -100,7 +100,9 @@ class _Bookmark(Flowable):
         self.canv.addOutlineEntry(self.title, self.key, level=0)
 
 
-CELL_PAD = 12   # left and right padding of a cell (ReportLab's default 6 each), in points
+# Left and right padding of a cell (ReportLab's default 6 each) and 2 points to spare: a word
+# exactly as wide as the room left was still wrapped by ReportLab ("Customer|s").
+CELL_PAD = 14
 
 
 def _words_width(text: str, font: str) -> float:

@@ -181,7 +181,7 @@ def segments_section(base: dict, lang: str) -> Section:
         t("seg.col_customers", lang): "count", t("seg.col_share", lang): "percent",
         t("seg.col_revenue_share", lang): "percent", t("seg.col_spend", lang): "money",
         t("seg.col_churn", lang): "percent"}, lang))
-    blocks.append(Note(t("seg.summary_help", lang)))
+    blocks.append(Note(t("seg.summary_help", lang, days=base["churn_days"])))
     if untellable:
         blocks.append(Note(t("seg.cannot_tell", lang) + ": " + "; ".join(
             f"{t(f'type.{ty}', lang)} ({t(f'needs.{ty}', lang)})" for ty in untellable)))
@@ -253,6 +253,7 @@ def churn_section(ds: Dataset, f: Filters, first: dt.date, last: dt.date, base: 
         blocks.append(Chart(t("churn.by_loyalty_type", lang),
                             charts.share_bars(by_type, lang, lambda v: t(f"type.{v}", lang)),
                             320))
+        blocks.append(Note(t("churn.by_help", lang, days=window)))
     else:
         # Bars all at zero would be an empty frame with a "0 %" axis.
         blocks.append(Note(t("pack.churn_none_by_type", lang)))

@@ -178,3 +178,13 @@ def test_a_period_with_nothing_before_it_says_so_in_the_column(shop, lang, colum
     headline = next(s for s in pack.sections if s.key == "headline")
     table = next(b for b in headline.blocks if hasattr(b, "header"))
     assert table.header[2] == column
+
+
+def test_each_churn_figure_names_its_window(shop):
+    # The loyalty-type table counts churn over the settings' default window (180 days); the
+    # churn section over the window it states. A reader must be able to tell them apart.
+    pack = build_pack(shop, JANUARY, "en")
+    notes = {s.key: [b.text for b in s.blocks if type(b).__name__ == "Note"]
+             for s in pack.sections}
+    assert any("more than 180 days before the end of the period" in n
+               for n in notes["segments"])
