@@ -170,10 +170,22 @@ def _show_results() -> None:
     st.caption(tr("spark.opened"))
 
 
+def _text_input(label: str, key: str, **kwargs) -> str:
+    """A text input whose value outlives a visit to another page: Streamlit forgets the state of
+    a widget that a run does not draw, and the manager comes back to change a mapping."""
+    kept = f"{key}_kept"
+    if key not in st.session_state and kept in st.session_state:
+        st.session_state[key] = st.session_state[kept]
+    value = st.text_input(label, key=key, **kwargs)
+    st.session_state[kept] = value
+    return (value or "").strip()
+
+
 def section() -> None:
     """The "Data already in Spark" expander of the Data page."""
     lang = state.lang()
-    locations = {t: (choices.value(f"data_spark_source_{t}") or "").strip() for t in TABLES}
+    locations = {t: (st.session_state.get(f"data_spark_source_{t}_kept") or "").strip()
+                 for t in TABLES}
     opened = st.session_state.get("data_spark_results") == getattr(state.base_dataset(), "uid",
                                                                    None)
     with st.expander(tr("spark.title"), expanded=opened or any(locations.values()),
@@ -185,18 +197,17 @@ def section() -> None:
                          help=tr("spark.connection_help"))
         address = ""
         if kind == REMOTE:
-            address = st.text_input(tr("spark.address"), key="data_spark_address",
-                                    placeholder="sc://host:15002", help=tr("spark.address_help"))
+            address = _text_input(tr("spark.address"), "data_spark_address",
+                                  placeholder="sc://host:15002", help=tr("spark.address_help"))
         remote, why = connection_target(kind, address)
         if why is not None:
             (st.info if why.key == "spark.address_needed" else st.error)(why.text(lang))
         for t in TABLES:
             label = "spark.source_required" if t == "transactions" else "spark.source"
-            st.text_input(tr(label, table=tr(f"table.{t}")), key=f"data_spark_source_{t}",
-                          placeholder="sales.receipts" if t == "transactions"
-                          else f"/data/{t}.parquet", help=tr("spark.source_help"))
-        locations = {t: (st.session_state.get(f"data_spark_source_{t}") or "").strip()
-                     for t in TABLES}
+            locations[t] = _text_input(
+                tr(label, table=tr(f"table.{t}")), f"data_spark_source_{t}",
+                placeholder="sales.receipts" if t == "transactions" else f"/data/{t}.parquet",
+                help=tr("spark.source_help"))
         sources, ready = [], why is None
         if ready:
             from loyalty.storage.mapped import Source

@@ -89,4 +89,7 @@ def test_open_the_demo_from_spark_on_the_data_page(duck_app_url, parquet, page):
     text = main.inner_text()
     assert "Daten, die schon in Spark liegen" in text
     assert "Alle Seiten zeigen jetzt von Spark berechnete Kennzahlen." in text
+    # Back from another page, the sources and the hand-made mapping are still there.
+    assert "Umsätze aus " + parquet["transactions"] in text
+    assert "basket" in page.locator('[data-testid="stSelectbox"]').all_inner_texts()
     shot(page, "data_spark_de")
