@@ -91,5 +91,5 @@ def test_open_the_demo_from_spark_on_the_data_page(duck_app_url, parquet, page):
     assert "Alle Seiten zeigen jetzt von Spark berechnete Kennzahlen." in text
     # Back from another page, the sources and the hand-made mapping are still there.
     assert "Umsätze aus " + parquet["transactions"] in text
-    assert "basket" in page.locator('[data-testid="stSelectbox"]').all_inner_texts()
+    assert page.get_by_role("combobox", name="Betrag (netto)").first.input_value() == "basket"
     shot(page, "data_spark_de")
