@@ -15,12 +15,12 @@ from loyalty.presentation.i18n import fmt_number, t_n
 from loyalty.reading.plan import ReadPlan
 from loyalty.reading.schema import TABLES
 from loyalty.presentation.text import escape_markdown
-from ui import choices, data_workspace, state, tables, workspace
+from ui import choices, data_spark, data_workspace, state, tables, workspace
 from ui.choices import localized
 from ui.data_plan import (AUTO, DELIMITERS, ENCODINGS, ESCAPES, QUOTES, Entry, Outcome, Why,
                           date_layout_label, delimiter_label, dialect_for, discard,
-                          encoding_label, escape_code, escape_label, on_disk, outcome_of,
-                          overrides_from_state, overrides_signature, plan_for, preview,
+                          encoding_label, escape_code, escape_label, mapping_editor, on_disk,
+                          outcome_of, overrides_from_state, overrides_signature, plan_for, preview,
                           previous_label, quote_label, read_as, read_rejects_csv, reason_label,
                           stage, unreadable_why, understood, unusable_why, upload_dir)
 from ui.state import tr
@@ -187,23 +187,8 @@ def _detected(entry: Entry, overrides: dict, dialect):
 
 
 def _mapping_editor(plan: ReadPlan, key: str) -> None:
-    st.markdown(f"**{tr('data.mapping')}**", help=tr("data.mapping_help"))
-    options = [""] + plan.dialect.columns
-    head = st.columns([2, 3, 4])
-    head[0].caption(tr("data.field"))
-    head[1].caption(tr("data.column"))
-    head[2].caption(tr("data.samples"))
-    for f in TABLES[plan.table].fields:
-        current = plan.mapping.get(f.name, "")
-        row = st.columns([2, 3, 4], vertical_alignment="center")
-        row[0].markdown(tr(f"field.{f.name}") + (" \\*" if f.required else ""))
-        choice = localized(
-            row[1].selectbox, tr(f"field.{f.name}"), options, index=options.index(current),
-            format_func=lambda c: c or tr("data.not_mapped"), label_visibility="collapsed",
-            key=key + f.name)
-        if choice:
-            samples = plan.profiles[choice].samples[:3]
-            row[2].caption(" · ".join(escape_markdown(v) for v in samples) or "—")
+    mapping_editor(plan.table, plan.dialect.columns, plan.mapping,
+                   {c: p.samples for c, p in plan.profiles.items()}, key)
 
 
 def _load(boxes: list[tuple[Entry, ReadPlan | None, Why | None]]) -> None:
@@ -415,6 +400,7 @@ def render() -> None:
                      disabled=not any(p is not None for _, p, _ in boxes)):
             _load(boxes)
     _show_results()
+    guarded(data_spark.section, state.lang())
     _show_current()
 
 

@@ -30,6 +30,8 @@ from loyalty.storage.sqlsafe import ident
 from loyalty.presentation.text import escape_markdown
 from loyalty.reading.uploads import UploadFolder, remove_file, remove_stale
 from ui import choices
+from ui.choices import localized
+from ui.state import tr
 
 AUTO = "auto"
 # Escape choice meaning "a quote inside a quoted field is written twice" (escape = quote).
@@ -338,6 +340,31 @@ def plan_for(entry: Entry, overrides: dict, table: str | None, mapping: dict,
         del cache[k]
     cache[key] = cache[drawn] = (plan, detected)
     return plan, detected
+
+
+def mapping_editor(table: str, columns: list[str], mapping: dict[str, str],
+                   samples: dict[str, list[str]], key: str) -> None:
+    """One select box per field of ``table`` over ``columns``, starting at ``mapping``, with a
+    few values of the chosen column beside it: the mapping screen of a CSV file and of a table
+    another engine holds. The choice of field F is kept under ``key + F``."""
+    st.markdown(f"**{tr('data.mapping')}**", help=tr("data.mapping_help"))
+    options = [""] + list(columns)
+    head = st.columns([2, 3, 4])
+    head[0].caption(tr("data.field"))
+    head[1].caption(tr("data.column"))
+    head[2].caption(tr("data.samples"))
+    for f in TABLES[table].fields:
+        current = mapping.get(f.name) or ""
+        row = st.columns([2, 3, 4], vertical_alignment="center")
+        row[0].markdown(tr(f"field.{f.name}") + (" \\*" if f.required else ""))
+        choice = localized(
+            row[1].selectbox, tr(f"field.{f.name}"), options,
+            index=options.index(current) if current in options else 0,
+            format_func=lambda c: c or tr("data.not_mapped"), label_visibility="collapsed",
+            key=key + f.name)
+        if choice:
+            row[2].caption(" · ".join(escape_markdown(v) for v in samples.get(choice, [])[:3])
+                           or "—")
 
 
 def preview(dialect: Dialect, rows: int = PREVIEW_ROWS) -> pd.DataFrame:

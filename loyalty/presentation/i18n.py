@@ -15,6 +15,7 @@ from babel.numbers import format_compact_decimal, format_decimal, format_percent
 
 from loyalty.presentation.i18n_plan import TEXTS as _PLAN_TEXTS
 from loyalty.presentation.i18n_report import TEXTS as _REPORT_TEXTS
+from loyalty.presentation.i18n_spark import TEXTS as _SPARK_TEXTS
 from loyalty.presentation.i18n_views import TEXTS as _VIEW_TEXTS
 
 LANGUAGES = {"en": "English", "de": "Deutsch"}
@@ -1429,9 +1430,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "reason.sig.orders": ("only {value} orders so far", "bisher erst {value} Bestellungen"),
 }
 
-# The planning pages, the board pack and the comparison choice keep their text in their own
-# files; a key defined twice would be a mistake.
-for _texts in (_PLAN_TEXTS, _REPORT_TEXTS, _VIEW_TEXTS):
+# The planning pages, the board pack, the comparison choice and Spark sources keep their text
+# in their own files; a key defined twice would be a mistake.
+for _texts in (_PLAN_TEXTS, _REPORT_TEXTS, _VIEW_TEXTS, _SPARK_TEXTS):
     if CATALOGUE.keys() & _texts.keys():
         raise RuntimeError(f"text defined twice: {sorted(CATALOGUE.keys() & _texts.keys())}")
     CATALOGUE.update(_texts)

@@ -72,9 +72,42 @@ class SourceReport:
                  rejected=fmt_number(self.rows_rejected, lang))
 
 
+def is_path(location: str) -> bool:
+    return location.startswith("delta:") or "://" in location or os.sep in location \
+        or location.endswith(".parquet")
+
+
 def open_location(con, location: str) -> ibis.Table:
     """The source table: a path (``.parquet``, a folder of Parquet files, or a Delta table's
-    folder, also as ``delta:PATH``) or the name of a table the engine's catalog holds."""
+    folder, also as ``delta:PATH``) or the name of a table the engine's catalog holds.
+
+    A location the engine cannot read raises :class:`UnusableFile` (``unknown_source`` for a
+    table or path that is not there, ``unreadable_source`` otherwise) with the engine's first
+    line, not the engine's own exception: the manager typed it, so the answer is one sentence.
+    """
+    location = location.strip()
+    if not location:
+        raise UnusableFile("unknown_source", "no table or path given", {"location": location})
+    try:
+        return _open_location(con, location)
+    except UnusableFile:
+        raise
+    except Exception as exc:  # noqa: BLE001 - every engine has its own exceptions
+        detail = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        missing = any(m in detail for m in _NOT_THERE) or type(exc).__name__ in (
+            "TableNotFound", "FileNotFoundError")
+        code = "unknown_source" if missing else "unreadable_source"
+        kind = "path" if is_path(location) else "table"
+        raise UnusableFile(code, f"{location}: {detail[:300]}",
+                           {"location": location, "kind": kind, "detail": detail[:160]}) from exc
+
+
+# How engines say a table or path does not exist (Spark's error classes, Ibis, DuckDB).
+_NOT_THERE = ("TABLE_OR_VIEW_NOT_FOUND", "PATH_NOT_FOUND", "SCHEMA_NOT_FOUND",
+              "does not exist", "not found", "No files found")
+
+
+def _open_location(con, location: str) -> ibis.Table:
     if location.startswith("delta:"):
         return con.read_delta(location.removeprefix("delta:"))
     if "://" in location or os.sep in location or location.endswith(".parquet"):
@@ -86,9 +119,25 @@ def open_location(con, location: str) -> ibis.Table:
     return con.table(name, database=database or None)
 
 
-def propose(table: str, raw: ibis.Table, overrides: dict[str, str | None]) -> dict[str, str]:
-    """{field: column} for ``raw``'s columns: names and a small sample decide, as for a CSV
-    header; ``overrides`` win (a field mapped to None is left out)."""
+@dataclass
+class Suggestion:
+    """A source's columns, a few values of each, and the mapping its names and sample suggest:
+    what a mapping screen shows before the manager changes anything."""
+
+    table: str
+    location: str
+    columns: list[str]
+    samples: dict[str, list[str]]
+    mapping: dict[str, str]
+
+    @property
+    def missing(self) -> list[str]:
+        return missing_required(self.table, self.mapping)
+
+
+def suggest(table: str, raw: ibis.Table, location: str = "") -> Suggestion:
+    """The mapping of ``raw``'s columns that names and a small sample suggest, as for a CSV
+    header; one engine query (the sample)."""
     columns = list(raw.columns)
     sample = raw.limit(SAMPLE_ROWS).execute()
     values = {c: ["" if v is None or v != v else str(v) for v in sample[c].tolist()]
@@ -96,6 +145,31 @@ def propose(table: str, raw: ibis.Table, overrides: dict[str, str | None]) -> di
     profiles = {c: profile_column(c, values[c], prefer_day_first=True) for c in columns}
     mapping = {f: c for f, c in map_by_name(TABLES[table], columns, profiles, values).items()
                if f in TABLES[table].field_names}
+    samples = {c: [v for v in values[c] if v.strip()][:3] for c in columns}
+    return Suggestion(table, location, columns, samples, mapping)
+
+
+def inspect_source(con, table: str, location: str) -> Suggestion:
+    """What :class:`MappedDataset` would propose for ``location`` as ``table``, without
+    opening a dataset: for a screen that lets the manager correct it first."""
+    if table not in TABLES:
+        raise UnusableFile("unknown_table", f"no canonical table {table!r}: the tables are "
+                           + ", ".join(TABLES), {"table": table})
+    raw = open_location(con, location)
+    try:
+        return suggest(table, raw, location.strip())
+    except Exception as exc:  # noqa: BLE001 - a sample the engine cannot read is one sentence
+        detail = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise UnusableFile("unreadable_source", f"{location}: {detail[:300]}",
+                           {"location": location.strip(), "kind": "path" if is_path(location)
+                            else "table", "detail": detail[:160]}) from exc
+
+
+def propose(table: str, raw: ibis.Table, overrides: dict[str, str | None]) -> dict[str, str]:
+    """{field: column} for ``raw``'s columns: names and a small sample decide, as for a CSV
+    header; ``overrides`` win (a field mapped to None is left out)."""
+    columns = list(raw.columns)
+    mapping = suggest(table, raw).mapping
     for f, c in overrides.items():
         if f not in TABLES[table].field_names:
             raise UnusableFile("unknown_field", f"{table} has no field {f!r}: the fields are "
@@ -107,7 +181,8 @@ def propose(table: str, raw: ibis.Table, overrides: dict[str, str | None]) -> di
     for f, c in mapping.items():
         if c not in columns:
             raise UnusableFile("unknown_column", f"{table}: the source has no column {c!r} "
-                               f"for {f}; its columns are " + ", ".join(columns), {"column": c})
+                               f"for {f}; its columns are " + ", ".join(columns),
+                               {"column": c, "field": f, "table": table})
     if missing := missing_required(table, mapping):
         raise UnusableFile("missing_required", f"{table}: no column for "
                            + ", ".join(missing) + " (map one with FIELD=COLUMN)",
@@ -162,7 +237,12 @@ class MappedDataset(ReadSide):
                 raise UnusableFile("unknown_table", f"no canonical table {s.table!r}: the "
                                    "tables are " + ", ".join(TABLES), {"table": s.table})
             raw = open_location(con, s.location)
-            mapping = propose(s.table, raw, s.mapping)
+            try:
+                mapping = propose(s.table, raw, s.mapping)
+            except UnusableFile as err:
+                # The sentence names the source: several tables may be opened at once.
+                err.params.setdefault("location", s.location)
+                raise
             self._tables[s.table] = canonical(s.table, raw, mapping)
             total, kept = _counts(raw, self._tables[s.table])
             self.reports.append(SourceReport(s.table, s.location, mapping, kept, total - kept))
