@@ -359,7 +359,10 @@ def latest_nps_category(uid: str, version: int, filters: Filters):
     return latest_category(filtered_surveys(_DATASETS[uid], filters))
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+# Resources, not data, like customer_base: a million customers' spend unpickled on every rerun
+# cost the Tiers page a quarter of a second each, and its index rebuilt its lookup table.
+# Read-only: derive new series, never assign into these.
+@st.cache_resource(max_entries=8, show_spinner=False)
 def qualifying_spend(uid: str, version: int, filters: Filters, day: dt.date, months: int):
     from loyalty.analysis.tiers import qualifying_spend as spend
     return spend(_DATASETS[uid], day, months, filters)
@@ -374,7 +377,7 @@ def points(uid: str, version: int, filters: Filters, point_value: float):
     return points_over_time(ds, "M", point_value, filters, launch_date(ds))
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
+@st.cache_resource(max_entries=4, show_spinner=False)
 def member_tiers(uid: str, version: int):
     """The tier each member has in the members file (one row per member)."""
     m = _DATASETS[uid].table("members").select("customer_id", "tier").execute()

@@ -47,9 +47,20 @@ def _ladder_steps(values: np.ndarray, tiers) -> tuple[np.ndarray, np.ndarray, np
 
 def assign_tiers(spend: pd.Series, tiers=DEFAULT_TIERS) -> pd.Series:
     """The highest tier whose threshold the spend reaches (spend below every threshold gets the
-    lowest tier)."""
+    lowest tier). Categorical, its categories the ladder from the lowest tier: a million
+    customers' tiers are then a million small codes, not a million strings."""
     names, _, at = _ladder_steps(spend.to_numpy(dtype=float), tiers)
-    return pd.Series(names[at], index=spend.index)
+    if len(set(names)) < len(names):
+        # Two tiers of one name: no categories to code them by.
+        return pd.Series(names[at], index=spend.index, dtype=object)
+    return pd.Series(pd.Categorical.from_codes(at, names), index=spend.index)
+
+
+def _ranks(tiers: pd.Series, names: list[str]) -> np.ndarray:
+    """Each tier's step on the ladder ``names`` (-1: none, or a name off the ladder)."""
+    if isinstance(tiers.dtype, pd.CategoricalDtype) and list(tiers.cat.categories) == names:
+        return tiers.cat.codes.to_numpy()
+    return pd.Categorical(tiers.to_numpy(dtype=object), categories=names).codes
 
 
 def tier_movement(before: pd.Series, after: pd.Series, tiers=DEFAULT_TIERS) -> dict:
@@ -61,8 +72,8 @@ def tier_movement(before: pd.Series, after: pd.Series, tiers=DEFAULT_TIERS) -> d
     k = len(names)
     # Ranks on the ladder (-1: no tier, or a name off the ladder), the later tier looked up by
     # the earlier one's customers: one hash lookup instead of aligning two frames.
-    r0 = pd.Categorical(before.to_numpy(), categories=names).codes
-    r1 = pd.Categorical(after.reindex(before.index).to_numpy(), categories=names).codes
+    r0 = _ranks(before, names)
+    r1 = _ranks(after.reindex(before.index), names)
     both = (r0 >= 0) & (r1 >= 0)
     r0, r1 = r0[both].astype(np.int64), r1[both].astype(np.int64)
     counts = np.bincount(r0 * k + r1, minlength=k * k).reshape(k, k)

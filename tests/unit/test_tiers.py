@@ -88,3 +88,14 @@ def test_points_without_a_launch_start_with_the_first_points(write_file, dataset
     p = points_over_time(dataset, "M")
     assert p["period"].tolist() == [pd.Timestamp("2025-03-01"), pd.Timestamp("2025-04-01")]
     assert p["outstanding"].tolist() == [50, 80]
+
+
+def test_movement_between_two_ladders_of_one_name_and_a_plain_series():
+    spend = pd.Series({"a": 900.0, "b": 400.0, "c": 50.0})
+    # Tiers kept as plain text (as read from a members file) against assigned ones.
+    before = pd.Series({"a": "Silver", "b": "Silver", "c": "Platinum", "d": "Gold"})
+    moved = tier_movement(before, assign_tiers(spend))
+    # a moves up to Gold, b stays; c's Platinum is off the ladder and d has no spend: not counted.
+    assert (moved["upgrades"], moved["downgrades"], moved["stays"]) == (1, 0, 1)
+    twice = assign_tiers(spend, (("Club", 0.0), ("Club", 500.0)))
+    assert twice.tolist() == ["Club", "Club", "Club"]
