@@ -92,13 +92,15 @@ def _sidebar_filters() -> tuple[Filters, Comparison]:
                              tr("app.filter_dates_help"), ch["first"], ch["last"])
     comparison = _sidebar_comparison(ch, suffix, start, end)
     all_label = tr("app.filter_all")
+    # No "Select all" entry: nothing chosen already means all, and Streamlit writes that entry in
+    # English whatever the language.
     tiers = st.multiselect(tr("app.filter_tier"), ch["tiers"], key=f"app_tiers_{suffix}",
-                           placeholder=all_label) if ch["tiers"] else []
+                           placeholder=all_label, select_all=False) if ch["tiers"] else []
     channels = st.multiselect(tr("app.filter_channel"), ch["channels"],
-                              key=f"app_channels_{suffix}",
-                              placeholder=all_label) if ch["channels"] else []
+                              key=f"app_channels_{suffix}", placeholder=all_label,
+                              select_all=False) if ch["channels"] else []
     stores = st.multiselect(tr("app.filter_store"), ch["stores"], key=f"app_stores_{suffix}",
-                            placeholder=all_label) if ch["stores"] else []
+                            placeholder=all_label, select_all=False) if ch["stores"] else []
     return Filters(start=start, end=end, tiers=tuple(tiers), channels=tuple(channels),
                    stores=tuple(stores)), comparison
 

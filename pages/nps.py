@@ -181,7 +181,8 @@ def _index_tab(ds, surveys, lang: str) -> None:
     term = st.text_input(tr("nps.search"), key="nps_search")
     category = localized(st.multiselect, tr("nps.category"), ["detractor", "passive", "promoter"],
                          default=["detractor", "passive", "promoter"],
-                         format_func=lambda c: tr(f"nps.{c}s"), key="nps_categories")
+                         format_func=lambda c: tr(f"nps.{c}s"), key="nps_categories",
+                         select_all=False)
     rows = nps.comments(surveys, term, tuple(category))
     tables.show(pd.DataFrame({
         tr("field.date"): pd.to_datetime(rows["date"]).dt.date.to_numpy(),

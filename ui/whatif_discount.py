@@ -68,7 +68,7 @@ def discount_tab(ds, f, margin: float, lang: str) -> dict:
     kinds = list(summary.index)
     target = localized(st.multiselect, tr("plan.offer_to"), kinds, default=kinds,
                        key="whatif_types", format_func=lambda k: tr(f"type.{k}"),
-                       help=tr("plan.offer_to_help"))
+                       help=tr("plan.offer_to_help"), select_all=False)
     depth = st.slider(tr("plan.depth"), 0, 60, 10, format=tr("unit.pct_format"), key="whatif_depth",
                       help=tr("plan.depth_help")) / 100
     a = _discount_assumptions(lang)
