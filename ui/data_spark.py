@@ -70,9 +70,6 @@ def _connect(remote: str | None):
         return None, Why("spark.err.no_java")
     try:
         from loyalty.storage.spark import connect
-    except ImportError:
-        return None, Why("spark.err.no_pyspark")
-    try:
         return connect(remote), None
     except ImportError:
         return None, Why("spark.err.no_pyspark")

@@ -44,8 +44,3 @@ def open_spark_demo(demo_dir: str, remote: str | None = None):
     ds = open_spark([Source(t, p) for t, p in demo_parquet(demo_dir).items()], remote=remote)
     ds.label = "demo"
     return ds
-
-
-def open_sources(sources, remote: str | None = None):
-    from loyalty.storage.spark import open_spark
-    return open_spark(sources, remote=remote, label="spark")

@@ -27,34 +27,35 @@ COLOURS = {"revenue": "#2f6f8f", "active": "#e07b39", "members": "#2f6f8f",
            "non_members": "#9bbbd0", "anonymous": "#c9c9c9", "before": "#7a7a7a"}
 
 
-def _month_axis(fig: go.Figure, months, lang: str) -> None:
-    """Month ticks named in the UI language (Plotly itself only knows English names)."""
+def _named_ticks(fig: go.Figure, ticks, pattern: str, lang: str) -> None:
+    """Date ticks at ``ticks`` named in the UI language with the CLDR ``pattern`` (Plotly itself
+    only knows English month names)."""
     from babel.dates import format_date
 
-    months = list(pd.to_datetime(months))
-    fig.update_xaxes(title_text=t("chart.month", lang), tickmode="array", tickvals=months,
-                     ticktext=[format_date(m, "MMM yyyy", locale=LOCALES[lang]) for m in months])
+    fig.update_xaxes(tickmode="array", tickvals=ticks,
+                     ticktext=[format_date(d, pattern, locale=LOCALES[lang]) for d in ticks])
+
+
+def _month_axis(fig: go.Figure, months, lang: str) -> None:
+    """A tick for each month, named in the UI language."""
+    _named_ticks(fig, list(pd.to_datetime(months)), "MMM yyyy", lang)
+    fig.update_xaxes(title_text=t("chart.month", lang))
 
 
 def _date_axis(fig: go.Figure, dates, lang: str) -> None:
     """Ticks for a date axis named in the UI language: the first of every month (every few
     months over a long span), or single days within two months."""
-    from babel.dates import format_date
-
     dates = pd.to_datetime(pd.Series(dates)).dropna()
     if dates.empty:
         return
     first, last = dates.min().normalize(), dates.max().normalize()
     if (last - first).days <= 62:
-        step = max(1, (last - first).days // 6 or 1)
-        ticks = list(pd.date_range(first, last, freq=f"{step}D"))
-        pattern = "d MMM" if lang == "en" else "d. MMM"
+        step = max(1, (last - first).days // 6)
+        _named_ticks(fig, list(pd.date_range(first, last, freq=f"{step}D")),
+                     "d MMM" if lang == "en" else "d. MMM", lang)
     else:
         months = pd.date_range(first.to_period("M").to_timestamp(), last, freq="MS")
-        ticks = list(months[::max(1, -(-len(months) // 8))])
-        pattern = "MMM yyyy"
-    fig.update_xaxes(tickmode="array", tickvals=ticks,
-                     ticktext=[format_date(d, pattern, locale=LOCALES[lang]) for d in ticks])
+        _named_ticks(fig, list(months[::max(1, -(-len(months) // 8))]), "MMM yyyy", lang)
 
 
 def _plain(value):

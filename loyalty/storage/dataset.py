@@ -370,12 +370,6 @@ class Dataset(ReadSide):
                 self._materialized[k] = table_name
         return self._ibis.table(table_name, database=(SIDE_DB, "main"))
 
-    def counts(self, name: str) -> dict[str, int]:
-        reports = [r for r in self.reports if r.table == name]
-        return {"rows_read": sum(r.rows_read for r in reports),
-                "rows_loaded": sum(r.rows_loaded for r in reports),
-                "rows_rejected": sum(r.rows_rejected for r in reports)}
-
     def rejects(self, file_id: int | None = None, limit: int | None = None):
         """Rejected records (file, line, reason, original text) as a small pandas frame."""
         sql = f"SELECT file, line, code, reason, raw FROM {REJECTS_TABLE}"

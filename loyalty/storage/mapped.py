@@ -93,13 +93,22 @@ def open_location(con, location: str) -> ibis.Table:
     except UnusableFile:
         raise
     except Exception as exc:  # noqa: BLE001 - every engine has its own exceptions
-        detail = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-        missing = any(m in detail for m in _NOT_THERE) or type(exc).__name__ in (
+        missing = any(m in _first_line(exc) for m in _NOT_THERE) or type(exc).__name__ in (
             "TableNotFound", "FileNotFoundError")
-        code = "unknown_source" if missing else "unreadable_source"
-        kind = "path" if is_path(location) else "table"
-        raise UnusableFile(code, f"{location}: {detail[:300]}",
-                           {"location": location, "kind": kind, "detail": detail[:160]}) from exc
+        raise _unusable("unknown_source" if missing else "unreadable_source", location,
+                        exc) from exc
+
+
+def _first_line(exc: Exception) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+def _unusable(code: str, location: str, exc: Exception) -> UnusableFile:
+    """The engine's failure on ``location`` as one sentence for the manager who typed it."""
+    detail = _first_line(exc)
+    return UnusableFile(code, f"{location}: {detail[:300]}",
+                        {"location": location, "kind": "path" if is_path(location) else "table",
+                         "detail": detail[:160]})
 
 
 # How engines say a table or path does not exist (Spark's error classes, Ibis, DuckDB).
@@ -110,7 +119,7 @@ _NOT_THERE = ("TABLE_OR_VIEW_NOT_FOUND", "PATH_NOT_FOUND", "SCHEMA_NOT_FOUND",
 def _open_location(con, location: str) -> ibis.Table:
     if location.startswith("delta:"):
         return con.read_delta(location.removeprefix("delta:"))
-    if "://" in location or os.sep in location or location.endswith(".parquet"):
+    if is_path(location):
         path = location.removeprefix("file://")
         if os.path.isdir(path) and os.path.isdir(os.path.join(path, "_delta_log")):
             return con.read_delta(path)
@@ -159,10 +168,7 @@ def inspect_source(con, table: str, location: str) -> Suggestion:
     try:
         return suggest(table, raw, location.strip())
     except Exception as exc:  # noqa: BLE001 - a sample the engine cannot read is one sentence
-        detail = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-        raise UnusableFile("unreadable_source", f"{location}: {detail[:300]}",
-                           {"location": location.strip(), "kind": "path" if is_path(location)
-                            else "table", "detail": detail[:160]}) from exc
+        raise _unusable("unreadable_source", location.strip(), exc) from exc
 
 
 def propose(table: str, raw: ibis.Table, overrides: dict[str, str | None]) -> dict[str, str]:
@@ -275,12 +281,6 @@ class MappedDataset(ReadSide):
         if self._cache is None:
             return build()
         return self.fact(("materialized", name, key), lambda ds: self._cache(build()))
-
-    def counts(self, name: str) -> dict[str, int]:
-        reports = [r for r in self.reports if r.table == name]
-        return {"rows_read": sum(r.rows_read for r in reports),
-                "rows_loaded": sum(r.rows_loaded for r in reports),
-                "rows_rejected": sum(r.rows_rejected for r in reports)}
 
     def cursor_view(self) -> "MappedDataset":
         """The dataset as one script run queries it: with a run handle (Spark), the view's

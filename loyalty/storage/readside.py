@@ -7,7 +7,14 @@ from collections.abc import Callable
 
 
 class ReadSide:
-    """Needs ``table(name)``, ``version`` and ``_facts`` (a dict) from the dataset."""
+    """Needs ``table(name)``, ``version``, ``_facts`` (a dict) and ``reports`` (what each file
+    or source gave, with ``table`` and its row counts) from the dataset."""
+
+    def counts(self, name: str) -> dict[str, int]:
+        reports = [r for r in self.reports if r.table == name]
+        return {"rows_read": sum(r.rows_read for r in reports),
+                "rows_loaded": sum(r.rows_loaded for r in reports),
+                "rows_rejected": sum(r.rows_rejected for r in reports)}
 
     def fact(self, name, compute: Callable[["ReadSide"], object]):
         """``compute(self)``, worked out once per version of the data (a fact that costs a

@@ -66,13 +66,18 @@ def reach(address: str, timeout: float = REACH_TIMEOUT_S) -> None:
                            {"host": host, "port": port}) from exc
 
 
-_CONNECTIONS: dict[str | None, object] = {}
+# Address (None: the local session) -> (Ibis connection, its Spark session).
+_CONNECTIONS: dict[str | None, tuple] = {}
 _CONNECT_LOCK = threading.Lock()
 
 
 def connect(remote: str | None = None, cores: int = 2):
     """An Ibis connection to the local session or the Spark Connect server at ``remote``,
     one per server process and address (a session is costly to start)."""
+    return _connected(remote, cores)[0]
+
+
+def _connected(remote: str | None, cores: int) -> tuple:
     import ibis
     key = remote.strip() if remote else None
     with _CONNECT_LOCK:
@@ -86,7 +91,7 @@ def connect(remote: str | None = None, cores: int = 2):
                 raise UnusableFile("spark_unreachable", f"{key}: {exc}",
                                    {"host": check_remote(key)[0],
                                     "port": check_remote(key)[1]}) from exc
-            _CONNECTIONS[key] = ibis.pyspark.connect(spark)
+            _CONNECTIONS[key] = (ibis.pyspark.connect(spark), spark)
         return _CONNECTIONS[key]
 
 
@@ -110,10 +115,6 @@ def open_spark(sources: list[Source], remote: str | None = None, cores: int = 2,
                label: str = "spark") -> MappedDataset:
     """The canonical tables of ``sources`` on Spark; intermediate tables several figures read
     are cached by Spark."""
-    if remote:
-        reach(remote)
-    import ibis
-    spark = session(remote, cores)
-    con = ibis.pyspark.connect(spark)
+    con, spark = _connected(remote, cores)
     return MappedDataset(con, sources, label, cache=lambda t: t.cache(),
                          run_handle=lambda: RunHandle(spark))
