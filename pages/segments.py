@@ -9,29 +9,17 @@ from loyalty.presentation.csvsafe import to_csv_bytes
 from loyalty.analysis.customers import (export_frame, format_signal, reason_text, threshold_label,
                                threshold_steps)
 from loyalty.presentation.i18n import fmt_date, fmt_money, fmt_number
-from loyalty.analysis.lifecycle import STAGES, flows
-from loyalty.analysis.segments import (GROUPS, MIN_ORDERS, MIN_TENURE_DAYS, SIGNAL_BOUNDS, TYPE_RULES, TYPES, UNTYPED,
-                              reasons_for, segment, type_summary,
-                              untellable_types)
+from loyalty.analysis.lifecycle import STAGES
+from loyalty.analysis.segments import (GROUPS, MIN_ORDERS, MIN_TENURE_DAYS, SIGNAL_BOUNDS,
+                                       TYPE_RULES, TYPES, UNTYPED)
 from loyalty.settings import default
 from loyalty.presentation.text import escape_markdown
-from ui import remembered, state, tables
+from ui import customer_types, remembered, state, tables
+from ui.customer_types import profile_columns
 from ui.choices import localized
 from ui.rules import rules_from_widgets
 from ui.state import tr
 from ui.widgets import guarded, lazy_tabs, page_start
-
-PROFILE_SIGNALS = ("discount_share", "logins_per_month", "channel_share", "store_share",
-                   "perks_per_month", "referrals", "reviews_per_year", "nps", "orders_per_month",
-                   "aov")
-
-
-def _profile_signals(frame: pd.DataFrame) -> list[str]:
-    """The profile signals the data has; the store share only stands in for a missing channel
-    share, as in the convenience rule."""
-    cols = [c for c in PROFILE_SIGNALS if c in frame and frame[c].notna().any()]
-    return [c for c in cols if not (c == "store_share" and "channel_share" in cols)]
-
 
 def _nearest(steps: list[float], value: float) -> float:
     return min(steps, key=lambda v: abs(v - value))
@@ -70,8 +58,8 @@ def _rule_editor(untellable: list[str]) -> None:
             st.rerun()
 
 
-def _summary(table: pd.DataFrame, shown: list[str]) -> pd.DataFrame:
-    per = type_summary(table, shown)
+def _summary(types, shown: list[str]) -> pd.DataFrame:
+    per = types.summary(shown)
     frame = pd.DataFrame({
         tr("seg.col_type"): [tr(f"type.{ty}") for ty in shown],
         tr("seg.col_customers"): per["customers"].to_numpy(),
@@ -83,7 +71,7 @@ def _summary(table: pd.DataFrame, shown: list[str]) -> pd.DataFrame:
         tr("seg.col_churn"): per["churned"].to_numpy(),
     })
     # Without any survey answer an NPS column would be n/a in every row.
-    return frame if table["nps"].notna().any() else frame.drop(columns=tr("seg.col_nps"))
+    return frame if types.has_nps() else frame.drop(columns=tr("seg.col_nps"))
 
 
 def _evidence(untellable: list[str], told: list[str]) -> None:
@@ -98,15 +86,15 @@ def _evidence(untellable: list[str], told: list[str]) -> None:
         st.caption(tr("seg.satisfied_orders_only"))
 
 
-def _types_tab(table: pd.DataFrame, missing: list[str], untellable: list[str], lang: str, ds, f,
-               rules, min_orders: int, churn_days: int) -> None:
+def _types_tab(types, lang: str, churn_days: int) -> None:
+    missing, untellable = types.missing, types.untellable
     told = [ty for ty in TYPES if ty not in untellable]
     shown = [*told, *UNTYPED]
     _evidence(untellable, told)
     # With Satisfied alone the caption above already says what is not known.
     if missing and told != ["satisfied"]:
         st.info(tr("seg.missing", signals=", ".join(tr(f"signal.{m}") for m in missing)))
-    tables.show(_summary(table, shown), {
+    tables.show(_summary(types, shown), {
         tr("seg.col_customers"): "count", tr("seg.col_share"): "percent",
         tr("seg.col_revenue_share"): "percent", tr("seg.col_spend"): "money",
         tr("seg.col_frequency"): "decimal", tr("seg.col_nps"): "score",
@@ -114,10 +102,7 @@ def _types_tab(table: pd.DataFrame, missing: list[str], untellable: list[str], l
     st.caption(tr("seg.summary_help", days=churn_days))
     st.subheader(tr("seg.col_action"))
     st.markdown("\n".join(f"- **{tr(f'type.{ty}')}**: {tr(f'action.{ty}')}" for ty in shown))
-    judged = table[~table["loyalty_type"].isin(UNTYPED)]
-    cols = _profile_signals(judged)
-    profile = judged.groupby("loyalty_type")[cols].mean()
-    profile = profile.reindex([t for t in TYPES if t in profile.index])
+    profile = types.profile()
     # A comparison needs two types to compare; with one, the table above says it all.
     if len(profile) >= 2:
         st.subheader(tr("seg.profile"), help=tr("seg.profile_help"))
@@ -126,52 +111,46 @@ def _types_tab(table: pd.DataFrame, missing: list[str], untellable: list[str], l
         st.caption(tr("seg.no_typed"))
 
 
-def _mix_tab(lang: str, ds, f, rules, min_orders: int) -> None:
+def _mix_tab(types, lang: str) -> None:
     st.subheader(tr("seg.mix"), help=tr("seg.mix_help"))
-    quarterly = state.quarterly_signals(*state.key(ds), f)
-    if not quarterly:
+    mix = types.mix()
+    if mix.empty:
         st.info(tr("seg.mix_none"))
         return
-    mix = pd.DataFrame({end: segment(sig, rules, min_orders, explain=False)
-                        .table["loyalty_type"]
-                        .value_counts() for end, sig in quarterly.items()}).T.fillna(0)
-    mix = mix[[c for c in GROUPS if c in mix.columns]]
     st.plotly_chart(charts.type_mix(mix, lang), key="seg_mix")
 
 
-def _lifecycle_tab(table: pd.DataFrame, lang: str, ds, f, churn_days: int) -> None:
-    counts = table["lifecycle"].value_counts()
+def _lifecycle_tab(types, lang: str, f, churn_days: int) -> None:
+    counts = types.stage_counts()
     for col, stage in zip(st.columns(len(STAGES)), STAGES):
         col.metric(tr(f"stage.{stage}"), fmt_number(int(counts.get(stage, 0)), lang),
                    help=tr(f"stage_help.{stage}", days=churn_days), border=True)
-    start = f.start
-    before = state.lifecycle_at(*state.key(ds), f, start - pd.Timedelta(days=1), churn_days)
-    st.subheader(tr("seg.flows", start=fmt_date(start, lang)), help=tr("seg.flows_help"))
-    st.plotly_chart(charts.lifecycle_flows(flows(before, table["lifecycle"]), lang),
-                    key="seg_flows")
+    st.subheader(tr("seg.flows", start=fmt_date(f.start, lang)), help=tr("seg.flows_help"))
+    st.plotly_chart(charts.lifecycle_flows(types.flows(), lang), key="seg_flows")
 
 
-def _rfm_tab(table: pd.DataFrame, lang: str) -> None:
+def _rfm_tab(types, lang: str) -> None:
     st.caption(tr("seg.rfm_help"))
-    st.plotly_chart(charts.rfm_grid(table[["R", "F", "M"]], lang), key="seg_rfm")
+    st.plotly_chart(charts.rfm_grid(types.rfm_cells(), lang), key="seg_rfm")
 
 
-def _customer_tab(table: pd.DataFrame, sig: pd.DataFrame, rules: dict, min_orders: int,
-                  lang: str, ds) -> None:
-    ids = table.index
+def _customer_tab(types, min_orders: int, lang: str, ds) -> None:
+    example = types.example_id()
+    if example is None:
+        st.caption(tr("seg.no_typed"))
+        return
     typed = st.text_input(tr("seg.search"), key="seg_customer",
-                          placeholder=tr("seg.search_placeholder", example=str(ids[0])))
+                          placeholder=tr("seg.search_placeholder", example=example))
     if not typed:
         return
     cid = typed.strip()
-    if cid not in table.index:
-        near = [i for i in ids if cid.lower() in str(i).lower()][:10]
+    row = types.customer(cid)
+    if row is None:
+        near = types.near(cid)
         st.warning(tr("seg.not_found", customer=escape_markdown(cid))
                    + (" " + tr("seg.did_you_mean", ids=", ".join(map(escape_markdown, near)))
                       if near else ""))
         return
-    row = table.loc[cid].copy()
-    row["reasons"] = reasons_for(sig, table.loc[[cid]], rules).iloc[0]
     left, right = st.columns([2, 3])
     with left:
         st.markdown(f"### {escape_markdown(cid)}")
@@ -182,7 +161,7 @@ def _customer_tab(table: pd.DataFrame, sig: pd.DataFrame, rules: dict, min_order
         st.markdown(f"**{tr('seg.lifecycle')}:** {tr('stage.' + row['lifecycle'])} · "
                     f"R{row['R']} F{row['F']} M{row['M']}")
         facts = {tr(f"signal.{c}"): format_signal(c, row[c], lang)
-                 for c in _profile_signals(table) if pd.notna(row[c])}
+                 for c in profile_columns(types.known()) if pd.notna(row[c])}
         facts[tr("seg.col_revenue")] = fmt_money(row["revenue"], lang)
         st.dataframe(pd.DataFrame({tr("seg.figure"): list(facts), tr("seg.value"):
                                    list(facts.values())}), hide_index=True, key="seg_facts")
@@ -195,32 +174,32 @@ def _customer_tab(table: pd.DataFrame, sig: pd.DataFrame, rules: dict, min_order
                         key="seg_timeline")
 
 
-def _export_tab(table: pd.DataFrame, sig: pd.DataFrame, rules: dict, lang: str,
-                untellable: list[str]) -> None:
+def _export_tab(types, lang: str) -> None:
+    untellable = types.untellable
     kind = st.radio(tr("seg.export_by"), ["type", "lifecycle", "rfm"], horizontal=True,
                     format_func=lambda k: tr(f"seg.export_{k}"), key="seg_export_kind")
     if kind == "type":
         value = localized(st.selectbox, tr("seg.col_type"),
                           [ty for ty in GROUPS if ty not in untellable],
                           format_func=lambda v: tr(f"type.{v}"), key="seg_export_type")
-        chosen = table[table["loyalty_type"] == value]
         name = value
     elif kind == "lifecycle":
         value = localized(st.selectbox, tr("seg.lifecycle"), list(STAGES),
                           format_func=lambda v: tr(f"stage.{v}"), key="seg_export_stage")
-        chosen = table[table["lifecycle"] == value]
         name = value
     else:
         c1, c2 = st.columns(2)
         r = c1.selectbox("R", [5, 4, 3, 2, 1], key="seg_export_r")
         fq = c2.selectbox("F", [5, 4, 3, 2, 1], key="seg_export_f")
-        chosen = table[(table["R"] == r) & (table["F"] == fq)]
+        value = (r, fq)
         name = f"rfm_R{r}_F{fq}"
-    st.caption(tr("seg.export_count", n=fmt_number(len(chosen), lang)))
-    chosen = chosen.assign(reasons=reasons_for(sig, chosen, rules))
-    st.download_button(tr("seg.download"), to_csv_bytes(export_frame(chosen, lang), lang),
+    n = types.count(kind, value)
+    st.caption(tr("seg.export_count", n=fmt_number(n, lang)))
+    # Written when clicked: an export of many customers is not prepared on every rerun.
+    st.download_button(tr("seg.download"),
+                       lambda: to_csv_bytes(export_frame(types.export(kind, value), lang), lang),
                        file_name=f"customers_{name}.csv", mime="text/csv",
-                       key="seg_download", disabled=chosen.empty)
+                       key="seg_download", disabled=n == 0)
 
 
 def render() -> None:
@@ -231,25 +210,18 @@ def render() -> None:
     st.caption(tr("seg.intro"))
     f = state.current_filters()
     churn_days = int(default("churn_window_days"))
-    base = state.customer_base(*state.key(ds), f, churn_days)
-    _rule_editor(untellable_types(base["signals"]))
+    _rule_editor(customer_types.untellable_by_default(ds, f, churn_days))
     rules, min_orders = rules_from_widgets()
     # Reasons are worked out only for the customers shown or exported: recounting the types
     # after a threshold change stays fast on large customer bases.
-    seg = segment(base["signals"], rules, min_orders, explain=False)
-    table = seg.table.join(base["signals"].drop(columns=["tenure_days", "recency_days"]))
-    table["revenue"] = base["features"]["revenue"]
-    table["lifecycle"] = base["lifecycle"]
-    table = table.join(base["rfm"])
+    types = customer_types.for_page(ds, f, churn_days, rules, min_orders)
     lazy_tabs((
-        (tr("seg.tab_types"), lambda: _types_tab(table, seg.missing_signals, seg.untellable,
-                                                 lang, ds, f, rules, min_orders, churn_days)),
-        (tr("seg.tab_mix"), lambda: _mix_tab(lang, ds, f, rules, min_orders)),
-        (tr("seg.tab_lifecycle"), lambda: _lifecycle_tab(table, lang, ds, f, churn_days)),
-        (tr("seg.tab_rfm"), lambda: _rfm_tab(table, lang)),
-        (tr("seg.tab_customer"), lambda: _customer_tab(table, base["signals"], rules, min_orders, lang, ds)),
-        (tr("seg.tab_export"), lambda: _export_tab(table, base["signals"], rules, lang,
-                                                   seg.untellable))), "seg_tab")
+        (tr("seg.tab_types"), lambda: _types_tab(types, lang, churn_days)),
+        (tr("seg.tab_mix"), lambda: _mix_tab(types, lang)),
+        (tr("seg.tab_lifecycle"), lambda: _lifecycle_tab(types, lang, f, churn_days)),
+        (tr("seg.tab_rfm"), lambda: _rfm_tab(types, lang)),
+        (tr("seg.tab_customer"), lambda: _customer_tab(types, min_orders, lang, ds)),
+        (tr("seg.tab_export"), lambda: _export_tab(types, lang))), "seg_tab")
 
 
 guarded(render, state.lang())

@@ -301,6 +301,13 @@ def quarterly_signals(uid: str, version: int, filters: Filters, quarters: int = 
     from loyalty.analysis.segments import signals
 
     ds = _DATASETS[uid]
+    return {end: signals(customer_features(ds, end, filters))
+            for end in quarter_ends(uid, version, filters, quarters)}
+
+
+def quarter_ends(uid: str, version: int, filters: Filters, quarters: int = 6) -> list[dt.date]:
+    """The last ``quarters`` quarter ends up to the period end that follow the first day of
+    data, oldest first."""
     ends = []
     q_end = (pd.Timestamp(filters.end) + pd.offsets.QuarterEnd(0)).date()
     if q_end > filters.end:
@@ -309,10 +316,7 @@ def quarterly_signals(uid: str, version: int, filters: Filters, quarters: int = 
         ends.append(q_end)
         q_end = (pd.Timestamp(q_end) - pd.offsets.QuarterEnd(1)).date()
     first = filter_choices(uid, version)["first"]
-    out = {}
-    for end in sorted(e for e in ends if e > first):
-        out[end] = signals(customer_features(ds, end, filters))
-    return out
+    return sorted(e for e in ends if e > first)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

@@ -16,6 +16,7 @@ import pandas as pd
 
 from loyalty.storage.dataset import Dataset
 from loyalty.storage.db import by_customer
+from loyalty.analysis.nps import latest_score
 from loyalty.analysis.filters import Filters, day_start, filtered_transactions, orders_span_rows
 
 INTERACTION_KINDS = ("referral", "review", "perk_use", "complaint", "app_login", "social_follow")
@@ -209,7 +210,7 @@ def feature_table(ds: Dataset, observation_end: dt.date | None = None,
         s = ds.table("surveys")
         s = s.filter(s.customer_id.notnull() & s.score.notnull() & (s.date < end1))
         pieces.append(s.group_by("customer_id").aggregate(
-            nps_last=s.score.argmax(s.date), nps_mean=s.score.mean(), nps_answers=s.count()))
+            nps_last=latest_score(s), nps_mean=s.score.mean(), nps_answers=s.count()))
     if ds.has("members"):
         m = ds.table("members")
         pieces.append(m.select("customer_id", "tier", "joined", listed=ibis.literal(True)))

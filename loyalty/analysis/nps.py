@@ -177,11 +177,18 @@ def loyalty_index(surveys: ibis.Table) -> pd.DataFrame | None:
         {"respondents": 0}).reset_index()
 
 
+def latest_score(s: ibis.Table) -> ibis.Value:
+    """Per group (a customer): the score of the latest answer. Two answers on the same latest
+    day count as the lower score, so every engine picks the same one (an arg max over tied
+    dates is any of them)."""
+    return s.score.argmax(s.date.epoch_seconds() * 16 - s.score)
+
+
 def latest_category(surveys: ibis.Table) -> pd.Series:
     """Promoter, passive or detractor per customer, by their latest answer (one row per
     customer who answered)."""
     s = surveys.filter(surveys.score.notnull() & surveys.customer_id.notnull())
-    last = s.group_by("customer_id").aggregate(score=s.score.argmax(s.date)).execute()
+    last = s.group_by("customer_id").aggregate(score=latest_score(s)).execute()
     return pd.Series([category_of(v) for v in last["score"]], index=last["customer_id"].to_numpy())
 
 

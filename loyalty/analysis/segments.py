@@ -342,11 +342,13 @@ def _reads(rule: TypeRule) -> set[str]:
 
 
 def reasons_for(sig: pd.DataFrame, table: pd.DataFrame,
-                rules: dict[str, TypeRule] | None = None) -> pd.Series:
+                rules: dict[str, TypeRule] | None = None,
+                present: frozenset[str] | None = None) -> pd.Series:
     """Reasons for the customers in ``table`` (a slice of a :func:`segment` result), weighed
-    with the signals of the whole data set ``sig``."""
+    with the signals of the whole data set: ``sig`` or, when the whole data set stays in the
+    engine, its ``present`` signals (``sig`` then holds only these customers)."""
     sub = sig.loc[table.index]
-    _, parts, _ = score_types(sub, rules, present_signals(sig))
+    _, parts, _ = score_types(sub, rules, present_signals(sig) if present is None else present)
     return _reasons(sub, table["loyalty_type"], parts)
 
 

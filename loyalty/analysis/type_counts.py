@@ -14,14 +14,12 @@ import pandas as pd
 from loyalty.analysis.features import INTERACTION_KINDS, feature_table
 from loyalty.analysis.filters import Filters
 from loyalty.analysis.segments import (MIN_ORDERS, MIN_TENURE_DAYS, ONE_TIME, OCCASIONAL,
-                                       TOO_NEW, TYPE_RULES, TYPES, TypeRule, _usable, tellable)
+                                       TOO_NEW, TYPE_RULES, TYPES, TypeRule, _reads, _usable,
+                                       tellable)
 
 
-def signal_table(ds, observation_end: dt.date | None = None,
-                 filters: Filters | None = None) -> ibis.Table:
-    """One row per customer: the signals of :func:`segments.signals`, NULL where unknown."""
-    t, end = feature_table(ds, observation_end, filters)
-    fields = ds.fields("transactions")
+def _signal_values(t: ibis.Table, end: dt.date, fields: set[str]) -> dict[str, ibis.Value]:
+    """The signals of :func:`segments.signals` as expressions over a :func:`feature_table`."""
     cols = set(t.columns)
     null = ibis.null("float64")
 
@@ -47,8 +45,7 @@ def signal_table(ds, observation_end: dt.date | None = None,
         referrals = ibis.greatest(kinds["referral"], referred)
     else:
         referrals = kinds["referral"] if "referral" in cols else referred
-    return t.select(
-        "customer_id",
+    return dict(
         orders=orders,
         orders_per_month=orders / ibis.greatest(tenure, 30).cast("float64") * 30.4,
         aov=t.purchase_amount.cast("float64") / per_order,
@@ -70,10 +67,22 @@ def signal_table(ds, observation_end: dt.date | None = None,
     )
 
 
+def signal_table(ds, observation_end: dt.date | None = None,
+                 filters: Filters | None = None) -> ibis.Table:
+    """One row per customer: the signals of :func:`segments.signals`, NULL where unknown."""
+    t, end = feature_table(ds, observation_end, filters)
+    return t.select("customer_id", **_signal_values(t, end, ds.fields("transactions")))
+
+
+# Columns of a per-customer table that are not signals the rules could read.
+NOT_SIGNALS = frozenset({"customer_id", "revenue", "recency_days", "gap_mean", "gap_max",
+                         "orders_last_90", "lifecycle", "R", "F", "M"})
+
+
 def _present(sig: ibis.Table) -> tuple[frozenset[str], frozenset[str]]:
     """The signals some customer has known and non-zero (:func:`segments.present_signals`),
     and those some customer has known at all: one engine query."""
-    names = [c for c in sig.columns if c != "customer_id"]
+    names = [c for c in sig.columns if c not in NOT_SIGNALS]
     row = sig.aggregate(
         **{f"p_{c}": (sig[c].fill_null(0) != 0).any() for c in names},
         **{f"k_{c}": sig[c].notnull().any() for c in names},
@@ -137,6 +146,22 @@ def type_expression(sig: ibis.Table, rules: dict[str, TypeRule] | None = None,
                        (sig.orders <= 1, ONE_TIME),
                        (sig.orders < min_orders, OCCASIONAL),
                        else_=best))
+
+
+def told_and_missing(rules: dict[str, TypeRule], present: frozenset[str],
+                     known: frozenset[str]) -> tuple[list[str], list[str]]:
+    """The types the data cannot tell and the signals the told types miss, as
+    :func:`segments.segment` reports them (``untellable``, ``missing_signals``)."""
+    told = [t for t in TYPES if tellable(rules[t], present)] or ["satisfied"]
+    missing = set()
+    for t in TYPES:
+        rule = rules[t]
+        missing |= {s.name for s in rule.signals
+                    if s.name not in present and not (s.fallback and s.fallback in present)}
+        if rule.requires and rule.requires not in known:
+            missing.add(rule.requires)
+    read = set().union(*(_reads(rules[t]) for t in told))
+    return [t for t in TYPES if t not in told], sorted(m for m in missing if m in read)
 
 
 def type_counts(ds, observation_end: dt.date | None = None, filters: Filters | None = None,

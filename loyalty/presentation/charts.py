@@ -335,13 +335,13 @@ def lifecycle_flows(table: pd.DataFrame, lang: str = "en") -> go.Figure:
     return fig
 
 
-def rfm_grid(rfm: pd.DataFrame, lang: str = "en") -> go.Figure:
+def rfm_grid(cells: pd.DataFrame, lang: str = "en") -> go.Figure:
     """The classic RFM grid: customers by recency score (rows, 5 = most recent) and frequency
-    score (columns)."""
+    score (columns). ``cells`` has one row per (``R``, ``F``) pair with its ``customers``."""
     from loyalty.presentation.i18n import fmt_number
 
-    grid = pd.crosstab(rfm["R"], rfm["F"]).reindex(index=[5, 4, 3, 2, 1], columns=[1, 2, 3, 4, 5],
-                                                   fill_value=0)
+    grid = cells.pivot_table(index="R", columns="F", values="customers", aggfunc="sum").reindex(
+        index=[5, 4, 3, 2, 1], columns=[1, 2, 3, 4, 5]).fillna(0).astype(int)
     text = [[fmt_number(v, lang) for v in row] for row in grid.values]
     fig = _heatmap(grid, text, [f"F{c}" for c in grid.columns], [f"R{i}" for i in grid.index],
                    lang, "Greens")

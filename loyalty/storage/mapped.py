@@ -225,6 +225,8 @@ class MappedDataset(ReadSide):
     engine that already holds the data. Rows whose required fields are missing (or do not cast)
     count as rejected and are left out, as a file's would be."""
 
+    customers_stay_in_engine = True
+
     def __init__(self, con, sources: list[Source], label: str = "",
                  cache: Callable[[ibis.Table], ibis.Table] | None = None,
                  run_handle: Callable[[], object] | None = None):

@@ -10,6 +10,11 @@ class ReadSide:
     """Needs ``table(name)``, ``version``, ``_facts`` (a dict) and ``reports`` (what each file
     or source gave, with ``table`` and its row counts) from the dataset."""
 
+    #: Whether per-customer results stay in the engine (Spark: a page counts customers there
+    #: and fetches only result-sized frames). A DuckDB dataset is embedded: its pages keep one
+    #: row per customer in memory, so a rule slider re-scores everybody in milliseconds.
+    customers_stay_in_engine = False
+
     def counts(self, name: str) -> dict[str, int]:
         reports = [r for r in self.reports if r.table == name]
         return {"rows_read": sum(r.rows_read for r in reports),

@@ -1,0 +1,274 @@
+"""What the Loyalty types page shows, from one of two places.
+
+- :class:`InMemory` (DuckDB, embedded): one row per customer kept by the session, so a rule
+  slider re-scores everybody with NumPy in milliseconds.
+- :class:`InEngine` (Spark): the engine keeps the per-customer table and counts it
+  (:mod:`loyalty.analysis.customer_table`); what comes back is one row per type, stage or cell,
+  one customer for the drill-down and the chosen customers for an export.
+
+Both offer the same methods, and the parity tests hold them to the same numbers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from loyalty.analysis import customer_table as ct
+from loyalty.analysis.filters import Filters
+from loyalty.analysis.lifecycle import STAGES, flows
+from loyalty.analysis.segments import (GROUPS, TYPE_RULES, TYPES, UNTYPED, reasons_for, score_types,
+                                       segment, type_summary, untellable_types)
+from loyalty.analysis.type_counts import _present, told_and_missing, type_counts
+
+PROFILE_SIGNALS = ("discount_share", "logins_per_month", "channel_share", "store_share",
+                   "perks_per_month", "referrals", "reviews_per_year", "nps", "orders_per_month",
+                   "aov")
+
+
+def profile_columns(known: list[str]) -> list[str]:
+    """The profile signals the data has (``known``); the store share only stands in for a
+    missing channel share, as in the convenience rule."""
+    cols = [c for c in PROFILE_SIGNALS if c in known]
+    return [c for c in cols if not (c == "store_share" and "channel_share" in cols)]
+
+
+def _mix_frame(counts: dict) -> pd.DataFrame:
+    """Customers per type (columns, in :data:`GROUPS` order) at each quarter end (rows); empty
+    when there is no quarter to show."""
+    if not counts:
+        return pd.DataFrame()
+    mix = pd.DataFrame(counts).T.fillna(0)
+    return mix[[c for c in GROUPS if c in mix.columns]]
+
+
+def _rfm_cells(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.groupby(["R", "F"]).size().rename("customers").reset_index()
+
+
+class InMemory:
+    """The page's figures from the session's per-customer table (``state.customer_base``)."""
+
+    def __init__(self, ds, f: Filters, base: dict, rules: dict, min_orders: int,
+                 lifecycle_before):
+        seg = segment(base["signals"], rules, min_orders, explain=False)
+        table = seg.table.join(base["signals"].drop(columns=["tenure_days", "recency_days"]))
+        table["revenue"] = base["features"]["revenue"]
+        table["lifecycle"] = base["lifecycle"]
+        self.table = table.join(base["rfm"])
+        self.sig = base["signals"]
+        self.rules, self.min_orders, self._ds, self._f = rules, min_orders, ds, f
+        self.untellable, self.missing = seg.untellable, seg.missing_signals
+        self._before = lifecycle_before
+
+    def summary(self, groups) -> pd.DataFrame:
+        return type_summary(self.table, groups)
+
+    def has_nps(self) -> bool:
+        return bool(self.table["nps"].notna().any())
+
+    def profile(self) -> pd.DataFrame:
+        judged = self.table[~self.table["loyalty_type"].isin(UNTYPED)]
+        cols = profile_columns([c for c in judged if judged[c].notna().any()])
+        profile = judged.groupby("loyalty_type")[cols].mean()
+        return profile.reindex([t for t in TYPES if t in profile.index])
+
+    def stage_counts(self) -> pd.Series:
+        return self.table["lifecycle"].value_counts().reindex(list(STAGES), fill_value=0)
+
+    def flows(self) -> pd.DataFrame:
+        return flows(self._before(), self.table["lifecycle"])
+
+    def rfm_cells(self) -> pd.DataFrame:
+        return _rfm_cells(self.table)
+
+    def mix(self) -> pd.DataFrame:
+        from ui import state
+        quarterly = state.quarterly_signals(*state.key(self._ds), self._f)
+        return _mix_frame({end: segment(sig, self.rules, self.min_orders, explain=False)
+                           .table["loyalty_type"].value_counts()
+                           for end, sig in quarterly.items()})
+
+    def example_id(self) -> str | None:
+        return str(self.table.index[0]) if len(self.table) else None
+
+    def near(self, text: str) -> list[str]:
+        return [str(i) for i in self.table.index if text.lower() in str(i).lower()][:10]
+
+    def customer(self, customer_id: str) -> pd.Series | None:
+        """One customer's row with ``reasons`` and ``score_<type>``; None when unknown."""
+        if customer_id not in self.table.index:
+            return None
+        row = self.table.loc[customer_id].copy()
+        row["reasons"] = reasons_for(self.sig, self.table.loc[[customer_id]], self.rules).iloc[0]
+        return row
+
+    def known(self) -> list[str]:
+        return [c for c in self.table if self.table[c].notna().any()]
+
+    def count(self, kind: str, value) -> int:
+        return len(self._chosen(kind, value))
+
+    def export(self, kind: str, value) -> pd.DataFrame:
+        chosen = self._chosen(kind, value)
+        return chosen.assign(reasons=reasons_for(self.sig, chosen, self.rules))
+
+    def _chosen(self, kind: str, value) -> pd.DataFrame:
+        t = self.table
+        if kind == "type":
+            return t[t["loyalty_type"] == value]
+        if kind == "lifecycle":
+            return t[t["lifecycle"] == value]
+        r, f = value
+        return t[(t["R"] == r) & (t["F"] == f)]
+
+
+# Engine answers are cached at the UI edge: one Spark job per figure, not per rerun.
+def _typed(ds, f: Filters, days: int, rules: dict, min_orders: int, end=None):
+    t = ct.customer_table(ds, end or f.end, f, days)
+    return ct.with_types(t, rules, min_orders, present=_present(t))
+
+
+def _cached(fn):
+    return st.cache_data(max_entries=32, show_spinner=False)(fn)
+
+
+@_cached
+def _present_of(uid: str, version: int, f: Filters, days: int):
+    from ui.state import _DATASETS
+    return _present(ct.customer_table(_DATASETS[uid], f.end, f, days))
+
+
+@_cached
+def _summary(uid, version, f, days, rules, min_orders, groups):
+    from ui.state import _DATASETS
+    return ct.type_breakdown(_typed(_DATASETS[uid], f, days, rules, min_orders), groups)
+
+
+@_cached
+def _profile(uid, version, f, days, rules, min_orders):
+    from ui.state import _DATASETS
+    t = _typed(_DATASETS[uid], f, days, rules, min_orders)
+    judged = t.filter(~t.loyalty_type.isin(list(UNTYPED)))
+    return ct.type_profile(judged, profile_columns(ct.known_columns(judged,
+                                                                    list(PROFILE_SIGNALS))),
+                           TYPES)
+
+
+@_cached
+def _stages(uid, version, f, days):
+    from ui.state import _DATASETS
+    return ct.stage_counts(ct.customer_table(_DATASETS[uid], f.end, f, days))
+
+
+@_cached
+def _flows(uid, version, f, days, before: dt.date):
+    from ui.state import _DATASETS
+    ds = _DATASETS[uid]
+    return ct.stage_flows(ct.customer_table(ds, before, f, days),
+                          ct.customer_table(ds, f.end, f, days))
+
+
+@_cached
+def _rfm(uid, version, f, days):
+    from ui.state import _DATASETS
+    return ct.rfm_counts(ct.customer_table(_DATASETS[uid], f.end, f, days))
+
+
+@_cached
+def _mix(uid, version, f, rules, min_orders):
+    from ui.state import _DATASETS, quarter_ends
+    ds = _DATASETS[uid]
+    return _mix_frame({end: type_counts(ds, end, f, rules, min_orders)
+                       for end in quarter_ends(uid, version, f)})
+
+
+@_cached
+def _count(uid, version, f, days, rules, min_orders, kind, value):
+    from ui.state import _DATASETS
+    t = _typed(_DATASETS[uid], f, days, rules, min_orders)
+    return int(ct.chosen(t, kind, value).count().execute())
+
+
+class InEngine:
+    """The page's figures counted by the engine (the dataset keeps customers there)."""
+
+    def __init__(self, ds, f: Filters, churn_days: int, rules: dict, min_orders: int):
+        self.ds, self.f, self.days, self.rules, self.min_orders = (ds, f, churn_days, rules,
+                                                                   min_orders)
+        self._key = (ds.uid, ds.version, f, churn_days)
+        self.present, self.known_signals = _present_of(*self._key)
+        self.untellable, self.missing = told_and_missing(rules, self.present, self.known_signals)
+
+    def _table(self):
+        return _typed(self.ds, self.f, self.days, self.rules, self.min_orders)
+
+    def summary(self, groups) -> pd.DataFrame:
+        return _summary(*self._key, self.rules, self.min_orders, tuple(groups))
+
+    def has_nps(self) -> bool:
+        return "nps" in self.known_signals
+
+    def profile(self) -> pd.DataFrame:
+        return _profile(*self._key, self.rules, self.min_orders)
+
+    def stage_counts(self) -> pd.Series:
+        return _stages(*self._key)
+
+    def flows(self) -> pd.DataFrame:
+        return _flows(*self._key, self.f.start - dt.timedelta(days=1))
+
+    def rfm_cells(self) -> pd.DataFrame:
+        return _rfm(*self._key)
+
+    def mix(self) -> pd.DataFrame:
+        return _mix(self.ds.uid, self.ds.version, self.f, self.rules, self.min_orders)
+
+    def example_id(self) -> str | None:
+        return ct.first_id(self._table())
+
+    def near(self, text: str) -> list[str]:
+        return ct.ids_like(self._table(), text)
+
+    def _scored(self, rows: pd.DataFrame) -> pd.DataFrame:
+        """``rows`` (customers from the engine) with their scores and reasons, weighed with
+        the whole data set's signals."""
+        scores, _, _ = score_types(rows, self.rules, self.present)
+        rows = rows.join(scores.add_prefix("score_"))
+        return rows.assign(reasons=reasons_for(rows, rows, self.rules, self.present))
+
+    def customer(self, customer_id: str) -> pd.Series | None:
+        row = ct.one_customer(self._table(), customer_id)
+        return None if row.empty else self._scored(row).iloc[0]
+
+    def known(self) -> list[str]:
+        return sorted(self.known_signals)
+
+    def count(self, kind: str, value) -> int:
+        return _count(*self._key, self.rules, self.min_orders, kind, value)
+
+    def export(self, kind: str, value) -> pd.DataFrame:
+        rows = ct.chosen(self._table(), kind, value).order_by("customer_id").execute()
+        return self._scored(rows.set_index("customer_id"))
+
+
+def untellable_by_default(ds, f: Filters, churn_days: int) -> list[str]:
+    """The types the data cannot tell under the default rules (named in the rule editor)."""
+    if ds.customers_stay_in_engine:
+        present, known = _present_of(ds.uid, ds.version, f, churn_days)
+        return told_and_missing(TYPE_RULES, present, known)[0]
+    from ui import state
+    return untellable_types(state.customer_base(*state.key(ds), f, churn_days)["signals"])
+
+
+def for_page(ds, f: Filters, churn_days: int, rules: dict, min_orders: int):
+    """The page's source of figures for ``ds``."""
+    if ds.customers_stay_in_engine:
+        return InEngine(ds, f, churn_days, rules, min_orders)
+    from ui import state
+    base = state.customer_base(*state.key(ds), f, churn_days)
+    return InMemory(ds, f, base, rules, min_orders,
+                    lambda: state.lifecycle_at(*state.key(ds), f,
+                                               f.start - dt.timedelta(days=1), churn_days))
