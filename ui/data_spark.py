@@ -38,6 +38,7 @@ def spark_why(err: UnusableFile) -> Why:
         return Why("spark.err.unknown_column", (("column", p["column"]),
                    ("field", tr(f"field.{p['field']}")), ("location", p.get("location", ""))))
     keys = {"spark_address": ("address",), "spark_unreachable": ("host", "port"),
+            "spark_mixed": (),
             "unreadable_source": ("location", "detail")}
     if err.code in keys:
         return Why(f"spark.err.{err.code}", tuple((k, p.get(k, "")) for k in keys[err.code]))

@@ -62,6 +62,14 @@ TEXTS: dict[str, tuple[str, str]] = {
                                     "the address and that the server is running.",
                                     "Unter {host}:{port} antwortet kein Spark-Connect-Server: "
                                     "Prüfen Sie die Adresse und ob der Server läuft."),
+    "spark.err.spark_mixed": ("Spark lets one dashboard server use either a local session "
+                              "or Spark Connect servers, not both, and this one already uses "
+                              "the other kind: choose that kind again, or restart the "
+                              "dashboard.",
+                              "Spark erlaubt einem Dashboard-Server entweder eine lokale "
+                              "Sitzung oder Spark-Connect-Server, nicht beides, und dieser nutzt "
+                              "schon die andere Art: Wählen Sie diese wieder, oder starten Sie "
+                              "das Dashboard neu."),
     "spark.err.no_java": ("A local Spark session needs Java on this server and none was found: "
                           "choose a Spark Connect server, or install Java 17.",
                           "Eine lokale Spark-Sitzung braucht Java auf diesem Server, und es "

@@ -84,6 +84,11 @@ def _connected(remote: str | None, cores: int) -> tuple:
         if key not in _CONNECTIONS:
             if key:
                 reach(key)
+            if any((k is None) != (key is None) for k in _CONNECTIONS):
+                # Spark allows a process either a local session or Spark Connect ones.
+                raise UnusableFile(
+                    "spark_mixed", "this server process already uses "
+                    + ("a local Spark session" if key else "a Spark Connect server"), {})
             spark = session(key, cores)
             try:
                 spark.version
