@@ -25,7 +25,20 @@ def _period_surveys(ds, f, start, end):
     return s.filter(in_days(s.date, start, end))
 
 
-def _group_frame(base: dict, column: str) -> pd.DataFrame | None:
+def _group_frame(ds, f, column: str):
+    """One row per customer with ``column`` (None when nobody has one): a frame from the
+    session's per-customer table, or an engine table when the customers stay there."""
+    if ds.customers_stay_in_engine:
+        from loyalty.analysis.customer_table import customer_table, with_types
+        t = customer_table(ds, f.end, f, int(default("churn_window_days")))
+        name = column if column in ("loyalty_type", "tier") else f"top_{column}"
+        if column == "loyalty_type":
+            t = with_types(t)
+        elif name not in t.columns:
+            return None
+        t = t.select("customer_id", **{column: t[name]})
+        return t if t[column].notnull().any().execute() else None
+    base = state.customer_base(*state.key(ds), f, int(default("churn_window_days")))
     feats = base["features"]
     if column == "loyalty_type":
         values = base["types"]
@@ -78,10 +91,10 @@ def _trend_tab(surveys, lang: str) -> None:
                         key="nps_distribution")
 
 
-def _groups_tab(ds, f, surveys, base: dict, lang: str) -> None:
+def _groups_tab(ds, f, surveys, lang: str) -> None:
     column = st.radio(tr("nps.group_by"), list(GROUPS), horizontal=True,
                       format_func=lambda g: tr(f"nps.by_{g}"), key="nps_group")
-    frame = _group_frame(base, column)
+    frame = _group_frame(ds, f, column)
     if frame is None:
         st.info(tr("nps.no_group", group=tr(f"nps.by_{column}")))
     else:
@@ -140,10 +153,17 @@ def _compare_groups(groups: pd.DataFrame, label, lang: str) -> None:
                    low=fmt_number(diff["low"], lang, 1), high=fmt_number(diff["high"], lang, 1)))
 
 
-def _behaviour_tab(surveys, base: dict, lang: str) -> None:
+def _behaviour_tab(ds, f, surveys, lang: str) -> None:
     st.caption(tr("nps.behaviour_help"))
-    churned = base["lifecycle"] == "churned"
-    b = nps.behaviour_by_category(surveys, base["features"], churned)
+    days = int(default("churn_window_days"))
+    if ds.customers_stay_in_engine:
+        from loyalty.analysis.customer_table import customer_table
+        from loyalty.analysis.type_counts import _present
+        t = customer_table(ds, f.end, f, days)
+        b = nps.behaviour_in_engine(surveys, t, "referrals" in _present(t)[1])
+    else:
+        base = state.customer_base(*state.key(ds), f, days)
+        b = nps.behaviour_by_category(surveys, base["features"], base["lifecycle"] == "churned")
     if b.empty:
         st.info(tr("nps.no_answers"))
         return
@@ -202,15 +222,14 @@ def render() -> None:
     f = state.current_filters()
     surveys = _period_surveys(ds, f, f.start, f.end)
     st.caption(tr("nps.intro", start=fmt_date(f.start, lang), end=fmt_date(f.end, lang)))
-    base = state.customer_base(*state.key(ds), f, int(default("churn_window_days")))
     tabs = st.tabs([tr("nps.tab_trend"), tr("nps.tab_groups"), tr("nps.tab_behaviour"),
                     tr("nps.tab_index")])
     with tabs[0]:
         _trend_tab(surveys, lang)
     with tabs[1]:
-        _groups_tab(ds, f, surveys, base, lang)
+        _groups_tab(ds, f, surveys, lang)
     with tabs[2]:
-        _behaviour_tab(surveys, base, lang)
+        _behaviour_tab(ds, f, surveys, lang)
     with tabs[3]:
         _index_tab(ds, surveys, lang)
 

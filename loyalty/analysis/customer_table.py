@@ -48,10 +48,15 @@ def _quintile(t: ibis.Table, value: ibis.Value) -> ibis.Value:
     return ibis.least(ibis.greatest((rank / n * 5).ceil(), 1), 5).cast("int64")
 
 
+# Attributes a page groups customers by, kept when the data has them.
+ATTRIBUTES = ("tier", "top_channel", "top_store")
+
+
 def customer_table(ds, observation_end: dt.date | None = None, filters: Filters | None = None,
                    churn_window_days: int | None = None) -> ibis.Table:
     """One row per customer (kept by the engine per data version, filters and window): the
-    signals, ``revenue`` (net), ``recency_days``, ``lifecycle`` and ``R``, ``F``, ``M``."""
+    signals, ``revenue`` (net), ``recency_days``, ``lifecycle``, ``R``, ``F``, ``M`` and the
+    :data:`ATTRIBUTES` the data has."""
     window = churn_window_days or default("churn_window_days")
 
     def build() -> ibis.Table:
@@ -61,7 +66,8 @@ def customer_table(ds, observation_end: dt.date | None = None, filters: Filters 
         base = t.select("customer_id", **values, revenue=t.revenue.cast("float64"),
                         recency_days=recency, gap_mean=t.gap_mean.cast("float64"),
                         gap_max=t.gap_max.cast("float64"),
-                        orders_last_90=t.orders_last_90.cast("float64"))
+                        orders_last_90=t.orders_last_90.cast("float64"),
+                        **{c: t[c] for c in ATTRIBUTES if c in t.columns})
         return base.mutate(lifecycle=_stage(base, window),
                            R=_quintile(base, -base.recency_days),
                            F=_quintile(base, base.orders),

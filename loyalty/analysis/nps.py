@@ -129,11 +129,17 @@ def nps_by_period(surveys: ibis.Table, unit: str = "M", promoter_min: int | None
     return _with_intervals(g)
 
 
-def nps_by_group(surveys: ibis.Table, groups: pd.DataFrame, column: str,
+def nps_by_group(surveys: ibis.Table, groups: pd.DataFrame | ibis.Table, column: str,
                  promoter_min: int | None = None, passive_min: int | None = None) -> pd.DataFrame:
     """NPS per value of ``column`` in ``groups`` (one row per customer: customer_id and the
-    attribute), joined to the answers in the backend; answers without a group are left out."""
-    attrs = ibis.memtable(groups[["customer_id", column]].rename(columns={column: "group"}))
+    attribute, a frame or an engine table), joined to the answers in the backend; answers
+    without a group are left out."""
+    if isinstance(groups, ibis.Table):
+        # Kept by the engine (data that stays in Spark): joined there, nothing comes back.
+        attrs = groups.filter(groups[column].notnull()).select(
+            "customer_id", group=groups[column].cast("string"))
+    else:
+        attrs = ibis.memtable(groups[["customer_id", column]].rename(columns={column: "group"}))
     s = surveys.filter(surveys.score.notnull() & surveys.customer_id.notnull())
     j = s.join(attrs, "customer_id")
     g = j.group_by("group").aggregate(**_answer_counts(j, promoter_min, passive_min))
@@ -166,7 +172,8 @@ def loyalty_index(surveys: ibis.Table) -> pd.DataFrame | None:
     40-75 average, over 75 above average. None when the survey lacks the two extra questions."""
     s = surveys.filter(surveys.score.notnull() & surveys.repurchase_score.notnull()
                        & surveys.try_other_score.notnull())
-    cli = (s.score + s.repurchase_score + s.try_other_score) * 10.0 / 3.0
+    # A float before the arithmetic: Spark reads 10.0 as a decimal and would round the mean.
+    cli = (s.score + s.repurchase_score + s.try_other_score).cast("float64") * 10.0 / 3.0
     band = ibis.cases((cli < 40, "below_average"), (cli <= 75, "average"),
                       else_="above_average")
     g = s.mutate(cli=cli, band=band).group_by("band").aggregate(
@@ -220,10 +227,36 @@ def behaviour_by_category(surveys: ibis.Table, features: pd.DataFrame, churned: 
     return g.reindex([c for c in ("promoter", "passive", "detractor") if c in g.index])
 
 
+def behaviour_in_engine(surveys: ibis.Table, customers: ibis.Table,
+                        referrals_known: bool) -> pd.DataFrame:
+    """:func:`behaviour_by_category` with the customers kept by the engine (``customers``: a
+    :func:`loyalty.analysis.customer_table.customer_table`): one row per category comes back."""
+    promoter_min, passive_min = default("nps_promoter_min"), default("nps_passive_min")
+    s = surveys.filter(surveys.score.notnull() & surveys.customer_id.notnull())
+    last = s.group_by("customer_id").aggregate(score=latest_score(s))
+    last = last.mutate(category=ibis.cases((last.score >= promoter_min, "promoter"),
+                                           (last.score >= passive_min, "passive"),
+                                           else_="detractor"))
+    c = customers
+    j = last.left_join(c.select("customer_id", "lifecycle", "revenue", "tenure_days",
+                                "referrals"), "customer_id")
+    months = ibis.greatest(j.tenure_days, 30.0) / 30.4
+    g = j.group_by("category").aggregate(
+        customers=j.count(),
+        churn_rate=(j.lifecycle == "churned").fill_null(False).cast("float64").mean(),
+        spend_per_month=(j.revenue / months).mean(),
+        referral_rate=(j.referrals > 0).fill_null(False).cast("float64").mean(),
+    ).execute().set_index("category")
+    if not referrals_known:
+        g["referral_rate"] = float("nan")
+    return g.reindex([k for k in ("promoter", "passive", "detractor") if k in g.index])
+
+
 def comments(surveys: ibis.Table, term: str = "", categories: tuple[str, ...] = (
         "detractor", "passive", "promoter"), limit: int = 200) -> pd.DataFrame:
     """Survey comments containing ``term`` (any case), detractors first, newest first within a
-    category; at most ``limit`` rows (date, score, category, comment)."""
+    category, then lowest score and comment (so every engine lists the same rows); at most
+    ``limit`` rows (date, score, category, comment)."""
     promoter_min, passive_min = default("nps_promoter_min"), default("nps_passive_min")
     s = surveys.filter(surveys.comment.notnull() & (surveys.comment.strip() != "")
                        & surveys.score.notnull())
@@ -233,5 +266,6 @@ def comments(surveys: ibis.Table, term: str = "", categories: tuple[str, ...] = 
                           (s.score >= passive_min, "passive"), else_="detractor")
     s = s.mutate(category=category).filter(ibis._.category.isin(list(categories)))
     rank = ibis.cases((s.category == "detractor", 0), (s.category == "passive", 1), else_=2)
-    return (s.mutate(rank=rank).order_by(["rank", ibis.desc("date")]).limit(limit)
+    return (s.mutate(rank=rank).order_by(["rank", ibis.desc("date"), "score", "comment"])
+            .limit(limit)
             .select("date", "score", "category", "comment").execute())

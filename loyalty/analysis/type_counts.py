@@ -76,7 +76,8 @@ def signal_table(ds, observation_end: dt.date | None = None,
 
 # Columns of a per-customer table that are not signals the rules could read.
 NOT_SIGNALS = frozenset({"customer_id", "revenue", "recency_days", "gap_mean", "gap_max",
-                         "orders_last_90", "lifecycle", "R", "F", "M"})
+                         "orders_last_90", "lifecycle", "R", "F", "M", "tier", "top_channel",
+                         "top_store", "loyalty_type"})
 
 
 def _present(sig: ibis.Table) -> tuple[frozenset[str], frozenset[str]]:

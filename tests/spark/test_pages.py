@@ -4,6 +4,7 @@ shows the table, stages, grid and drill-down DuckDB's page shows."""
 import base64
 import json
 import os
+import re
 
 import numpy as np
 import pandas as pd
@@ -12,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 from tests.page.tabs import open_tab
 from tests.spark.test_parity import same
 
+TIMESTAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?$")
 APP = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
                    "app.py")
 
@@ -30,7 +32,10 @@ def _summary(at: AppTest):
 
 
 def _values(v):
-    """A trace's values as a list (Plotly sends numeric arrays base64-encoded)."""
+    """A trace's values as a list (Plotly sends numeric arrays base64-encoded; timestamps are
+    read as instants, whatever their precision)."""
+    if isinstance(v, list) and v and all(isinstance(x, str) and TIMESTAMP.match(x) for x in v):
+        return [pd.Timestamp(x) for x in v]
     if isinstance(v, dict) and "bdata" in v:
         flat = np.frombuffer(base64.b64decode(v["bdata"]), dtype=np.dtype(v["dtype"]))
         shape = [int(n) for n in str(v.get("shape", len(flat))).split(",")]
@@ -55,8 +60,10 @@ def _read(at: AppTest) -> dict:
         assert not at.exception and not at.error, tab
         out[tab] = ([(m.label, m.value) for m in at.metric], _charts(at))
     open_tab(at, "seg_tab", "Customer")
-    at.text_input(key="seg_customer").set_value("C00042").run()
-    out["customer"] = [m.value for m in at.markdown if "**" in m.value]
+    at.text_input(key="seg_customer").set_value("K103241").run()
+    out["customer"] = [m.value for m in at.markdown
+                       if m.value.startswith(("### ", "**Loyalty type:**", "**Why:**",
+                                              "**Lifecycle"))]
     out["customer charts"] = _charts(at)
     open_tab(at, "seg_tab", "Export")
     out["export"] = [c.value for c in at.caption]
@@ -77,4 +84,37 @@ def test_the_loyalty_types_page_on_spark_reads_as_on_duckdb(monkeypatch):
     same(spark.pop("profile"), duck["profile"])
     assert spark == {k: v for k, v in duck.items() if k not in ("summary", "profile")}
     assert duck["summary"]["Customers"].tolist()[:6] == [1374, 954, 636, 960, 452, 311]
-    assert any("Programme-loyal" in m for m in duck["customer"])
+    assert duck["customer"][0] == "### K103241" and len(duck["customer"]) == 4
+
+
+def _nps(monkeypatch, engine: str) -> list:
+    monkeypatch.setenv("LOYALTY_ENGINE", engine)
+    at = AppTest.from_file(APP, default_timeout=600)
+    at.run()
+    at.switch_page("pages/nps.py").run()
+    assert not at.exception and not at.error
+    tables = []
+    for column in ("loyalty_type", "tier", "channel", "store"):
+        at.radio(key="nps_group").set_value(column).run()
+        assert not at.exception and not at.error, column
+        tables.append([d.value for d in at.dataframe])
+    return tables
+
+
+def test_the_nps_page_on_spark_groups_customers_in_the_engine(monkeypatch):
+    from loyalty.analysis import features
+    duck = _nps(monkeypatch, "duckdb")
+    calls = []
+    original = features.customer_features
+    monkeypatch.setattr(features, "customer_features",
+                        lambda *a, **k: calls.append(1) or original(*a, **k))
+    spark = _nps(monkeypatch, "spark")
+    assert calls == []
+    assert len(duck) == len(spark) == 4
+    for column, (a, b) in zip(("loyalty_type", "tier", "channel", "store"), zip(duck, spark)):
+        assert len(a) == len(b) >= 4, column
+        for x, y in zip(a, b):
+            same(x, y, column)
+    # NPS per loyalty type: the groups table lists the six types and the history groups.
+    groups = next(d for d in duck[0] if d.columns[0] == "Loyalty type")
+    assert "True advocate" in groups.iloc[:, 0].tolist()

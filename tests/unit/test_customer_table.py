@@ -110,3 +110,33 @@ def test_a_hand_worked_shop(dataset, write_file):
     assert sorted(typed["F"].tolist()) == [1, 2, 3, 4, 5, 5]
     assert ct.ids_like(typed_table := ct.with_types(t), "i") == ["BIG", "TINY", "TWICE"]
     assert ct.first_id(typed_table) == "BIG"
+
+
+@pytest.mark.parametrize("column", ["loyalty_type", "tier", "channel"])
+def test_nps_by_group_with_the_groups_kept_by_the_engine(demo, column):
+    from loyalty.analysis.filters import filtered_surveys
+    from loyalty.analysis.nps import nps_by_group
+    table, _ = in_pandas(demo, PERIOD)
+    feats = customer_features(demo, PERIOD.end, PERIOD)
+    name = column if column in ("loyalty_type", "tier") else f"top_{column}"
+    values = table["loyalty_type"] if column == "loyalty_type" else feats[name]
+    frame = values.dropna().rename(column).rename_axis("customer_id").reset_index()
+    t = ct.with_types(ct.customer_table(demo, PERIOD.end, PERIOD, 180))
+    kept = t.select("customer_id", **{column: t[name]})
+    surveys = filtered_surveys(demo, PERIOD)
+    got, want = nps_by_group(surveys, kept, column), nps_by_group(surveys, frame, column)
+    assert len(got) >= 2
+    pd.testing.assert_frame_equal(got, want, rtol=1e-9, check_dtype=False)
+
+
+def test_nps_behaviour_with_the_customers_kept_by_the_engine(demo):
+    from loyalty.analysis.filters import filtered_surveys
+    from loyalty.analysis.nps import behaviour_by_category, behaviour_in_engine
+    table, _ = in_pandas(demo, PERIOD)
+    feats = customer_features(demo, PERIOD.end, PERIOD)
+    surveys = filtered_surveys(demo, PERIOD)
+    want = behaviour_by_category(surveys, feats, table["lifecycle"] == "churned")
+    got = behaviour_in_engine(surveys, ct.customer_table(demo, PERIOD.end, PERIOD, 180), True)
+    assert list(got.index) == ["promoter", "passive", "detractor"]
+    assert int(got["customers"].sum()) == int(surveys.customer_id.nunique().execute())
+    pd.testing.assert_frame_equal(got, want, rtol=1e-9, check_dtype=False)
