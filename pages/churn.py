@@ -142,8 +142,22 @@ def _at_risk_tab(ds, f, base: dict, window: int, lang: str) -> None:
                        mime="text/csv", key="churn_download", disabled=risk.empty)
 
 
-def _groups_tab(ds, f, base: dict, window: int, lang: str) -> None:
+def _groups_tab(ds, f, base, window: int, lang: str) -> None:
     st.caption(tr("churn.by_help", days=window))
+    labels = {"loyalty_type": lambda v: tr(f"type.{v}"), "nps_category": lambda v: tr(f"nps.{v}s")}
+    cols = st.columns(2)
+    groups = (_groups_in_engine(ds.uid, ds.version, f, window) if ds.customers_stay_in_engine
+              else _groups_in_memory(ds, f, base(), window))
+    for i, (name, frame) in enumerate(groups.items()):
+        if name == "tier":
+            frame = plan_state.tiers_in_ladder_order(frame, ds, f, lang)
+        with cols[i % 2]:
+            st.markdown(f"**{tr(f'churn.by_{name}')}**")
+            st.plotly_chart(charts.share_bars(frame, lang, labels.get(name, str)),
+                            key=f"churn_by_{name}")
+
+
+def _groups_in_memory(ds, f, base: dict, window: int) -> dict:
     churned = lifecycle_stage(base["features"], window) == "churned"
     feats = base["features"]
     options = {"loyalty_type": base["types"]}
@@ -153,16 +167,24 @@ def _groups_tab(ds, f, base: dict, window: int, lang: str) -> None:
         options["nps_category"] = state.latest_nps_category(*state.key(ds), f)
     if "top_channel" in feats:
         options["channel"] = feats["top_channel"]
-    labels = {"loyalty_type": lambda v: tr(f"type.{v}"), "nps_category": lambda v: tr(f"nps.{v}s")}
-    cols = st.columns(2)
-    for i, (name, attribute) in enumerate(options.items()):
-        frame = churn_by(attribute, churned)
-        if name == "tier":
-            frame = plan_state.tiers_in_ladder_order(frame, ds, f, lang)
-        with cols[i % 2]:
-            st.markdown(f"**{tr(f'churn.by_{name}')}**")
-            st.plotly_chart(charts.share_bars(frame, lang, labels.get(name, str)),
-                            key=f"churn_by_{name}")
+    return {name: churn_by(attribute, churned) for name, attribute in options.items()}
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _groups_in_engine(uid: str, version: int, f, window: int) -> dict:
+    """Churn per group counted by the engine (the customers stay there)."""
+    from loyalty.analysis import customer_table as ct
+    from loyalty.analysis.filters import filtered_surveys
+    ds = state._DATASETS[uid]
+    t = ct.with_types(ct.customer_table(ds, f.end, f, window))
+    out = {"loyalty_type": ct.churn_by_in_engine(t, "loyalty_type")}
+    if "tier" in t.columns:
+        out["tier"] = ct.churn_by_in_engine(t, "tier")
+    if ds.has("surveys"):
+        out["nps_category"] = ct.churn_by_nps_category(filtered_surveys(ds, f), t)
+    if "top_channel" in t.columns:
+        out["channel"] = ct.churn_by_in_engine(t, "top_channel")
+    return out
 
 
 def render() -> None:
@@ -180,7 +202,7 @@ def render() -> None:
         (tr("churn.tab_movements"), lambda: _movements_tab(ds, f, window, lang)),
         (tr("churn.tab_cohorts"), lambda: _cohorts_tab(ds, f, lang)),
         (tr("churn.tab_risk"), lambda: _at_risk_tab(ds, f, base(), window, lang)),
-        (tr("churn.tab_groups"), lambda: _groups_tab(ds, f, base(), window, lang))), "churn_tab")
+        (tr("churn.tab_groups"), lambda: _groups_tab(ds, f, base, window, lang))), "churn_tab")
 
 
 guarded(render, state.lang())

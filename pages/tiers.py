@@ -36,6 +36,61 @@ def _ladder(ds, f, lang: str) -> tuple:
     return tuple(ladder), int(months)
 
 
+# The near-next-tier table shows this many customers; the download has them all.
+NEAR_SHOWN = 500
+
+
+def _in_memory(ds, f, ladder, months: int, has_tiers: bool) -> dict:
+    """The figures from the spend per customer kept by the session (DuckDB)."""
+    spend_end = state.qualifying_spend(*state.key(ds), f, f.end, months)
+    tier_end = assign_tiers(spend_end, ladder)
+    paid = spend_end.clip(lower=0)
+    per_tier = paid.groupby(tier_end, observed=False).agg(["size", "sum"]).rename(
+        columns={"size": "customers", "sum": "spend"})
+    per_tier.attrs["total"] = float(paid.sum())
+    in_file = state.member_tiers(*state.key(ds)).value_counts() if has_tiers else None
+
+    def movement() -> dict:
+        spend_start = state.qualifying_spend(*state.key(ds), f, f.start - dt.timedelta(days=1),
+                                             months)
+        return tier_movement(assign_tiers(spend_start, ladder), tier_end, ladder)
+
+    def near(within: float):
+        found = near_next_tier(spend_end, ladder, within)
+        return len(found), found.head(NEAR_SHOWN), lambda: found
+    return {"per_tier": per_tier, "in_file": in_file, "movement": movement, "near": near}
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _engine_figures(uid: str, version: int, f, ladder, months: int, has_tiers: bool) -> dict:
+    from loyalty.analysis import tier_counts as tc
+    ds = state._DATASETS[uid]
+    end = tc.spend_table(ds, f.end, months, f)
+    start = tc.spend_table(ds, f.start - dt.timedelta(days=1), months, f)
+    return {"per_tier": tc.distribution(end, ladder),
+            "in_file": tc.members_per_tier(ds) if has_tiers else None,
+            "movement": tc.movement(start, end, ladder)}
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _engine_near(uid: str, version: int, f, ladder, months: int, within: float):
+    from loyalty.analysis import tier_counts as tc
+    near = tc.near_next(tc.spend_table(state._DATASETS[uid], f.end, months, f), ladder, within)
+    return int(near.count().execute()), near.limit(NEAR_SHOWN).execute()
+
+
+def _in_engine(ds, f, ladder, months: int, has_tiers: bool) -> dict:
+    """The figures counted by the engine (the customers stay there, e.g. in Spark)."""
+    from loyalty.analysis import tier_counts as tc
+    got = _engine_figures(ds.uid, ds.version, f, ladder, months, has_tiers)
+
+    def near(within: float):
+        n, first = _engine_near(ds.uid, ds.version, f, ladder, months, within)
+        return n, first, lambda: tc.near_next(tc.spend_table(ds, f.end, months, f), ladder,
+                                              within).execute()
+    return {**got, "movement": lambda: got["movement"], "near": near}
+
+
 def render() -> None:
     lang = state.lang()
     ds = page_start("tiers.title")
@@ -44,28 +99,24 @@ def render() -> None:
     f = state.current_filters()
     st.caption(tr("tiers.intro"))
     ladder, months = _ladder(ds, f, lang)
-    spend_end = state.qualifying_spend(*state.key(ds), f, f.end, months)
-    spend_start = state.qualifying_spend(*state.key(ds), f, f.start - dt.timedelta(days=1),
-                                         months)
-    tier_end = assign_tiers(spend_end, ladder)
-
     st.subheader(tr("tiers.distribution"), help=tr("tiers.distribution_help", months=months))
     # One assignment for every page: the tier each customer's qualifying spend reaches on the
     # ladder above, which is also where the What-if page starts. The members file's own tiers,
     # set by the loyalty platform at other moments and by its own rules, are shown beside it.
-    in_file = (state.member_tiers(*state.key(ds))
-               if ds.has("members") and "tier" in ds.fields("members") else None)
+    has_tiers = ds.has("members") and "tier" in ds.fields("members")
+    figures = (_in_engine if ds.customers_stay_in_engine else _in_memory)(ds, f, ladder, months,
+                                                                          has_tiers)
     st.caption(tr("tiers.by_spend", months=months)
-               + (" " + tr("tiers.from_members") if in_file is not None else ""))
-    total = spend_end.clip(lower=0).sum() or 1.0
-    per_tier = spend_end.clip(lower=0).groupby(tier_end).agg(["size", "sum"])
+               + (" " + tr("tiers.from_members") if has_tiers else ""))
+    per_tier, in_file = figures["per_tier"], figures["in_file"]
+    total = per_tier.attrs["total"] or 1.0
     rows = []
     for tier, _ in ladder:
-        members, spend = per_tier.reindex([tier]).fillna(0).iloc[0]
+        members, spend = per_tier.reindex([tier]).fillna(0).iloc[0][["customers", "spend"]]
         row = {tr("field.tier"): tier, tr("seg.col_customers"): int(members),
                tr("tiers.spend"): float(spend), tr("seg.col_revenue_share"): float(spend / total)}
         if in_file is not None:
-            row[tr("tiers.in_members_file")] = int((in_file == tier).sum())
+            row[tr("tiers.in_members_file")] = int(in_file.get(tier, 0))
         rows.append(row)
     tables.show(pd.DataFrame(rows), {tr("seg.col_customers"): "count", tr("tiers.spend"): "money",
                                      tr("seg.col_revenue_share"): "percent",
@@ -73,7 +124,7 @@ def render() -> None:
                 key="tiers_distribution")
 
     st.subheader(tr("tiers.movement"), help=tr("tiers.movement_help"))
-    moved = tier_movement(assign_tiers(spend_start, ladder), tier_end, ladder)
+    moved = figures["movement"]()
     c1, c2, c3 = st.columns(3)
     c1.metric(tr("tiers.upgrades"), fmt_number(moved["upgrades"], lang), border=True,
               help=tr("tiers.upgrades_help"))
@@ -88,22 +139,22 @@ def render() -> None:
     st.subheader(tr("tiers.near"), help=tr("tiers.near_help"))
     within = st.slider(tr("tiers.within"), 1, 50, 10, format=tr("unit.pct_format"), key="tiers_within",
                        help=tr("tiers.within_help")) / 100
-    near = near_next_tier(spend_end, ladder, within)
-    st.caption(tr("seg.export_count", n=fmt_number(len(near), lang)))
-    if near.empty:
+    n_near, first, everyone = figures["near"](within)
+    st.caption(tr("seg.export_count", n=fmt_number(n_near, lang)))
+    if not n_near:
         # An empty table would only say "empty" (Streamlit's word, in English).
         st.info(tr("tiers.near_none"))
     else:
         tables.show(pd.DataFrame({
-            tr("field.customer_id"): near["customer_id"].to_numpy(),
-            tr("field.tier"): near["tier"].to_numpy(),
-            tr("tiers.next"): near["next_tier"].to_numpy(),
-            tr("tiers.spend"): near["spend"].to_numpy(),
-            tr("tiers.missing"): near["missing"].to_numpy(),
-        }).head(500), {tr("tiers.spend"): "money", tr("tiers.missing"): "money"},
+            tr("field.customer_id"): first["customer_id"].to_numpy(),
+            tr("field.tier"): first["tier"].to_numpy(),
+            tr("tiers.next"): first["next_tier"].to_numpy(),
+            tr("tiers.spend"): first["spend"].to_numpy(),
+            tr("tiers.missing"): first["missing"].to_numpy(),
+        }), {tr("tiers.spend"): "money", tr("tiers.missing"): "money"},
             key="tiers_near")
         # Written when clicked: a hundred thousand rows of CSV on every rerun cost 0.7 s.
-        st.download_button(tr("seg.download"), lambda: to_csv_bytes(near.round(2), lang),
+        st.download_button(tr("seg.download"), lambda: to_csv_bytes(everyone().round(2), lang),
                            file_name="near_next_tier.csv", mime="text/csv", key="tiers_download",
                            on_click="ignore")
 

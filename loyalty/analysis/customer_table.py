@@ -176,3 +176,31 @@ def chosen(t: ibis.Table, kind: str, value) -> ibis.Table:
         return t.filter(t.lifecycle == value)
     r, f = value
     return t.filter((t.R == r) & (t.F == f))
+
+
+def churn_by_in_engine(t: ibis.Table, column: str) -> pd.DataFrame:
+    """:func:`churn.churn_by` over a :func:`customer_table` (its window decides ``churned``):
+    customers and churn rate per value of ``column``, one row per value back."""
+    kept = t.filter(t[column].notnull())
+    g = kept.group_by(group=kept[column]).aggregate(
+        customers=kept.count(),
+        churn_rate=(kept.lifecycle == "churned").cast("float64").mean())
+    return g.order_by("group").execute()
+
+
+def churn_by_nps_category(surveys: ibis.Table, t: ibis.Table) -> pd.DataFrame:
+    """Churn rate per NPS category (each customer's latest answer) over a :func:`customer_table`;
+    answering customers without a purchase count as customers with an unknown churn."""
+    from loyalty.analysis.nps import latest_score
+    promoter_min, passive_min = default("nps_promoter_min"), default("nps_passive_min")
+    s = surveys.filter(surveys.score.notnull() & surveys.customer_id.notnull())
+    last = s.group_by("customer_id").aggregate(score=latest_score(s))
+    last = last.mutate(group=ibis.cases((last.score >= promoter_min, "promoter"),
+                                        (last.score >= passive_min, "passive"),
+                                        else_="detractor"))
+    j = last.left_join(t.select("customer_id", "lifecycle"), "customer_id")
+    g = j.group_by("group").aggregate(
+        customers=j.count(),
+        churn_rate=ibis.ifelse(j.lifecycle.isnull(), ibis.null("float64"),
+                               (j.lifecycle == "churned").cast("float64")).mean())
+    return g.order_by("group").execute()

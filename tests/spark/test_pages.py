@@ -7,6 +7,7 @@ import os
 import re
 
 import numpy as np
+import pytest
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
@@ -118,3 +119,30 @@ def test_the_nps_page_on_spark_groups_customers_in_the_engine(monkeypatch):
     # NPS per loyalty type: the groups table lists the six types and the history groups.
     groups = next(d for d in duck[0] if d.columns[0] == "Loyalty type")
     assert "True advocate" in groups.iloc[:, 0].tolist()
+
+
+def _page(monkeypatch, engine: str, script: str, tab: tuple[str, str] | None = None) -> dict:
+    """Every table, tile and chart of a page as the manager sees it."""
+    monkeypatch.setenv("LOYALTY_ENGINE", engine)
+    at = AppTest.from_file(APP, default_timeout=600)
+    at.run()
+    at.switch_page(script).run()
+    if tab:
+        open_tab(at, *tab)
+    assert not at.exception and not at.error, (engine, [e.value for e in at.error])
+    return {"tables": [d.value for d in at.dataframe],
+            "tiles": [(m.label, m.value) for m in at.metric], "charts": _charts(at),
+            "captions": [c.value for c in at.caption]}
+
+
+@pytest.mark.parametrize("script,tab", [("pages/tiers.py", None),
+                                        ("pages/churn.py", ("churn_tab", "Churn by group"))])
+def test_tiers_and_churn_groups_on_spark_count_in_the_engine(monkeypatch, script, tab):
+    duck = _page(monkeypatch, "duckdb", script, tab)
+    spark = _page(monkeypatch, "spark", script, tab)
+    assert len(duck["tables"]) == len(spark["tables"])
+    for a, b in zip(duck["tables"], spark["tables"]):
+        same(a, b, script)
+    same(spark["charts"], duck["charts"], script)
+    assert spark["tiles"] == duck["tiles"] and spark["captions"] == duck["captions"]
+    assert duck["charts"], script

@@ -140,3 +140,25 @@ def test_nps_behaviour_with_the_customers_kept_by_the_engine(demo):
     assert list(got.index) == ["promoter", "passive", "detractor"]
     assert int(got["customers"].sum()) == int(surveys.customer_id.nunique().execute())
     pd.testing.assert_frame_equal(got, want, rtol=1e-9, check_dtype=False)
+
+
+@pytest.mark.parametrize("column", ["loyalty_type", "tier", "top_channel", "nps_category"])
+def test_churn_by_group_counted_by_the_engine(demo, column):
+    from loyalty.analysis.churn import churn_by
+    from loyalty.analysis.filters import filtered_surveys
+    from loyalty.analysis.nps import latest_category
+    window = 49
+    feats = customer_features(demo, PERIOD.end, PERIOD)
+    churned = lifecycle_stage(feats, window) == "churned"
+    t = ct.with_types(ct.customer_table(demo, PERIOD.end, PERIOD, window))
+    surveys = filtered_surveys(demo, PERIOD)
+    if column == "nps_category":
+        want = churn_by(latest_category(surveys), churned)
+        got = ct.churn_by_nps_category(surveys, t)
+    else:
+        attribute = (segment(signals(feats), explain=False).table["loyalty_type"]
+                     if column == "loyalty_type" else feats[column])
+        want = churn_by(attribute, churned)
+        got = ct.churn_by_in_engine(t, column)
+    assert len(got) >= 2
+    pd.testing.assert_frame_equal(got, want, rtol=1e-9, check_dtype=False)
