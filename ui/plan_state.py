@@ -33,27 +33,46 @@ def retention_by_membership(uid: str, version: int, filters: Filters, comparison
 @st.cache_data(max_entries=8, show_spinner=False)
 def spend_distribution(uid: str, version: int, filters: Filters, months: int):
     """Customers per qualifying-spend value at the period's end."""
-    from loyalty.planning.tier_plan import spend_distribution as dist
-    return dist(qualifying_spend(uid, version, filters, filters.end, months))
+    from loyalty.planning import tier_plan
+    ds = _DATASETS[uid]
+    if ds.customers_stay_in_engine:
+        from loyalty.analysis.tier_counts import spend_table
+        return tier_plan.spend_distribution_in_engine(
+            spend_table(ds, filters.end, months, filters))
+    return tier_plan.spend_distribution(qualifying_spend(uid, version, filters, filters.end,
+                                                         months))
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def today_ladder(uid: str, version: int, filters: Filters, months: int, lang: str) -> dict:
     """Today's tier ladder: as the members file implies it, else the default thresholds with
     tier names in the UI language. ``source`` says which."""
-    from loyalty.planning.tier_plan import today_ladder as ladder
+    from loyalty.planning import tier_plan
 
     ds = _DATASETS[uid]
-    tiers = (member_tiers(uid, version)
-             if ds.has("members") and "tier" in ds.fields("members") else None)
-    return ladder(tiers, qualifying_spend(uid, version, filters, filters.end, months), lang)
+    has_tiers = ds.has("members") and "tier" in ds.fields("members")
+    if ds.customers_stay_in_engine:
+        from loyalty.analysis.tier_counts import spend_table
+        inferred = (tier_plan.infer_ladder_in_engine(
+            ds.table("members"), spend_table(ds, filters.end, months, filters))
+            if has_tiers else None)
+        return ({"ladder": inferred, "source": "members"} if inferred
+                else tier_plan.today_ladder(None, None, lang))
+    tiers = member_tiers(uid, version) if has_tiers else None
+    return tier_plan.today_ladder(tiers, qualifying_spend(uid, version, filters, filters.end,
+                                                          months), lang)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def type_summary(uid: str, version: int, filters: Filters, churn_days: int):
     from loyalty.planning.discount_response import type_summary as summary
-    types = customer_base(uid, version, filters, churn_days)["types"]
-    return summary(_DATASETS[uid], types, filters.end, 12, filters)
+    ds = _DATASETS[uid]
+    if ds.customers_stay_in_engine:
+        from loyalty.analysis.customer_table import customer_table, with_types
+        types = with_types(customer_table(ds, filters.end, filters, churn_days))
+    else:
+        types = customer_base(uid, version, filters, churn_days)["types"]
+    return summary(ds, types, filters.end, 12, filters)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)

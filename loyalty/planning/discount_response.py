@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import ibis
 import numpy as np
 import pandas as pd
 
@@ -29,12 +30,13 @@ MIN_DISCOUNT_DAYS = 20
 MIN_DEPTH_SPREAD = 0.005
 
 
-def type_summary(ds: Dataset, types: pd.Series, end: dt.date, months: int = 12,
+def type_summary(ds: Dataset, types: pd.Series | ibis.Table, end: dt.date, months: int = 12,
                  filters: Filters | None = None) -> pd.DataFrame:
     """One row per loyalty type: customers, orders and full-price order value in the ``months``
     up to ``end``.
 
-    ``types`` is the loyalty type per customer. Orders are rows with a positive amount (or
+    ``types`` is the loyalty type per customer (a series, or an engine table with
+    ``customer_id`` and ``loyalty_type``). Orders are rows with a positive amount (or
     distinct order ids); the full price is the net amount plus the discount, so that a
     what-if discount is applied to what customers would pay without one.
     """
@@ -44,11 +46,19 @@ def type_summary(ds: Dataset, types: pd.Series, end: dt.date, months: int = 12,
                     & (tx.date < stop))
     fields = ds.fields("transactions")
     gross = buy.amount + (buy.discount.fill_null(0) if "discount" in fields else 0)
-    per = buy.group_by("customer_id").aggregate(orders=order_count(ds, buy),
-                                                gross=gross.sum()).execute()
-    per = per.set_index("customer_id").join(types.rename("loyalty_type"), how="inner")
-    g = per.groupby("loyalty_type").agg(customers=("orders", "size"), orders=("orders", "sum"),
-                                        gross=("gross", "sum"))
+    per = buy.group_by("customer_id").aggregate(orders=order_count(ds, buy), gross=gross.sum())
+    if isinstance(types, ibis.Table):
+        # Types kept by the engine (data that stays in Spark): joined and summed there.
+        j = per.join(types.select("customer_id", "loyalty_type"), "customer_id")
+        g = j.group_by("loyalty_type").aggregate(
+            customers=j.count(), orders=j.orders.sum(),
+            gross=j.gross.cast("float64").sum()).execute().set_index("loyalty_type")
+        g = g.sort_index()
+    else:
+        per = per.execute().set_index("customer_id").join(types.rename("loyalty_type"),
+                                                          how="inner")
+        g = per.groupby("loyalty_type").agg(customers=("orders", "size"),
+                                            orders=("orders", "sum"), gross=("gross", "sum"))
     g["aov"] = g["gross"] / g["orders"].where(g["orders"] > 0)
     return g[["customers", "orders", "aov"]].fillna(0.0)
 

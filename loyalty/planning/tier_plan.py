@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import ibis
 import numpy as np
 import pandas as pd
 
@@ -71,6 +72,16 @@ def spend_distribution(spend: pd.Series, step: float = 1.0) -> pd.DataFrame:
     values = np.floor(np.clip(spend.to_numpy(dtype=float), 0, None) / step) * step
     uniq, counts = np.unique(values, return_counts=True)
     return pd.DataFrame({"spend": uniq, "customers": counts})
+
+
+def spend_distribution_in_engine(spend, step: float = 1.0) -> pd.DataFrame:
+    """:func:`spend_distribution` of an engine table (``customer_id``, ``spend``: see
+    :func:`loyalty.analysis.tier_counts.spend_table`): one row per rounded value comes back."""
+    rounded = (ibis.greatest(spend.spend, 0.0) / step).floor().cast("float64") * step
+    g = spend.group_by(spend=rounded).aggregate(customers=spend.count()).order_by("spend")
+    out = g.execute()
+    return pd.DataFrame({"spend": out["spend"].to_numpy(dtype=float),
+                         "customers": out["customers"].to_numpy(dtype=np.int64)})
 
 
 def _tier_index(spend: np.ndarray, floors: np.ndarray) -> np.ndarray:
@@ -234,6 +245,49 @@ def infer_ladder(tiers: pd.Series, spend: pd.Series) -> list[tuple[str, float]] 
         lo = np.sort(frame.loc[frame["tier"] == lower, "spend"].to_numpy())
         hi = np.sort(frame.loc[frame["tier"] == upper, "spend"].to_numpy())
         ladder.append((str(upper), max(ladder[-1][1] + 1, _threshold(lo, hi))))
+    return ladder
+
+
+def infer_ladder_in_engine(members: ibis.Table, spend: ibis.Table
+                           ) -> list[tuple[str, float]] | None:
+    """:func:`infer_ladder` with the members (``customer_id``, ``tier``) and their spend (see
+    :func:`loyalty.analysis.tier_counts.spend_table`) kept by the engine: per tier one median,
+    per pair of neighbouring tiers one row per threshold step comes back."""
+    frame = members.filter(members.tier.notnull()).select("customer_id", "tier").join(
+        spend, "customer_id")
+    medians = frame.group_by("tier").aggregate(median=frame.spend.median()).execute()
+    if len(medians) < 2:
+        return None
+    names = list(medians.sort_values("median", kind="stable")["tier"])
+    ladder = [(str(names[0]), 0.0)]
+    for lower, upper in zip(names, names[1:]):
+        pair = frame.filter(frame.tier.isin([lower, upper]))
+        n_lo, n_hi = pair.count(where=pair.tier == lower), pair.count(where=pair.tier == upper)
+        cand = pair.group_by("spend").aggregate(lo=n_lo, hi=n_hi)
+        # For t in (cand[j-1], cand[j]] the members on the wrong side are the lower tier's at
+        # or above cand[j] and the upper tier's below it.
+        w = ibis.window(order_by="spend", preceding=None, following=0)
+        w_all = ibis.window()
+        cand = cand.mutate(lo_below=cand.lo.sum().over(w) - cand.lo,
+                           hi_below=cand.hi.sum().over(w) - cand.hi,
+                           lo_total=cand.lo.sum().over(w_all), hi_total=cand.hi.sum().over(w_all),
+                           start=cand.spend.lag().over(ibis.window(order_by="spend")))
+        cand = cand.mutate(wrong=cand.lo_total - cand.lo_below + cand.hi_below,
+                           start=cand.start.fill_null(cand.spend - 1))
+        cand = cand.mutate(allowed=cand.wrong <= cand.wrong.min().over(w_all)
+                           + ((cand.lo_total + cand.hi_total) * 0.01).floor())
+        xs = {step: (cand.start / step).floor() * step + step for step in _STEPS}
+        fits = {step: cand.allowed & (x <= cand.spend) for step, x in xs.items()}
+        best = cand.aggregate(
+            low=cand.wrong.min(), **{f"b{step}": cand.wrong.min(where=fits[step])
+                                     for step in _STEPS}).execute().iloc[0]
+        picks = cand.aggregate(
+            fallback=cand.spend.min(where=cand.wrong == int(best["low"])),
+            **{f"x{step}": xs[step].min(where=fits[step] & (cand.wrong == best[f"b{step}"]))
+               for step in _STEPS if pd.notna(best[f"b{step}"])}).execute().iloc[0]
+        found = next((float(picks[f"x{step}"]) for step in _STEPS
+                      if pd.notna(best[f"b{step}"])), float(picks["fallback"]))
+        ladder.append((str(upper), max(ladder[-1][1] + 1, found)))
     return ladder
 
 

@@ -136,10 +136,19 @@ def _page(monkeypatch, engine: str, script: str, tab: tuple[str, str] | None = N
 
 
 @pytest.mark.parametrize("script,tab", [("pages/tiers.py", None),
-                                        ("pages/churn.py", ("churn_tab", "Churn by group"))])
-def test_tiers_and_churn_groups_on_spark_count_in_the_engine(monkeypatch, script, tab):
+                                        ("pages/churn.py", ("churn_tab", "Churn by group")),
+                                        ("pages/whatif.py", None)])
+def test_tiers_churn_groups_and_what_if_on_spark_count_in_the_engine(monkeypatch, script, tab):
+    from loyalty.analysis import features, tiers
     duck = _page(monkeypatch, "duckdb", script, tab)
+    # On Spark neither the features nor the spend of each customer come to pandas.
+    calls = []
+    for module, name in ((features, "customer_features"), (tiers, "qualifying_spend")):
+        original = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda *a, _f=original, _n=name, **k:
+                            calls.append(_n) or _f(*a, **k))
     spark = _page(monkeypatch, "spark", script, tab)
+    assert calls == []
     assert len(duck["tables"]) == len(spark["tables"])
     for a, b in zip(duck["tables"], spark["tables"]):
         same(a, b, script)

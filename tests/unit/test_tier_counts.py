@@ -69,3 +69,52 @@ def test_members_per_tier_as_the_members_file_lists_them(demo):
     tiers = demo.table("members").tier.execute()
     assert tc.members_per_tier(demo).to_dict() == tiers.value_counts().to_dict()
     assert set(tc.members_per_tier(demo).index) == {"Bronze", "Silber", "Gold"}
+
+
+def test_the_what_if_inputs_counted_by_the_engine(demo):
+    from loyalty.analysis import customer_table as ct
+    from loyalty.analysis.features import customer_features
+    from loyalty.analysis.segments import segment, signals
+    from loyalty.planning.discount_response import type_summary
+    from loyalty.planning.tier_plan import spend_distribution, spend_distribution_in_engine
+    end = qualifying_spend(demo, PERIOD.end, 12, PERIOD)
+    got = spend_distribution_in_engine(tc.spend_table(demo, PERIOD.end, 12, PERIOD))
+    want = spend_distribution(end)
+    pd.testing.assert_frame_equal(got, want, check_dtype=False)
+    assert int(got["customers"].sum()) == len(end)
+    types = segment(signals(customer_features(demo, PERIOD.end, PERIOD)),
+                    explain=False).table["loyalty_type"]
+    kept = ct.with_types(ct.customer_table(demo, PERIOD.end, PERIOD, 180))
+    got = type_summary(demo, kept, PERIOD.end, 12, PERIOD)
+    want = type_summary(demo, types, PERIOD.end, 12, PERIOD)
+    pd.testing.assert_frame_equal(got, want, rtol=1e-9, check_dtype=False, check_names=False)
+    assert len(got) == 9
+
+
+@pytest.mark.parametrize("months", [12, 6])
+def test_the_ladder_a_members_file_implies_found_by_the_engine(demo, months):
+    from loyalty.planning.tier_plan import infer_ladder, infer_ladder_in_engine
+    end = qualifying_spend(demo, PERIOD.end, months, PERIOD)
+    tiers = demo.table("members").select("customer_id", "tier").execute().set_index(
+        "customer_id")["tier"]
+    want = infer_ladder(tiers, end)
+    got = infer_ladder_in_engine(demo.table("members"),
+                                 tc.spend_table(demo, PERIOD.end, months, PERIOD))
+    assert got == want
+    assert [name for name, _ in got] == ["Bronze", "Silber", "Gold"]
+
+
+def test_a_hand_worked_ladder(dataset, write_file):
+    from loyalty.planning.tier_plan import infer_ladder_in_engine
+    # Bronze members spent 100, 200 and 260; Silber 340, 420 and 250 (one set a little early).
+    # Any threshold in (200, 250] or (260, 340] puts one member on the wrong side; the roundest
+    # amount among them is 300 (a multiple of 100: none of 500 fits).
+    rows = {"B1": ("Bronze", 100), "B2": ("Bronze", 200), "B3": ("Bronze", 260),
+            "S1": ("Silber", 340), "S2": ("Silber", 420), "S3": ("Silber", 250)}
+    dataset.load(write_file("tx.csv", "customer_id,date,amount\n" + "".join(
+        f"{c},2026-03-01,{v}\n" for c, (_, v) in rows.items())), table="transactions")
+    dataset.load(write_file("m.csv", "customer_id,tier\n" + "".join(
+        f"{c},{t}\n" for c, (t, _) in rows.items())), table="members")
+    got = infer_ladder_in_engine(dataset.table("members"),
+                                 tc.spend_table(dataset, dt.date(2026, 3, 31), 12))
+    assert got == [("Bronze", 0.0), ("Silber", 300.0)]
