@@ -87,15 +87,16 @@ def _cohorts_tab(ds, f, lang: str) -> None:
 SMALL_SAMPLE = 200
 
 
-def _at_risk_tab(ds, f, base: dict, window: int, lang: str) -> None:
-    value = state.customer_value(*state.key(ds), f)
-    if value["p_alive"].isna().all():
+def _at_risk_tab(ds, f, base, window: int, lang: str) -> None:
+    source = _RiskInEngine(ds, f, window) if ds.customers_stay_in_engine else _RiskInMemory(
+        ds, f, base)
+    if not source.fitted:
         st.info(tr("churn.no_model"))
         return
     st.caption(tr("churn.p_alive_help"))
-    if len(value) < SMALL_SAMPLE:
+    if source.customers < SMALL_SAMPLE:
         # A model fitted on a handful of customers gives chances that look precise and are not.
-        st.warning(tr("churn.small_sample", n=fmt_number(len(value), lang),
+        st.warning(tr("churn.small_sample", n=fmt_number(source.customers, lang),
                       minimum=fmt_number(SMALL_SAMPLE, lang)))
     left, right = st.columns(2)
     # Whole percentages: a slider prints its raw value, and 0.30 reads worse than 30 %.
@@ -104,16 +105,10 @@ def _at_risk_tab(ds, f, base: dict, window: int, lang: str) -> None:
     top = right.slider(tr("churn.top_value"), 5, 100, 30, 5, format=tr("unit.pct_format"), key="churn_top",
                        help=tr("churn.top_value_help"))
     cut, top = cut / 100, top / 100
-    st.plotly_chart(charts.p_alive_histogram(value["p_alive"], cut, lang), key="churn_palive")
-    revenue = base["features"]["revenue"].reindex(value.index)
-    valuable = revenue >= revenue.quantile(1 - top)
-    types = base["types"]
-    risk = value[(value["p_alive"] < cut) & valuable].copy()
-    # Reindexed: assigning a longer Series to an empty frame would fill it with everyone.
-    risk["revenue"] = revenue.reindex(risk.index)
-    risk["loyalty_type"] = types.reindex(risk.index)
-    risk = risk.sort_values("revenue", ascending=False)
-    st.subheader(tr("churn.at_risk", n=fmt_number(len(risk), lang)))
+    chances, weights = source.chances()
+    st.plotly_chart(charts.p_alive_histogram(chances, cut, lang, weights), key="churn_palive")
+    n, risk, counts, everyone = source.at_risk(cut, top)
+    st.subheader(tr("churn.at_risk", n=fmt_number(n, lang)))
     shown = pd.DataFrame({
         tr("field.customer_id"): risk.index,
         tr("seg.col_revenue"): risk["revenue"].to_numpy(),
@@ -122,8 +117,8 @@ def _at_risk_tab(ds, f, base: dict, window: int, lang: str) -> None:
         tr("churn.clv"): risk["clv_12m"].to_numpy(),
         tr("seg.col_type"): [tr(f"type.{t}") for t in risk["loyalty_type"]],
     })
-    tables.show(shown.head(500), {tr("seg.col_revenue"): "money", tr("churn.p_alive"): "percent",
-                                  tr("churn.expected_90"): "decimal", tr("churn.clv"): "money"},
+    tables.show(shown, {tr("seg.col_revenue"): "money", tr("churn.p_alive"): "percent",
+                        tr("churn.expected_90"): "decimal", tr("churn.clv"): "money"},
                 key="churn_risk_table",
                 # Short headers keep the list within the page at 1024 px; the help says
                 # the figures are the model's expectations.
@@ -131,15 +126,111 @@ def _at_risk_tab(ds, f, base: dict, window: int, lang: str) -> None:
                        tr("churn.clv"): tr("churn.clv_help")})
     # One line per type rather than a column: the advice is long and the same for every row
     # of a type, and as a column it ran off the table's right edge.
-    if not risk.empty:
+    if n:
         st.markdown(f"**{tr('seg.col_action')}**")
-        counts = risk["loyalty_type"].value_counts()
-        st.markdown("\n".join(f"- **{tr(f'type.{t}')}** ({fmt_number(n, lang)}): "
-                               f"{tr(f'action.{t}')}" for t, n in counts.items()))
-    export = risk.reset_index()[["customer_id", "revenue", "p_alive", "expected_purchases_90d",
-                                 "clv_12m", "loyalty_type"]].round(4)
-    st.download_button(tr("churn.download"), to_csv_bytes(export, lang), file_name="at_risk.csv",
-                       mime="text/csv", key="churn_download", disabled=risk.empty)
+        st.markdown("\n".join(f"- **{tr(f'type.{t}')}** ({fmt_number(k, lang)}): "
+                               f"{tr(f'action.{t}')}" for t, k in counts.items()))
+
+    def export() -> bytes:
+        rows = everyone().reset_index()[["customer_id", "revenue", "p_alive",
+                                         "expected_purchases_90d", "clv_12m", "loyalty_type"]]
+        return to_csv_bytes(rows.round(4), lang)
+    # Written when clicked: the whole list is fetched only for the download.
+    st.download_button(tr("churn.download"), export, file_name="at_risk.csv", mime="text/csv",
+                       key="churn_download", disabled=not n)
+
+
+def _by_count(counts):
+    """Most customers first; types with as many in the order of their names."""
+    frame = counts.rename("n").rename_axis("type").reset_index()
+    frame = frame.sort_values(["n", "type"], ascending=[False, True])
+    return pd.Series(frame["n"].to_numpy(), index=frame["type"].to_numpy())
+
+
+# The at-risk table shows this many customers; the download has them all.
+RISK_SHOWN = 500
+
+
+class _RiskInMemory:
+    """The at-risk figures from the session's per-customer values (DuckDB)."""
+
+    def __init__(self, ds, f, base):
+        self.value = state.customer_value(*state.key(ds), f)
+        self._base = base
+        self.fitted = not self.value["p_alive"].isna().all()
+        self.customers = len(self.value)
+
+    def chances(self):
+        return self.value["p_alive"], None
+
+    def at_risk(self, cut: float, top: float):
+        base = self._base()
+        value = self.value
+        revenue = base["features"]["revenue"].reindex(value.index)
+        valuable = revenue >= revenue.quantile(1 - top)
+        risk = value[(value["p_alive"] < cut) & valuable].copy()
+        # Reindexed: assigning a longer Series to an empty frame would fill it with everyone.
+        risk["revenue"] = revenue.reindex(risk.index)
+        risk["loyalty_type"] = base["types"].reindex(risk.index)
+        risk = risk.sort_values(["revenue"], ascending=False)
+        return (len(risk), risk.head(RISK_SHOWN), _by_count(risk["loyalty_type"].value_counts()),
+                lambda: risk)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _risk_model(uid: str, version: int, f):
+    from loyalty.analysis import at_risk as ar
+    ds = state._DATASETS[uid]
+    fitted = ar.fit(ds, f.end, f)
+    if fitted is None:
+        return None
+    chances = ar.p_alive_counts(ds, f.end, f, fitted[0])
+    return fitted, chances, int(chances["customers"].sum())
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _risk_list(uid: str, version: int, f, window: int, cut: float, top: float):
+    from loyalty.analysis import at_risk as ar
+    ds = state._DATASETS[uid]
+    (model, spend), _, _ = _risk_model(uid, version, f)
+    risk = _risk_table(ds, f, window, model, cut, top)
+    n = int(risk.count().execute())
+    counts = risk.group_by("loyalty_type").aggregate(k=risk.count()).execute()
+    counts = _by_count(counts.set_index("loyalty_type")["k"])
+    first = risk.limit(RISK_SHOWN).execute().set_index("customer_id")
+    return n, ar.with_values(first, model, spend), counts
+
+
+def _risk_table(ds, f, window: int, model, cut: float, top: float):
+    from loyalty.analysis import at_risk as ar
+    from loyalty.analysis import customer_table as ct
+    customers = ct.with_types(ct.customer_table(ds, f.end, f, window))
+    return ar.at_risk(ar.histories(ds, f.end, f), customers, model, cut, top)
+
+
+class _RiskInEngine:
+    """The at-risk figures counted by the engine (the customers stay there, e.g. in Spark)."""
+
+    def __init__(self, ds, f, window: int):
+        self.ds, self.f, self.window = ds, f, window
+        self._fit = _risk_model(ds.uid, ds.version, f)
+        self.fitted = self._fit is not None
+        self.customers = self._fit[2] if self.fitted else 0
+
+    def chances(self):
+        counts = self._fit[1]
+        return counts["p_alive"], counts["customers"]
+
+    def at_risk(self, cut: float, top: float):
+        from loyalty.analysis import at_risk as ar
+        n, first, counts = _risk_list(self.ds.uid, self.ds.version, self.f, self.window, cut,
+                                      top)
+        model, spend = self._fit[0]
+
+        def everyone():
+            rows = _risk_table(self.ds, self.f, self.window, model, cut, top).execute()
+            return ar.with_values(rows.set_index("customer_id"), model, spend)
+        return n, first, counts, everyone
 
 
 def _groups_tab(ds, f, base, window: int, lang: str) -> None:
@@ -201,7 +292,7 @@ def render() -> None:
     lazy_tabs((
         (tr("churn.tab_movements"), lambda: _movements_tab(ds, f, window, lang)),
         (tr("churn.tab_cohorts"), lambda: _cohorts_tab(ds, f, lang)),
-        (tr("churn.tab_risk"), lambda: _at_risk_tab(ds, f, base(), window, lang)),
+        (tr("churn.tab_risk"), lambda: _at_risk_tab(ds, f, base, window, lang)),
         (tr("churn.tab_groups"), lambda: _groups_tab(ds, f, base, window, lang))), "churn_tab")
 
 

@@ -72,7 +72,8 @@ def _bgnbd_ll(params, x, tx, T, w):
 
 def _compress(*columns) -> tuple[list[np.ndarray], np.ndarray]:
     frame = pd.DataFrame({f"c{i}": np.asarray(c, dtype=float) for i, c in enumerate(columns)})
-    grouped = frame.groupby(list(frame.columns), sort=False).size().reset_index(name="n")
+    # Sorted, as history_counts returns them: the same sum in the same order on every path.
+    grouped = frame.groupby(list(frame.columns), sort=True).size().reset_index(name="n")
     return [grouped[f"c{i}"].to_numpy() for i in range(len(columns))], grouped["n"].to_numpy(float)
 
 

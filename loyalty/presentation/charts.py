@@ -501,10 +501,13 @@ def share_bars(frame: pd.DataFrame, lang: str = "en", label=str, value: str = "c
     return _layout(fig, lang)
 
 
-def p_alive_histogram(p_alive: pd.Series, cut: float, lang: str = "en") -> go.Figure:
-    """Customers by their probability of still being active, in 5 % bins."""
+def p_alive_histogram(p_alive: pd.Series, cut: float, lang: str = "en",
+                      customers: pd.Series | None = None) -> go.Figure:
+    """Customers by their probability of still being active, in 5 % bins: one value per
+    customer, or per distinct purchase history with its number of ``customers``."""
     # A probability of exactly 1 would open a bin beyond the axis that still sets its height.
-    fig = go.Figure(go.Histogram(x=p_alive.clip(upper=0.9999),
+    weighted = {} if customers is None else {"y": customers, "histfunc": "sum"}
+    fig = go.Figure(go.Histogram(x=p_alive.clip(upper=0.9999), **weighted,
                                  xbins=dict(start=0, end=1.0, size=0.05),
                                  marker_color=COLOURS["revenue"],
                                  hovertemplate="%{x}: %{y:,}<extra></extra>"))

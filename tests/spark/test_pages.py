@@ -137,6 +137,7 @@ def _page(monkeypatch, engine: str, script: str, tab: tuple[str, str] | None = N
 
 @pytest.mark.parametrize("script,tab", [("pages/tiers.py", None),
                                         ("pages/churn.py", ("churn_tab", "Churn by group")),
+                                        ("pages/churn.py", ("churn_tab", "Who is about to leave")),
                                         ("pages/whatif.py", None)])
 def test_tiers_churn_groups_and_what_if_on_spark_count_in_the_engine(monkeypatch, script, tab):
     from loyalty.analysis import features, tiers
