@@ -44,12 +44,23 @@ def _values(v):
     return v
 
 
+def _binned(trace: dict) -> list:
+    """A histogram as the reader sees it: the height of each bin (one value per customer, or
+    per distinct history with its customers summed)."""
+    bins = trace["xbins"]
+    edges = np.arange(bins["start"], bins["end"] + bins["size"] / 2, bins["size"])
+    weights = _values(trace["y"]) if trace.get("histfunc") == "sum" else None
+    return np.histogram(_values(trace["x"]), bins=edges, weights=weights)[0].tolist()
+
+
 def _charts(at: AppTest) -> list:
     """The numbers each chart on the page plots (its traces' x, y and z)."""
     out = []
     for chart in at.get("plotly_chart"):
         spec = json.loads(chart.proto.spec)
-        out.append([[_values(trace.get(k)) for k in ("x", "y", "z")] for trace in spec["data"]])
+        out.append([_binned(trace) if trace.get("type") == "histogram"
+                    else [_values(trace.get(k)) for k in ("x", "y", "z")]
+                    for trace in spec["data"]])
     return out
 
 
@@ -140,11 +151,13 @@ def _page(monkeypatch, engine: str, script: str, tab: tuple[str, str] | None = N
                                         ("pages/churn.py", ("churn_tab", "Who is about to leave")),
                                         ("pages/whatif.py", None)])
 def test_tiers_churn_groups_and_what_if_on_spark_count_in_the_engine(monkeypatch, script, tab):
-    from loyalty.analysis import features, tiers
+    from loyalty.analysis import clv, features, tiers
     duck = _page(monkeypatch, "duckdb", script, tab)
-    # On Spark neither the features nor the spend of each customer come to pandas.
+    # On Spark neither the features, the spend nor the purchase history of each customer come
+    # to pandas.
     calls = []
-    for module, name in ((features, "customer_features"), (tiers, "qualifying_spend")):
+    for module, name in ((features, "customer_features"), (tiers, "qualifying_spend"),
+                         (clv, "purchase_histories")):
         original = getattr(module, name)
         monkeypatch.setattr(module, name, lambda *a, _f=original, _n=name, **k:
                             calls.append(_n) or _f(*a, **k))
