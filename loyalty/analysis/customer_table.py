@@ -191,13 +191,8 @@ def churn_by_in_engine(t: ibis.Table, column: str) -> pd.DataFrame:
 def churn_by_nps_category(surveys: ibis.Table, t: ibis.Table) -> pd.DataFrame:
     """Churn rate per NPS category (each customer's latest answer) over a :func:`customer_table`;
     answering customers without a purchase count as customers with an unknown churn."""
-    from loyalty.analysis.nps import latest_score
-    promoter_min, passive_min = default("nps_promoter_min"), default("nps_passive_min")
-    s = surveys.filter(surveys.score.notnull() & surveys.customer_id.notnull())
-    last = s.group_by("customer_id").aggregate(score=latest_score(s))
-    last = last.mutate(group=ibis.cases((last.score >= promoter_min, "promoter"),
-                                        (last.score >= passive_min, "passive"),
-                                        else_="detractor"))
+    from loyalty.analysis.nps import latest_categories
+    last = latest_categories(surveys).rename(group="category")
     j = last.left_join(t.select("customer_id", "lifecycle"), "customer_id")
     g = j.group_by("group").aggregate(
         customers=j.count(),

@@ -191,12 +191,22 @@ def latest_score(s: ibis.Table) -> ibis.Value:
     return s.score.argmax(s.date.epoch_seconds() * 16 - s.score)
 
 
+def latest_categories(surveys: ibis.Table) -> ibis.Table:
+    """One row per customer who answered: ``customer_id`` and the ``category`` of their latest
+    answer (promoter, passive or detractor), kept by the engine."""
+    promoter_min, passive_min = default("nps_promoter_min"), default("nps_passive_min")
+    s = surveys.filter(surveys.score.notnull() & surveys.customer_id.notnull())
+    last = s.group_by("customer_id").aggregate(score=latest_score(s))
+    return last.select("customer_id", category=ibis.cases((last.score >= promoter_min, "promoter"),
+                                                          (last.score >= passive_min, "passive"),
+                                                          else_="detractor"))
+
+
 def latest_category(surveys: ibis.Table) -> pd.Series:
     """Promoter, passive or detractor per customer, by their latest answer (one row per
     customer who answered)."""
-    s = surveys.filter(surveys.score.notnull() & surveys.customer_id.notnull())
-    last = s.group_by("customer_id").aggregate(score=latest_score(s)).execute()
-    return pd.Series([category_of(v) for v in last["score"]], index=last["customer_id"].to_numpy())
+    last = latest_categories(surveys).execute()
+    return pd.Series(last["category"].to_numpy(), index=last["customer_id"].to_numpy())
 
 
 def behaviour_by_category(surveys: ibis.Table, features: pd.DataFrame, churned: pd.Series
@@ -231,12 +241,7 @@ def behaviour_in_engine(surveys: ibis.Table, customers: ibis.Table,
                         referrals_known: bool) -> pd.DataFrame:
     """:func:`behaviour_by_category` with the customers kept by the engine (``customers``: a
     :func:`loyalty.analysis.customer_table.customer_table`): one row per category comes back."""
-    promoter_min, passive_min = default("nps_promoter_min"), default("nps_passive_min")
-    s = surveys.filter(surveys.score.notnull() & surveys.customer_id.notnull())
-    last = s.group_by("customer_id").aggregate(score=latest_score(s))
-    last = last.mutate(category=ibis.cases((last.score >= promoter_min, "promoter"),
-                                           (last.score >= passive_min, "passive"),
-                                           else_="detractor"))
+    last = latest_categories(surveys)
     c = customers
     j = last.left_join(c.select("customer_id", "lifecycle", "revenue", "tenure_days",
                                 "referrals"), "customer_id")
