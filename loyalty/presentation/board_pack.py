@@ -11,16 +11,14 @@ import datetime as dt
 from dataclasses import dataclass
 
 from loyalty.storage.dataset import Dataset
-from loyalty.analysis.features import customer_features
 from loyalty.analysis.filters import Filters, filtered_surveys, in_days
 from loyalty.presentation.i18n import fmt_date, t
-from loyalty.analysis.lifecycle import lifecycle_stage
 from loyalty.analysis.nps import period_change
 from loyalty.analysis.filters import data_range
 from loyalty.analysis.overview import overview
 from loyalty.analysis.periods import PREVIOUS, Comparison, comparison_dates
 from loyalty.planning.scenarios import Scenario
-from loyalty.analysis.segments import MIN_ORDERS, TYPE_RULES, segment, signals
+from loyalty.analysis.segments import MIN_ORDERS, TYPE_RULES
 from loyalty.settings import default
 from loyalty.presentation import sections
 from loyalty.presentation.model import Note, Pack, Section
@@ -46,17 +44,15 @@ class PackSettings:
         return self != PackSettings()
 
 
-def customer_base(ds: Dataset, f: Filters, churn_days: int,
-                  settings: "PackSettings | None" = None) -> dict:
-    """Per-customer features, signals, lifecycle stage and loyalty type (the settings' rules)
-    at the period's end: what the Loyalty types and Churn pages start from."""
+def customer_table(ds: Dataset, f: Filters, churn_days: int,
+                   settings: "PackSettings | None" = None):
+    """The per-customer table the Loyalty types and Churn pages start from, with each
+    customer's loyalty type under the settings' rules, kept by the engine: the pack counts it
+    there on DuckDB and Spark alike (:mod:`loyalty.analysis.customer_table`)."""
+    from loyalty.analysis import customer_table as ct
     settings = settings or PackSettings()
-    features = customer_features(ds, f.end, f)
-    sig = signals(features)
-    seg = segment(sig, rules=settings.rules, min_orders=settings.min_orders, explain=False)
-    return {"features": features, "signals": sig, "segmentation": seg,
-            "lifecycle": lifecycle_stage(features, churn_days), "churn_days": churn_days,
-            "types": seg.table["loyalty_type"]}
+    return ct.with_types(ct.customer_table(ds, f.end, f, churn_days), settings.rules,
+                         settings.min_orders)
 
 
 def _settings_text(settings: PackSettings, lang: str) -> str:
@@ -103,7 +99,7 @@ def build_pack(ds: Dataset, f: Filters, lang: str = "en", shop: str = "",
     first, last = data_range(ds)
     figures = overview(ds, f, churn_days, comparison)
     previous = figures["previous_period"]
-    base = customer_base(ds, f, churn_days, settings)
+    customers = customer_table(ds, f, churn_days, settings)
     files = [r.filename for r in ds.reports] or [t("app.dataset_empty", lang)]
     period = t("pack.period", lang, start=fmt_date(f.start, lang), end=fmt_date(f.end, lang))
     compared = (t("pack.compared", lang, start=fmt_date(previous[0], lang),
@@ -118,9 +114,9 @@ def build_pack(ds: Dataset, f: Filters, lang: str = "en", shop: str = "",
     parts = [
         sections.headline_section(figures, churn_days, _nps_change(ds, f, previous), lang),
         sections.overview_section(ds, f, figures, lang),
-        sections.segments_section(base, lang),
+        sections.segments_section(customers, churn_days, lang),
         sections.nps_section(ds, f, lang, comparison_dates(f.start, f.end, comparison)),
-        sections.churn_section(ds, f, first, last, base, lang, settings.churn_window),
+        sections.churn_section(ds, f, first, last, lang, settings),
         sections.tiers_section(ds, f, lang, settings.tier_months),
         sections.programme_section(ds, f, first, lang, comparison),
         sections.scenarios_section(list(scenarios or []), lang, no_scenarios),

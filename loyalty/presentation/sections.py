@@ -14,21 +14,19 @@ import pandas as pd
 from loyalty.presentation import charts, plan_charts
 
 from loyalty.planning import scenarios as scen
-from loyalty.analysis.churn import churn_by, monthly_movements, suggested_window
+from loyalty.analysis.churn import monthly_movements, suggested_window
 from loyalty.storage.dataset import Dataset
 from loyalty.analysis.filters import Filters, filtered_surveys, in_days
 from loyalty.presentation.i18n import fmt_date, fmt_money, fmt_number, fmt_percent, t, t_n
-from loyalty.analysis.lifecycle import lifecycle_stage
 from loyalty.analysis.metrics import OVERVIEW, format_delta, format_value
 from loyalty.analysis.nps import MIN_RESPONSES, nps_by_period, period_change, score_distribution
 from loyalty.analysis.overview import members_comparison, monthly
 from loyalty.analysis.periods import month_coverage
 from loyalty.analysis.periods import PREVIOUS, Comparison
 from loyalty.analysis.programme import launch_date, launch_effect, retention_by_membership
-from loyalty.analysis.segments import TYPES, UNTYPED, type_summary, untellable_types
+from loyalty.analysis.segments import TYPE_RULES, TYPES, UNTYPED
 from loyalty.planning.tier_plan import today_ladder
-from loyalty.analysis.tiers import (assign_tiers, near_next_tier, points_over_time, qualifying_spend,
-                     tier_movement)
+from loyalty.analysis.tiers import points_over_time
 from loyalty.presentation.cells import frame_table
 from loyalty.presentation.model import Chart, Note, Reading, Section, Table
 from loyalty.presentation.readings import nps_change_text
@@ -147,16 +145,16 @@ def _month_name(value, lang: str) -> str:
     return format_date(pd.Timestamp(value), "MMMM yyyy", locale=LOCALES[lang])
 
 
-def segments_section(base: dict, lang: str) -> Section:
-    """Customers, revenue and churn per loyalty type, and how the types differ."""
-    untellable = untellable_types(base["signals"])
+def segments_section(customers, churn_days: int, lang: str) -> Section:
+    """Customers, revenue and churn per loyalty type, and how the types differ, counted by the
+    engine from ``customers`` (:func:`board_pack.customer_table`)."""
+    from loyalty.analysis import customer_table as ct
+    from loyalty.analysis.type_counts import _present, told_and_missing
+    present, known = _present(customers)
+    untellable = told_and_missing(TYPE_RULES, present, known)[0]
     told = [ty for ty in TYPES if ty not in untellable]
     shown = [*told, *UNTYPED]
-    table = base["segmentation"].table.join(
-        base["signals"].drop(columns=["tenure_days", "recency_days"]))
-    table["revenue"] = base["features"]["revenue"]
-    table["lifecycle"] = base["lifecycle"]
-    per = type_summary(table, shown)
+    per = ct.type_breakdown(customers, shown)
     blocks: list = []
     typed = per.loc[[ty for ty in told if per.at[ty, "customers"] > 0]]
     if len(typed):
@@ -181,17 +179,16 @@ def segments_section(base: dict, lang: str) -> Section:
         t("seg.col_customers", lang): "count", t("seg.col_share", lang): "percent",
         t("seg.col_revenue_share", lang): "percent", t("seg.col_spend", lang): "money",
         t("seg.col_churn", lang): "percent"}, lang))
-    blocks.append(Note(t("seg.summary_help", lang, days=base["churn_days"])))
+    blocks.append(Note(t("seg.summary_help", lang, days=churn_days)))
     if untellable:
         blocks.append(Note(t("seg.cannot_tell", lang) + ": " + "; ".join(
             f"{t(f'type.{ty}', lang)} ({t(f'needs.{ty}', lang)})" for ty in untellable)))
-    judged = table[~table["loyalty_type"].isin(UNTYPED)]
+    judged = customers.filter(~customers.loyalty_type.isin(list(UNTYPED)))
     cols = [c for c in ("discount_share", "logins_per_month", "channel_share", "store_share",
                         "perks_per_month", "referrals", "reviews_per_year", "nps",
-                        "orders_per_month", "aov") if c in judged and judged[c].notna().any()]
+                        "orders_per_month", "aov") if c in known]
     cols = [c for c in cols if not (c == "store_share" and "channel_share" in cols)]
-    profile = judged.groupby("loyalty_type")[cols].mean()
-    profile = profile.reindex([ty for ty in TYPES if ty in profile.index])
+    profile = ct.type_profile(judged, ct.known_columns(judged, cols), TYPES)
     if len(profile) >= 2:
         blocks.append(Chart(t("seg.profile", lang), charts.type_profile(profile, lang), 400))
     return Section("segments", t("nav.segments", lang), blocks)
@@ -223,10 +220,14 @@ def nps_section(ds: Dataset, f: Filters, lang: str,
     return Section("nps", t("nav.nps", lang), blocks)
 
 
-def churn_section(ds: Dataset, f: Filters, first: dt.date, last: dt.date, base: dict,
-                  lang: str, window: int | None = None) -> Section:
-    """New, reactivated and churned customers per month, churn by loyalty type; ``window``
-    days without a purchase make a churn (None: what the data suggests)."""
+def churn_section(ds: Dataset, f: Filters, first: dt.date, last: dt.date, lang: str,
+                  settings=None) -> Section:
+    """New, reactivated and churned customers per month, churn by loyalty type; the settings'
+    churn window in days without a purchase makes a churn (None: what the data suggests)."""
+    from loyalty.analysis import customer_table as ct
+    from loyalty.presentation.board_pack import PackSettings
+    settings = settings or PackSettings()
+    window = settings.churn_window
     suggestion = suggested_window(ds, f)
     chosen = window is not None
     window = int(window if chosen else suggestion["days"])
@@ -247,8 +248,9 @@ def churn_section(ds: Dataset, f: Filters, first: dt.date, last: dt.date, base: 
     blocks.append(Chart(t("churn.movements", lang), charts.movements(m, lang)))
     if charts.has_partial_months(m):
         blocks.append(Note(t("chart.partial_note", lang)))
-    churned = lifecycle_stage(base["features"], window) == "churned"
-    by_type = churn_by(base["types"], churned)
+    customers = ct.with_types(ct.customer_table(ds, f.end, f, window), settings.rules,
+                              settings.min_orders)
+    by_type = ct.churn_by_in_engine(customers, "loyalty_type")
     if by_type["churn_rate"].fillna(0).gt(0).any():
         blocks.append(Chart(t("churn.by_loyalty_type", lang),
                             charts.share_bars(by_type, lang, lambda v: t(f"type.{v}", lang)),
@@ -263,31 +265,31 @@ def churn_section(ds: Dataset, f: Filters, first: dt.date, last: dt.date, base: 
 def tiers_section(ds: Dataset, f: Filters, lang: str, months: int = TIER_MONTHS) -> Section:
     """Customers per tier (qualifying spend over ``months``), movement between the period's
     start and end, points."""
-    spend_end = qualifying_spend(ds, f.end, months, f)
-    spend_start = qualifying_spend(ds, f.start - dt.timedelta(days=1), months, f)
-    in_file = None
-    if ds.has("members") and "tier" in ds.fields("members"):
-        m = ds.table("members").select("customer_id", "tier").execute()
-        in_file = m.set_index("customer_id")["tier"]
-    info = today_ladder(in_file, spend_end, lang)
+    from loyalty.analysis import tier_counts as tc
+    from loyalty.planning.tier_plan import infer_ladder_in_engine
+    spend_end = tc.spend_table(ds, f.end, months, f)
+    spend_start = tc.spend_table(ds, f.start - dt.timedelta(days=1), months, f)
+    inferred = (infer_ladder_in_engine(ds.table("members"), spend_end)
+                if ds.has("members") and "tier" in ds.fields("members") else None)
+    info = ({"ladder": inferred, "source": "members"} if inferred
+            else today_ladder(None, None, lang))
     ladder = tuple(info["ladder"])
-    tier_end = assign_tiers(spend_end, ladder)
-    moved = tier_movement(assign_tiers(spend_start, ladder), tier_end, ladder)
-    near = near_next_tier(spend_end, ladder, NEAR_TIER)
+    moved = tc.movement(spend_start, spend_end, ladder)
+    n_near = int(tc.near_next(spend_end, ladder, NEAR_TIER).count().execute())
     blocks: list = [Reading(t("pack.tiers_reading", lang, start=fmt_date(f.start, lang),
                               end=fmt_date(f.end, lang),
                               up=_counted("pack.n_up", moved["upgrades"], lang),
                               down=_counted("pack.n_down", moved["downgrades"], lang),
                               stay=_counted("pack.n_stay", moved["stays"], lang),
-                              near=_counted("pack.n_near", len(near), lang,
+                              near=_counted("pack.n_near", n_near, lang,
                                             within=fmt_percent(NEAR_TIER, lang, 0))))]
     if info["source"] == "default":
         blocks.append(Note(t("tiers.example_ladder", lang)))
-    total = spend_end.clip(lower=0).sum() or 1.0
-    per_tier = spend_end.clip(lower=0).groupby(tier_end).agg(["size", "sum"])
+    per_tier = tc.distribution(spend_end, ladder)
+    total = per_tier.attrs["total"] or 1.0
     rows = []
     for name, floor in ladder:
-        count, spend = per_tier.reindex([name]).fillna(0).iloc[0]
+        count, spend = per_tier.reindex([name]).fillna(0).iloc[0][["customers", "spend"]]
         rows.append([name, fmt_money(floor, lang, 0), fmt_number(int(count), lang),
                      fmt_money(spend, lang, 0), fmt_percent(spend / total, lang)])
     blocks.append(Table([t("field.tier", lang), t("pack.tier_from", lang),
