@@ -15,7 +15,7 @@ from loyalty.analysis.segments import (GROUPS, MIN_ORDERS, MIN_TENURE_DAYS, SIGN
 from loyalty.settings import default
 from loyalty.presentation.text import escape_markdown
 from ui import customer_types, remembered, state, tables
-from ui.customer_types import profile_columns
+from loyalty.analysis.customer_table import profile_columns
 from ui.choices import localized
 from ui.rules import rules_from_widgets
 from ui.state import tr

@@ -17,23 +17,12 @@ import pandas as pd
 import streamlit as st
 
 from loyalty.analysis import customer_table as ct
+from loyalty.analysis.customer_table import PROFILE_SIGNALS, profile_columns
 from loyalty.analysis.filters import Filters
 from loyalty.analysis.lifecycle import STAGES, flows
 from loyalty.analysis.segments import (GROUPS, TYPE_RULES, TYPES, UNTYPED, reasons_for, score_types,
                                        segment, type_summary, untellable_types)
 from loyalty.analysis.type_counts import _present, told_and_missing, type_counts
-
-PROFILE_SIGNALS = ("discount_share", "logins_per_month", "channel_share", "store_share",
-                   "perks_per_month", "referrals", "reviews_per_year", "nps", "orders_per_month",
-                   "aov")
-
-
-def profile_columns(known: list[str]) -> list[str]:
-    """The profile signals the data has (``known``); the store share only stands in for a
-    missing channel share, as in the convenience rule."""
-    cols = [c for c in PROFILE_SIGNALS if c in known]
-    return [c for c in cols if not (c == "store_share" and "channel_share" in cols)]
-
 
 def _mix_frame(counts: dict) -> pd.DataFrame:
     """Customers per type (columns, in :data:`GROUPS` order) at each quarter end (rows); empty
@@ -126,9 +115,9 @@ class InMemory:
 
 
 # Engine answers are cached at the UI edge: one Spark job per figure, not per rerun.
-def _typed(ds, f: Filters, days: int, rules: dict, min_orders: int, end=None):
-    t = ct.customer_table(ds, end or f.end, f, days)
-    return ct.with_types(t, rules, min_orders, present=_present(t))
+def _typed(ds, f: Filters, days: int, rules: dict, min_orders: int):
+    return ct.with_types(ct.customer_table(ds, f.end, f, days), rules, min_orders,
+                         present=_present_of(ds.uid, ds.version, f, days))
 
 
 def _cached(fn):

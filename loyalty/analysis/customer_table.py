@@ -48,6 +48,19 @@ def _quintile(t: ibis.Table, value: ibis.Value) -> ibis.Value:
     return ibis.least(ibis.greatest((rank / n * 5).ceil(), 1), 5).cast("int64")
 
 
+# The signals a type profile compares, in the order it shows them.
+PROFILE_SIGNALS = ("discount_share", "logins_per_month", "channel_share", "store_share",
+                   "perks_per_month", "referrals", "reviews_per_year", "nps", "orders_per_month",
+                   "aov")
+
+
+def profile_columns(known) -> list[str]:
+    """The profile signals the data has (``known``); the store share only stands in for a
+    missing channel share, as in the convenience rule."""
+    cols = [c for c in PROFILE_SIGNALS if c in known]
+    return [c for c in cols if not (c == "store_share" and "channel_share" in cols)]
+
+
 # Attributes a page groups customers by, kept when the data has them.
 ATTRIBUTES = ("tier", "top_channel", "top_store")
 

@@ -184,11 +184,8 @@ def segments_section(customers, churn_days: int, lang: str) -> Section:
         blocks.append(Note(t("seg.cannot_tell", lang) + ": " + "; ".join(
             f"{t(f'type.{ty}', lang)} ({t(f'needs.{ty}', lang)})" for ty in untellable)))
     judged = customers.filter(~customers.loyalty_type.isin(list(UNTYPED)))
-    cols = [c for c in ("discount_share", "logins_per_month", "channel_share", "store_share",
-                        "perks_per_month", "referrals", "reviews_per_year", "nps",
-                        "orders_per_month", "aov") if c in known]
-    cols = [c for c in cols if not (c == "store_share" and "channel_share" in cols)]
-    profile = ct.type_profile(judged, ct.known_columns(judged, cols), TYPES)
+    cols = ct.profile_columns(ct.known_columns(judged, list(ct.PROFILE_SIGNALS)))
+    profile = ct.type_profile(judged, cols, TYPES)
     if len(profile) >= 2:
         blocks.append(Chart(t("seg.profile", lang), charts.type_profile(profile, lang), 400))
     return Section("segments", t("nav.segments", lang), blocks)
