@@ -12,12 +12,14 @@ from loyalty.analysis.periods import comparison_dates
 from loyalty.settings import default
 from loyalty.presentation.readings import nps_change_text
 from loyalty.presentation.text import escape_markdown
+from loyalty.analysis.segments import GROUPS as SEGMENT_GROUPS
 from ui import plan_state, state, tables
 from ui.choices import localized
 from ui.state import tr
 from ui.widgets import guarded, page_title
 
 GROUPS = ("tier", "loyalty_type", "channel", "store")
+TYPE_ORDER = SEGMENT_GROUPS
 
 
 def _period_surveys(ds, f, start, end):
@@ -99,6 +101,10 @@ def _groups_tab(ds, f, surveys, lang: str) -> None:
         st.info(tr("nps.no_group", group=tr(f"nps.by_{column}")))
     else:
         groups = nps.nps_by_group(surveys, frame, column)
+        if column == "loyalty_type":
+            # In the order the Loyalty types page lists them, not by their internal codes.
+            groups = groups.set_index("group").reindex(
+                [g for g in TYPE_ORDER if g in set(groups["group"])]).reset_index()
         if column == "tier":
             groups = plan_state.tiers_in_ladder_order(groups, ds, f, lang)
         st.plotly_chart(charts.nps_groups(groups, lang, _group_label(column)), key="nps_groups")
@@ -112,7 +118,7 @@ def _groups_tab(ds, f, surveys, lang: str) -> None:
         }), {tr("nps.answers"): "count", tr("metric.nps"): "score", tr("nps.low"): "score",
              tr("nps.high"): "score"}, key="nps_groups_table")
         if len(groups) >= 2:
-            _compare_groups(groups, label, lang)
+            _compare_groups(groups, label, lang, column)
     comparison = state.current_comparison()
     st.subheader(tr("nps.compare", what=tr(f"compare.what.{comparison.kind}")),
                  help=tr("nps.compare_help"))
@@ -132,14 +138,14 @@ def _groups_tab(ds, f, surveys, lang: str) -> None:
     st.markdown(nps_change_text(change, pstart, pend, lang))
 
 
-def _compare_groups(groups: pd.DataFrame, label, lang: str) -> None:
+def _compare_groups(groups: pd.DataFrame, label, lang: str, column: str) -> None:
     st.markdown(f"**{tr('nps.compare_groups')}**", help=tr("nps.compare_help"))
     names = list(groups["group"])
     left, right = st.columns(2)
     a = localized(left.selectbox, tr("nps.group_a"), names, index=0, format_func=label,
-                  key="nps_group_a")
+                  key=f"nps_group_a_{column}")
     b = localized(right.selectbox, tr("nps.group_b"), names, index=1, format_func=label,
-                  key="nps_group_b")
+                  key=f"nps_group_b_{column}")
     if a == b:
         return
     rows = groups.set_index("group")

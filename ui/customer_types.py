@@ -240,7 +240,10 @@ class InEngine:
 
     def export(self, kind: str, value) -> pd.DataFrame:
         rows = ct.chosen(self._table(), kind, value).order_by("customer_id").execute()
-        return self._scored(rows.set_index("customer_id"))
+        rows = self._scored(rows.set_index("customer_id"))
+        # The columns and types the in-memory table has: the history columns only decide the
+        # reasons, and orders are whole numbers.
+        return rows.drop(columns=["tenure_days", "recency_days"]).astype({"orders": "int64"})
 
 
 def untellable_by_default(ds, f: Filters, churn_days: int) -> list[str]:

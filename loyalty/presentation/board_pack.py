@@ -8,6 +8,7 @@ report`` both call it.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 
 from loyalty.storage.dataset import Dataset
@@ -100,7 +101,9 @@ def build_pack(ds: Dataset, f: Filters, lang: str = "en", shop: str = "",
     figures = overview(ds, f, churn_days, comparison)
     previous = figures["previous_period"]
     customers = customer_table(ds, f, churn_days, settings)
-    files = [r.filename for r in ds.reports] or [t("app.dataset_empty", lang)]
+    # A path's last part names the source (a Spark demo's Parquet sit in a temporary folder).
+    files = [os.path.basename(r.filename.rstrip("/")) or r.filename for r in ds.reports] \
+        or [t("app.dataset_empty", lang)]
     period = t("pack.period", lang, start=fmt_date(f.start, lang), end=fmt_date(f.end, lang))
     compared = (t("pack.compared", lang, start=fmt_date(previous[0], lang),
                   end=fmt_date(previous[1], lang)) if previous

@@ -176,7 +176,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                               "Eingelöste / gesammelte Punkte in den Daten; der Rest ist die "
                               "Verfallsquote."),
     "nav.churn": ("Churn and retention", "Abwanderung und Bindung"),
-    "churn.title": ("Churn and retention", "Abwanderung und Kundenbindung"),
+    "churn.title": ("Churn and retention", "Abwanderung und Bindung"),
     "churn.intro": ("In retail nobody cancels, so churn is inferred: a customer who has not bought "
                     "for longer than the inactivity window counts as churned. A probabilistic "
                     "model (BG/NBD) adds how likely each customer is still active.",

@@ -301,7 +301,7 @@ def test_churn_page():
     window.set_value(180).run()
     assert not at.exception
     at.radio(key="app_lang").set_value("de").run()
-    assert not at.exception and at.title[0].value == "Abwanderung und Kundenbindung"
+    assert not at.exception and at.title[0].value == "Abwanderung und Bindung"
 
 
 def test_tiers_page_threshold_above_everyone():
