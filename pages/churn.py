@@ -180,12 +180,13 @@ class _RiskInMemory:
 @st.cache_data(max_entries=8, show_spinner=False)
 def _risk_model(uid: str, version: int, f):
     from loyalty.analysis import at_risk as ar
+    from loyalty.analysis.clv import history_counts
     ds = state._DATASETS[uid]
-    fitted = ar.fit(ds, f.end, f)
+    counts = history_counts(ds, f.end, f)
+    fitted = ar.fit(ds, f.end, f, counts)
     if fitted is None:
         return None
-    chances = ar.p_alive_counts(ds, f.end, f, fitted[0])
-    return fitted, chances, int(chances["customers"].sum())
+    return fitted, ar.p_alive_counts(counts, fitted[0]), int(counts["customers"].sum())
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -204,8 +205,9 @@ def _risk_list(uid: str, version: int, f, window: int, cut: float, top: float):
 def _risk_table(ds, f, window: int, model, cut: float, top: float):
     from loyalty.analysis import at_risk as ar
     from loyalty.analysis import customer_table as ct
+    from loyalty.analysis.clv import history_table
     customers = ct.with_types(ct.customer_table(ds, f.end, f, window))
-    return ar.at_risk(ar.histories(ds, f.end, f), customers, model, cut, top)
+    return ar.at_risk(history_table(ds, f.end, f), customers, model, cut, top)
 
 
 class _RiskInEngine:

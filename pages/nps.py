@@ -12,14 +12,13 @@ from loyalty.analysis.periods import comparison_dates
 from loyalty.settings import default
 from loyalty.presentation.readings import nps_change_text
 from loyalty.presentation.text import escape_markdown
-from loyalty.analysis.segments import GROUPS as SEGMENT_GROUPS
+from loyalty.analysis.segments import GROUPS as TYPE_ORDER
 from ui import plan_state, state, tables
 from ui.choices import localized
 from ui.state import tr
 from ui.widgets import guarded, page_title
 
 GROUPS = ("tier", "loyalty_type", "channel", "store")
-TYPE_ORDER = SEGMENT_GROUPS
 
 
 def _period_surveys(ds, f, start, end):
@@ -32,10 +31,12 @@ def _group_frame(ds, f, column: str):
     session's per-customer table, or an engine table when the customers stay there."""
     if ds.customers_stay_in_engine:
         from loyalty.analysis.customer_table import customer_table, with_types
-        t = customer_table(ds, f.end, f, int(default("churn_window_days")))
+        from ui.customer_types import signal_presence
+        days = int(default("churn_window_days"))
+        t = customer_table(ds, f.end, f, days)
         name = column if column in ("loyalty_type", "tier") else f"top_{column}"
         if column == "loyalty_type":
-            t = with_types(t)
+            t = with_types(t, present=signal_presence(*state.key(ds), f, days))
         elif name not in t.columns:
             return None
         t = t.select("customer_id", **{column: t[name]})
@@ -164,9 +165,10 @@ def _behaviour_tab(ds, f, surveys, lang: str) -> None:
     days = int(default("churn_window_days"))
     if ds.customers_stay_in_engine:
         from loyalty.analysis.customer_table import customer_table
-        from loyalty.analysis.type_counts import _present
-        t = customer_table(ds, f.end, f, days)
-        b = nps.behaviour_in_engine(surveys, t, "referrals" in _present(t)[1])
+        from ui.customer_types import signal_presence
+        known = signal_presence(*state.key(ds), f, days)[1]
+        b = nps.behaviour_in_engine(surveys, customer_table(ds, f.end, f, days),
+                                    "referrals" in known)
     else:
         base = state.customer_base(*state.key(ds), f, days)
         b = nps.behaviour_by_category(surveys, base["features"], base["lifecycle"] == "churned")

@@ -117,7 +117,7 @@ class InMemory:
 # Engine answers are cached at the UI edge: one Spark job per figure, not per rerun.
 def _typed(ds, f: Filters, days: int, rules: dict, min_orders: int):
     return ct.with_types(ct.customer_table(ds, f.end, f, days), rules, min_orders,
-                         present=_present_of(ds.uid, ds.version, f, days))
+                         present=signal_presence(ds.uid, ds.version, f, days))
 
 
 def _cached(fn):
@@ -125,7 +125,9 @@ def _cached(fn):
 
 
 @_cached
-def _present_of(uid: str, version: int, f: Filters, days: int):
+def signal_presence(uid: str, version: int, f: Filters, days: int):
+    """The signals some customer has non-zero and those some customer has at all, in the
+    engine's per-customer table (asked once per data version, filters and window)."""
     from ui.state import _DATASETS
     return _present(ct.customer_table(_DATASETS[uid], f.end, f, days))
 
@@ -188,7 +190,7 @@ class InEngine:
         self.ds, self.f, self.days, self.rules, self.min_orders = (ds, f, churn_days, rules,
                                                                    min_orders)
         self._key = (ds.uid, ds.version, f, churn_days)
-        self.present, self.known_signals = _present_of(*self._key)
+        self.present, self.known_signals = signal_presence(*self._key)
         self.untellable, self.missing = told_and_missing(rules, self.present, self.known_signals)
 
     def _table(self):
@@ -249,7 +251,7 @@ class InEngine:
 def untellable_by_default(ds, f: Filters, churn_days: int) -> list[str]:
     """The types the data cannot tell under the default rules (named in the rule editor)."""
     if ds.customers_stay_in_engine:
-        present, known = _present_of(ds.uid, ds.version, f, churn_days)
+        present, known = signal_presence(ds.uid, ds.version, f, churn_days)
         return told_and_missing(TYPE_RULES, present, known)[0]
     from ui import state
     return untellable_types(state.customer_base(*state.key(ds), f, churn_days)["signals"])

@@ -14,34 +14,16 @@ import numpy as np
 import pandas as pd
 
 from loyalty.analysis.clv import (BGNBD, GAMMA_GAMMA_SAMPLE, GammaGamma, fit_bgnbd_counts,
-                                  fit_gamma_gamma, history_counts)
+                                  fit_gamma_gamma, history_table)
 from loyalty.analysis.filters import Filters
 
 
-def histories(ds, observation_end: dt.date, filters: Filters | None = None) -> ibis.Table:
-    """:func:`clv.purchase_histories` as an engine table: ``customer_id``, ``frequency``,
-    ``recency``, ``T`` (days) and ``monetary``."""
-    from loyalty.analysis.churn import purchase_days
-    daily = purchase_days(ds, filters, observation_end)
-    per = daily.group_by("customer_id").aggregate(
-        days=daily.count(), first=daily.day.min(), last=daily.day.max(),
-        total=daily.value.sum(), first_value=daily.value.argmin(daily.day))
-    frequency = per.days - 1
-    return per.select(
-        "customer_id", frequency=frequency.cast("float64"),
-        recency=(per["last"] - per["first"]).cast("int64").cast("float64"),
-        T=(ibis.literal(observation_end) - per["first"]).cast("int64").cast("float64"),
-        monetary=ibis.ifelse(frequency > 0, (per.total - per.first_value).cast("float64")
-                             / frequency.cast("float64"), ibis.null("float64")))
-
-
-def fit(ds, observation_end: dt.date, filters: Filters | None = None
+def fit(ds, observation_end: dt.date, filters: Filters | None, counts: pd.DataFrame
         ) -> tuple[BGNBD, GammaGamma] | None:
     """Both models as :func:`clv.customer_value` fits them (None when the data cannot fit
-    them): BG/NBD on the engine-grouped histories, Gamma-Gamma on the same evenly spread sample
-    of customers (by id) with repeat purchases."""
-    counts = history_counts(ds, observation_end, filters)
-    h = histories(ds, observation_end, filters)
+    them): BG/NBD on the engine-grouped histories ``counts`` (:func:`clv.history_counts`),
+    Gamma-Gamma on the same evenly spread sample of customers (by id) with repeat purchases."""
+    h = history_table(ds, observation_end, filters)
     keep = h.filter((h.frequency > 0) & (h.monetary > 0))
     n = int(keep.count().execute())
     if n > GAMMA_GAMMA_SAMPLE:
@@ -59,7 +41,7 @@ def fit(ds, observation_end: dt.date, filters: Filters | None = None
 
 
 def p_alive(h: ibis.Table, model: BGNBD) -> ibis.Value:
-    """:meth:`BGNBD.p_alive` as an expression over a :func:`histories` table."""
+    """:meth:`BGNBD.p_alive` as an expression over a :func:`clv.history_table`."""
     x = h.frequency
     ratio = ibis.ifelse(
         x > 0, model.a / ibis.greatest(model.b + x - 1, 1e-12)
@@ -68,10 +50,9 @@ def p_alive(h: ibis.Table, model: BGNBD) -> ibis.Value:
     return 1.0 / (1.0 + ratio)
 
 
-def p_alive_counts(ds, observation_end: dt.date, filters: Filters | None,
-                   model: BGNBD) -> pd.DataFrame:
-    """``p_alive`` and ``customers`` per distinct history: the histogram's input."""
-    counts = history_counts(ds, observation_end, filters)
+def p_alive_counts(counts: pd.DataFrame, model: BGNBD) -> pd.DataFrame:
+    """``p_alive`` and ``customers`` per distinct history (``counts``, see
+    :func:`clv.history_counts`): the histogram's input."""
     return pd.DataFrame({"p_alive": model.p_alive(counts["frequency"], counts["recency"],
                                                   counts["T"]),
                          "customers": counts["customers"].to_numpy()})
@@ -94,8 +75,9 @@ def _quantile(t: ibis.Table, column: str, q: float) -> float | None:
 
 def at_risk(h: ibis.Table, customers: ibis.Table, model: BGNBD, cut: float,
             top: float) -> ibis.Table:
-    """Customers with a chance of still being active below ``cut`` among the ``top`` share by
-    revenue (``customers``: a :func:`customer_table.with_types` table), richest first:
+    """Customers in ``h`` (:func:`clv.history_table`) with a chance of still being active below
+    ``cut`` among the ``top`` share by revenue (``customers``: a
+    :func:`customer_table.with_types` table), richest first:
     ``customer_id``, ``revenue``, ``p_alive``, the history and ``loyalty_type``."""
     j = h.left_join(customers.select("customer_id", "revenue", "loyalty_type"), "customer_id")
     j = j.drop("customer_id_right")

@@ -171,6 +171,33 @@ def fit_gamma_gamma(frequency, monetary) -> GammaGamma:
     return GammaGamma(p=float(p), q=float(q), gamma=float(g * scale))
 
 
+def _observation_end(ds, observation_end, filters):
+    if observation_end is None:
+        from loyalty.analysis.filters import Filters, filtered_transactions
+        tx = filtered_transactions(ds, filters or Filters())
+        observation_end = tx.date.max().execute().date()
+    return observation_end
+
+
+def history_table(ds, observation_end, filters=None) -> ibis.Table:
+    """:func:`purchase_histories` as the engine keeps it (one row per customer, not fetched):
+    ``customer_id``, ``frequency``, ``recency``, ``T`` (days) and ``monetary``."""
+    from loyalty.analysis.churn import purchase_days
+
+    # The churn page's customer-days (kept once per data version), without the neighbours.
+    daily = purchase_days(ds, filters, observation_end)
+    per = daily.group_by("customer_id").aggregate(
+        days=daily.count(), first=daily.day.min(), last=daily.day.max(),
+        total=daily.value.sum(), first_value=daily.value.argmin(daily.day))
+    frequency = per.days - 1
+    return per.select(
+        "customer_id", frequency=frequency.cast("float64"),
+        recency=(per["last"] - per["first"]).cast("int64").cast("float64"),
+        T=(ibis.literal(observation_end) - per["first"]).cast("int64").cast("float64"),
+        monetary=ibis.ifelse(frequency > 0, (per.total - per.first_value).cast("float64")
+                             / frequency.cast("float64"), ibis.null("float64")))
+
+
 def purchase_histories(ds, observation_end=None, filters=None) -> pd.DataFrame:
     """One row per identified customer: ``frequency``, ``recency``, ``T`` (days) and
     ``monetary`` as the models want them.
@@ -180,47 +207,16 @@ def purchase_histories(ds, observation_end=None, filters=None) -> pd.DataFrame:
     and are otherwise ignored); ``monetary`` is the mean value of the repeat purchase days.
     Anonymous sales have no customer and are left out.
     """
-    from loyalty.analysis.churn import purchase_days
-    from loyalty.analysis.filters import Filters, filtered_transactions
-
-    if observation_end is None:
-        tx = filtered_transactions(ds, filters or Filters())
-        observation_end = tx.date.max().execute().date()
-    # The churn page's customer-days (kept once per data version), without the neighbours.
-    daily = purchase_days(ds, filters, observation_end)
-    per = daily.group_by("customer_id").aggregate(
-        days=daily.count(), first=daily.day.min(), last=daily.day.max(),
-        total=daily.value.sum(), first_value=daily.value.argmin(daily.day)).execute()
-    end = pd.Timestamp(observation_end)
-    first = pd.to_datetime(per["first"])
-    out = pd.DataFrame({
-        "frequency": per["days"] - 1,
-        "recency": (pd.to_datetime(per["last"]) - first).dt.days.astype(float),
-        "T": (end - first).dt.days.astype(float),
-    })
-    repeat = out["frequency"] > 0
-    out["monetary"] = np.where(repeat, (per["total"] - per["first_value"])
-                               / out["frequency"].where(repeat, 1), np.nan)
-    out.index = per["customer_id"]
-    return out.sort_index()
+    end = _observation_end(ds, observation_end, filters)
+    out = history_table(ds, end, filters).order_by("customer_id").execute()
+    return out.set_index("customer_id")
 
 
 def history_counts(ds, observation_end=None, filters=None) -> pd.DataFrame:
     """Distinct (``frequency``, ``recency``, ``T``) histories of :func:`purchase_histories` with
     ``customers``, the number of customers having each, grouped by the engine: what the BG/NBD
     fit needs, a few thousand rows however many customers there are. Sorted by the history."""
-    from loyalty.analysis.churn import purchase_days
-    from loyalty.analysis.filters import Filters, filtered_transactions
-
-    if observation_end is None:
-        tx = filtered_transactions(ds, filters or Filters())
-        observation_end = tx.date.max().execute().date()
-    daily = purchase_days(ds, filters, observation_end)
-    per = daily.group_by("customer_id").aggregate(
-        frequency=daily.count() - 1, first=daily.day.min(), last=daily.day.max())
-    per = per.select(frequency=per.frequency,
-                     recency=(per["last"] - per["first"]).cast("int64"),
-                     T=(ibis.literal(observation_end) - per["first"]).cast("int64"))
+    per = history_table(ds, _observation_end(ds, observation_end, filters), filters)
     g = per.group_by(["frequency", "recency", "T"]).aggregate(customers=per.count())
     out = g.order_by(["frequency", "recency", "T"]).execute()
     return out.astype({"frequency": "int64", "recency": float, "T": float,

@@ -90,7 +90,7 @@ def customer_table(ds, observation_end: dt.date | None = None, filters: Filters 
 
 
 def with_types(t: ibis.Table, rules: dict[str, TypeRule] | None = None,
-               min_orders: int = MIN_ORDERS, min_tenure_days: int = MIN_TENURE_DAYS,
+               min_orders: int = MIN_ORDERS, min_tenure_days: int = MIN_TENURE_DAYS, *,
                present=None) -> ibis.Table:
     """``t`` with each customer's ``loyalty_type`` (:func:`segments.segment`'s choice)."""
     return t.mutate(loyalty_type=type_expression(t, rules, min_orders, min_tenure_days,

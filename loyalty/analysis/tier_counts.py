@@ -37,22 +37,15 @@ def _step(spend: ibis.Value, tiers) -> ibis.Value:
         enumerate(ladder)))][:-1], else_=0)
 
 
-def tier_expression(spend: ibis.Value, tiers) -> ibis.Value:
-    ladder = _ladder(tiers)
-    if len(ladder) == 1:
-        return ibis.literal(ladder[0][0])
-    return ibis.cases(*[(spend >= floor, name) for name, floor in reversed(ladder)][:-1],
-                      else_=ladder[0][0])
-
-
 def distribution(spend: ibis.Table, tiers) -> pd.DataFrame:
     """Per tier (ladder order): ``customers`` and their ``spend`` (negative counted as 0), and
     the ``total`` of all customers' spend so counted."""
     paid = ibis.greatest(spend.spend, 0.0)
-    g = spend.group_by(tier=tier_expression(spend.spend, tiers)).aggregate(
-        customers=spend.count(), spend=paid.sum()).execute().set_index("tier")
+    g = spend.group_by(step=_step(spend.spend, tiers)).aggregate(
+        customers=spend.count(), spend=paid.sum()).execute().set_index("step")
     names = [n for n, _ in _ladder(tiers)]
-    out = g.reindex(names).fillna(0)
+    out = g.reindex(range(len(names))).fillna(0)
+    out.index = pd.Index(names, name="tier")
     out["customers"] = out["customers"].astype(int)
     out.attrs["total"] = float(g["spend"].sum())
     return out

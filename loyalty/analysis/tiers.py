@@ -14,7 +14,8 @@ import pandas as pd
 
 from loyalty.storage.dataset import Dataset
 from loyalty.storage.db import by_customer
-from loyalty.analysis.filters import Filters, filtered_transactions, months_up_to
+from loyalty.analysis.filters import Filters, filtered_transactions
+from loyalty.analysis.tier_counts import spend_table
 
 # Default tier ladder: tier name and the qualifying spend (rolling 12 months) it starts at.
 DEFAULT_TIERS: tuple[tuple[str, float], ...] = (("Bronze", 0.0), ("Silver", 300.0),
@@ -28,10 +29,7 @@ def qualifying_spend(ds: Dataset, as_of: dt.date, months: int = 12,
     Returns are subtracted (a refund lowers the qualifying spend); anonymous sales count for
     nobody. One value per customer who had any transaction in the window.
     """
-    tx = filtered_transactions(ds, filters or Filters())
-    start, stop = months_up_to(as_of, months)
-    w = tx.filter(tx.customer_id.notnull() & (tx.date >= start) & (tx.date < stop))
-    g = w.group_by("customer_id").aggregate(spend=w.amount.sum()).execute()
+    g = spend_table(ds, as_of, months, filters).execute()
     return by_customer(g)["spend"].sort_index()
 
 

@@ -46,14 +46,17 @@ class PackSettings:
 
 
 def customer_table(ds: Dataset, f: Filters, churn_days: int,
-                   settings: "PackSettings | None" = None):
+                   settings: "PackSettings | None" = None) -> tuple:
     """The per-customer table the Loyalty types and Churn pages start from, with each
     customer's loyalty type under the settings' rules, kept by the engine: the pack counts it
-    there on DuckDB and Spark alike (:mod:`loyalty.analysis.customer_table`)."""
+    there on DuckDB and Spark alike (:mod:`loyalty.analysis.customer_table`). With it, the
+    signals the data has (:func:`type_counts._present`), asked once."""
     from loyalty.analysis import customer_table as ct
+    from loyalty.analysis.type_counts import _present
     settings = settings or PackSettings()
-    return ct.with_types(ct.customer_table(ds, f.end, f, churn_days), settings.rules,
-                         settings.min_orders)
+    t = ct.customer_table(ds, f.end, f, churn_days)
+    presence = _present(t)
+    return ct.with_types(t, settings.rules, settings.min_orders, present=presence), presence
 
 
 def _settings_text(settings: PackSettings, lang: str) -> str:
@@ -100,7 +103,7 @@ def build_pack(ds: Dataset, f: Filters, lang: str = "en", shop: str = "",
     first, last = data_range(ds)
     figures = overview(ds, f, churn_days, comparison)
     previous = figures["previous_period"]
-    customers = customer_table(ds, f, churn_days, settings)
+    customers, presence = customer_table(ds, f, churn_days, settings)
     # A path's last part names the source (a Spark demo's Parquet sit in a temporary folder).
     files = [os.path.basename(r.filename.rstrip("/")) or r.filename for r in ds.reports] \
         or [t("app.dataset_empty", lang)]
@@ -117,7 +120,7 @@ def build_pack(ds: Dataset, f: Filters, lang: str = "en", shop: str = "",
     parts = [
         sections.headline_section(figures, churn_days, _nps_change(ds, f, previous), lang),
         sections.overview_section(ds, f, figures, lang),
-        sections.segments_section(customers, churn_days, lang),
+        sections.segments_section(customers, presence, churn_days, lang),
         sections.nps_section(ds, f, lang, comparison_dates(f.start, f.end, comparison)),
         sections.churn_section(ds, f, first, last, lang, settings),
         sections.tiers_section(ds, f, lang, settings.tier_months),

@@ -145,12 +145,13 @@ def _month_name(value, lang: str) -> str:
     return format_date(pd.Timestamp(value), "MMMM yyyy", locale=LOCALES[lang])
 
 
-def segments_section(customers, churn_days: int, lang: str) -> Section:
+def segments_section(customers, presence, churn_days: int, lang: str) -> Section:
     """Customers, revenue and churn per loyalty type, and how the types differ, counted by the
-    engine from ``customers`` (:func:`board_pack.customer_table`)."""
+    engine from ``customers`` and the data's signal ``presence`` (both from
+    :func:`board_pack.customer_table`)."""
     from loyalty.analysis import customer_table as ct
-    from loyalty.analysis.type_counts import _present, told_and_missing
-    present, known = _present(customers)
+    from loyalty.analysis.type_counts import told_and_missing
+    present, known = presence
     untellable = told_and_missing(TYPE_RULES, present, known)[0]
     told = [ty for ty in TYPES if ty not in untellable]
     shown = [*told, *UNTYPED]

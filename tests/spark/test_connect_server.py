@@ -16,13 +16,8 @@ from tests.spark.test_cli import figures
 
 PAGE = """
 import json
-from streamlit.testing.v1 import AppTest
-from tests.spark.test_pages import APP, _read
-at = AppTest.from_file(APP, default_timeout=600)
-at.run()
-at.switch_page("pages/segments.py").run()
-assert not at.exception and not at.error, [e.value for e in at.error]
-page = _read(at)
+from tests.spark.test_pages import _read, open_page
+page = _read(open_page("pages/segments.py"))
 print(json.dumps({"customers": page["summary"]["Customers"].tolist(),
                   "stages": page["Lifecycle"][0], "customer": page["customer"]}))
 """

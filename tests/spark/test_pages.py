@@ -19,13 +19,22 @@ APP = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspa
                    "app.py")
 
 
-def _segments(monkeypatch, engine: str) -> AppTest:
-    monkeypatch.setenv("LOYALTY_ENGINE", engine)
+def open_page(script: str) -> AppTest:
+    """The app on the engine ``LOYALTY_ENGINE`` names, at page ``script``, without an error."""
     at = AppTest.from_file(APP, default_timeout=600)
     at.run()
-    at.switch_page("pages/segments.py").run()
-    assert not at.exception and not at.error
+    at.switch_page(script).run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
     return at
+
+
+def _open(monkeypatch, engine: str, script: str) -> AppTest:
+    monkeypatch.setenv("LOYALTY_ENGINE", engine)
+    return open_page(script)
+
+
+def _segments(monkeypatch, engine: str) -> AppTest:
+    return _open(monkeypatch, engine, "pages/segments.py")
 
 
 def _summary(at: AppTest):
@@ -100,11 +109,7 @@ def test_the_loyalty_types_page_on_spark_reads_as_on_duckdb(monkeypatch):
 
 
 def _nps(monkeypatch, engine: str) -> list:
-    monkeypatch.setenv("LOYALTY_ENGINE", engine)
-    at = AppTest.from_file(APP, default_timeout=600)
-    at.run()
-    at.switch_page("pages/nps.py").run()
-    assert not at.exception and not at.error
+    at = _open(monkeypatch, engine, "pages/nps.py")
     tables = []
     for column in ("loyalty_type", "tier", "channel", "store"):
         at.radio(key="nps_group").set_value(column).run()
@@ -134,10 +139,7 @@ def test_the_nps_page_on_spark_groups_customers_in_the_engine(monkeypatch):
 
 def _page(monkeypatch, engine: str, script: str, tab: tuple[str, str] | None = None) -> dict:
     """Every table, tile and chart of a page as the manager sees it."""
-    monkeypatch.setenv("LOYALTY_ENGINE", engine)
-    at = AppTest.from_file(APP, default_timeout=600)
-    at.run()
-    at.switch_page(script).run()
+    at = _open(monkeypatch, engine, script)
     if tab:
         open_tab(at, *tab)
     assert not at.exception and not at.error, (engine, [e.value for e in at.error])

@@ -2,7 +2,6 @@
 the one worked out from one row per customer: same customers, order, chances and values."""
 
 import datetime as dt
-import os
 
 import numpy as np
 import pandas as pd
@@ -10,22 +9,13 @@ import pytest
 
 from loyalty.analysis import at_risk as ar
 from loyalty.analysis import customer_table as ct
-from loyalty.analysis.clv import customer_value, purchase_histories
+from loyalty.analysis.clv import (customer_value, history_counts, history_table,
+                                  purchase_histories)
 from loyalty.analysis.features import customer_features
 from loyalty.analysis.filters import Filters
 from loyalty.analysis.segments import segment, signals
-from loyalty.storage.dataset import open_demo
 
-DEMO = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
-    os.path.abspath(__file__)))), "data", "demo")
 PERIOD = Filters(dt.date(2025, 7, 1), dt.date(2026, 6, 30))
-
-
-@pytest.fixture(scope="module")
-def demo():
-    ds = open_demo(DEMO)
-    yield ds
-    ds.close()
 
 
 @pytest.mark.parametrize("cut,top", [(0.3, 0.3), (0.5, 1.0), (0.1, 0.05)])
@@ -37,9 +27,9 @@ def test_the_list_as_from_one_row_per_customer(demo, cut, top):
     revenue = feats["revenue"].reindex(value.index)
     want = value[(value["p_alive"] < cut) & (revenue >= revenue.quantile(1 - top))].assign(
         revenue=revenue, loyalty_type=types).sort_values("revenue", ascending=False)
-    model, spend = ar.fit(demo, PERIOD.end, PERIOD)
+    model, spend = ar.fit(demo, PERIOD.end, PERIOD, history_counts(demo, PERIOD.end, PERIOD))
     customers = ct.with_types(ct.customer_table(demo, PERIOD.end, PERIOD, 49))
-    got = ar.at_risk(ar.histories(demo, PERIOD.end, PERIOD), customers, model, cut, top)
+    got = ar.at_risk(history_table(demo, PERIOD.end, PERIOD), customers, model, cut, top)
     got = ar.with_values(got.execute().set_index("customer_id"), model, spend)
     assert len(got) > 0
     assert list(got.index) == list(want.index)
@@ -51,8 +41,9 @@ def test_the_list_as_from_one_row_per_customer(demo, cut, top):
 def test_the_histogram_from_distinct_histories(demo):
     hist = purchase_histories(demo, PERIOD.end, PERIOD)
     value = customer_value(hist)
-    model, _ = ar.fit(demo, PERIOD.end, PERIOD)
-    counts = ar.p_alive_counts(demo, PERIOD.end, PERIOD, model)
+    histories = history_counts(demo, PERIOD.end, PERIOD)
+    model, _ = ar.fit(demo, PERIOD.end, PERIOD, histories)
+    counts = ar.p_alive_counts(histories, model)
     assert int(counts["customers"].sum()) == len(value)
     bins = dict(bins=20, range=(0, 1))
     np.testing.assert_array_equal(

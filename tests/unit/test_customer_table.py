@@ -3,7 +3,6 @@ those worked out in pandas from one row per customer: on the demo, with moved th
 filter, and on a hand-worked five-customer shop."""
 
 import datetime as dt
-import os
 
 import pandas as pd
 import pytest
@@ -15,19 +14,9 @@ from loyalty.analysis.lifecycle import flows, lifecycle_stage, rfm_scores
 from loyalty.analysis.segments import (GROUPS, TYPE_RULES, segment, signals, type_summary,
                                        with_threshold)
 from loyalty.analysis.type_counts import _present, told_and_missing
-from loyalty.storage.dataset import open_demo
 from tests.shops import transactions_only
 
-DEMO = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
-    os.path.abspath(__file__)))), "data", "demo")
 PERIOD = Filters(dt.date(2025, 7, 1), dt.date(2026, 6, 30))
-
-
-@pytest.fixture(scope="module")
-def demo():
-    ds = open_demo(DEMO)
-    yield ds
-    ds.close()
 
 
 def in_pandas(ds, f: Filters, rules=None, days: int = 180):

@@ -2,7 +2,6 @@
 pandas ones from the spend per customer: on the demo, and on a hand-worked four-customer shop."""
 
 import datetime as dt
-import os
 
 import pandas as pd
 import pytest
@@ -10,19 +9,9 @@ import pytest
 from loyalty.analysis import tier_counts as tc
 from loyalty.analysis.filters import Filters
 from loyalty.analysis.tiers import assign_tiers, near_next_tier, qualifying_spend, tier_movement
-from loyalty.storage.dataset import open_demo
 
-DEMO = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
-    os.path.abspath(__file__)))), "data", "demo")
 PERIOD = Filters(dt.date(2025, 7, 1), dt.date(2026, 6, 30))
 LADDER = (("Bronze", 0.0), ("Silber", 350.0), ("Gold", 900.0))
-
-
-@pytest.fixture(scope="module")
-def demo():
-    ds = open_demo(DEMO)
-    yield ds
-    ds.close()
 
 
 def test_distribution_movement_and_near_list_as_in_pandas(demo):

@@ -2,7 +2,6 @@
 features, on the demo, with moved thresholds, with a filter and on a shop with few fields."""
 
 import datetime as dt
-import os
 
 import pytest
 
@@ -10,24 +9,13 @@ from loyalty.analysis.features import customer_features
 from loyalty.analysis.filters import Filters
 from loyalty.analysis.segments import TYPE_RULES, segment, signals, with_threshold
 from loyalty.analysis.type_counts import type_counts
-from loyalty.storage.dataset import open_demo
 from tests.shops import transactions_only
-
-DEMO = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
-    os.path.abspath(__file__)))), "data", "demo")
 
 
 def in_pandas(ds, **kw):
     rules = kw.pop("rules", None)
     table = segment(signals(customer_features(ds, **kw)), rules).table
     return table["loyalty_type"].value_counts().sort_index().to_dict()
-
-
-@pytest.fixture(scope="module")
-def demo():
-    ds = open_demo(DEMO)
-    yield ds
-    ds.close()
 
 
 def test_demo_counts(demo):
