@@ -42,11 +42,14 @@ def session_share(total_mb: int, cores: int) -> tuple[int, int]:
     Python, Streamlit and the results each session keeps in pandas. The 1 GB floor keeps a
     million-row export loadable (its load peaks near 460 MB, see the README's load benchmark):
     a small machine then fits fewer sessions at full size rather than ten that cannot load.
-    Half the cores per session: one manager's large load still runs in parallel but leaves the
-    other half for everyone else's page views; DuckDB's default (every core) lets one load
-    starve them.
+    Half the cores per session, and at least two where the machine has two: one manager's
+    large load still runs in parallel but leaves the other half of a larger machine for
+    everyone else's page views (DuckDB's default, every core, lets one load starve them). On
+    two cores, half would be one thread: a manager alone would wait twice as long for every
+    first view of ten million rows, while managers working at once share the cores anyway.
     """
-    return max(1024, total_mb * 3 // 4 // SESSIONS // 64 * 64), max(1, cores // 2)
+    return (max(1024, total_mb * 3 // 4 // SESSIONS // 64 * 64),
+            max(min(2, cores), cores // 2))
 
 
 _MEMORY_MB = _total_memory_mb()
@@ -68,7 +71,7 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in (
             "quarters of the machine's memory shared by ten sessions, at least 1 GB."),
     Setting("session_threads", _SESSION_THREADS, 1, _CORES, 1, "threads",
             "Cores the data engine of one browser session may use at once. Default: half the "
-            "machine's cores, at least one."),
+            "machine's cores, at least two (one on a one-core machine)."),
 )}
 
 

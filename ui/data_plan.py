@@ -28,7 +28,8 @@ from loyalty.reading.schema import TABLES
 from loyalty.reading.sniff import WHITESPACE, Dialect, sniff
 from loyalty.storage.sqlsafe import ident
 from loyalty.presentation.text import escape_markdown
-from loyalty.reading.uploads import UploadFolder, remove_file, remove_stale
+from loyalty.reading.uploads import (WORK_PREFIX, UploadFolder, remove_file, remove_stale,
+                                     work_root)
 from ui import choices
 from ui.choices import localized
 from ui.state import tr
@@ -187,8 +188,9 @@ def upload_dir() -> str:
 
 @st.cache_resource(show_spinner=False)
 def clean_stale_uploads() -> list[str]:
-    """Once per server process: remove upload folders a killed server left behind."""
-    return remove_stale()
+    """Once per server process: remove upload and engine work folders a killed server left
+    behind."""
+    return remove_stale() + remove_stale(work_root(), prefix=WORK_PREFIX)
 
 
 def on_disk(entry: Entry) -> str:

@@ -3,7 +3,8 @@
 DuckDB reads an upload from a file, so each session writes its uploads to a folder of its own.
 Those files are customer data: they are deleted as soon as they are loaded, the folder goes when
 the session ends, and folders left behind by a server that was killed (no chance to clean up)
-are removed at the next start once they are a day old.
+are removed at the next start once they are a day old. The same holds for the work folders of
+the sessions' engines (their database files).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import time
 import weakref
 
 PREFIX = "loyalty-upload-"
+# A session engine's work folder: its database file, the loader's copies and spilled data.
+WORK_PREFIX = "loyalty-work-"
 # Older than this, a folder belongs to no live session: sessions end when their browser tab
 # closes, and a server start leaves none of the previous server's sessions alive.
 STALE_AFTER_SECONDS = 24 * 3600
@@ -24,6 +27,14 @@ def uploads_root() -> str:
     """The folder that holds every session's upload folder (private to this user): a
     workspace's engine, shared by sessions, may read uploads inside it and nowhere else."""
     root = os.path.join(tempfile.gettempdir(), f"loyalty-uploads-{os.getuid()}")
+    os.makedirs(root, mode=0o700, exist_ok=True)
+    return root
+
+
+def work_root() -> str:
+    """The folder that holds every session engine's work folder (private to this user), apart
+    from the uploads: a workspace's engine may read uploads, not other sessions' databases."""
+    root = os.path.join(tempfile.gettempdir(), f"loyalty-work-{os.getuid()}")
     os.makedirs(root, mode=0o700, exist_ok=True)
     return root
 
@@ -64,9 +75,10 @@ def _last_change(path: str) -> float:
 
 
 def remove_stale(root: str | None = None, max_age: float = STALE_AFTER_SECONDS,
-                 now: float | None = None) -> list[str]:
-    """Remove upload folders in ``root`` (:func:`uploads_root`) that this user owns and in which
-    nothing changed for ``max_age`` seconds; returns the removed paths."""
+                 now: float | None = None, prefix: str = PREFIX) -> list[str]:
+    """Remove folders named ``prefix``... (upload folders) in ``root`` (:func:`uploads_root`)
+    that this user owns and in which nothing changed for ``max_age`` seconds; returns the
+    removed paths."""
     root = root or uploads_root()
     now = time.time() if now is None else now
     removed = []
@@ -76,7 +88,7 @@ def remove_stale(root: str | None = None, max_age: float = STALE_AFTER_SECONDS,
         return removed
     for entry in entries:
         try:
-            if (not entry.name.startswith(PREFIX) or not entry.is_dir(follow_symlinks=False)
+            if (not entry.name.startswith(prefix) or not entry.is_dir(follow_symlinks=False)
                     or entry.stat(follow_symlinks=False).st_uid != os.getuid()):
                 continue
             if now - _last_change(entry.path) > max_age:

@@ -28,6 +28,7 @@ from loyalty.storage.db import columns, run, scalar
 from loyalty.errors import UnusableFile
 from loyalty.reading.ingest import REJECTS_TABLE, LoadReport, ensure_support_objects, load_file
 from loyalty.reading.plan import ReadPlan, make_plan
+from loyalty.reading.uploads import WORK_PREFIX, work_root
 from loyalty.reading.schema import TABLES
 from loyalty.storage.sqlsafe import ident, internal_name
 from loyalty.storage import history, keep
@@ -59,11 +60,24 @@ class Dataset(ReadSide):
         directories and a private work directory (the loader's temporary copies, spilled
         data), loads no extension, and its configuration cannot be changed any more. ``None``
         (the CLI) leaves it open.
+
+        A private database (``":memory:"``) of a locked engine is kept as a file in the work
+        directory, removed with it: DuckDB compresses what it writes to a file and not what it
+        keeps in memory, so ten million transactions take about 200 MB of the session's memory
+        instead of 1.3 GB.
     """
 
     def __init__(self, database: str = ":memory:", *, memory_mb: int | None = None,
                  threads: int | None = None,
                  allowed_directories: Sequence[str] | None = None):
+        self.work_dir: str | None = None
+        self._remove_work_dir: weakref.finalize | None = None
+        if allowed_directories is not None:
+            self.work_dir = tempfile.mkdtemp(prefix=WORK_PREFIX, dir=work_root())
+            # Removed with the dataset, also when a session ends without closing it.
+            self._remove_work_dir = weakref.finalize(self, shutil.rmtree, self.work_dir, True)
+            if database == ":memory:":
+                database = os.path.join(self.work_dir, "data.duckdb")
         config: dict[str, object] = {}
         if memory_mb:
             # MiB: the settings count megabytes of 2**20 bytes; DuckDB's "MB" is 10**6.
@@ -77,12 +91,7 @@ class Dataset(ReadSide):
         # engine refuses Ibis' own SET (see ``_Ibis``).
         run(self.con, "SET GLOBAL TimeZone = 'UTC'")
         run(self.con, "SET GLOBAL python_enable_replacements = false")
-        self.work_dir: str | None = None
-        self._remove_work_dir: weakref.finalize | None = None
-        if allowed_directories is not None:
-            self.work_dir = tempfile.mkdtemp(prefix="loyalty-work-")
-            # Removed with the dataset, also when a session ends without closing it.
-            self._remove_work_dir = weakref.finalize(self, shutil.rmtree, self.work_dir, True)
+        if self.work_dir is not None:
             _lock(self.con, [*allowed_directories, self.work_dir], self.work_dir)
         history.ensure(self.con)
         keep.ensure(self.con)

@@ -47,8 +47,10 @@ def test_the_limits_reach_the_engine(session):
 
 
 @pytest.mark.parametrize("total_mb,cores,share", [
-    # 24 GB, 2 cores (the development machine): 18,432 MB for ten sessions -> 1,843 -> 1,792.
-    (24_576, 2, (1792, 1)),
+    # 24 GB, 2 cores (the development machine): 18,432 MB for ten sessions -> 1,843 -> 1,792;
+    # half of two cores would be one thread, the floor is two.
+    (24_576, 2, (1792, 2)),
+    (16_384, 3, (1216, 2)),
     # 8 GB: 614 MB each would be below the floor of 1 GB.
     (8192, 8, (1024, 4)),
     # 128 GB, 32 cores: 98,304 MB / 10 = 9,830 -> 9,792.
@@ -173,3 +175,22 @@ def test_the_work_folder_goes_with_the_dataset_not_with_a_view(upload_dir):
     assert os.path.isdir(work)
     ds.close()
     assert not os.path.exists(work)
+
+
+def test_a_session_keeps_its_data_compressed_in_a_file_of_its_work_folder(session, upload_dir):
+    session.load(_write(upload_dir, "tx.csv", GOOD.encode()))
+    file = session.con.execute(
+        "SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
+    ).fetchall()[0][0]
+    assert file == os.path.join(session.work_dir, "data.duckdb")
+    assert session.table("transactions").amount.sum().execute() == 30.0
+    session.close()
+    assert not os.path.exists(session.work_dir)
+
+
+def test_a_dataset_without_locked_folders_stays_in_memory():
+    ds = Dataset()
+    assert ds.work_dir is None
+    assert ds.con.execute("SELECT path FROM duckdb_databases() WHERE database_name = "
+                          "current_database()").fetchall()[0][0] is None
+    ds.close()

@@ -5,7 +5,7 @@ import gc
 import os
 import time
 
-from loyalty.reading.uploads import PREFIX, UploadFolder, remove_stale
+from loyalty.reading.uploads import PREFIX, WORK_PREFIX, UploadFolder, remove_stale
 
 DAY = 24 * 3600
 
@@ -60,3 +60,11 @@ def test_folder_goes_when_the_session_drops_it(tmp_path):
     del folder
     gc.collect()
     assert not os.path.exists(path)
+
+
+def test_stale_engine_work_folders_are_removed_by_their_own_prefix(tmp_path):
+    now = time.time()
+    work = _folder(tmp_path, WORK_PREFIX + "old", DAY + 60, now)
+    upload = _folder(tmp_path, PREFIX + "old", DAY + 60, now)
+    assert remove_stale(str(tmp_path), now=now, prefix=WORK_PREFIX) == [work]
+    assert os.path.isdir(upload)
