@@ -20,8 +20,9 @@ from loyalty.analysis import customer_table as ct
 from loyalty.analysis.customer_table import PROFILE_SIGNALS, profile_columns
 from loyalty.analysis.filters import Filters
 from loyalty.analysis.lifecycle import STAGES, flows
-from loyalty.analysis.segments import (GROUPS, TYPE_RULES, TYPES, UNTYPED, reasons_for, score_types,
-                                       segment, type_summary, untellable_types)
+from loyalty.analysis.segments import (GROUPS, MIN_ORDERS, TYPE_RULES, TYPES, UNTYPED,
+                                       reasons_for, score_types, segment, type_summary,
+                                       untellable_types)
 from loyalty.analysis.type_counts import _present, told_and_missing, type_counts
 
 def _mix_frame(counts: dict) -> pd.DataFrame:
@@ -42,7 +43,9 @@ class InMemory:
 
     def __init__(self, ds, f: Filters, base: dict, rules: dict, min_orders: int,
                  lifecycle_before):
-        seg = segment(base["signals"], rules, min_orders, explain=False)
+        # The default rules were scored with the base: a first view scores a million once.
+        seg = (base["segmented"] if rules == TYPE_RULES and min_orders == MIN_ORDERS
+               else segment(base["signals"], rules, min_orders, explain=False))
         table = seg.table.join(base["signals"].drop(columns=["tenure_days", "recency_days"]))
         table["revenue"] = base["features"]["revenue"]
         table["lifecycle"] = base["lifecycle"]

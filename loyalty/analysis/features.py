@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from loyalty.storage.dataset import Dataset
-from loyalty.storage.db import by_customer
+from loyalty.storage.db import by_customer, through_arrow
 from loyalty.analysis.nps import latest_score
 from loyalty.analysis.filters import Filters, day_start, filtered_transactions, orders_span_rows
 
@@ -97,7 +97,7 @@ def customer_features(ds: Dataset, observation_end: dt.date | None = None,
     joined, observation_end = feature_table(ds, observation_end, filters)
     fields = ds.fields("transactions")
     # Sorted by the engine: a million string ids sort there in a fraction of pandas' time.
-    out = by_customer(joined.order_by("customer_id").execute())
+    out = by_customer(through_arrow(joined.order_by("customer_id")))
     for k in INTERACTION_KINDS:
         if k in out:
             out[k] = out[k].fillna(0)

@@ -35,3 +35,17 @@ def by_customer(result: pd.DataFrame) -> pd.DataFrame:
     through an object copy, and pages slice per-customer tables many times per run."""
     return result.set_index(pd.Index(result.pop("customer_id").to_numpy(dtype=object),
                                      dtype=object, name="customer_id"))
+
+
+def through_arrow(expr) -> pd.DataFrame:
+    """``expr.execute()``, by way of Arrow: Ibis' own conversion copies every column again
+    into pandas blocks (about 0.8 s per million customers' rows of features). Date columns
+    come back as Ibis gives them (``datetime64[s]``)."""
+    import pyarrow as pa
+
+    arrow = expr.to_pyarrow()
+    frame = arrow.to_pandas(date_as_object=False)
+    for field in arrow.schema:
+        if pa.types.is_date(field.type):
+            frame[field.name] = frame[field.name].astype("datetime64[s]")
+    return frame
