@@ -103,7 +103,10 @@ def run(rows: int, workdir: str) -> list[tuple[str, float]]:
 
     def note(step: str, seconds: float) -> None:
         out.append((step, seconds))
-        print(f"{rows:,} rows | {step} | {seconds:.2f} s", file=sys.stderr, flush=True)
+        # Memory after each step shows which step sets the peak (stderr only).
+        print(f"{rows:,} rows | {step} | {seconds:.2f} s | server now "
+              f"{_memory_gb(proc.pid, 'VmRSS'):.2f} GB, peak {_memory_gb(proc.pid):.2f} GB",
+              file=sys.stderr, flush=True)
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM,
@@ -142,17 +145,18 @@ def run(rows: int, workdir: str) -> list[tuple[str, float]]:
             if errors:
                 print(f"warning: {errors} error box(es) on the last page", file=sys.stderr)
             browser.close()
-        out.append(("server peak memory, GB", _peak_gb(proc.pid)))
+        out.append(("server peak memory, GB", _memory_gb(proc.pid)))
     finally:
         proc.terminate()
         proc.wait(timeout=30)
     return out
 
 
-def _peak_gb(pid: int) -> float:
-    """The app server's highest resident set so far (Linux ``VmHWM``), in GB."""
+def _memory_gb(pid: int, field: str = "VmHWM") -> float:
+    """The app server's resident set in GB: its highest so far (Linux ``VmHWM``) or now
+    (``VmRSS``)."""
     with open(f"/proc/{pid}/status") as status:
-        kb = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+        kb = next(int(line.split()[1]) for line in status if line.startswith(field + ":"))
     return kb / 2**20
 
 

@@ -16,7 +16,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from browser_benchmark import CHROMIUM, PAGES, _STATE, _peak_gb, _start_app  # noqa: E402
+from browser_benchmark import CHROMIUM, PAGES, _STATE, _memory_gb, _start_app  # noqa: E402
 
 ERRORS = '[data-testid="stException"], [data-testid="stAlertContentError"]'
 
@@ -62,7 +62,7 @@ async def _run(sessions: int) -> None:
             results = await asyncio.gather(*(_manager(browser, url) for _ in range(sessions)))
             wall = time.perf_counter() - started
             await browser.close()
-        peak = _peak_gb(proc.pid)
+        peak = _memory_gb(proc.pid)
     finally:
         proc.terminate()
         proc.wait(timeout=30)
