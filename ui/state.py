@@ -272,7 +272,8 @@ def features(uid: str, version: int, filters: Filters) -> pd.DataFrame:
 @st.cache_resource(max_entries=8, show_spinner=False)
 def customer_base(uid: str, version: int, filters: Filters, churn_days: int) -> dict:
     """Per-customer features, signals, lifecycle stage, RFM and loyalty type (default rules; with
-    their scores as ``segmented``) at the end of the period. Read-only: derive new frames, never assign into these."""
+    their scores as ``segmented``) at the end of the period. Read-only: derive new frames, never
+    assign into these."""
     from loyalty.analysis.lifecycle import lifecycle_stage, rfm_scores
     from loyalty.analysis.segments import segment, signals
 

@@ -219,9 +219,11 @@ def nps_section(ds: Dataset, f: Filters, lang: str,
 
 
 def churn_section(ds: Dataset, f: Filters, first: dt.date, last: dt.date, lang: str,
-                  settings=None) -> Section:
+                  settings=None, presence=None) -> Section:
     """New, reactivated and churned customers per month, churn by loyalty type; the settings'
-    churn window in days without a purchase makes a churn (None: what the data suggests)."""
+    churn window in days without a purchase makes a churn (None: what the data suggests).
+    ``presence``: the data's signals (:func:`board_pack.customer_table`), which no window
+    changes; asked again when not given."""
     from loyalty.analysis import customer_table as ct
     from loyalty.presentation.board_pack import PackSettings
     settings = settings or PackSettings()
@@ -247,7 +249,7 @@ def churn_section(ds: Dataset, f: Filters, first: dt.date, last: dt.date, lang: 
     if charts.has_partial_months(m):
         blocks.append(Note(t("chart.partial_note", lang)))
     customers = ct.with_types(ct.customer_table(ds, f.end, f, window), settings.rules,
-                              settings.min_orders)
+                              settings.min_orders, present=presence)
     by_type = ct.churn_by_in_engine(customers, "loyalty_type")
     if by_type["churn_rate"].fillna(0).gt(0).any():
         blocks.append(Chart(t("churn.by_loyalty_type", lang),

@@ -23,20 +23,23 @@ WORK_PREFIX = "loyalty-work-"
 STALE_AFTER_SECONDS = 24 * 3600
 
 
+def _private_root(kind: str) -> str:
+    """``loyalty-<kind>-<uid>`` in the temporary folder, readable by this user only."""
+    root = os.path.join(tempfile.gettempdir(), f"loyalty-{kind}-{os.getuid()}")
+    os.makedirs(root, mode=0o700, exist_ok=True)
+    return root
+
+
 def uploads_root() -> str:
     """The folder that holds every session's upload folder (private to this user): a
     workspace's engine, shared by sessions, may read uploads inside it and nowhere else."""
-    root = os.path.join(tempfile.gettempdir(), f"loyalty-uploads-{os.getuid()}")
-    os.makedirs(root, mode=0o700, exist_ok=True)
-    return root
+    return _private_root("uploads")
 
 
 def work_root() -> str:
     """The folder that holds every session engine's work folder (private to this user), apart
     from the uploads: a workspace's engine may read uploads, not other sessions' databases."""
-    root = os.path.join(tempfile.gettempdir(), f"loyalty-work-{os.getuid()}")
-    os.makedirs(root, mode=0o700, exist_ok=True)
-    return root
+    return _private_root("work")
 
 
 class UploadFolder:
