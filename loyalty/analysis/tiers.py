@@ -58,7 +58,7 @@ def _ranks(tiers: pd.Series, names: list[str]) -> np.ndarray:
     """Each tier's step on the ladder ``names`` (-1: none, or a name off the ladder)."""
     if isinstance(tiers.dtype, pd.CategoricalDtype) and list(tiers.cat.categories) == names:
         return tiers.cat.codes.to_numpy()
-    return pd.Categorical(tiers.to_numpy(dtype=object), categories=names).codes
+    return pd.Index(names).get_indexer(tiers.to_numpy(dtype=object))
 
 
 def tier_movement(before: pd.Series, after: pd.Series, tiers=DEFAULT_TIERS) -> dict:
