@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -20,9 +21,10 @@ from loyalty.analysis import customer_table as ct
 from loyalty.analysis.customer_table import PROFILE_SIGNALS, profile_columns
 from loyalty.analysis.filters import Filters
 from loyalty.analysis.lifecycle import STAGES, flows
-from loyalty.analysis.segments import (GROUPS, MIN_ORDERS, TYPE_RULES, TYPES, UNTYPED,
-                                       reasons_for, score_types, segment, type_summary,
+from loyalty.analysis.segments import (GROUPS, TYPE_RULES, TYPES, UNTYPED, missing_signals,
+                                       reasons_for, score_types, segment, type_codes,
                                        untellable_types)
+from loyalty.analysis.type_figures import profile_of_codes, summary_of_codes
 from loyalty.analysis.type_counts import _present, told_and_missing, type_counts
 
 def _mix_frame(counts: dict) -> pd.DataFrame:
@@ -39,42 +41,44 @@ def _rfm_cells(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 class InMemory:
-    """The page's figures from the session's per-customer table (``state.customer_base``)."""
+    """The page's figures from the session's per-customer base (``state.customer_base``).
+
+    A rule change costs one type code per customer (:func:`segments.type_codes`, which scores
+    again only the type whose rule moved) and the figures counted from those codes; the table of
+    customers with their scores is built only for the customers shown or exported.
+    """
 
     def __init__(self, ds, f: Filters, base: dict, rules: dict, min_orders: int,
                  lifecycle_before):
-        # The default rules were scored with the base: a first view scores a million once.
-        seg = (base["segmented"] if rules == TYPE_RULES and min_orders == MIN_ORDERS
-               else segment(base["signals"], rules, min_orders, explain=False))
-        table = seg.table.join(base["signals"].drop(columns=["tenure_days", "recency_days"]))
-        table["revenue"] = base["features"]["revenue"]
-        table["lifecycle"] = base["lifecycle"]
-        self.table = table.join(base["rfm"])
-        self.sig = base["signals"]
+        self.base, self.sig, self.arrays = base, base["signals"], base["arrays"]
+        self.code, told = type_codes(self.arrays, rules, min_orders)
         self.rules, self.min_orders, self._ds, self._f = rules, min_orders, ds, f
-        self.untellable, self.missing = seg.untellable, seg.missing_signals
+        self.untellable = [t for t in TYPES if t not in told]
+        self.missing = missing_signals(self.arrays, rules, told)
         self._before = lifecycle_before
 
     def summary(self, groups) -> pd.DataFrame:
-        return type_summary(self.table, groups)
+        a = self.arrays
+        return summary_of_codes(self.code, groups,
+                                self.base["features"]["revenue"].to_numpy(dtype=float),
+                                a.values("orders_per_month"), self.base["churned"],
+                                a.values("nps"))
 
     def has_nps(self) -> bool:
-        return bool(self.table["nps"].notna().any())
+        return self.arrays.known("nps")
 
     def profile(self) -> pd.DataFrame:
-        judged = self.table[~self.table["loyalty_type"].isin(UNTYPED)]
-        cols = profile_columns([c for c in judged if judged[c].notna().any()])
-        profile = judged.groupby("loyalty_type")[cols].mean()
-        return profile.reindex([t for t in TYPES if t in profile.index])
+        return profile_of_codes(self.code, {c: self.arrays.values(c)
+                                            for c in profile_columns(self.known())})
 
     def stage_counts(self) -> pd.Series:
-        return self.table["lifecycle"].value_counts().reindex(list(STAGES), fill_value=0)
+        return self.base["lifecycle"].value_counts().reindex(list(STAGES), fill_value=0)
 
     def flows(self) -> pd.DataFrame:
-        return flows(self._before(), self.table["lifecycle"])
+        return flows(self._before(), self.base["lifecycle"])
 
     def rfm_cells(self) -> pd.DataFrame:
-        return _rfm_cells(self.table)
+        return _rfm_cells(self.base["rfm"])
 
     def mix(self) -> pd.DataFrame:
         from ui import state
@@ -84,37 +88,53 @@ class InMemory:
                            for end, sig in quarterly.items()})
 
     def example_id(self) -> str | None:
-        return str(self.table.index[0]) if len(self.table) else None
+        return str(self.sig.index[0]) if len(self.sig) else None
 
     def near(self, text: str) -> list[str]:
-        return [str(i) for i in self.table.index if text.lower() in str(i).lower()][:10]
+        return [str(i) for i in self.sig.index if text.lower() in str(i).lower()][:10]
+
+    def _rows(self, positions: np.ndarray) -> pd.DataFrame:
+        """The customers at ``positions``: type, scores, signals, revenue, lifecycle and RFM."""
+        sig = self.sig.iloc[positions]
+        table = pd.DataFrame({"loyalty_type": np.asarray(GROUPS, dtype=object)[
+            self.code[positions]]}, index=sig.index)
+        for t in TYPES:
+            table[f"score_{t}"] = self.arrays.score(self.rules[t])[positions]
+        table = table.join(sig.drop(columns=["tenure_days", "recency_days"]))
+        table["revenue"] = self.base["features"]["revenue"].iloc[positions]
+        table["lifecycle"] = self.base["lifecycle"].iloc[positions]
+        return table.join(self.base["rfm"].iloc[positions])
 
     def customer(self, customer_id: str) -> pd.Series | None:
         """One customer's row with ``reasons`` and ``score_<type>``; None when unknown."""
-        if customer_id not in self.table.index:
+        at = self.sig.index.get_indexer([customer_id])
+        if at[0] < 0:
             return None
-        row = self.table.loc[customer_id].copy()
-        row["reasons"] = reasons_for(self.sig, self.table.loc[[customer_id]], self.rules).iloc[0]
+        rows = self._rows(at)
+        row = rows.iloc[0].copy()
+        row["reasons"] = reasons_for(self.sig, rows, self.rules, self.arrays.present).iloc[0]
         return row
 
     def known(self) -> list[str]:
-        return [c for c in self.table if self.table[c].notna().any()]
+        return [c for c in self.sig.columns if self.arrays.known(c)]
 
     def count(self, kind: str, value) -> int:
         return len(self._chosen(kind, value))
 
     def export(self, kind: str, value) -> pd.DataFrame:
-        chosen = self._chosen(kind, value)
-        return chosen.assign(reasons=reasons_for(self.sig, chosen, self.rules))
+        chosen = self._rows(self._chosen(kind, value))
+        return chosen.assign(reasons=reasons_for(self.sig, chosen, self.rules,
+                                                 self.arrays.present))
 
-    def _chosen(self, kind: str, value) -> pd.DataFrame:
-        t = self.table
+    def _chosen(self, kind: str, value) -> np.ndarray:
+        """Positions of the customers of one type, lifecycle stage or (R, F) cell."""
         if kind == "type":
-            return t[t["loyalty_type"] == value]
+            return np.flatnonzero(self.code == GROUPS.index(value))
         if kind == "lifecycle":
-            return t[t["lifecycle"] == value]
+            return np.flatnonzero((self.base["lifecycle"] == value).to_numpy())
         r, f = value
-        return t[(t["R"] == r) & (t["F"] == f)]
+        rfm = self.base["rfm"]
+        return np.flatnonzero(((rfm["R"] == r) & (rfm["F"] == f)).to_numpy())
 
 
 # Engine answers are cached at the UI edge: one Spark job per figure, not per rerun.
@@ -257,7 +277,7 @@ def untellable_by_default(ds, f: Filters, churn_days: int) -> list[str]:
         present, known = signal_presence(ds.uid, ds.version, f, churn_days)
         return told_and_missing(TYPE_RULES, present, known)[0]
     from ui import state
-    return untellable_types(state.customer_base(*state.key(ds), f, churn_days)["signals"])
+    return untellable_types(state.customer_base(*state.key(ds), f, churn_days)["arrays"])
 
 
 def for_page(ds, f: Filters, churn_days: int, rules: dict, min_orders: int):

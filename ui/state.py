@@ -271,17 +271,19 @@ def features(uid: str, version: int, filters: Filters) -> pd.DataFrame:
 
 @st.cache_resource(max_entries=8, show_spinner=False)
 def customer_base(uid: str, version: int, filters: Filters, churn_days: int) -> dict:
-    """Per-customer features, signals, lifecycle stage, RFM and loyalty type (default rules; with
-    their scores as ``segmented``) at the end of the period. Read-only: derive new frames, never
-    assign into these."""
+    """Per-customer features, signals (also as ``arrays``, which keep each type's last scores),
+    lifecycle stage (and ``churned``, true in the churned stage), RFM and loyalty type (default
+    rules) at the end of the period. Read-only: derive new frames, never assign into these."""
     from loyalty.analysis.lifecycle import lifecycle_stage, rfm_scores
-    from loyalty.analysis.segments import segment, signals
+    from loyalty.analysis.segments import SignalArrays, segment, signals
 
     f = features(uid, version, filters)
     sig = signals(f)
-    seg = segment(sig, explain=False)
-    return {"features": f, "signals": sig, "lifecycle": lifecycle_stage(f, churn_days),
-            "rfm": rfm_scores(f), "types": seg.table["loyalty_type"], "segmented": seg}
+    arrays = SignalArrays(sig)
+    lifecycle = lifecycle_stage(f, churn_days)
+    return {"features": f, "signals": sig, "arrays": arrays, "lifecycle": lifecycle,
+            "churned": (lifecycle == "churned").to_numpy(dtype=bool), "rfm": rfm_scores(f),
+            "types": segment(sig, explain=False, arrays=arrays).table["loyalty_type"]}
 
 
 @st.cache_data(max_entries=8, show_spinner=False)

@@ -4,7 +4,7 @@ counts from it, so that on an engine such as Spark only result-sized frames come
 Each function gives what its pandas counterpart gives on :func:`features.customer_features`:
 :func:`customer_table` the signals (:func:`segments.signals`), the lifecycle stage
 (:func:`lifecycle.lifecycle_stage`) and the RFM scores (:func:`lifecycle.rfm_scores`);
-:func:`type_breakdown` the rows of :func:`segments.type_summary`. The parity tests hold both
+:func:`type_breakdown` the rows of :func:`type_figures.type_summary`. The parity tests hold both
 sides to the same numbers.
 """
 
@@ -98,7 +98,7 @@ def with_types(t: ibis.Table, rules: dict[str, TypeRule] | None = None,
 
 
 def type_breakdown(t: ibis.Table, groups) -> pd.DataFrame:
-    """:func:`segments.type_summary` of a :func:`with_types` table, counted by the engine (one
+    """:func:`type_figures.type_summary` of a :func:`with_types` table, counted by the engine (one
     row per type comes back)."""
     nps = t.nps
     g = t.group_by("loyalty_type").aggregate(

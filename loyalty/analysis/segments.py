@@ -160,10 +160,12 @@ def tellable(rule: TypeRule, present: frozenset[str]) -> bool:
     return has_evidence and bool(_usable(rule, present))
 
 
-def untellable_types(sig: pd.DataFrame, rules: dict[str, TypeRule] | None = None) -> list[str]:
-    """The types this data set cannot tell, in :data:`TYPES` order."""
+def untellable_types(sig: pd.DataFrame | SignalArrays,
+                     rules: dict[str, TypeRule] | None = None) -> list[str]:
+    """The types this data set (its signals, or the signals read once) cannot tell, in
+    :data:`TYPES` order."""
     rules = rules or TYPE_RULES
-    present = present_signals(sig)
+    present = sig.present if isinstance(sig, SignalArrays) else present_signals(sig)
     return [t for t in TYPES if not tellable(rules[t], present)]
 
 
@@ -192,6 +194,106 @@ class Segmentation:
     untellable: list[str] = field(default_factory=list)
 
 
+class SignalArrays:
+    """One customer table's signals as NumPy arrays, each read once when first asked for.
+
+    Re-scoring a million customers after a threshold change is then NumPy only (pandas'
+    column-by-column frames cost several times that), and the scores of the rules that did not
+    change are kept: a slider moves one type's rule, so only that type is scored again.
+    ``present`` are the data set's signals (:func:`present_signals` of ``sig`` unless given, so
+    a slice of customers is scored as in the whole data).
+    """
+
+    def __init__(self, sig: pd.DataFrame, present: frozenset[str] | None = None):
+        self.sig = sig
+        self.n = len(sig)
+        self.present = present_signals(sig) if present is None else present
+        self._values: dict[str, np.ndarray] = {}
+        self._known: dict[str, bool] = {}
+        # type -> (rule, score): the last score of each type (one per type bounds the memory).
+        self._scores: dict[str, tuple[TypeRule, np.ndarray]] = {}
+        self._history: dict[tuple[int, int], np.ndarray] = {}
+
+    def values(self, name: str) -> np.ndarray:
+        if name not in self._values:
+            self._values[name] = self.sig[name].to_numpy(dtype=float, na_value=np.nan)
+        return self._values[name]
+
+    def known(self, name: str) -> bool:
+        """Whether some customer has a value of ``name`` (0 included)."""
+        if name not in self._known:
+            self._known[name] = name in self.sig and bool((~np.isnan(self.values(name))).any())
+        return self._known[name]
+
+    def score(self, rule: TypeRule) -> np.ndarray:
+        """The type's score of every customer under ``rule`` (NaN when the type cannot be
+        told), kept until the type's rule changes."""
+        kept = self._scores.get(rule.type)
+        if kept is None or kept[0] != rule:
+            kept = (rule, _score(self, rule)[0])
+            self._scores[rule.type] = kept
+        return kept[1]
+
+    def history_codes(self, min_orders: int, min_tenure_days: int) -> np.ndarray:
+        """Per customer the position in :data:`GROUPS` of its :func:`history_group`, -1 with
+        enough history to type."""
+        key = (min_orders, min_tenure_days)
+        if key not in self._history:
+            orders, tenure = self.values("orders"), self.values("tenure_days")
+            code = np.full(self.n, -1, dtype=np.int8)
+            code[orders < min_orders] = GROUPS.index(OCCASIONAL)
+            code[orders <= 1] = GROUPS.index(ONE_TIME)
+            code[tenure < min_tenure_days] = GROUPS.index(TOO_NEW)
+            self._history[key] = code
+        return self._history[key]
+
+
+def _score(a: SignalArrays, rule: TypeRule, parts: bool = False
+           ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """One type's score (0-1) of every customer and, with ``parts``, each signal's weighted part
+    of it. A signal the data lacks is left out and the other weights count proportionally more;
+    a customer missing a signal the data has (no survey answer) scores 0 on it."""
+    if not tellable(rule, a.present):
+        return np.full(a.n, np.nan), {}
+    usable = _usable(rule, a.present)
+    total = sum(s.weight for s in usable)
+    contrib = {}
+    score = np.zeros(a.n)
+    for s in usable:
+        part = _zero_nan(_ramp(a.values(s.name), s.low, s.high)) * (s.weight / total)
+        score += part
+        if parts:
+            contrib[s.name] = part
+    # Known, even if 0 for everybody, is enough: a members file that names none of these
+    # customers says they are not members.
+    if rule.requires and a.known(rule.requires):
+        score = score * (_zero_nan(a.values(rule.requires)) > 0)
+    if rule.penalty and a.known(rule.penalty[0]):
+        hit = _zero_nan(a.values(rule.penalty[0])) > 0
+        score = np.where(hit, score * rule.penalty[1], score)
+    score = np.minimum(score, rule.cap) if rule.cap < 1 else score
+    # The customer needs some of the evidence too: small orders alone never make anyone
+    # perk-loyal, a perk use has to be on record.
+    shown = [e for e in rule.evidence if e in a.present]
+    if shown:
+        score = np.where(np.any([_zero_nan(a.values(e)) != 0 for e in shown], axis=0), score,
+                         0.0)
+    return score, contrib
+
+
+def _missing(rules: dict[str, TypeRule], a: SignalArrays) -> list[str]:
+    """The signals the rules read that the data set lacks (a membership requirement nobody's
+    value is known of included)."""
+    missing = set()
+    for t in TYPES:
+        rule = rules[t]
+        missing |= {s.name for s in rule.signals
+                    if s.name not in a.present and not (s.fallback and s.fallback in a.present)}
+        if rule.requires and not a.known(rule.requires):
+            missing.add(rule.requires)
+    return sorted(missing)
+
+
 def score_types(sig: pd.DataFrame, rules: dict[str, TypeRule] | None = None,
                 present: frozenset[str] | None = None
                 ) -> tuple[pd.DataFrame, dict[str, pd.DataFrame], list[str]]:
@@ -203,54 +305,12 @@ def score_types(sig: pd.DataFrame, rules: dict[str, TypeRule] | None = None,
     has (no survey answer) scores 0 on it. A type without evidence scores NaN.
     """
     rules = rules or TYPE_RULES
-    present = present_signals(sig) if present is None else present
-    n = len(sig)
-    # Plain NumPy arrays: re-scoring a million customers after a slider move has to take a
-    # fraction of a second, and pandas' column-by-column frames cost several times that.
-    arrays: dict[str, np.ndarray] = {}
-
-    def values(name: str) -> np.ndarray:
-        if name not in arrays:
-            arrays[name] = sig[name].to_numpy(dtype=float, na_value=np.nan)
-        return arrays[name]
-
-    def known_nonzero(name: str) -> np.ndarray:
-        return _zero_nan(values(name)) != 0
-
-    scores: dict[str, np.ndarray] = {}
-    parts: dict[str, pd.DataFrame] = {}
-    missing: set[str] = set()
+    a = SignalArrays(sig, present)
+    scores, parts = {}, {}
     for t in TYPES:
-        rule = rules[t]
-        usable = _usable(rule, present)
-        missing |= {s.name for s in rule.signals
-                    if s.name not in present and not (s.fallback and s.fallback in present)}
-        total = sum(s.weight for s in usable)
-        contrib = {s.name: _zero_nan(_ramp(values(s.name), s.low, s.high)) * (s.weight / total)
-                   for s in usable}
-        score = np.sum(list(contrib.values()), axis=0) if contrib else np.zeros(n)
-        if rule.requires:
-            # Known, even if 0 for everybody, is enough: a members file that names none of these
-            # customers says they are not members.
-            if rule.requires in sig and sig[rule.requires].notna().any():
-                score = score * (_zero_nan(values(rule.requires)) > 0)
-            else:
-                missing.add(rule.requires)
-        if rule.penalty and rule.penalty[0] in sig and sig[rule.penalty[0]].notna().any():
-            hit = _zero_nan(values(rule.penalty[0])) > 0
-            score = np.where(hit, score * rule.penalty[1], score)
-        score = np.minimum(score, rule.cap) if rule.cap < 1 else score
-        # The customer needs some of the evidence too: small orders alone never make anyone
-        # perk-loyal, a perk use has to be on record.
-        shown = [e for e in rule.evidence if e in present]
-        if shown:
-            score = np.where(np.any([known_nonzero(e) for e in shown], axis=0), score, 0.0)
-        if not tellable(rule, present):
-            score = np.full(n, np.nan)
-            contrib = {}
-        scores[t] = score
+        scores[t], contrib = _score(a, rules[t], parts=True)
         parts[t] = pd.DataFrame(contrib, index=sig.index)
-    return pd.DataFrame(scores, index=sig.index), parts, sorted(missing)
+    return pd.DataFrame(scores, index=sig.index), parts, _missing(rules, a)
 
 
 def history_group(sig: pd.DataFrame, min_orders: int = MIN_ORDERS,
@@ -261,18 +321,37 @@ def history_group(sig: pd.DataFrame, min_orders: int = MIN_ORDERS,
     orders. Long-standing customers are one-time buyers with a single order and occasional with
     fewer than ``min_orders``: they had the time to come back and did not, so they are not new.
     """
-    orders = sig["orders"].to_numpy(dtype=float, na_value=np.nan)
-    tenure = sig["tenure_days"].to_numpy(dtype=float, na_value=np.nan)
-    group = np.full(len(sig), np.nan, dtype=object)
-    group[orders < min_orders] = OCCASIONAL
-    group[orders <= 1] = ONE_TIME
-    group[tenure < min_tenure_days] = TOO_NEW
-    return pd.Series(group, index=sig.index, dtype=object)
+    code = SignalArrays(sig, frozenset()).history_codes(min_orders, min_tenure_days)
+    names = np.array([*GROUPS, np.nan], dtype=object)
+    return pd.Series(names[code], index=sig.index, dtype=object)
+
+
+def type_codes(a: SignalArrays, rules: dict[str, TypeRule] | None = None,
+               min_orders: int = MIN_ORDERS, min_tenure_days: int = MIN_TENURE_DAYS
+               ) -> tuple[np.ndarray, list[str]]:
+    """Per customer the position in :data:`GROUPS` of its primary type or history group, and
+    the types the data can tell (in :data:`TYPES` order).
+
+    The primary type is the highest score among the told types, the first of them on a tie
+    (satisfied when the data can tell no other).
+    """
+    rules = rules or TYPE_RULES
+    told = [t for t in TYPES if tellable(rules[t], a.present)] or ["satisfied"]
+    # A running maximum: stacking six scores of a million customers to take an arg max costs
+    # three times as much.
+    best = np.nan_to_num(a.score(rules[told[0]]), nan=0.0)
+    code = np.full(a.n, GROUPS.index(told[0]), dtype=np.int8)
+    for t in told[1:]:
+        score = a.score(rules[t])
+        code[score > best] = GROUPS.index(t)
+        np.fmax(best, score, out=best)
+    group = a.history_codes(min_orders, min_tenure_days)
+    return np.where(group >= 0, group, code).astype(np.int8), told
 
 
 def segment(sig: pd.DataFrame, rules: dict[str, TypeRule] | None = None,
             min_orders: int = MIN_ORDERS, min_tenure_days: int = MIN_TENURE_DAYS,
-            explain: bool = True) -> Segmentation:
+            explain: bool = True, arrays: SignalArrays | None = None) -> Segmentation:
     """Primary loyalty type per customer (or a group from :func:`history_group`), with scores
     and reasons.
 
@@ -280,60 +359,28 @@ def segment(sig: pd.DataFrame, rules: dict[str, TypeRule] | None = None,
     data can tell no other). ``reasons`` holds up to three (signal, value) pairs, strongest first
     (text comes from :func:`loyalty.analysis.customers.reason_text`). ``explain=False`` skips them, which
     is what a threshold change needs to recount the types quickly; :func:`reasons_for` adds them
-    later for the customers shown or exported.
+    later for the customers shown or exported. ``arrays`` are ``sig`` read once
+    (:class:`SignalArrays`), kept by a caller who scores the same customers again.
     """
     rules = rules or TYPE_RULES
-    present = present_signals(sig)
-    scores, parts, missing = score_types(sig, rules, present)
-    told = [t for t in TYPES if tellable(rules[t], present)] or ["satisfied"]
-    # One row per type: the arg max then runs along contiguous memory.
-    by_type = _zero_nan(np.vstack([scores[t].to_numpy(dtype=float) for t in told]))
-    best = np.array(told, dtype=object)[by_type.argmax(axis=0)] if len(sig) else []
-    group = history_group(sig, min_orders, min_tenure_days).to_numpy()
-    primary = pd.Series(np.where(pd.isna(group), best, group), index=sig.index, dtype=object)
-    table = scores.add_prefix("score_")
+    a = arrays if arrays is not None else SignalArrays(sig)
+    code, told = type_codes(a, rules, min_orders, min_tenure_days)
+    primary = pd.Series(np.asarray(GROUPS, dtype=object)[code], index=sig.index, dtype=object)
+    table = pd.DataFrame({f"score_{t}": a.score(rules[t]) for t in TYPES}, index=sig.index)
     table.insert(0, "loyalty_type", primary)
     if explain:
+        parts = {t: pd.DataFrame(_score(a, rules[t], parts=True)[1], index=sig.index)
+                 for t in TYPES}
         table["reasons"] = _reasons(sig, primary, parts)
-    # Signals of the types the data cannot tell at all are named with those types instead.
-    read = set().union(*(_reads(rules[t]) for t in told))
-    return Segmentation(table=table, missing_signals=[m for m in missing if m in read],
+    return Segmentation(table=table, missing_signals=missing_signals(a, rules, told),
                         untellable=[t for t in TYPES if t not in told])
 
 
-def type_summary(table: pd.DataFrame, groups: list[str] | tuple[str, ...] = GROUPS
-                 ) -> pd.DataFrame:
-    """One row per loyalty type or history group in ``groups`` (in that order).
-
-    ``table`` has one row per customer with ``loyalty_type``, ``revenue`` (net),
-    ``orders_per_month``, ``lifecycle`` and ``nps`` (latest score, NaN without an answer).
-
-    - ``customers`` and ``share`` of all customers in ``table``;
-    - ``revenue_share`` = the group's revenue / all revenue, negative net revenue counted as 0
-      (so shares are between 0 and 1);
-    - ``revenue_per_customer`` and ``orders_per_month``: means over the group (NaN when empty);
-    - ``nps`` = 100 x (promoters - detractors) / answers, NaN without answers;
-    - ``churned``: share of the group in the churned lifecycle stage.
-    """
-    paid = table["revenue"].clip(lower=0)
-    nps = table["nps"]
-    per = table.assign(paid=paid, churned=table["lifecycle"] == "churned", promoter=nps >= 9,
-                       detractor=nps <= 6, answered=nps.notna()).groupby("loyalty_type").agg(
-        customers=("paid", "size"), paid=("paid", "sum"),
-        revenue_per_customer=("revenue", "mean"), orders_per_month=("orders_per_month", "mean"),
-        churned=("churned", "mean"), promoters=("promoter", "sum"),
-        detractors=("detractor", "sum"), answered=("answered", "sum")).reindex(list(groups))
-    customers = per["customers"].fillna(0).astype(int)
-    return pd.DataFrame({
-        "customers": customers,
-        "share": customers / len(table) if len(table) else np.nan,
-        "revenue_share": per["paid"].fillna(0) / (paid.sum() or 1.0),
-        "revenue_per_customer": per["revenue_per_customer"],
-        "orders_per_month": per["orders_per_month"],
-        "nps": 100.0 * (per["promoters"] - per["detractors"])
-        / per["answered"].where(per["answered"] > 0),
-        "churned": per["churned"],
-    }, index=pd.Index(list(groups), name="loyalty_type"))
+def missing_signals(a: SignalArrays, rules: dict[str, TypeRule], told: list[str]) -> list[str]:
+    """The signals the told types would read but the data lacks (the signals of the types the
+    data cannot tell at all are named with those types instead)."""
+    read = set().union(*(_reads(rules[t]) for t in told))
+    return [m for m in _missing(rules, a) if m in read]
 
 
 def _reads(rule: TypeRule) -> set[str]:

@@ -11,9 +11,10 @@ from loyalty.analysis import customer_table as ct
 from loyalty.analysis.features import customer_features
 from loyalty.analysis.filters import Filters
 from loyalty.analysis.lifecycle import flows, lifecycle_stage, rfm_scores
-from loyalty.analysis.segments import (GROUPS, TYPE_RULES, segment, signals, type_summary,
+from loyalty.analysis.segments import (GROUPS, TYPE_RULES, segment, signals,
                                        with_threshold)
 from loyalty.analysis.type_counts import _present, told_and_missing
+from loyalty.analysis.type_figures import type_summary
 from tests.shops import transactions_only
 
 PERIOD = Filters(dt.date(2025, 7, 1), dt.date(2026, 6, 30))

@@ -138,7 +138,7 @@ def test_rfm_quintiles():
 
 def test_type_summary_by_hand():
     import pandas as pd
-    from loyalty.analysis.segments import type_summary
+    from loyalty.analysis.type_figures import type_summary
     table = pd.DataFrame({
         "loyalty_type": ["satisfied", "satisfied", "price_loyal", "one_time"],
         "revenue": [300.0, 100.0, 200.0, -50.0],
