@@ -5,15 +5,19 @@ from __future__ import annotations
 import streamlit as st
 
 from loyalty.presentation.i18n import fmt_money, fmt_number, t
-from loyalty.analysis.metrics import Metric, format_delta, format_value
+from loyalty.analysis.metrics import Metric, format_delta, format_value, no_change
 
 
 def kpi_tile(metric: Metric, now, before, lang: str, help_kwargs: dict | None = None) -> None:
+    delta = format_delta(metric, now, before, lang)
     st.metric(
         t(f"metric.{metric.key}", lang),
         format_value(metric, now, lang),
-        delta=format_delta(metric, now, before, lang),
-        delta_color="normal" if metric.higher_is_better else "inverse",
+        delta=delta,
+        # Neither arrow nor colour for a change that rounds to nothing: not good, not bad.
+        delta_color="off" if no_change(delta) else
+        "normal" if metric.higher_is_better else "inverse",
+        delta_arrow="off" if no_change(delta) else "auto",
         help=t(f"metric.{metric.key}.help", lang, **(help_kwargs or {})),
         border=True,
     )

@@ -47,7 +47,20 @@ def format_value(metric: Metric, value, lang: str) -> str:
 
 
 def format_delta(metric: Metric, now, before, lang: str) -> str | None:
-    """Change versus the previous period: points for shares and scores, % for amounts."""
+    """Change versus the previous period: points for shares and scores, % for amounts. A change
+    that rounds to nothing is written without a sign ("0.0%", never "-0.0%")."""
+    text = _delta_text(metric, now, before, lang)
+    if text is not None and no_change(text):
+        return text.lstrip("-\u2212")
+    return text
+
+
+def no_change(delta: str | None) -> bool:
+    """Whether a written change (:func:`format_delta`) shows no change at all: no digit but 0."""
+    return delta is not None and not any(c in "123456789" for c in delta)
+
+
+def _delta_text(metric: Metric, now, before, lang: str) -> str | None:
     if now is None or before is None or now != now or before != before:
         return None
     if metric.unit == "percent":

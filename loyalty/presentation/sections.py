@@ -18,7 +18,7 @@ from loyalty.analysis.churn import monthly_movements, suggested_window
 from loyalty.storage.dataset import Dataset
 from loyalty.analysis.filters import Filters, filtered_surveys, in_days
 from loyalty.presentation.i18n import fmt_date, fmt_money, fmt_number, fmt_percent, t, t_n
-from loyalty.analysis.metrics import OVERVIEW, format_delta, format_value
+from loyalty.analysis.metrics import OVERVIEW, format_delta, format_value, no_change
 from loyalty.analysis.nps import MIN_RESPONSES, nps_by_period, period_change, score_distribution
 from loyalty.analysis.overview import members_comparison, monthly
 from loyalty.analysis.periods import month_coverage
@@ -46,10 +46,12 @@ def _counted(key: str, n: int, lang: str, **kwargs) -> str:
 def _change_sentence(metric, now, before, lang: str, help_kwargs: dict) -> str:
     label = t(f"metric.{metric.key}", lang, **help_kwargs)
     value = format_value(metric, now, lang)
-    if before is None or now is None or now == before:
+    change = format_delta(metric, now, before, lang)
+    # A change too small to show reads as none, not as "rose by 0.0%".
+    if before is None or now is None or now == before or no_change(change):
         return t("pack.unchanged" if before is not None else "pack.value_only", lang,
                  label=label, now=value)
-    change = (format_delta(metric, now, before, lang) or "").lstrip("-\u2212")
+    change = (change or "").lstrip("-\u2212")
     if not change:
         return t("pack.value_only", lang, label=label, now=value)
     if metric.unit == "score":
@@ -62,7 +64,7 @@ def _signed(change: str | None) -> str:
     """A change with its direction written out: +1.2% as well as -1.2%."""
     if not change:
         return "–"
-    if change.startswith(("-", "\u2212")) or not any(c in "123456789" for c in change):
+    if change.startswith(("-", "\u2212")) or no_change(change):
         return change
     return f"+{change}"
 
