@@ -29,6 +29,7 @@ ds = state.dataset()
 lang = state.lang()
 # Kept settings of the open workspace reach the session before anything reads or draws them.
 remembered.sync()
+remembered.follow_data(ds)
 state.apply_currency()
 style.apply(lang)
 

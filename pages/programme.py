@@ -36,7 +36,7 @@ def _launch_section(ds, f, lang: str) -> dict | None:
                            min_value=first, max_value=last, key="prog_launch",
                            format="DD.MM.YYYY" if lang == "de" else "YYYY-MM-DD",
                            help=tr("prog.launch_date_help"))
-    months = c2.slider(tr("prog.months"), 1, 12, 6, key="prog_months",
+    months = c2.slider(tr("prog.months"), 1, 12, 6, key="prog_months", persist_state="session",
                        help=tr("prog.months_help"))
     if found:
         st.caption(tr("prog.launch_found", date=fmt_date(found, lang)))
@@ -68,9 +68,11 @@ def _roi_section(result: dict, lang: str) -> None:
     st.subheader(tr("prog.roi"), help=tr("prog.roi_help"))
     c1, c2 = st.columns(2)
     cost = c1.number_input(tr("prog.cost", months=result["months"]), 0.0, 1e9, 0.0, step=1000.0,
-                           format="%.0f", key="prog_cost", help=tr("prog.cost_help"))
+                           format="%.0f", key="prog_cost",
+                           persist_state="session", help=tr("prog.cost_help"))
     money_note(c1, cost, lang)
     margin = c2.slider(tr("plan.margin"), 0, 90, 40, format=tr("unit.pct_format"), key="prog_margin",
+                       persist_state="session",
                        help=tr("plan.margin_help")) / 100
     rows = {band: programme_roi(result[key], result["members"], result["months"], margin, cost)
             for band, key in (("low", "low"), ("base", "effect"), ("high", "high"))}

@@ -30,6 +30,7 @@ def _rule_editor(untellable: list[str]) -> None:
     with st.expander(tr("seg.rules"), icon=":material/tune:"):
         st.caption(tr("seg.rules_help"))
         st.number_input(tr("seg.min_orders"), 1, 20, MIN_ORDERS, key="seg_min_orders",
+                        persist_state="session",
                         help=tr("seg.min_orders_help"))
         for ty in TYPES:
             rule = TYPE_RULES[ty]

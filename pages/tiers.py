@@ -26,12 +26,13 @@ def _ladder(ds, f, lang: str) -> tuple:
         st.info(tr("tiers.example_ladder"))
     cols = st.columns(len(today) + 1)
     months = cols[0].number_input(tr("tiers.months"), 1, 36, 12, key="tiers_months",
+                                  persist_state="session",
                                   help=tr("tiers.months_help"))
     ladder = []
     for i, (col, (name, floor)) in enumerate(zip(cols[1:], today)):
         value = col.number_input(tr("tiers.threshold", tier=escape_markdown(name)), 0.0,
                                  1_000_000.0, float(floor), step=50.0, format="%.0f",
-                                 key=f"tiers_floor_{i}", disabled=i == 0)
+                                 key=f"tiers_floor_{i}", persist_state="session", disabled=i == 0)
         ladder.append((name, float(value)))
     return tuple(ladder), int(months)
 

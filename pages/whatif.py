@@ -94,8 +94,9 @@ def render() -> bool | None:
         return
     st.caption(tr("plan.intro"))
     f = state.current_filters()
-    margin = st.slider(tr("plan.margin"), 0, 90, 40, format=tr("unit.pct_format"), key="whatif_margin",
-                       help=tr("plan.margin_help")) / 100
+    margin = st.slider(tr("plan.margin"), 0, 90, 40, format=tr("unit.pct_format"),
+                       key="whatif_margin",
+                       persist_state="session", help=tr("plan.margin_help")) / 100
     tabs = st.tabs([tr("plan.tiers_tab"), tr("plan.discount_tab"), tr("plan.retention_tab"),
                     tr("plan.scenarios_tab")])
     for tab, build in zip(tabs[:3], (tier_tab, discount_tab, retention_tab)):

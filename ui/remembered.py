@@ -25,6 +25,10 @@ _KEPT = re.compile(
     r"|saturation|elasticity_base|elasticity_high|ppu|point_value|zone|stretch|demotion_loss"
     r"|floor_\d+|(now|new)_(disc|mult|fixed)_\d+|churn|revenue|retention_cost|churn_cut|years)"
     r"|prog_(cost|margin|months))$")
+# Controls that start from the data (today's tier ladder, the churn rate and revenue): typed for
+# one data set, they mean nothing for the next.
+_FROM_DATA = re.compile(r"^(tiers_floor_\d+|whatif_floor_\d+|whatif_churn|whatif_revenue)$")
+_DATA_SEEN = "remembered_data"
 SCENARIOS = "whatif_scenarios"
 CHURN_WINDOW = "churn_window"
 _CACHE = "remembered"
@@ -75,6 +79,20 @@ def sync() -> None:
                 st.session_state[SCENARIOS] = {d["name"]: Scenario.from_dict(d) for d in value}
         elif kept(key) and key not in st.session_state:
             st.session_state[key] = value
+
+
+def follow_data(ds) -> None:
+    """Forget the controls that start from the data once the session's data changed (another
+    file loaded, a file added), outside a workspace: the controls keep their values across pages
+    (``persist_state="session"``), which must not carry one shop's tier ladder into the next's.
+    A workspace keeps its own settings with its data."""
+    seen = (ds.uid, ds.version)
+    before = st.session_state.get(_DATA_SEEN)
+    st.session_state[_DATA_SEEN] = seen
+    if before is None or before == seen or workspace.current() is not None:
+        return
+    for key in [k for k in st.session_state if isinstance(k, str) and _FROM_DATA.match(k)]:
+        del st.session_state[key]
 
 
 def value(name: str):

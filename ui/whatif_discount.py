@@ -40,6 +40,7 @@ def _discount_assumptions(lang: str) -> DiscountAssumptions:
         for i, (kind, cap) in enumerate(a.max_uplift):
             value = cols[i % 4].number_input(tr(f"type.{kind}"), 0, 500, int(round(cap * 100)),
                                              step=5, key=f"whatif_cap_{kind}",
+                                             persist_state="session",
                                              help=tr("plan.cap_help"))
             caps.append((kind, value / 100))
         values = {"max_uplift": tuple(caps)}
@@ -48,12 +49,14 @@ def _discount_assumptions(lang: str) -> DiscountAssumptions:
             values[name] = cols[i % 3].slider(tr(label), low, high,
                                               int(round(getattr(a, name) * 100)),
                                               format=tr("unit.pct_format") if "%%" in fmt else fmt,
-                                              key=key, help=tr(f"{label}_help")) / 100
+                                              key=key, persist_state="session",
+                                              help=tr(f"{label}_help")) / 100
         st.caption(tr("plan.bound_help"))
         cols = st.columns(len(_BOUND))
         for col, (name, label, key) in zip(cols, _BOUND):
             values[name] = col.number_input(tr(label), -10.0, 0.0, getattr(a, name), step=0.1,
-                                            format="%.2f", key=key, help=tr(f"{label}_help"))
+                                            format="%.2f", key=key, persist_state="session",
+                                            help=tr(f"{label}_help"))
             decimal_note(col, values[name], state.lang(), 2)
     return replace(a, **values)
 
@@ -69,8 +72,8 @@ def discount_tab(ds, f, margin: float, lang: str) -> dict:
     target = localized(st.multiselect, tr("plan.offer_to"), kinds, default=kinds,
                        key="whatif_types", format_func=lambda k: tr(f"type.{k}"),
                        help=tr("plan.offer_to_help"), select_all=False)
-    depth = st.slider(tr("plan.depth"), 0, 60, 10, format=tr("unit.pct_format"), key="whatif_depth",
-                      help=tr("plan.depth_help")) / 100
+    depth = st.slider(tr("plan.depth"), 0, 60, 10, format=tr("unit.pct_format"),
+                      key="whatif_depth", persist_state="session", help=tr("plan.depth_help")) / 100
     a = _discount_assumptions(lang)
     # Said above the controls, but after them: the clip depends on the assumed bound.
     if estimate["estimated"]:

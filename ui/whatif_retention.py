@@ -25,23 +25,28 @@ def retention_tab(ds, f, margin: float, lang: str) -> dict:
     c1, c2, c3 = st.columns(3)
     churn = c1.number_input(tr("plan.churn_rate"), 0.0, 100.0,
                             round(base["churn_rate"] * 100, 1), step=0.5, key="whatif_churn",
+                            persist_state="session",
                             help=tr("plan.churn_rate_help")) / 100
     decimal_note(c1, churn * 100, lang, 1, "\u00a0%")
     revenue = c2.number_input(tr("plan.revenue_year"), 0.0, 1e12, round(base["revenue"], 0),
                               step=1000.0, format="%.0f", key="whatif_revenue",
+                              persist_state="session",
                               help=tr("plan.revenue_year_help"))
     money_note(c2, revenue, lang)
     cost = c3.number_input(tr("plan.retention_cost"), 0.0, 1e9, 0.0, step=1000.0, format="%.0f",
-                           key="whatif_retention_cost", help=tr("plan.retention_cost_help"))
+                           key="whatif_retention_cost",
+                           persist_state="session", help=tr("plan.retention_cost_help"))
     money_note(c3, cost, lang)
     c1, c2 = st.columns(2)
     # A select slider so the points read with a decimal comma in German (a slider's format
     # always writes a point).
     pp = tr("unit.pp")
     cut = c1.select_slider(tr("plan.churn_cut"), _CUTS, 2.0, key="whatif_churn_cut",
+                           persist_state="session",
                            format_func=lambda v: f"{fmt_number(v, lang, 1)} {pp}",
                            help=tr("plan.churn_cut_help")) / 100
     years = c2.radio(tr("plan.years"), [1, 2, 3], index=2, horizontal=True, key="whatif_years",
+                     persist_state="session",
                      help=tr("plan.years_help"))
     if churn <= 0:
         st.info(tr("plan.no_churn"))

@@ -48,7 +48,8 @@ def _benefit_inputs(names, prefix: str, defaults: tuple[TierBenefit, ...]) -> tu
             callback = _follow if prefix == "whatif_now" else _edited
             # "%g" writes 2 and 1.5, not 2.00: fewer decimal points for a German reader.
             values.append(col.number_input(tr(label), 0.0, top, float(start), step=step,
-                                           format="%g", key=key, help=tr(f"{label}_help"),
+                                           format="%g", key=key,
+                                           persist_state="session", help=tr(f"{label}_help"),
                                            on_change=callback, args=(key,)))
             decimal_note(col, values[-1], state.lang(), 1)
         out.append(TierBenefit(values[0] / 100, values[1], values[2]))
@@ -74,11 +75,11 @@ def _assumption_inputs() -> dict:
         if "%%" in fmt:
             out[name] = col.slider(tr(label), low, high, int(round(getattr(a, name) * 100)),
                                    step=step, format=tr("unit.pct_format"), key=key,
-                                   help=tr(f"{label}_help")) / 100
+                                   persist_state="session", help=tr(f"{label}_help")) / 100
         else:
             out[name] = col.number_input(tr(label), low, high, float(getattr(a, name)),
                                          step=step, format=fmt, key=key,
-                                         help=tr(f"{label}_help"))
+                                         persist_state="session", help=tr(f"{label}_help"))
             decimal_note(col, out[name], state.lang(), int(fmt[-2]))
     return out
 
@@ -96,6 +97,7 @@ def tier_tab(ds, f, margin: float, lang: str) -> dict:
     for i, (col, (name, floor)) in enumerate(zip(cols, ladder)):
         value = col.number_input(tr("tiers.threshold", tier=escape_markdown(name)), 0.0,
                                  1_000_000.0, float(floor), step=10.0, format="%.0f", key=f"whatif_floor_{i}",
+                                 persist_state="session",
                                  disabled=i == 0,
                                  help=tr("plan.today_from", value=fmt_money(floor, lang, 0)))
         floors_new.append(float(value))
