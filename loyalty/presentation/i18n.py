@@ -1251,8 +1251,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                         "seltene Käufe."),
     "rule.advocate": ("True loyalty is attitude plus repeat buying: they recommend you "
                       "(referrals, reviews, high NPS).",
-                      "Echte Treue ist Einstellung plus Wiederkauf: Sie empfehlen Sie weiter "
-                      "(Empfehlungen, Bewertungen, hoher NPS)."),
+                      "Echte Treue ist Einstellung plus Wiederkauf: Diese Kunden empfehlen Sie "
+                      "weiter (Empfehlungen, Bewertungen, hoher NPS)."),
     "rule.satisfied": ("Happy repeat buyers who never complained but have no strong bond: easy "
                        "to poach. The default when no other driver stands out (score capped at "
                        "{cap}).",
