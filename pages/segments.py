@@ -140,7 +140,7 @@ def _customer_tab(types, min_orders: int, lang: str, ds) -> None:
     if example is None:
         st.caption(tr("seg.no_typed"))
         return
-    typed = st.text_input(tr("seg.search"), key="seg_customer",
+    typed = st.text_input(tr("seg.search"), key="seg_customer", persist_state="session",
                           placeholder=tr("seg.search_placeholder", example=example))
     if not typed:
         return

@@ -4,6 +4,7 @@ data set's."""
 
 from streamlit.testing.v1 import AppTest
 
+from tests.page.tabs import open_tab
 from tests.page.test_data_page import load, upload
 from tests.page.test_workspace_settings import APP
 
@@ -56,3 +57,14 @@ def test_thresholds_typed_for_one_data_set_do_not_carry_into_the_next():
     assert at.number_input(key="tiers_floor_1").value == demo_floor
     at.switch_page("pages/whatif.py").run()
     assert at.slider(key="whatif_margin").value == 55
+
+
+def test_a_customer_looked_up_is_still_there_after_another_tab():
+    at = demo_on("pages/segments.py")
+    open_tab(at, "seg_tab", "Customer")
+    at.text_input(key="seg_customer").set_value("K100001").run()
+    open_tab(at, "seg_tab", "RFM")
+    open_tab(at, "seg_tab", "Customer")
+    assert not at.exception
+    assert at.text_input(key="seg_customer").value == "K100001"
+    assert "### K100001" in [m.value for m in at.markdown]
