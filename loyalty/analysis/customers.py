@@ -13,7 +13,7 @@ import pandas as pd
 from loyalty.storage.dataset import Dataset
 from loyalty.analysis.features import customer_features
 from loyalty.analysis.filters import Filters
-from loyalty.presentation.i18n import fmt_money, fmt_number, fmt_percent, t
+from loyalty.presentation.i18n import fmt_money, fmt_number, fmt_percent, t_n
 from loyalty.analysis.lifecycle import lifecycle_stage, rfm_scores
 from loyalty.analysis.segments import TYPES, TypeRule, segment, signals
 
@@ -70,8 +70,8 @@ def threshold_label(name: str, value: float, step: float, lang: str = "en") -> s
 
 def reason_text(reasons: list[tuple[str, float]], lang: str = "en") -> str:
     """Reason pairs as one plain sentence: "62 % of orders used a discount; referred 3 friends"."""
-    return "; ".join(t(f"reason.sig.{name}", lang, value=format_signal(name, value, lang))
-                     for name, value in reasons)
+    return "; ".join(t_n(f"reason.sig.{name}", 1 if value == 1 else 2, lang,
+                         value=format_signal(name, value, lang)) for name, value in reasons)
 
 
 def customer_table(ds: Dataset, observation_end: dt.date | None = None,

@@ -1423,6 +1423,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                    "nutzt Gratisleistungen {value}-mal pro Monat"),
     "reason.sig.aov": ("average order {value}", "durchschnittlicher Bon {value}"),
     "reason.sig.referrals": ("referred {value} friends", "hat {value} Freunde geworben"),
+    "reason.sig.referrals_one": ("referred 1 friend", "hat 1 Freund geworben"),
     "reason.sig.reviews_per_year": ("{value} reviews a year", "{value} Bewertungen pro Jahr"),
     "reason.sig.nps": ("NPS answer {value}", "NPS-Antwort {value}"),
     "reason.sig.orders_per_month": ("{value} orders a month", "{value} Bestellungen pro Monat"),

@@ -58,6 +58,12 @@ def test_reasons_in_german():
         "hat 3 Freunde geworben; 2,5 Bewertungen pro Jahr; NPS-Antwort 10"
 
 
+@pytest.mark.parametrize("lang,want", [("en", "referred 1 friend; NPS answer 1"),
+                                       ("de", "hat 1 Freund geworben; NPS-Antwort 1")])
+def test_one_referral_is_one_friend(lang, want):
+    assert reason_text([("referrals", 1.0), ("nps", 1.0)], lang) == want
+
+
 def test_programme_loyalty_needs_membership():
     seg = segment(customers(x=dict(logins_per_month=3.0, redeem_share=0.2, member=0.0))).table
     assert seg.at["x", "score_programme_loyal"] == 0.0
