@@ -22,7 +22,7 @@ from loyalty.analysis.customer_table import PROFILE_SIGNALS, profile_columns
 from loyalty.analysis.filters import Filters
 from loyalty.analysis.lifecycle import STAGES, flows
 from loyalty.analysis.segments import (GROUPS, TYPE_RULES, TYPES, UNTYPED, missing_signals,
-                                       reasons_for, score_types, segment, type_codes,
+                                       primary_types, reasons_for, score_types, segment, type_codes,
                                        untellable_types)
 from loyalty.analysis.type_figures import profile_of_codes, summary_of_codes
 from loyalty.analysis.type_counts import _present, told_and_missing, type_counts
@@ -96,8 +96,7 @@ class InMemory:
     def _rows(self, positions: np.ndarray) -> pd.DataFrame:
         """The customers at ``positions``: type, scores, signals, revenue, lifecycle and RFM."""
         sig = self.sig.iloc[positions]
-        table = pd.DataFrame({"loyalty_type": np.asarray(GROUPS, dtype=object)[
-            self.code[positions]]}, index=sig.index)
+        table = pd.DataFrame({"loyalty_type": primary_types(self.code[positions], sig.index)})
         for t in TYPES:
             table[f"score_{t}"] = self.arrays.score(self.rules[t])[positions]
         table = table.join(sig.drop(columns=["tenure_days", "recency_days"]))

@@ -275,7 +275,7 @@ def customer_base(uid: str, version: int, filters: Filters, churn_days: int) -> 
     lifecycle stage (and ``churned``, true in the churned stage), RFM and loyalty type (default
     rules) at the end of the period. Read-only: derive new frames, never assign into these."""
     from loyalty.analysis.lifecycle import lifecycle_stage, rfm_scores
-    from loyalty.analysis.segments import SignalArrays, segment, signals
+    from loyalty.analysis.segments import SignalArrays, primary_types, signals, type_codes
 
     f = features(uid, version, filters)
     sig = signals(f)
@@ -283,7 +283,7 @@ def customer_base(uid: str, version: int, filters: Filters, churn_days: int) -> 
     lifecycle = lifecycle_stage(f, churn_days)
     return {"features": f, "signals": sig, "arrays": arrays, "lifecycle": lifecycle,
             "churned": (lifecycle == "churned").to_numpy(dtype=bool), "rfm": rfm_scores(f),
-            "types": segment(sig, explain=False, arrays=arrays).table["loyalty_type"]}
+            "types": primary_types(type_codes(arrays)[0], sig.index)}
 
 
 @st.cache_data(max_entries=8, show_spinner=False)

@@ -10,14 +10,14 @@ from loyalty.analysis.metrics import Metric, format_delta, format_value, no_chan
 
 def kpi_tile(metric: Metric, now, before, lang: str, help_kwargs: dict | None = None) -> None:
     delta = format_delta(metric, now, before, lang)
+    # Neither arrow nor colour for a change that rounds to nothing: not good, not bad.
+    flat = no_change(delta)
     st.metric(
         t(f"metric.{metric.key}", lang),
         format_value(metric, now, lang),
         delta=delta,
-        # Neither arrow nor colour for a change that rounds to nothing: not good, not bad.
-        delta_color="off" if no_change(delta) else
-        "normal" if metric.higher_is_better else "inverse",
-        delta_arrow="off" if no_change(delta) else "auto",
+        delta_color="off" if flat else "normal" if metric.higher_is_better else "inverse",
+        delta_arrow="off" if flat else "auto",
         help=t(f"metric.{metric.key}.help", lang, **(help_kwargs or {})),
         border=True,
     )

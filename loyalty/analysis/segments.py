@@ -349,6 +349,11 @@ def type_codes(a: SignalArrays, rules: dict[str, TypeRule] | None = None,
     return np.where(group >= 0, group, code).astype(np.int8), told
 
 
+def primary_types(code: np.ndarray, index: pd.Index) -> pd.Series:
+    """The names of :func:`type_codes` (types and history groups), one per customer."""
+    return pd.Series(np.asarray(GROUPS, dtype=object)[code], index=index, dtype=object)
+
+
 def segment(sig: pd.DataFrame, rules: dict[str, TypeRule] | None = None,
             min_orders: int = MIN_ORDERS, min_tenure_days: int = MIN_TENURE_DAYS,
             explain: bool = True, arrays: SignalArrays | None = None) -> Segmentation:
@@ -365,7 +370,7 @@ def segment(sig: pd.DataFrame, rules: dict[str, TypeRule] | None = None,
     rules = rules or TYPE_RULES
     a = arrays if arrays is not None else SignalArrays(sig)
     code, told = type_codes(a, rules, min_orders, min_tenure_days)
-    primary = pd.Series(np.asarray(GROUPS, dtype=object)[code], index=sig.index, dtype=object)
+    primary = primary_types(code, sig.index)
     table = pd.DataFrame({f"score_{t}": a.score(rules[t]) for t in TYPES}, index=sig.index)
     table.insert(0, "loyalty_type", primary)
     if explain:
