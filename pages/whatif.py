@@ -1,7 +1,8 @@
 """What-if: tier thresholds and benefits, discount depth, churn reduction; saved scenarios.
 
-Each lever is a tab of its own module in ui/; this page places them, keeps what each tab last
-computed for the Scenarios tab, and compares and downloads saved scenarios.
+Each lever is a tab of its own module in ui/; this page places them (a view draws the open tab
+only), works out every lever from its kept controls when a scenario is saved, and compares and
+downloads saved scenarios.
 """
 
 import pandas as pd
@@ -17,23 +18,25 @@ from ui.state import tr
 from ui.whatif_discount import discount_tab
 from ui.whatif_retention import retention_tab
 from ui.whatif_tiers import tier_tab
-from ui.widgets import guarded, page_start
+from ui.unseen import UNSEEN
+from ui.widgets import guarded, lazy_tabs, page_start
 
 
-def _scenarios_tab(current: dict, ds, lang: str) -> None:
+def _scenarios_tab(current, ds, lang: str) -> None:
+    """Save, compare and download scenarios; ``current()`` is what every lever shows now."""
     saved: dict = st.session_state.setdefault("whatif_scenarios", {})
     st.caption(tr("scen.intro"))
     c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
-    name = c1.text_input(tr("scen.name"), key="whatif_name",
+    name = c1.text_input(tr("scen.name"), key="whatif_name", persist_state="session",
                          placeholder=tr("scen.name_placeholder", n=len(saved) + 1))
     if c2.button(tr("scen.save"), key="whatif_save", icon=":material/bookmark_add:"):
         label = name.strip() or tr("scen.name_placeholder", n=len(saved) + 1)
         replaced = label in saved
+        now = current()
         # Each chart in every language, so a report in the other language reads whole.
         figures = {title: {lng: make(lng).to_json() for lng in LANGUAGES}
-                   for title, make in current["figures"].items()}
-        saved[label] = scenarios.Scenario(label, current["assumptions"], current["results"],
-                                          figures)
+                   for title, make in now["figures"].items()}
+        saved[label] = scenarios.Scenario(label, now["assumptions"], now["results"], figures)
         remembered.sync()
         st.toast(tr("scen.replaced" if replaced else "scen.saved", name=escape_markdown(label)))
     if not saved:
@@ -62,29 +65,37 @@ def _scenarios_tab(current: dict, ds, lang: str) -> None:
         st.rerun()
 
 
-_PARTS = "whatif_parts"
+LEVERS = (("plan.tiers_tab", tier_tab), ("plan.discount_tab", discount_tab),
+          ("plan.retention_tab", retention_tab))
 
 
 @st.fragment
 def _lever(build, ds, f, margin: float, lang: str) -> None:
-    """One tab as a fragment: moving one of its controls reruns only this tab. Its assumptions,
-    results and figures are kept for the Scenarios tab (one tab failing leaves the others)."""
+    """One lever's tab as a fragment: moving one of its controls reruns only this tab."""
     remembered.sync()
     part = guarded(lambda: build(ds, f, margin, lang), lang)
     if part is None and links.drop_refused():
         st.rerun()
-    st.session_state.setdefault(_PARTS, {})[build.__name__] = part or {}
+    if part is not None:
+        links.accepted(build.__name__, tuple(b.__name__ for _, b in LEVERS))
     links.write_whatif()
 
 
-@st.fragment
-def _scenarios(ds, lang: str) -> None:
-    margin = st.session_state["whatif_margin"] / 100
+def _current(ds, f, margin: float, lang: str) -> dict:
+    """Every lever worked out from its kept controls, drawn or not: a scenario holds all three
+    (one failing leaves the others)."""
     current = {"assumptions": {"gross_margin": margin}, "results": {}, "figures": {}}
-    for part in st.session_state.get(_PARTS, {}).values():
+    for _, build in LEVERS:
+        part = guarded(lambda: build(ds, f, margin, lang, ui=UNSEEN), lang) or {}
         for k in current:
             current[k].update(part.get(k, {}))
-    _scenarios_tab(current, ds, lang)
+    return current
+
+
+@st.fragment
+def _scenarios(ds, f, lang: str) -> None:
+    margin = st.session_state["whatif_margin"] / 100
+    _scenarios_tab(lambda: _current(ds, f, margin, lang), ds, lang)
 
 
 def render() -> bool | None:
@@ -97,14 +108,10 @@ def render() -> bool | None:
     margin = st.slider(tr("plan.margin"), 0, 90, 40, format=tr("unit.pct_format"),
                        key="whatif_margin",
                        persist_state="session", help=tr("plan.margin_help")) / 100
-    tabs = st.tabs([tr("plan.tiers_tab"), tr("plan.discount_tab"), tr("plan.retention_tab"),
-                    tr("plan.scenarios_tab")])
-    for tab, build in zip(tabs[:3], (tier_tab, discount_tab, retention_tab)):
-        with tab:
-            _lever(build, ds, f, margin, lang)
-    with tabs[3]:
-        _scenarios(ds, lang)
-    links.accepted()
+    # Lazy: a view draws the open lever only; the others keep their controls' values.
+    lazy_tabs([(tr(label), lambda build=build: _lever(build, ds, f, margin, lang))
+               for label, build in LEVERS]
+              + [(tr("plan.scenarios_tab"), lambda: _scenarios(ds, f, lang))], key="whatif_tab")
     return True
 
 

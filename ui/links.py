@@ -31,6 +31,8 @@ _WS_READ = "app_link_workspace_read"
 _LINK = "app_link"
 # What-if keys set from the link, until the What-if page has drawn them without complaint.
 _SEEDED = "app_link_seeded"
+# The What-if levers that have drawn since the link seeded them.
+_DRAWN = "app_link_drawn"
 # Sidebar filter: (query parameter, widget key prefix, key of its choices in filter_choices).
 FILTERS = (("tier", "app_tiers", "tiers"), ("channel", "app_channels", "channels"),
            ("store", "app_stores", "stores"))
@@ -131,6 +133,7 @@ def _seed_session(link: dict) -> None:
             st.session_state[key] = value
             seeded.append(key)
     st.session_state[_SEEDED] = seeded
+    st.session_state.pop(_DRAWN, None)
 
 
 def read_view(choices: dict, suffix: str) -> None:
@@ -168,9 +171,13 @@ def drop_refused() -> bool:
     return bool(seeded)
 
 
-def accepted() -> None:
-    """The What-if page has drawn every setting the link gave: they are the manager's now."""
-    st.session_state.pop(_SEEDED, None)
+def accepted(lever: str, levers: tuple[str, ...]) -> None:
+    """A What-if lever has drawn the settings the link gave without complaint; once every lever
+    has (its tabs draw one at a time), they are the manager's."""
+    done = st.session_state.setdefault(_DRAWN, set())
+    done.add(lever)
+    if set(levers) <= done:
+        st.session_state.pop(_SEEDED, None)
 
 
 def _write_number(value) -> str:

@@ -15,6 +15,7 @@ from loyalty.planning.simulate import (DiscountAssumptions, band_elasticity, dis
 from ui import plan_state, state, tables
 from ui.choices import localized
 from ui.state import tr
+from ui.unseen import drawn
 from ui.widgets import band, decimal_note
 
 
@@ -31,12 +32,12 @@ _BOUND = (("elasticity_base", "plan.elasticity_base", "whatif_elasticity_base"),
           ("elasticity_high", "plan.elasticity_high", "whatif_elasticity_high"))
 
 
-def _discount_assumptions(lang: str) -> DiscountAssumptions:
+def _discount_assumptions(ui, lang: str) -> DiscountAssumptions:
     a = DiscountAssumptions()
-    with st.expander(tr("plan.discount_assumptions")):
-        st.caption(tr("plan.discount_assumptions_help"))
+    with ui.expander(tr("plan.discount_assumptions")):
+        ui.caption(tr("plan.discount_assumptions_help"))
         caps = []
-        cols = st.columns(4)
+        cols = ui.columns(4)
         for i, (kind, cap) in enumerate(a.max_uplift):
             value = cols[i % 4].number_input(tr(f"type.{kind}"), 0, 500, int(round(cap * 100)),
                                              step=5, key=f"whatif_cap_{kind}",
@@ -44,15 +45,15 @@ def _discount_assumptions(lang: str) -> DiscountAssumptions:
                                              help=tr("plan.cap_help"))
             caps.append((kind, value / 100))
         values = {"max_uplift": tuple(caps)}
-        cols = st.columns(3)
+        cols = ui.columns(3)
         for i, (name, label, key, low, high, fmt) in enumerate(_SHAPE):
             values[name] = cols[i % 3].slider(tr(label), low, high,
                                               int(round(getattr(a, name) * 100)),
                                               format=tr("unit.pct_format") if "%%" in fmt else fmt,
                                               key=key, persist_state="session",
                                               help=tr(f"{label}_help")) / 100
-        st.caption(tr("plan.bound_help"))
-        cols = st.columns(len(_BOUND))
+        ui.caption(tr("plan.bound_help"))
+        cols = ui.columns(len(_BOUND))
         for col, (name, label, key) in zip(cols, _BOUND):
             values[name] = col.number_input(tr(label), -10.0, 0.0, getattr(a, name), step=0.1,
                                             format="%.2f", key=key, persist_state="session",
@@ -61,20 +62,22 @@ def _discount_assumptions(lang: str) -> DiscountAssumptions:
     return replace(a, **values)
 
 
-def discount_tab(ds, f, margin: float, lang: str) -> dict:
+def discount_tab(ds, f, margin: float, lang: str, ui=st) -> dict:
+    """Draw the discount lever (``ui`` is ``st``) or only work it out
+    (:data:`ui.unseen.UNSEEN`); either way, its assumptions, results and figure for a scenario."""
     summary = plan_state.type_summary(*state.key(ds), f, int(default("churn_window_days")))
     if summary.empty:
-        st.info(tr("plan.no_customers"))
+        ui.info(tr("plan.no_customers"))
         return {}
     estimate = plan_state.discount_estimate(*state.key(ds), f)
-    message = st.empty()
+    message = ui.empty()
     kinds = list(summary.index)
-    target = localized(st.multiselect, tr("plan.offer_to"), kinds, default=kinds,
+    target = localized(ui.multiselect, tr("plan.offer_to"), kinds, default=kinds,
                        key="whatif_types", format_func=lambda k: tr(f"type.{k}"),
                        help=tr("plan.offer_to_help"), select_all=False)
-    depth = st.slider(tr("plan.depth"), 0, 60, 10, format=tr("unit.pct_format"),
+    depth = ui.slider(tr("plan.depth"), 0, 60, 10, format=tr("unit.pct_format"),
                       key="whatif_depth", persist_state="session", help=tr("plan.depth_help")) / 100
-    a = _discount_assumptions(lang)
+    a = _discount_assumptions(ui, lang)
     # Said above the controls, but after them: the clip depends on the assumed bound.
     if estimate["estimated"]:
         clipped = clip_estimate(estimate, a)
@@ -88,7 +91,7 @@ def discount_tab(ds, f, margin: float, lang: str) -> dict:
     else:
         message.info(tr("plan.literature", reason=tr(f"plan.reason_{estimate['reason']}")))
     if not target:
-        st.info(tr("plan.pick_types"))
+        ui.info(tr("plan.pick_types"))
         return {}
     chosen = summary.loc[target]
     # The estimate is the whole shop's response, so it calibrates the model over all types.
@@ -96,6 +99,34 @@ def discount_tab(ds, f, margin: float, lang: str) -> dict:
     res = {band: discount_scenario(chosen, depth, margin, a, scale, band_elasticity(band, a))
            for band, scale in bands.items()}
     base = res["base"]
+    lows = [res[b]["profit_change"] for b in res]
+    curve = profit_curve(chosen, margin, a, bands=tuple(bands.items()))
+    if drawn(ui):
+        _draw(base, lows, curve, chosen, depth, a, lang)
+    return {"assumptions": {
+                "discount_offered_to": list(target),
+                "discount_depth": depth,
+                "response_source": "data" if estimate["estimated"] else "literature",
+                "response_scales": {k: float(v) for k, v in bands.items()},
+                "max_uplift": {k: float(v) for k, v in a.max_uplift},
+                "response_threshold": a.threshold, "response_width": a.width,
+                "incremental_share": a.incremental_share, "warn_below": a.too_small_below,
+                "warn_from": a.devalue_from, "elasticity_base": a.elasticity_base,
+                "elasticity_high": a.elasticity_high, "saturation_depth": a.saturation_depth},
+            "results": {"discount_depth": depth, "discount_extra_orders": base["extra_orders"],
+                        "discount_extra_per_customer": base["extra_per_customer"],
+                        "discount_revenue_change": base["revenue"] - base["baseline_revenue"],
+                        "discount_cost": base["discount_cost"],
+                        "discount_profit_low": min(lows),
+                        "discount_profit": base["profit_change"],
+                        "discount_profit_high": max(lows)},
+            "figures": {"plan.discount_tab": lambda lng: plan_charts.profit_curve(curve, depth, lng)}}
+
+
+def _draw(base: dict, lows: list, curve, chosen, depth: float, a: DiscountAssumptions,
+          lang: str) -> None:
+    """The lever's results: extra orders, revenue, cost and profit, the best depth, the
+    profit curve and the types offered."""
     if base["warning"]:
         st.warning(tr(f"plan.warn_{base['warning']}"))
     if base["bounded_orders"] >= 0.5:
@@ -120,9 +151,7 @@ def discount_tab(ds, f, margin: float, lang: str) -> dict:
               border=True, help=tr("plan.orders_per_customer_help"))
     c3.metric(tr("plan.extra_per_customer"), fmt_number(base["extra_per_customer"], lang, 2),
               border=True, help=tr("plan.extra_per_customer_help"))
-    lows = [res[b]["profit_change"] for b in res]
     band(min(lows), max(lows), lang)
-    curve = profit_curve(chosen, margin, a, bands=tuple(bands.items()))
     best = curve.loc[curve["base"].idxmax()]
     if best["depth"] > 0:
         st.markdown(tr("plan.best_depth", depth=fmt_percent(best["depth"], lang, 0),
@@ -138,21 +167,3 @@ def discount_tab(ds, f, margin: float, lang: str) -> dict:
         tr("plan.aov_full"): chosen["aov"].to_numpy()})
     tables.show(per_type, {tr("seg.col_customers"): "count", tr("plan.orders_year"): "count",
                            tr("plan.aov_full"): "money"}, key="whatif_type_table")
-    return {"assumptions": {
-                "discount_offered_to": list(target),
-                "discount_depth": depth,
-                "response_source": "data" if estimate["estimated"] else "literature",
-                "response_scales": {k: float(v) for k, v in bands.items()},
-                "max_uplift": {k: float(v) for k, v in a.max_uplift},
-                "response_threshold": a.threshold, "response_width": a.width,
-                "incremental_share": a.incremental_share, "warn_below": a.too_small_below,
-                "warn_from": a.devalue_from, "elasticity_base": a.elasticity_base,
-                "elasticity_high": a.elasticity_high, "saturation_depth": a.saturation_depth},
-            "results": {"discount_depth": depth, "discount_extra_orders": base["extra_orders"],
-                        "discount_extra_per_customer": base["extra_per_customer"],
-                        "discount_revenue_change": base["revenue"] - base["baseline_revenue"],
-                        "discount_cost": base["discount_cost"],
-                        "discount_profit_low": min(lows),
-                        "discount_profit": base["profit_change"],
-                        "discount_profit_high": max(lows)},
-            "figures": {"plan.discount_tab": lambda lng: plan_charts.profit_curve(curve, depth, lng)}}

@@ -11,6 +11,7 @@ from loyalty.presentation.text import escape_markdown
 from loyalty.planning.tier_plan import DEFAULT_BENEFITS, TierAssumptions, TierBenefit, compare_ladders
 from ui import plan_state, state, tables
 from ui.state import tr
+from ui.unseen import drawn
 from ui.widgets import band, decimal_note
 
 MONTHS = 12
@@ -31,10 +32,10 @@ def _edited(key: str) -> None:
     st.session_state.setdefault(_EDITED, set()).add(key)
 
 
-def _benefit_inputs(names, prefix: str, defaults: tuple[TierBenefit, ...]) -> tuple:
+def _benefit_inputs(ui, names, prefix: str, defaults: tuple[TierBenefit, ...]) -> tuple:
     """Discount %, points multiplier and fixed cost per tier, one column per tier, starting from
     ``defaults`` (the last one serves any further tiers)."""
-    cols = st.columns(len(names))
+    cols = ui.columns(len(names))
     out = []
     for i, (col, name) in enumerate(zip(cols, names)):
         b = defaults[min(i, len(defaults) - 1)]
@@ -67,10 +68,10 @@ _ASSUMPTIONS = (
     ("demotion_loss", "plan.demotion_loss", "whatif_demotion_loss", 0, 100, 1, "%d %%"))
 
 
-def _assumption_inputs() -> dict:
+def _assumption_inputs(ui) -> dict:
     a = TierAssumptions()
     out = {}
-    cols = st.columns(len(_ASSUMPTIONS))
+    cols = ui.columns(len(_ASSUMPTIONS))
     for col, (name, label, key, low, high, step, fmt) in zip(cols, _ASSUMPTIONS):
         if "%%" in fmt:
             out[name] = col.slider(tr(label), low, high, int(round(getattr(a, name) * 100)),
@@ -84,15 +85,20 @@ def _assumption_inputs() -> dict:
     return out
 
 
-def tier_tab(ds, f, margin: float, lang: str) -> dict:
+def tier_tab(ds, f, margin: float, lang: str, ui=st) -> dict:
+    """Draw the tier lever (``ui`` is ``st``) or only work it out (:data:`ui.unseen.UNSEEN`);
+    either way, its assumptions, results and figure for a scenario."""
     info = plan_state.today_ladder(*state.key(ds), f, MONTHS, lang)
     ladder = info["ladder"]
     names = [n for n, _ in ladder]
-    st.caption(tr("plan.ladder_members" if info["source"] == "members" else "plan.ladder_default"))
+    ui.caption(tr("plan.ladder_members" if info["source"] == "members" else "plan.ladder_default"))
     dist = plan_state.spend_distribution(*state.key(ds), f, MONTHS)
+    if not dist["customers"].sum():
+        ui.info(tr("plan.no_customers"))
+        return {}
 
-    st.markdown(f"**{tr('plan.new_thresholds')}**", help=tr("plan.new_thresholds_help"))
-    cols = st.columns(len(ladder))
+    ui.markdown(f"**{tr('plan.new_thresholds')}**", help=tr("plan.new_thresholds_help"))
+    cols = ui.columns(len(ladder))
     floors_new = []
     for i, (col, (name, floor)) in enumerate(zip(cols, ladder)):
         value = col.number_input(tr("tiers.threshold", tier=escape_markdown(name)), 0.0,
@@ -102,15 +108,15 @@ def tier_tab(ds, f, margin: float, lang: str) -> dict:
                                  help=tr("plan.today_from", value=fmt_money(floor, lang, 0)))
         floors_new.append(float(value))
     if any(b <= a for a, b in zip(floors_new, floors_new[1:])):
-        st.warning(tr("plan.thresholds_order"))
+        ui.warning(tr("plan.thresholds_order"))
         return {}
 
-    with st.expander(tr("plan.benefits_today")):
-        today = _benefit_inputs(names, "whatif_now", DEFAULT_BENEFITS)
-    st.markdown(f"**{tr('plan.benefits_new')}**", help=tr("plan.benefits_help"))
-    planned = _benefit_inputs(names, "whatif_new", today)
-    with st.expander(tr("plan.tier_assumptions")):
-        values = _assumption_inputs()
+    with ui.expander(tr("plan.benefits_today")):
+        today = _benefit_inputs(ui, names, "whatif_now", DEFAULT_BENEFITS)
+    ui.markdown(f"**{tr('plan.benefits_new')}**", help=tr("plan.benefits_help"))
+    planned = _benefit_inputs(ui, names, "whatif_new", today)
+    with ui.expander(tr("plan.tier_assumptions")):
+        values = _assumption_inputs(ui)
     base = TierAssumptions(**values, margin=margin)
     ppu, pv, zone, stretch = (values[k] for k in ("points_per_unit", "point_value", "zone",
                                                    "stretch_max"))
@@ -118,6 +124,31 @@ def tier_tab(ds, f, margin: float, lang: str) -> dict:
                         replace(base, benefits=today), replace(base, benefits=planned))
     change = r["change"]
 
+    if drawn(ui):
+        _draw(r, names, lang)
+    return {"assumptions": {
+                "tiers": list(names),
+                "thresholds_today": [float(fl) for _, fl in ladder],
+                "thresholds_planned": [float(fl) for fl in floors_new],
+                "benefits_today": [asdict(b) for b in today],
+                "benefits_planned": [asdict(b) for b in planned],
+                "points_per_unit": ppu, "point_value": pv, "stretch_zone": zone,
+                "stretch_max": stretch, "demotion_loss": values["demotion_loss"]},
+            "results": {"tier_up": r["up"], "tier_down": r["down"],
+                        "tier_cost_change": change["base"]["benefit_cost"],
+                        "tier_extra_spend": change["base"]["extra_spend"],
+                        "tier_lost_spend": change["base"]["lost_spend"],
+                        "tier_margin_low": min(change["low"]["margin"], change["high"]["margin"]),
+                        "tier_margin": change["base"]["margin"],
+                        "tier_margin_high": max(change["low"]["margin"],
+                                                change["high"]["margin"])},
+            "figures": {"plan.tiers_tab": lambda lng: plan_charts.tier_compare(
+                r["now"]["per_tier"], r["new"]["per_tier"], names, lng)}}
+
+
+def _draw(r: dict, names: list[str], lang: str) -> None:
+    """The lever's results: movers, costs and margin, the tiers today and planned."""
+    change = r["change"]
     c1, c2, c3 = st.columns(3)
     c1.metric(tr("plan.moving_up"), fmt_number(r["up"], lang), border=True,
               help=tr("plan.moving_up_help"))
@@ -150,21 +181,3 @@ def tier_tab(ds, f, margin: float, lang: str) -> dict:
         tr("plan.customers_today"): "count", tr("plan.customers_planned"): "count",
         tr("plan.cost_today"): "money", tr("plan.cost_planned"): "money"},
         key="whatif_tier_table")
-    return {"assumptions": {
-                "tiers": list(names),
-                "thresholds_today": [float(fl) for _, fl in ladder],
-                "thresholds_planned": [float(fl) for fl in floors_new],
-                "benefits_today": [asdict(b) for b in today],
-                "benefits_planned": [asdict(b) for b in planned],
-                "points_per_unit": ppu, "point_value": pv, "stretch_zone": zone,
-                "stretch_max": stretch, "demotion_loss": values["demotion_loss"]},
-            "results": {"tier_up": r["up"], "tier_down": r["down"],
-                        "tier_cost_change": change["base"]["benefit_cost"],
-                        "tier_extra_spend": change["base"]["extra_spend"],
-                        "tier_lost_spend": change["base"]["lost_spend"],
-                        "tier_margin_low": min(change["low"]["margin"], change["high"]["margin"]),
-                        "tier_margin": change["base"]["margin"],
-                        "tier_margin_high": max(change["low"]["margin"],
-                                                change["high"]["margin"])},
-            "figures": {"plan.tiers_tab": lambda lng: plan_charts.tier_compare(
-                r["now"]["per_tier"], r["new"]["per_tier"], names, lng)}}

@@ -5,6 +5,8 @@ import os
 
 from streamlit.testing.v1 import AppTest
 
+from tests.page.tabs import open_tab
+
 APP = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
                    "app.py")
 # The demo data runs from 1 Nov 2024 to 31 Oct 2026.
@@ -61,16 +63,33 @@ def test_what_if_settings_from_a_link():
     at = _open({"w_margin": "55", "w_depth": "20", "w_churn_cut": "3.5", "wl_types": ["one_time"]},
                "pages/whatif.py")
     assert at.slider(key="whatif_margin").value == 55
+    # Settings of tabs not yet open stay in the address until their tab draws them.
+    assert at.query_params["w_margin"] == "55" and at.query_params["w_depth"] == "20"
+    open_tab(at, "whatif_tab", "Discount depth")
     assert at.slider(key="whatif_depth").value == 20
-    assert at.select_slider(key="whatif_churn_cut").value == 3.5
     assert at.multiselect(key="whatif_types@en").value == ["one_time"]
-    assert at.query_params["w_margin"] == "55"
+    open_tab(at, "whatif_tab", "Retention")
+    assert at.select_slider(key="whatif_churn_cut").value == 3.5
 
 
 def test_what_if_settings_a_control_refuses_fall_back_to_its_defaults():
     at = _open({"w_margin": "900", "w_years": "7"}, "pages/whatif.py")
     assert at.slider(key="whatif_margin").value == 40
+    open_tab(at, "whatif_tab", "Retention")
     assert at.radio(key="whatif_years").value == 3
+
+
+def test_a_refused_setting_in_a_tab_opened_later_falls_back_too():
+    at = _open({"w_margin": "55", "w_years": "7"}, "pages/whatif.py")
+    assert at.slider(key="whatif_margin").value == 55
+    open_tab(at, "whatif_tab", "Retention")
+    assert not at.exception and at.radio(key="whatif_years").value == 3
+    # Saved before the tab was opened, the scenario would have used the default too.
+    open_tab(at, "whatif_tab", "Scenarios")
+    at.button(key="whatif_save").click().run()
+    assert not at.exception
+    table = next(d.value for d in at.dataframe if "Scenario 1" in d.value.columns)
+    assert table.loc["Retention: years", "Scenario 1"] == "3"
 
 
 def test_link_to_own_data_applies_once_that_data_is_loaded():

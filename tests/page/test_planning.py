@@ -194,8 +194,14 @@ def _uplift(depth: float, threshold: float, width: float, start: float = 0.05) -
     return max(0.0, (s - s0) / (1 - s0))
 
 
+def whatif(at, tab: str = "Tier thresholds"):
+    """The What-if page with the lever ``tab`` open (its tabs draw only the open one)."""
+    at.switch_page("pages/whatif.py").run()
+    return open_tab(at, "whatif_tab", tab) if tab != "Tier thresholds" else at
+
+
 def test_whatif_discount_controls(shop):
-    shop.switch_page("pages/whatif.py").run()
+    whatif(shop, "Discount depth")
     assert any("no discount column" in i.value for i in shop.info)
     shop.slider(key="whatif_depth").set_value(0).run()
     m = metrics(shop)
@@ -255,7 +261,7 @@ def discount_warnings(at) -> list[str]:
 
 
 def test_whatif_retention_by_hand(shop):
-    shop.switch_page("pages/whatif.py").run()
+    whatif(shop, "Retention")
     # Of Y and M1 (bought Sep 2023 - Aug 2024) only M1 came back: churn 50 %; revenue 1,550.
     assert shop.number_input(key="whatif_churn").value == 50.0
     assert shop.number_input(key="whatif_revenue").value == 1550.0
@@ -278,15 +284,18 @@ def test_whatif_retention_by_hand(shop):
     assert metric(shop, "Extra revenue") == "€500.00"
     assert metric(shop, "Extra profit after cost") == "€240.00"
     shop.radio(key="app_lang").set_value("de").run()
+    open_tab(shop, "whatif_tab", "Kundenbindung", "de")
     assert any(c.value == "= 10.000\u00a0€" for c in shop.caption)
 
 
 def test_scenarios_save_compare_clear(demo):
-    demo.switch_page("pages/whatif.py").run()
+    whatif(demo, "Scenarios")
     assert demo.info[-1].value.startswith("No scenarios saved yet")
     demo.text_input(key="whatif_name").set_value("Base").run()
     demo.button(key="whatif_save").click().run()
+    open_tab(demo, "whatif_tab", "Discount depth")
     demo.slider(key="whatif_depth").set_value(20).run()
+    open_tab(demo, "whatif_tab", "Scenarios")
     demo.text_input(key="whatif_name").set_value("Deeper").run()
     demo.button(key="whatif_save").click().run()
     assert not demo.exception
@@ -297,20 +306,48 @@ def test_scenarios_save_compare_clear(demo):
     assert demo.info[-1].value.startswith("No scenarios saved yet")
 
 
+def test_a_scenario_holds_every_lever_as_its_tab_shows_it(shop):
+    # A view draws the open lever only; saving works out the others from their kept controls.
+    whatif(shop, "Retention")
+    shop.radio(key="whatif_years").set_value(1).run()
+    assert metric(shop, "Extra revenue") == "€31.00"
+    open_tab(shop, "whatif_tab", "Scenarios")
+    shop.button(key="whatif_save").click().run()
+    assert not shop.exception
+    saved = next(d.value for d in shop.dataframe if "Scenario 1" in d.value.columns)["Scenario 1"]
+    # 2 % of 1,550 kept for one year, as the Retention tab showed.
+    assert (saved["Retention: years"], saved["Retention: extra revenue"]) == ("1", "€31")
+    # The discount tab was never opened: its start, 10 % for every type, as it then shows.
+    assert saved["Discount: depth"] == "10.0%"
+    open_tab(shop, "whatif_tab", "Discount depth")
+    assert saved["Discount: profit change"] == _whole(metric(shop, "Change in gross profit"))
+    open_tab(shop, "whatif_tab", "Tier thresholds")
+    assert saved["Tiers: margin change"] == _whole(metric(shop, "Change in margin"))
+
+
+def _whole(money: str) -> str:
+    """A tile's amount ("-€146.61") as the scenario table writes it, in whole euros ("-€147")."""
+    sign = "-" if money.startswith("-") else ""
+    return f"{sign}€{round(float(money.lstrip('-€').replace(',', ''))):,}"
+
+
 def test_whatif_demo_reads_ladder_from_members_and_german(demo):
     demo.switch_page("pages/whatif.py").run()
     assert demo.caption[1].value.startswith("Today's thresholds are read from the members file")
     assert [demo.number_input(key=f"whatif_floor_{i}").value for i in range(3)] == [
         0.0, 300.0, 800.0]
     assert demo.number_input(key="whatif_floor_1").label == "Silber from"
+    open_tab(demo, "whatif_tab", "Discount depth")
     assert any(s.value.startswith("Response estimated from your data") for s in demo.success)
     demo.radio(key="app_lang").set_value("de").run()
+    open_tab(demo, "whatif_tab", "Stufenschwellen", "de")
     assert not demo.exception
     assert demo.title[0].value == "Was-wäre-wenn-Planung"
     assert "Kunden steigen auf" in [m.label for m in demo.metric]
     # Number inputs write a decimal point in any language; the value with a comma sits below.
     captions = [c.value for c in demo.caption]
     assert "= 0,010" in captions and "= 1,5" in captions
+    open_tab(demo, "whatif_tab", "Kundenbindung", "de")
     assert demo.select_slider(key="whatif_churn_cut").format_func(2.5) == "2,5 Pp."
     demo.switch_page("pages/programme.py").run()
     assert demo.title[0].value == "Programmerfolg" and not demo.exception
@@ -399,7 +436,7 @@ def test_price_loyal_respond_more_than_the_average_customer(demo):
     # it splits over the types follows the assumptions (price-loyal strongest). Offering the
     # discount to price-loyal customers only must keep their stronger response, not spread the
     # shop's average over them.
-    demo.switch_page("pages/whatif.py").run()
+    whatif(demo, "Discount depth")
     everyone = list(demo.multiselect(key="whatif_types@en").value)
 
     def extra_per_order(kinds) -> float:
@@ -421,7 +458,8 @@ def test_every_figure_has_its_definition(demo, page):
     assert not demo.exception and not demo.error
     assert [m.label for m in demo.metric if not m.help] == []
     # Lazy tabs build only the open one: open each in turn.
-    key = {"pages/segments.py": "seg_tab", "pages/churn.py": "churn_tab"}.get(page)
+    key = {"pages/segments.py": "seg_tab", "pages/churn.py": "churn_tab",
+           "pages/whatif.py": "whatif_tab"}.get(page)
     for label in [t.label for t in demo.tabs] if key else []:
         open_tab(demo, key, label)
         assert not demo.exception and not demo.error, label
@@ -429,10 +467,12 @@ def test_every_figure_has_its_definition(demo, page):
 
 
 def test_saving_under_an_existing_name_replaces_the_scenario(demo):
-    demo.switch_page("pages/whatif.py").run()
+    whatif(demo, "Scenarios")
     demo.text_input(key="whatif_name").set_value("Plan").run()
     demo.button(key="whatif_save").click().run()
+    open_tab(demo, "whatif_tab", "Discount depth")
     demo.slider(key="whatif_depth").set_value(30).run()
+    open_tab(demo, "whatif_tab", "Scenarios")
     demo.button(key="whatif_save").click().run()
     assert [t.value for t in demo.toast][-1] == "Replaced 'Plan' with the current settings."
     table = next(d.value for d in demo.dataframe if "Plan" in d.value.columns)

@@ -72,6 +72,7 @@ def test_scenario_name_is_escaped_in_the_toast():
     at = AppTest.from_file(APP, default_timeout=120)
     at.run()
     at.switch_page("pages/whatif.py").run()
+    open_tab(at, "whatif_tab", "Scenarios")
     at.text_input(key="whatif_name").set_value("[Plan](http://x.example) *A*").run()
     at.button(key="whatif_save").click().run()
     assert not at.exception

@@ -151,7 +151,9 @@ def _page(monkeypatch, engine: str, script: str, tab: tuple[str, str] | None = N
 @pytest.mark.parametrize("script,tab", [("pages/tiers.py", None),
                                         ("pages/churn.py", ("churn_tab", "Churn by group")),
                                         ("pages/churn.py", ("churn_tab", "Who is about to leave")),
-                                        ("pages/whatif.py", None)])
+                                        ("pages/whatif.py", None),
+                                        ("pages/whatif.py", ("whatif_tab", "Discount depth")),
+                                        ("pages/whatif.py", ("whatif_tab", "Retention"))])
 def test_tiers_churn_groups_and_what_if_on_spark_count_in_the_engine(monkeypatch, script, tab):
     from loyalty.analysis import clv, features, tiers
     duck = _page(monkeypatch, "duckdb", script, tab)
