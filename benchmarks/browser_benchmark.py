@@ -160,9 +160,11 @@ def run(rows: int, workdir: str) -> list[tuple[str, float]]:
             note("Tiers: a threshold changed", _type_into(page, "Silver from", "350"))
             _click_page(page, "What-if")
             note("What-if: a tier threshold changed", _type_into(page, "Gold from", "900"))
-            # What-if's tabs are drawn at once: opening one runs nothing.
+            # What-if draws the open tab only: opening another runs the page for it.
+            started = time.perf_counter()
             page.get_by_role("tab", name="Discount depth").click()
             page.locator('.st-key-whatif_depth input[type="range"]').first.wait_for()
+            note("What-if: another lever's tab opened", _settled(page, started))
             note("What-if: discount depth moved",
                  _move(page, page.locator('.st-key-whatif_depth input[type="range"]')))
             errors = page.locator('[data-testid="stException"], '

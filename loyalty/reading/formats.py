@@ -101,14 +101,23 @@ MONTH_NAMES_DE = (("Januar", "January"), ("Februar", "February"), ("März", "Mar
                   ("Mrz", "Mar"), ("Mai", "May"), ("Okt", "Oct"), ("Dez", "Dec"))
 
 
+# One pass over a value finds any of them (a name listed before its abbreviation wins, as the
+# names are replaced one after another in ``month_names_sql``); the sample of a large file has
+# thousands of values to try.
+_MONTH_DE_RE = re.compile(r"\b(" + "|".join(de for de, _ in MONTH_NAMES_DE) + r")\b",
+                          re.IGNORECASE)
+_MONTH_EN = {de.lower(): en for de, en in MONTH_NAMES_DE}
+_DOT_AFTER_LETTER_RE = re.compile(r"([A-Za-z])\.")
+_SPACES_RE = re.compile(r"\s+")
+
+
 def english_month_names(value: str) -> str:
     """German month names in English, the dot after an abbreviated month dropped and spaces
     collapsed, so that DuckDB's %b and %B read the value: '31. Dez. 2025' -> '31. Dec 2025'.
     The SQL in ingest does the same (``month_names_sql``)."""
-    for de, en in MONTH_NAMES_DE:
-        value = re.sub(rf"\b{de}\b", en, value, flags=re.IGNORECASE)
-    value = re.sub(r"([A-Za-z])\.", r"\1 ", value)
-    return re.sub(r"\s+", " ", value).strip()
+    value = _MONTH_DE_RE.sub(lambda m: _MONTH_EN[m.group(1).lower()], value)
+    value = _DOT_AFTER_LETTER_RE.sub(r"\1 ", value)
+    return _SPACES_RE.sub(" ", value).strip()
 
 _TIME = r"([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(\s?[AaPp][Mm])?)?"
 _ISO_RE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}" + _TIME + r"(Z|[+-]\d{2}:?\d{2})?$")
