@@ -52,9 +52,10 @@ def _in_memory(ds, f, ladder, months: int, has_tiers: bool) -> dict:
     in_file = state.member_tiers(*state.key(ds)).value_counts() if has_tiers else None
 
     def movement() -> dict:
-        spend_start = state.qualifying_spend(*state.key(ds), f, f.start - dt.timedelta(days=1),
-                                             months)
-        return tier_movement(assign_tiers(spend_start, ladder), tier_end, ladder)
+        start = f.start - dt.timedelta(days=1)
+        spend_start = state.qualifying_spend(*state.key(ds), f, start, months)
+        return tier_movement(assign_tiers(spend_start, ladder), tier_end, ladder,
+                             state.spend_positions(*state.key(ds), f, start, f.end, months))
 
     def near(within: float):
         found = near_next_tier(spend_end, ladder, within)

@@ -376,6 +376,16 @@ def qualifying_spend(uid: str, version: int, filters: Filters, day: dt.date, mon
     return spend(_DATASETS[uid], day, months, filters)
 
 
+@st.cache_resource(max_entries=4, show_spinner=False)
+def spend_positions(uid: str, version: int, filters: Filters, before: dt.date, after: dt.date,
+                    months: int):
+    """Where each customer with spend up to ``before`` is among those up to ``after`` (-1: not
+    there): a threshold change re-tiers both lists without looking a million ids up again."""
+    from loyalty.analysis.tiers import customer_positions
+    return customer_positions(qualifying_spend(uid, version, filters, before, months),
+                              qualifying_spend(uid, version, filters, after, months))
+
+
 @st.cache_data(max_entries=16, show_spinner=False)
 def points(uid: str, version: int, filters: Filters, point_value: float):
     """Points per month from the programme's launch (the members file's first join date)."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextvars
 import datetime as _dt
+import decimal
 import math
 
 from babel.dates import format_date as _format_date
@@ -1458,9 +1459,32 @@ def _missing(value) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 
+# Both locales group by thousands and differ only in which of "," and "." does what.
+_SEPARATORS = {"en": None, "de": str.maketrans(",.", ".,")}
+
+
+def _grouped(value, lang: str, decimals: int, scale: int = 0) -> str | None:
+    """``value`` as Babel writes it with the pattern ``#,##0.00`` (its shortest decimal form,
+    rounded half to even), by Python's formatter: Babel took 50 microseconds a number, and a
+    table of a thousand amounts is drawn again on each rerun. None for a value it cannot write
+    (infinite, or a language of other separators): Babel then writes it."""
+    if lang not in _SEPARATORS:
+        return None
+    try:
+        number = decimal.Decimal(str(value)).scaleb(scale)
+    except (decimal.InvalidOperation, ValueError):
+        return None
+    if not number.is_finite():
+        return None
+    text = format(number, f",.{decimals}f")
+    return text.translate(_SEPARATORS[lang]) if _SEPARATORS[lang] else text
+
+
 def fmt_number(value, lang: str = "en", decimals: int = 0) -> str:
     if _missing(value):
         return t("metric.not_available", lang)
+    if (text := _grouped(value, lang, decimals)) is not None:
+        return text
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     return format_decimal(value, format=pattern, locale=LOCALES[lang])
 
@@ -1494,6 +1518,8 @@ def fmt_money_short(value, lang: str = "en") -> str:
 def fmt_percent(value, lang: str = "en", decimals: int = 1) -> str:
     if _missing(value):
         return t("metric.not_available", lang)
+    if (text := _grouped(value, lang, decimals, scale=2)) is not None:
+        return text + ("%" if lang == "en" else "\u00a0%")
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + "\u00a0%"
     if lang == "en":
         pattern = pattern.replace("\u00a0%", "%")

@@ -1,10 +1,12 @@
 """The catalogue is complete in both languages and numbers are formatted per language."""
 
 import datetime as dt
+import itertools
 import pathlib
 import re
 import string
 
+import numpy as np
 import pytest
 
 from loyalty.presentation.i18n import CATALOGUE, fmt_date, fmt_money, fmt_money_short, fmt_number, fmt_percent, t
@@ -72,6 +74,46 @@ def test_formats(fn, args, en, de):
     assert fn(*args, lang="en") == en
     assert fn(*args, lang="de") == de
 
+
+
+# A number is rounded as written in decimal (2.675, stored as 2.67499..., is 2.68), half to
+# even, as Babel does; a sum shown to the cent must not change with how it is formatted.
+@pytest.mark.parametrize("value,decimals,en,de", [
+    (2.675, 2, "2.68", "2,68"),
+    (0.125, 2, "0.12", "0,12"),
+    (2.5, 0, "2", "2"),
+    (3.5, 0, "4", "4"),
+    (1234567.5, 0, "1,234,568", "1.234.568"),
+    (-1234.5, 1, "-1,234.5", "-1.234,5"),
+    (1e20, 0, "100,000,000,000,000,000,000", "100.000.000.000.000.000.000"),
+    (np.float64(999.995), 2, "1,000.00", "1.000,00"),
+    (np.int64(123456), 0, "123,456", "123.456"),
+    (float("inf"), 0, "\u221e", "\u221e"),
+])
+def test_numbers_round_as_written_in_decimal(value, decimals, en, de):
+    assert fmt_number(value, "en", decimals) == en
+    assert fmt_number(value, "de", decimals) == de
+
+
+@pytest.mark.parametrize("value,en,de", [
+    (0.0025, "0.2%", "0,2\xa0%"),
+    (-0.256, "-25.6%", "-25,6\xa0%"),
+    (12.3456, "1,234.6%", "1.234,6\xa0%"),
+])
+def test_percent_rounds_the_percentage(value, en, de):
+    assert fmt_percent(value, "en") == en
+    assert fmt_percent(value, "de") == de
+
+
+def test_numbers_are_written_as_babel_writes_them():
+    from babel.numbers import format_decimal
+
+    rng = np.random.default_rng(7)
+    values = np.concatenate([rng.uniform(-1e7, 1e7, 500), np.round(rng.uniform(-1e4, 1e4, 500), 3)])
+    for value, lang, decimals in itertools.product(values, ("en", "de"), (0, 1, 2)):
+        pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+        want = format_decimal(value, format=pattern, locale={"en": "en_GB", "de": "de_DE"}[lang])
+        assert fmt_number(value, lang, decimals) == want, (value, lang, decimals)
 
 def test_planning_keys_built_from_data_exist():
     from loyalty.planning.scenarios import ASSUMPTIONS, RESULTS

@@ -5,7 +5,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from loyalty.analysis.tiers import (assign_tiers, near_next_tier, points_over_time, qualifying_spend,
+from loyalty.analysis.tiers import (assign_tiers, customer_positions, near_next_tier, points_over_time, qualifying_spend,
                            tier_movement)
 
 TX = """customer_id,date,amount,points_earned,points_redeemed
@@ -47,6 +47,18 @@ def test_threshold_above_everyone_moves_everyone_down():
     assert (moved["upgrades"], moved["downgrades"], moved["stays"]) == (0, 2, 1)
     assert moved["matrix"].loc["Gold", "Bronze"] == 1 and moved["matrix"].values.sum() == 3
 
+
+
+def test_movement_follows_customers_between_lists_in_another_order():
+    before = assign_tiers(pd.Series({"a": 900.0, "b": 400.0, "x": 10.0}))
+    after = assign_tiers(pd.Series({"y": 400.0, "b": 900.0, "a": 100.0}))
+    positions = customer_positions(before, after)
+    assert positions.tolist() == [2, 1, -1]
+    # a falls from Gold to Bronze, b rises from Silver to Gold; x left and y is new: not counted.
+    for moved in (tier_movement(before, after), tier_movement(before, after, positions=positions)):
+        assert (moved["upgrades"], moved["downgrades"], moved["stays"]) == (1, 1, 0)
+        assert moved["matrix"].loc["Gold", "Bronze"] == 1 and moved["matrix"].loc["Silver", "Gold"] == 1
+        assert moved["matrix"].values.sum() == 2
 
 def test_near_next_tier():
     spend = pd.Series({"a": 760.0, "b": 700.0, "c": 280.0, "d": 900.0, "e": 300.0})
