@@ -101,10 +101,23 @@ def render() -> None:
     f = state.current_filters()
     st.caption(tr("tiers.intro"))
     ladder, months = _ladder(ds, f, lang)
+    floors = [floor for _, floor in ladder]
+    if any(b <= a for a, b in zip(floors, floors[1:])):
+        # Out of order, the ladder would rank a Gold customer below Silver and count moves
+        # between them the wrong way round.
+        st.warning(tr("plan.thresholds_order"))
+    else:
+        _tier_figures(ds, f, ladder, months, lang)
+    _points(ds, f, lang)
+
+
+def _tier_figures(ds, f, ladder: tuple, months: int, lang: str) -> None:
+    """Customers and spend per tier, movement in the period and the near-next-tier list."""
     st.subheader(tr("tiers.distribution"), help=tr("tiers.distribution_help", months=months))
-    # One assignment for every page: the tier each customer's qualifying spend reaches on the
-    # ladder above, which is also where the What-if page starts. The members file's own tiers,
-    # set by the loyalty platform at other moments and by its own rules, are shown beside it.
+    # One assignment for the page: the tier each customer's qualifying spend reaches on the
+    # ladder above (the What-if page starts from this ladder as the data gives it). The members
+    # file's own tiers, set by the loyalty platform at other moments and by its own rules, are
+    # shown beside it.
     has_tiers = ds.has("members") and "tier" in ds.fields("members")
     figures = (_in_engine if ds.customers_stay_in_engine else _in_memory)(ds, f, ladder, months,
                                                                           has_tiers)
@@ -160,6 +173,9 @@ def render() -> None:
                            file_name="near_next_tier.csv", mime="text/csv", key="tiers_download",
                            on_click="ignore")
 
+
+def _points(ds, f, lang: str) -> None:
+    """Points earned and redeemed, outstanding points, liability, redemption and breakage."""
     st.subheader(tr("tiers.points_title"), help=tr("tiers.points_help"))
     fields = ds.fields("transactions")
     if not {"points_earned", "points_redeemed"} & fields:

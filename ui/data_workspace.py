@@ -76,8 +76,11 @@ def panel() -> None:
         names[SESSION] = tr("ws.session")
     names.update({w.id: w.name for w in found})
     chosen = current.id if current else (DEMO if ds.label == "demo" else SESSION)
-    # Keyed by what is open: a workspace opened or left elsewhere starts the box afresh.
-    key = f"data_ws_pick_{chosen}"
+    # Keyed by what is open: a workspace opened or left elsewhere starts the box afresh. And by
+    # the language: the browser sends back the option's label, and an English label read
+    # against German ones came back as a pick of a workspace called "Demo shop (read-only)"
+    # (see ui/choices.py). The box always shows what is open, so there is no choice to carry.
+    key = f"data_ws_pick_{chosen}@{state.lang()}"
     st.selectbox(tr("ws.open"), list(names), index=list(names).index(chosen),
                  format_func=names.get, key=key, on_change=_on_pick, args=(key,),
                  help=tr("ws.open_help"))

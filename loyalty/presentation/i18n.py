@@ -120,11 +120,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                            "selbst in jeder Stufe führt (eigene Regeln und Stichtage der "
                            "Plattform)."),
     "tiers.by_spend": ("Each customer is in the tier their qualifying spend over the last "
-                       "{months} months reaches on the ladder above: the same tiers the What-if "
-                       "page starts from.",
+                       "{months} months reaches on the ladder above. The What-if page starts "
+                       "from the ladder as the data gives it; thresholds changed here apply to "
+                       "this page only.",
                        "Jeder Kunde steht in der Stufe, die sein qualifizierender Umsatz der "
-                       "letzten {months} Monate auf der Leiter oben erreicht: dieselben Stufen, "
-                       "von denen die Was-wäre-wenn-Seite ausgeht."),
+                       "letzten {months} Monate auf der Leiter oben erreicht. Die "
+                       "Was-wäre-wenn-Seite geht von der Leiter aus, wie die Daten sie ergeben; "
+                       "hier geänderte Schwellen gelten nur auf dieser Seite."),
     "tiers.in_members_file": ("In the members file", "Laut Mitgliederdatei"),
     "tiers.spend": ("Qualifying spend", "Qualifizierender Umsatz"),
     "tiers.movement": ("Tier movement in the period", "Stufenwechsel im Zeitraum"),

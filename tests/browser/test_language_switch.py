@@ -70,3 +70,23 @@ def test_load_results_follow_the_switch(app_url, page, tmp_path):
     page.get_by_text("1 Bestellung ist teilweise erstattet").wait_for()
     page.get_by_text("2 Zeilen: ein Verkauf je Zeile.").wait_for()
     shot(page, "data_loaded_then_german")
+
+
+def test_the_open_workspace_survives_a_switch_and_an_upload(app_url, page, tmp_path):
+    # The browser sent the workspace box's English label back after the switch; read against the
+    # German labels it was taken for a pick of a workspace of that name ("no such workspace").
+    export = tmp_path / "kasse.csv"
+    export.write_bytes(EXPORT)
+    open_page(page, app_url, "Data")
+    for language in ("Deutsch", "English", "Deutsch"):
+        page.get_by_text(language, exact=True).click()
+        idle(page)
+    page.set_input_files('input[type="file"]', str(export))
+    wait_for_file_box(page)
+    idle(page)
+    shot(page, "data_switch_then_upload")
+    main = page.locator("[data-testid='stMain']").first
+    assert page.get_by_role("combobox", name="Geöffnet").input_value() == \
+        "Demo-Shop (schreibgeschützt)"
+    assert "Diesen Arbeitsbereich gibt es nicht" not in main.inner_text()
+    assert main.locator("[data-testid='stAlertContentError']").count() == 0

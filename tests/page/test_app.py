@@ -322,6 +322,23 @@ def test_tiers_page_threshold_above_everyone():
     assert any(i.value.startswith("Nobody is this close to the next tier") for i in at.info)
 
 
+
+def test_tiers_page_refuses_a_ladder_out_of_order():
+    at = new_app()
+    at.switch_page("pages/tiers.py").run()
+    gold = at.number_input(key="tiers_floor_2").value
+    at.number_input(key="tiers_floor_1").set_value(gold + 200).run()
+    assert not at.exception
+    assert [w.value for w in at.warning] == [
+        "Each tier's threshold must be higher than the one below it."]
+    # No tier figures from a ladder that ranks Silber above Gold; the points still show.
+    assert not any(m.label in ("Upgrades", "Downgrades", "Stayed") for m in at.metric)
+    assert [m.label for m in at.metric] == ["Outstanding points", "Points liability", "Redemption rate",
+                                           "Breakage"]
+    at.number_input(key="tiers_floor_1").set_value(gold - 1).run()
+    assert not at.warning and [m.label for m in at.metric][:3] == ["Upgrades", "Downgrades",
+                                                                    "Stayed"]
+
 RELOAD_SCRIPT = """
 import importlib, sys
 sys.path.insert(0, {root!r})
