@@ -1329,7 +1329,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "seg.col_share": ("Customer %", "Kundenanteil"),
     "seg.col_revenue_share": ("Revenue %", "Umsatzanteil"),
     "seg.col_spend": ("Revenue / customer", "Ø Umsatz"),
-    "seg.col_frequency": ("Orders / month", "Käufe / Monat"),
+    "seg.col_frequency": ("Orders / month", "Bestellungen / Monat"),
     "seg.col_nps": ("NPS", "NPS"),
     "seg.col_churn": ("Churned", "Abgewandert"),
     "seg.col_action": ("What to do", "Was tun"),

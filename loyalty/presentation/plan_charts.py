@@ -84,6 +84,10 @@ def scenario_bars(compare: pd.DataFrame, lang: str = "en") -> go.Figure:
     """Margin change of each saved scenario (one bar per scenario and lever)."""
     fig = go.Figure()
     for lever in compare.columns:
+        if compare[lever].isna().all():
+            # A lever no scenario could work out (no churn to cut, no discounts in the data)
+            # would stand in the legend with no bar to find.
+            continue
         fig.add_trace(go.Bar(x=list(compare.index), y=compare[lever], name=t(f"plan.{lever}",
                                                                              lang)))
     fig.update_yaxes(title_text=f"{t('plan.profit_change', lang)} ({currency_symbol(lang)})",

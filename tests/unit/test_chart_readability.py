@@ -144,3 +144,11 @@ def test_customer_timeline_names_months_in_the_ui_language():
         "Sept. 2026")
     short = buys.assign(date=pd.to_datetime(["2026-03-14", "2026-03-20", "2026-04-01"]))
     assert charts.customer_timeline(short, "en").layout.xaxis.ticktext[:2] == ("14 Mar", "17 Mar")
+
+
+def test_scenario_bars_leave_out_a_lever_no_scenario_has():
+    levers = pd.DataFrame({"tier_margin": [120.0, -40.0], "discount_profit": [None, 15.0],
+                           "retention_profit": [None, None]}, index=["A", "B"])
+    fig = plan_charts.scenario_bars(levers, "de")
+    assert [trace.name for trace in fig.data] == ["Stufenplan", "Rabatt"]
+    assert list(fig.data[0].y) == [120.0, -40.0]
