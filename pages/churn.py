@@ -12,6 +12,7 @@ from loyalty.presentation.i18n import fmt_number, fmt_percent
 from loyalty.analysis.lifecycle import lifecycle_stage
 from loyalty.analysis.periods import month_coverage
 from ui import plan_state, remembered, state, tables
+from ui.choices import localized
 from ui.state import tr
 from ui.widgets import guarded, lazy_tabs, page_start
 
@@ -57,8 +58,8 @@ def _cohorts_tab(ds, f, lang: str) -> None:
     if c.empty:
         st.info(tr("app.no_data"))
         return
-    kind = st.radio(tr("churn.cohort_value"), ["retention", "revenue_retention"],
-                    horizontal=True, format_func=lambda k: tr(f"churn.{k}"), key="churn_kind")
+    kind = localized(st.radio, tr("churn.cohort_value"), ["retention", "revenue_retention"],
+                     horizontal=True, format_func=lambda k: tr(f"churn.{k}"), key="churn_kind")
     st.subheader(tr("churn.cohorts"), help=tr(f"churn.{kind}_help"))
     st.plotly_chart(charts.cohort_heatmap(c, lang, kind), key="churn_cohorts")
     default_launch = None

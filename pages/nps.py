@@ -63,8 +63,8 @@ def _group_label(column: str):
 
 
 def _trend_tab(surveys, lang: str) -> None:
-    unit = st.radio(tr("nps.unit"), ["W", "M", "Q"], index=1, horizontal=True,
-                    format_func=lambda u: tr(f"nps.unit_{u}"), key="nps_unit")
+    unit = localized(st.radio, tr("nps.unit"), ["W", "M", "Q"], index=1, horizontal=True,
+                     format_func=lambda u: tr(f"nps.unit_{u}"), key="nps_unit")
     trend = nps.nps_by_period(surveys, unit)
     if trend.empty:
         st.info(tr("nps.no_answers"))
@@ -95,8 +95,8 @@ def _trend_tab(surveys, lang: str) -> None:
 
 
 def _groups_tab(ds, f, surveys, lang: str) -> None:
-    column = st.radio(tr("nps.group_by"), list(GROUPS), horizontal=True,
-                      format_func=lambda g: tr(f"nps.by_{g}"), key="nps_group")
+    column = localized(st.radio, tr("nps.group_by"), list(GROUPS), horizontal=True,
+                       format_func=lambda g: tr(f"nps.by_{g}"), key="nps_group")
     frame = _group_frame(ds, f, column)
     if frame is None:
         st.info(tr("nps.no_group", group=tr(f"nps.by_{column}")))

@@ -177,8 +177,9 @@ def _customer_tab(types, min_orders: int, lang: str, ds) -> None:
 
 def _export_tab(types, lang: str) -> None:
     untellable = types.untellable
-    kind = st.radio(tr("seg.export_by"), ["type", "lifecycle", "rfm"], horizontal=True,
-                    format_func=lambda k: tr(f"seg.export_{k}"), key="seg_export_kind")
+    kind = localized(st.radio, tr("seg.export_by"), ["type", "lifecycle", "rfm"],
+                     horizontal=True, format_func=lambda k: tr(f"seg.export_{k}"),
+                     key="seg_export_kind")
     if kind == "type":
         value = localized(st.selectbox, tr("seg.col_type"),
                           [ty for ty in GROUPS if ty not in untellable],

@@ -2,8 +2,11 @@
 
 Streamlit keeps showing a selectbox's old label when only its ``format_func`` output changes
 (streamlit/streamlit#13788): after switching to German a staged file still said
-"Transactions". So the widget's key carries the language, and the choice itself lives under the
-plain key, from which a widget drawn in the other language starts.
+"Transactions". And a selectbox or radio gets its choice back from the browser as the option's
+label: an English label read against German ones came back as the label itself, so a radio
+showed nothing chosen and the page worked with a value it does not know. So the widget's key
+carries the language, and the choice itself lives under the plain key, from which a widget drawn
+in the other language starts.
 """
 
 from __future__ import annotations

@@ -263,7 +263,7 @@ def test_nps_page():
     # Gold against Bronze members: a large, meaningful gap in the demo data.
     assert any(m.value.startswith("Bronze: NPS") and "is statistically meaningful" in m.value
                for m in at.markdown)
-    at.radio(key="nps_group").set_value("loyalty_type").run()
+    at.radio(key="nps_group@en").set_value("loyalty_type").run()
     assert not at.exception
     at.text_input(key="nps_search").input("teuer").run()
     comments = at.dataframe[-1].value

@@ -112,7 +112,7 @@ def _nps(monkeypatch, engine: str) -> list:
     at = _open(monkeypatch, engine, "pages/nps.py")
     tables = []
     for column in ("loyalty_type", "tier", "channel", "store"):
-        at.radio(key="nps_group").set_value(column).run()
+        at.radio(key="nps_group@en").set_value(column).run()
         assert not at.exception and not at.error, column
         tables.append([d.value for d in at.dataframe])
     return tables
