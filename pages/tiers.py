@@ -9,7 +9,8 @@ from loyalty.presentation import charts
 from loyalty.presentation.csvsafe import to_csv_bytes
 from loyalty.presentation.i18n import fmt_money, fmt_number, fmt_percent
 from loyalty.presentation.text import escape_markdown
-from loyalty.analysis.tiers import assign_tiers, near_next_tier, tier_movement
+from loyalty.analysis.tiers import (assign_tiers, near_next_tier, thresholds_rise,
+                                    tier_movement)
 from ui import plan_state, state, tables
 from ui.state import tr
 from ui.widgets import guarded, page_start
@@ -101,13 +102,10 @@ def render() -> None:
     f = state.current_filters()
     st.caption(tr("tiers.intro"))
     ladder, months = _ladder(ds, f, lang)
-    floors = [floor for _, floor in ladder]
-    if any(b <= a for a, b in zip(floors, floors[1:])):
-        # Out of order, the ladder would rank a Gold customer below Silver and count moves
-        # between them the wrong way round.
-        st.warning(tr("plan.thresholds_order"))
-    else:
+    if thresholds_rise([floor for _, floor in ladder]):
         _tier_figures(ds, f, ladder, months, lang)
+    else:
+        st.warning(tr("plan.thresholds_order"))
     _points(ds, f, lang)
 
 

@@ -8,6 +8,7 @@ import streamlit as st
 from loyalty.presentation import charts, plan_charts
 from loyalty.presentation.i18n import fmt_money, fmt_money_short, fmt_number
 from loyalty.presentation.text import escape_markdown
+from loyalty.analysis.tiers import thresholds_rise
 from loyalty.planning.tier_plan import DEFAULT_BENEFITS, TierAssumptions, TierBenefit, compare_ladders
 from ui import plan_state, state, tables
 from ui.state import tr
@@ -107,7 +108,7 @@ def tier_tab(ds, f, margin: float, lang: str, ui=st) -> dict:
                                  disabled=i == 0,
                                  help=tr("plan.today_from", value=fmt_money(floor, lang, 0)))
         floors_new.append(float(value))
-    if any(b <= a for a, b in zip(floors_new, floors_new[1:])):
+    if not thresholds_rise(floors_new):
         ui.warning(tr("plan.thresholds_order"))
         return {}
 

@@ -33,6 +33,12 @@ def qualifying_spend(ds: Dataset, as_of: dt.date, months: int = 12,
     return by_customer(g)["spend"].sort_index()
 
 
+def thresholds_rise(floors) -> bool:
+    """Whether each tier's threshold is above the one below it (``floors`` from the lowest tier
+    up). A ladder out of order ranks a Gold customer below Silver and counts moves backwards."""
+    return all(b > a for a, b in zip(floors, floors[1:]))
+
+
 def _ladder_steps(values: np.ndarray, tiers) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The ladder from the lowest floor up (names, floors) and each value's step on it: the
     highest floor the value reaches, the lowest step for a value below every floor."""

@@ -5,8 +5,8 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from loyalty.analysis.tiers import (assign_tiers, customer_positions, near_next_tier, points_over_time, qualifying_spend,
-                           tier_movement)
+from loyalty.analysis.tiers import (assign_tiers, customer_positions, near_next_tier, points_over_time,
+                           qualifying_spend, thresholds_rise, tier_movement)
 
 TX = """customer_id,date,amount,points_earned,points_redeemed
 A,2024-12-15,500,500,0
@@ -59,6 +59,12 @@ def test_movement_follows_customers_between_lists_in_another_order():
         assert (moved["upgrades"], moved["downgrades"], moved["stays"]) == (1, 1, 0)
         assert moved["matrix"].loc["Gold", "Bronze"] == 1 and moved["matrix"].loc["Silver", "Gold"] == 1
         assert moved["matrix"].values.sum() == 2
+
+
+@pytest.mark.parametrize("floors,rise", [([0, 300, 800], True), ([0, 1200, 1000], False),
+                                         ([0, 300, 300], False), ([0], True)])
+def test_thresholds_rise(floors, rise):
+    assert thresholds_rise(floors) is rise
 
 def test_near_next_tier():
     spend = pd.Series({"a": 760.0, "b": 700.0, "c": 280.0, "d": 900.0, "e": 300.0})
