@@ -4,6 +4,7 @@ colleague opening it in a fresh browser (no shared session) reads the same figur
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import idle, shot
 from .test_upload_flow import tile
@@ -34,6 +35,12 @@ def _german(pg) -> None:
         if pg.get_by_role("combobox", name="Kanal", exact=True).count():
             return
     raise AssertionError("the language did not switch to German")
+
+
+def _margin(pg):
+    # The slider writes its value into the thumb a moment after the page has drawn it (a CI run
+    # once read it empty), so the checks below wait for the text rather than read it once.
+    return pg.locator('[data-testid="stSliderThumbValue"]').first
 
 
 def _fresh(browser, url: str):
@@ -87,13 +94,12 @@ def test_link_carries_the_page_and_what_if_settings(app_url, page, browser):
     page.wait_for_function("() => location.search.includes('w_margin=45')")
     url = page.url
     assert "/what-if?" in url
-    assert page.locator('[data-testid="stSliderThumbValue"]').first.inner_text().startswith("45")
+    expect(_margin(page)).to_have_text(re.compile(r"^45"), timeout=30_000)
 
     other = _fresh(browser, url)
     try:
         assert other.get_by_role("heading", level=1).inner_text().startswith("What-if")
-        margin = other.locator('[data-testid="stSliderThumbValue"]').first.inner_text()
-        assert margin.startswith("45")
+        expect(_margin(other)).to_have_text(re.compile(r"^45"), timeout=30_000)
     finally:
         other.context.close()
 
@@ -109,8 +115,8 @@ def test_a_broken_link_opens_quietly(app_url, browser, path, query):
         body = other.locator('[data-testid="stMain"]').inner_text()
         assert "Traceback" not in body and "went wrong" not in body
         if path:
-            margin = other.locator('[data-testid="stSliderThumbValue"]').first.inner_text()
-            assert margin.startswith("40")     # the default, not the link's 900
+            # the default, not the link's 900
+            expect(_margin(other)).to_have_text(re.compile(r"^40"), timeout=30_000)
         else:
             assert tile(other, "Customers") == "5,000"
             # The link is rewritten with what is shown.
