@@ -293,3 +293,16 @@ def test_load_names_its_stages_in_order(write_file, dataset):
     from loyalty.presentation.i18n import t
     assert [t(f"data.stage.{s}", "de") for s in ("prepare", "read")] == [
         "Datei wird vorbereitet", "Zeilen werden gelesen und umgewandelt"]
+
+
+def test_guest_numbers_are_sales_without_a_customer(write_file, dataset):
+    # Tills and shops write a sale without an account as 0, "Gast", "guest", "-" or "n/a", in
+    # any case and with spaces; a number that merely contains one of them is a customer.
+    rows = ["0", " GAST ", "Guest", "-", "N/A", "none", "NULL", "00", "guests", "K-0", "gast1"]
+    text = "Kunde;Datum;Umsatz\n" + "".join(f"{c};02.01.2026;1,00\n" for c in rows)
+    report = dataset.load(write_file("kasse.csv", text))
+    assert (report.rows_loaded, report.rows_rejected) == (11, 0)
+    ids = dataset.con.execute(
+        "SELECT customer_id FROM transactions WHERE customer_id IS NOT NULL "
+        "ORDER BY customer_id").fetchall()
+    assert [i for (i,) in ids] == ["00", "K-0", "gast1", "guests"]
