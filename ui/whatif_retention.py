@@ -6,6 +6,7 @@ from loyalty.presentation import plan_charts
 from loyalty.presentation.i18n import fmt_money, fmt_money_short, fmt_number, fmt_percent
 from loyalty.planning.simulate import retention_scenario
 from ui import plan_state, state
+from ui.choices import localized
 from ui.state import tr
 from ui.unseen import drawn
 from ui.widgets import band, decimal_note, money_note
@@ -44,10 +45,10 @@ def retention_tab(ds, f, margin: float, lang: str, ui=st) -> dict:
     # A select slider so the points read with a decimal comma in German (a slider's format
     # always writes a point).
     pp = tr("unit.pp")
-    cut = c1.select_slider(tr("plan.churn_cut"), _CUTS, 2.0, key="whatif_churn_cut",
-                           persist_state="session",
-                           format_func=lambda v: f"{fmt_number(v, lang, 1)} {pp}",
-                           help=tr("plan.churn_cut_help")) / 100
+    cut = localized(c1.select_slider, tr("plan.churn_cut"), _CUTS, value=2.0,
+                    key="whatif_churn_cut",
+                    format_func=lambda v: f"{fmt_number(v, lang, 1)} {pp}",
+                    help=tr("plan.churn_cut_help")) / 100
     years = c2.radio(tr("plan.years"), [1, 2, 3], index=2, horizontal=True, key="whatif_years",
                      persist_state="session",
                      help=tr("plan.years_help"))

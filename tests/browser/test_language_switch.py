@@ -106,3 +106,21 @@ def test_a_radio_choice_carries_over_the_switch(app_url, page):
     checked = page.locator("[data-testid='stMain'] [role='radiogroup'] input:checked")
     assert [c.evaluate("e => e.closest('label').innerText") for c in checked.all()] == [
         "Gehaltener Umsatz"]
+
+
+def test_a_what_if_select_slider_keeps_its_value_over_the_switch(app_url, page):
+    # The churn cut came back from the browser as "2.5 pp", which no German step reads as, and
+    # fell back to its default 2 pp without a word.
+    open_page(page, app_url, "What-if", "Retention")
+    cut = page.get_by_role("slider", name="Reduce churn by (percentage points)")
+    cut.focus()
+    cut.press("ArrowRight")
+    idle(page)
+    for language in ("Deutsch", "English", "Deutsch"):
+        page.get_by_text(language, exact=True).click()
+        idle(page)
+    page.get_by_role("tab", name="Kundenbindung").click()
+    idle(page)
+    shot(page, "whatif_churn_cut_after_switches")
+    value = page.get_by_role("slider", name="Abwanderung senken um (Prozentpunkte)")
+    assert value.get_attribute("aria-valuetext") == "2,5 Pp."

@@ -69,7 +69,7 @@ def test_what_if_settings_from_a_link():
     assert at.slider(key="whatif_depth").value == 20
     assert at.multiselect(key="whatif_types@en").value == ["one_time"]
     open_tab(at, "whatif_tab", "Retention")
-    assert at.select_slider(key="whatif_churn_cut").value == 3.5
+    assert at.select_slider(key="whatif_churn_cut@en").value == 3.5
 
 
 def test_what_if_settings_a_control_refuses_fall_back_to_its_defaults():

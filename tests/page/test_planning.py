@@ -274,7 +274,7 @@ def test_whatif_retention_by_hand(shop):
     shop.number_input(key="whatif_revenue").set_value(10_000.0).run()
     assert any(c.value == "= €10,000" for c in shop.caption)
     shop.number_input(key="whatif_retention_cost").set_value(10.0).run()
-    shop.select_slider(key="whatif_churn_cut").set_value(5.0).run()
+    shop.select_slider(key="whatif_churn_cut@en").set_value(5.0).run()
     shop.number_input(key="whatif_churn").set_value(0.0).run()
     assert any(i.value.startswith("With a yearly churn of 0% there is no churn to cut")
                for i in shop.info)
@@ -348,7 +348,7 @@ def test_whatif_demo_reads_ladder_from_members_and_german(demo):
     captions = [c.value for c in demo.caption]
     assert "= 0,010" in captions and "= 1,5" in captions
     open_tab(demo, "whatif_tab", "Kundenbindung", "de")
-    assert demo.select_slider(key="whatif_churn_cut").format_func(2.5) == "2,5 Pp."
+    assert demo.select_slider(key="whatif_churn_cut@de").format_func(2.5) == "2,5 Pp."
     demo.switch_page("pages/programme.py").run()
     assert demo.title[0].value == "Programmerfolg" and not demo.exception
 
