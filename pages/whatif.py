@@ -14,6 +14,7 @@ from loyalty.planning import scenarios
 from loyalty.presentation.i18n import LANGUAGES
 from loyalty.presentation.text import escape_markdown
 from ui import links, remembered, state, workspace
+from ui.choices import localized
 from ui.state import tr
 from ui.whatif_discount import discount_tab
 from ui.whatif_retention import retention_tab
@@ -23,16 +24,23 @@ from ui.widgets import guarded, lazy_tabs, page_start
 
 
 def _scenarios_tab(current, ds, lang: str) -> None:
-    """Save, compare and download scenarios; ``current()`` is what every lever shows now."""
+    """Save, compare and download scenarios; ``current(levers)`` is what those levers show
+    now."""
     saved: dict = st.session_state.setdefault("whatif_scenarios", {})
     st.caption(tr("scen.intro"))
+    names = [build.__name__ for _, build in LEVERS]
+    titles = {build.__name__: tr(label) for label, build in LEVERS}
+    levers = localized(st.multiselect, tr("scen.levers"), names, default=names,
+                       key="whatif_save_levers", format_func=titles.get,
+                       help=tr("scen.levers_help"))
     c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
     name = c1.text_input(tr("scen.name"), key="whatif_name", persist_state="session",
                          placeholder=tr("scen.name_placeholder", n=len(saved) + 1))
-    if c2.button(tr("scen.save"), key="whatif_save", icon=":material/bookmark_add:"):
+    if c2.button(tr("scen.save"), key="whatif_save", icon=":material/bookmark_add:",
+                 disabled=not levers, help=None if levers else tr("scen.no_levers")):
         label = name.strip() or tr("scen.name_placeholder", n=len(saved) + 1)
         replaced = label in saved
-        now = current()
+        now = current(levers)
         # Each chart in every language, so a report in the other language reads whole.
         figures = {title: {lng: make(lng).to_json() for lng in LANGUAGES}
                    for title, make in now["figures"].items()}
@@ -81,11 +89,13 @@ def _lever(build, ds, f, margin: float, lang: str) -> None:
     links.write_whatif()
 
 
-def _current(ds, f, margin: float, lang: str) -> dict:
-    """Every lever worked out from its kept controls, drawn or not: a scenario holds all three
-    (one failing leaves the others)."""
+def _current(ds, f, margin: float, lang: str, levers: list[str]) -> dict:
+    """The ``levers`` (by function name) worked out from their kept controls, drawn or not (one
+    failing leaves the others)."""
     current = {"assumptions": {"gross_margin": margin}, "results": {}, "figures": {}}
     for _, build in LEVERS:
+        if build.__name__ not in levers:
+            continue
         part = guarded(lambda: build(ds, f, margin, lang, ui=UNSEEN), lang) or {}
         for k in current:
             current[k].update(part.get(k, {}))
@@ -95,7 +105,7 @@ def _current(ds, f, margin: float, lang: str) -> dict:
 @st.fragment
 def _scenarios(ds, f, lang: str) -> None:
     margin = st.session_state["whatif_margin"] / 100
-    _scenarios_tab(lambda: _current(ds, f, margin, lang), ds, lang)
+    _scenarios_tab(lambda levers: _current(ds, f, margin, lang, levers), ds, lang)
 
 
 def render() -> bool | None:

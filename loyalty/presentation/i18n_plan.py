@@ -505,10 +505,19 @@ TEXTS: dict[str, tuple[str, str]] = {
     "plan.retention_profit": ("Retention", "Kundenbindung"),
 
     # Scenarios
-    "scen.intro": ("Save the settings of all three tabs under a name, then compare scenarios "
-                   "side by side and download them.",
-                   "Speichern Sie die Einstellungen aller drei Reiter unter einem Namen, "
+    "scen.intro": ("Save the settings of the levers you choose under a name, then compare "
+                   "scenarios side by side and download them.",
+                   "Speichern Sie die Einstellungen der gewählten Hebel unter einem Namen, "
                    "vergleichen Sie Szenarien nebeneinander und laden Sie sie herunter."),
+    "scen.levers": ("Levers in this scenario", "Hebel in diesem Szenario"),
+    "scen.levers_help": ("Only the chosen levers are saved, with their settings and results; "
+                         "the others read 'n/a' in the comparison. A scenario about tier "
+                         "thresholds alone leaves out the discount and retention tabs.",
+                         "Nur die gewählten Hebel werden gespeichert, mit ihren Einstellungen "
+                         "und Ergebnissen; die anderen stehen im Vergleich als „k. A.“. Ein "
+                         "Szenario nur über Stufenschwellen lässt Rabatt und Kundenbindung weg."),
+    "scen.no_levers": ("Choose at least one lever to save a scenario.",
+                       "Wählen Sie mindestens einen Hebel, um ein Szenario zu speichern."),
     "scen.name": ("Scenario name", "Name des Szenarios"),
     "scen.name_placeholder": ("Scenario {n}", "Szenario {n}"),
     "scen.save": ("Save scenario", "Szenario speichern"),

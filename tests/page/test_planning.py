@@ -325,6 +325,26 @@ def test_a_scenario_holds_every_lever_as_its_tab_shows_it(shop):
     assert saved["Tiers: margin change"] == _whole(metric(shop, "Change in margin"))
 
 
+def test_a_scenario_holds_only_the_levers_chosen(shop):
+    # A scenario about tier thresholds alone must not carry the discount tab's start (10 % for
+    # everyone, a loss) into the comparison.
+    whatif(shop, "Scenarios")
+    levers = shop.multiselect(key="whatif_save_levers@en")
+    assert levers.value == ["tier_tab", "discount_tab", "retention_tab"]
+    levers.set_value(["tier_tab"]).run()
+    shop.text_input(key="whatif_name").set_value("Tiers only").run()
+    shop.button(key="whatif_save").click().run()
+    assert not shop.exception
+    saved = next(d.value for d in shop.dataframe if "Tiers only" in d.value.columns)["Tiers only"]
+    assert saved["Discount: depth"] == saved["Discount: profit change"] == "n/a"
+    assert saved["Retention: extra revenue"] == "n/a"
+    open_tab(shop, "whatif_tab", "Tier thresholds")
+    assert saved["Tiers: margin change"] == _whole(metric(shop, "Change in margin"))
+    open_tab(shop, "whatif_tab", "Scenarios")
+    shop.multiselect(key="whatif_save_levers@en").set_value([]).run()
+    assert shop.button(key="whatif_save").disabled
+
+
 def _whole(money: str) -> str:
     """A tile's amount ("-€146.61") as the scenario table writes it, in whole euros ("-€147")."""
     sign = "-" if money.startswith("-") else ""
