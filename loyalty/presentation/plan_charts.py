@@ -92,5 +92,11 @@ def scenario_bars(compare: pd.DataFrame, lang: str = "en") -> go.Figure:
                                                                              lang)))
     fig.update_yaxes(title_text=f"{t('plan.profit_change', lang)} ({currency_symbol(lang)})",
                      tickformat=",.0f")
-    fig.update_layout(barmode="group")
-    return _layout(fig, lang)
+    if not (compare.astype(float).abs() >= 1).to_numpy().any():
+        # Changes of nothing (a scenario with today's settings): Plotly's own ticks at halves
+        # would read "1, 1, 0, -1, -1" in whole euros.
+        fig.update_yaxes(range=[-1, 1], dtick=1)
+    fig = _layout(fig, lang)
+    # Plotly hides the legend of a single trace: a scenario of one lever would not say which.
+    fig.update_layout(barmode="group", showlegend=True)
+    return fig

@@ -152,3 +152,14 @@ def test_scenario_bars_leave_out_a_lever_no_scenario_has():
     fig = plan_charts.scenario_bars(levers, "de")
     assert [trace.name for trace in fig.data] == ["Stufenplan", "Rabatt"]
     assert list(fig.data[0].y) == [120.0, -40.0]
+    assert fig.layout.yaxis.dtick is None       # Plotly's own ticks for real amounts
+
+
+def test_scenario_bars_of_no_change_tick_in_whole_euros():
+    # A scenario saved with today's settings changes nothing: ticks at halves written in whole
+    # euros read "1, 1, 0, -1, -1".
+    levers = pd.DataFrame({"tier_margin": [0.0], "discount_profit": [None],
+                           "retention_profit": [None]}, index=["Nur Stufen"])
+    fig = plan_charts.scenario_bars(levers, "de")
+    assert (tuple(fig.layout.yaxis.range), fig.layout.yaxis.dtick) == ((-1, 1), 1)
+    assert fig.layout.showlegend and [trace.name for trace in fig.data] == ["Stufenplan"]
