@@ -36,26 +36,27 @@ def _edited(key: str) -> None:
 def _benefit_inputs(ui, names, prefix: str, defaults: tuple[TierBenefit, ...]) -> tuple:
     """Discount %, points multiplier and fixed cost per tier, one column per tier, starting from
     ``defaults`` (the last one serves any further tiers)."""
-    cols = ui.columns(len(names))
-    out = []
-    for i, (col, name) in enumerate(zip(cols, names)):
-        b = defaults[min(i, len(defaults) - 1)]
-        d, m, c = b.discount * 100, b.points_multiplier, b.fixed_cost
+    starts = [defaults[min(i, len(defaults) - 1)] for i in range(len(names))]
+    for col, name in zip(ui.columns(len(names)), names):
         col.markdown(f"**{escape_markdown(name)}**")
-        values = []
-        for field, label, top, start, step in (("disc", "plan.discount_pct", 50.0, d, 0.5),
-                                                 ("mult", "plan.multiplier", 10.0, m, 0.5),
-                                                 ("fixed", "plan.fixed_cost", 1000.0, c, 1.0)):
+    values: list[list[float]] = [[] for _ in names]
+    # A row of columns per field, so that a note under one tier's box ("= 1,5") does not push
+    # the next field of that tier below the others'.
+    for field, label, top, start_of, step in (
+            ("disc", "plan.discount_pct", 50.0, lambda b: b.discount * 100, 0.5),
+            ("mult", "plan.multiplier", 10.0, lambda b: b.points_multiplier, 0.5),
+            ("fixed", "plan.fixed_cost", 1000.0, lambda b: b.fixed_cost, 1.0)):
+        for i, col in enumerate(ui.columns(len(names))):
             key = f"{prefix}_{field}_{i}"
             callback = _follow if prefix == "whatif_now" else _edited
             # "%g" writes 2 and 1.5, not 2.00: fewer decimal points for a German reader.
-            values.append(col.number_input(tr(label), 0.0, top, float(start), step=step,
-                                           format="%g", key=key,
-                                           persist_state="session", help=tr(f"{label}_help"),
-                                           on_change=callback, args=(key,)))
-            decimal_note(col, values[-1], state.lang(), 1)
-        out.append(TierBenefit(values[0] / 100, values[1], values[2]))
-    return tuple(out)
+            values[i].append(col.number_input(tr(label), 0.0, top, float(start_of(starts[i])),
+                                              step=step, format="%g", key=key,
+                                              persist_state="session",
+                                              help=tr(f"{label}_help"),
+                                              on_change=callback, args=(key,)))
+            decimal_note(col, values[i][-1], state.lang(), 1)
+    return tuple(TierBenefit(v[0] / 100, v[1], v[2]) for v in values)
 
 
 # The tier assumptions' controls: (field of TierAssumptions, label key (help: label + "_help"),
