@@ -32,6 +32,7 @@ def _scenarios_tab(current, ds, lang: str) -> None:
     titles = {build.__name__: tr(label) for label, build in LEVERS}
     levers = localized(st.multiselect, tr("scen.levers"), names, default=names,
                        key="whatif_save_levers", format_func=titles.get,
+                       placeholder=tr("scen.no_levers"), select_all=False,
                        help=tr("scen.levers_help"))
     c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
     name = c1.text_input(tr("scen.name"), key="whatif_name", persist_state="session",

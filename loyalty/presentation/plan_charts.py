@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from loyalty.presentation.charts import _layout
-from loyalty.presentation.i18n import currency_symbol, t
+from loyalty.presentation.i18n import currency_symbol, fmt_money, t
 
 _NOW, _NEW = "#9bbbd0", "#2f6f8f"
 
@@ -88,8 +88,13 @@ def scenario_bars(compare: pd.DataFrame, lang: str = "en") -> go.Figure:
             # A lever no scenario could work out (no churn to cut, no discounts in the data)
             # would stand in the legend with no bar to find.
             continue
-        fig.add_trace(go.Bar(x=list(compare.index), y=compare[lever], name=t(f"plan.{lever}",
-                                                                             lang)))
+        values = compare[lever].astype(float)
+        # Each bar says its amount: a change of nothing is a bar of no height, which read as
+        # a scenario that failed to draw.
+        fig.add_trace(go.Bar(x=list(compare.index), y=values, name=t(f"plan.{lever}", lang),
+                             text=["" if pd.isna(v) else fmt_money(v, lang, 0)
+                                   for v in values],
+                             textposition="outside", cliponaxis=False))
     fig.update_yaxes(title_text=f"{t('plan.profit_change', lang)} ({currency_symbol(lang)})",
                      tickformat=",.0f")
     if not (compare.astype(float).abs() >= 1).to_numpy().any():

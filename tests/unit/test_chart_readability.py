@@ -152,6 +152,7 @@ def test_scenario_bars_leave_out_a_lever_no_scenario_has():
     fig = plan_charts.scenario_bars(levers, "de")
     assert [trace.name for trace in fig.data] == ["Stufenplan", "Rabatt"]
     assert list(fig.data[0].y) == [120.0, -40.0]
+    assert list(fig.data[1].text) == ["", "15\u00a0€"]
     assert fig.layout.yaxis.dtick is None       # Plotly's own ticks for real amounts
 
 
@@ -163,3 +164,4 @@ def test_scenario_bars_of_no_change_tick_in_whole_euros():
     fig = plan_charts.scenario_bars(levers, "de")
     assert (tuple(fig.layout.yaxis.range), fig.layout.yaxis.dtick) == ((-1, 1), 1)
     assert fig.layout.showlegend and [trace.name for trace in fig.data] == ["Stufenplan"]
+    assert list(fig.data[0].text) == ["0\u00a0€"]      # a bar of no height still says so
