@@ -303,7 +303,7 @@ def _show_rejects(o: Outcome, i: int) -> None:
     reason, rows = tr("data.reason"), tr("data.rows")
     with st.expander(tr("data.reasons_of", file=escape_markdown(o.file)), expanded=True):
         tables.show(pd.DataFrame({
-            reason: [reason_label(c, lang) for c in o.reasons],
+            reason: [reason_label(c, lang, o.forms) for c in o.reasons],
             rows: pd.array(list(o.reasons.values()), dtype="int64")}),
             {rows: "count"}, key=f"data_reasons_{i}")
         if o.rejects is not None:
@@ -314,7 +314,7 @@ def _show_rejects(o: Outcome, i: int) -> None:
             line = tr("data.col_line")
             st.dataframe(pd.DataFrame({
                 line: shown["line"].astype("int64"),
-                reason: [reason_label(c, lang) for c in shown["code"]],
+                reason: [reason_label(c, lang, o.forms) for c in shown["code"]],
                 tr("data.col_text"): shown["raw"]}), hide_index=True,
                 key=f"data_rejects_{i}",
                 column_config={line: st.column_config.NumberColumn(line, format="plain")})

@@ -110,8 +110,31 @@ def read_as(plan: ReadPlan, lang: str) -> str:
              header=header_label(d, lang))
 
 
-def reason_label(code: str, lang: str) -> str:
+def expected_forms(plan: ReadPlan) -> dict[str, str]:
+    """How each number and date field of ``plan`` was read, by field: "decimal:," or
+    "date:<layout family>" (plain data, so an outcome keeps it after the plan is gone)."""
+    forms = {}
+    for f in TABLES[plan.table].fields:
+        if f.name not in plan.mapping:
+            continue
+        if f.kind in ("money", "number"):
+            forms[f.name] = f"decimal:{plan.decimal}"
+        elif f.kind in ("timestamp", "date") and f.name in plan.date_formats:
+            forms[f.name] = f"date:{plan.date_formats[f.name].family}"
+    return forms
+
+
+def _expected(form: str, lang: str) -> str:
+    kind, _, value = form.partition(":")
+    if kind == "date":
+        return date_layout_label(value, lang)
+    return t("reason.expect_comma" if value == "," else "reason.expect_point", lang)
+
+
+def reason_label(code: str, lang: str, forms: dict[str, str] | None = None) -> str:
     """A reject reason code in ``lang``; an unknown code is shown as it is rather than failing.
+    With ``forms`` (:func:`expected_forms`), an unreadable number or date says what was
+    expected: the manager sees "1234.5" in the line and "expected a decimal comma" here.
 
     A code with a label of its own comes first: "invalid_encoding" is not field "encoding".
     """
@@ -120,7 +143,11 @@ def reason_label(code: str, lang: str) -> str:
     for prefix in ("missing_", "invalid_"):
         name = code[len(prefix):]
         if code.startswith(prefix) and f"field.{name}" in CATALOGUE:
-            return t(f"reason.{prefix[:-1]}", lang, field=t(f"field.{name}", lang))
+            field_label = t(f"field.{name}", lang)
+            if prefix == "invalid_" and forms and name in forms:
+                return t("reason.invalid_expected", lang, field=field_label,
+                         expected=_expected(forms[name], lang))
+            return t(f"reason.{prefix[:-1]}", lang, field=field_label)
     return code
 
 
@@ -400,6 +427,8 @@ class Outcome:
     refunded_orders: int = 0
     refund_total: float = 0.0
     converted_lines: int = 0
+    # How number and date fields were read (expected_forms), for the reject reasons.
+    forms: dict[str, str] = field(default_factory=dict)
     rejects: pd.DataFrame | None = None
     # The rejected rows as CSV, one file per UI language (headers and reasons in that language).
     rejects_csv: dict[str, str] = field(default_factory=dict)
@@ -416,16 +445,18 @@ def outcome_of(ds: Dataset, report, out_dir: str, n: int) -> Outcome:
                 cancelled_orders=getattr(report, "cancelled_orders", 0) or 0,
                 refunded_orders=getattr(report, "refunded_orders", 0) or 0,
                 refund_total=getattr(report, "refund_total", 0.0) or 0.0,
-                converted_lines=getattr(report.plan.dialect, "converted_lines", 0) or 0)
+                converted_lines=getattr(report.plan.dialect, "converted_lines", 0) or 0,
+                forms=expected_forms(report.plan))
     if report.rows_rejected:
         o.rejects = ds.rejects(report.file_id, limit=REJECTS_SHOWN)
         for lang in LANGUAGES:
             o.rejects_csv[lang] = os.path.join(out_dir, f"rejected_{n}_{lang}.csv")
-            write_rejects(ds, report.file_id, o.rejects_csv[lang], lang)
+            write_rejects(ds, report.file_id, o.rejects_csv[lang], lang, o.forms)
     return o
 
 
-def write_rejects(ds: Dataset, file_id: int, path: str, lang: str = "en") -> None:
+def write_rejects(ds: Dataset, file_id: int, path: str, lang: str = "en",
+                  forms: dict[str, str] | None = None) -> None:
     """All rejected records of one file to ``path``, a chunk at a time (no pandas copy of them
     all): file, line, the reason in ``lang``, the loader's detail (English), the code and the
     original text, through the formula-safe writer since that text is whatever the file held.
@@ -433,7 +464,7 @@ def write_rejects(ds: Dataset, file_id: int, path: str, lang: str = "en") -> Non
     codes = [r[0] for r in ds.con.execute(
         f"SELECT DISTINCT code FROM {REJECTS_TABLE} WHERE file_id = $f",
         {"f": file_id}).fetchall()]
-    labels = [reason_label(c, lang) for c in codes]
+    labels = [reason_label(c, lang, forms) for c in codes]
     names = [ident(t(f"rejects.{c}", lang)) for c in ("file", "line", "reason", "detail",
                                                         "code", "raw")]
     write_cursor(path, ds.con.cursor().execute(

@@ -884,6 +884,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "reason.score_out_of_range": ("Score outside 0-10", "Wert außerhalb 0-10"),
     "reason.missing": ("{field} missing", "{field} fehlt"),
     "reason.invalid": ("{field} not readable", "{field} nicht lesbar"),
+    "reason.invalid_expected": ("{field} not readable, expected {expected}",
+                                "{field} nicht lesbar, erwartet: {expected}"),
+    "reason.expect_comma": ("a decimal comma, as in 1.234,50", "Dezimalkomma wie in 1.234,50"),
+    "reason.expect_point": ("a decimal point, as in 1,234.50", "Dezimalpunkt wie in 1,234.50"),
 
     # Unusable files (codes from loyalty.errors / sniff / plan)
     "err.unclosed_quotes": (

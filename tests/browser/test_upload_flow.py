@@ -83,7 +83,8 @@ def test_rejected_rows_download(app_url, page, tmp_path):
     with open(info.value.path(), encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
     assert rows[0] == ["file", "line", "reason", "detail", "code", "original text"]
-    assert rows[1][:4] == ["kassenexport.csv", "6", "Amount (net) not readable",
+    assert rows[1][:4] == ["kassenexport.csv", "6",
+                           "Amount (net) not readable, expected a decimal comma, as in 1.234,50",
                            "amount 'kaputt' is not a number (expected decimal comma)"]
     assert rows[1][4:] == ["invalid_amount", "5;06.01.2026;Süd;C4;kaputt"]
     # The same download in German: headers and reason in the manager's language.
@@ -95,7 +96,8 @@ def test_rejected_rows_download(app_url, page, tmp_path):
         # Semicolons, as German Excel splits a CSV file.
         german = list(csv.reader(fh, delimiter=";"))
     assert german[0] == ["Datei", "Zeile", "Grund", "Details (englisch)", "Code", "Originaltext"]
-    assert german[1][:3] == ["kassenexport.csv", "6", "Betrag (netto) nicht lesbar"]
+    assert german[1][:3] == ["kassenexport.csv", "6",
+                             "Betrag (netto) nicht lesbar, erwartet: Dezimalkomma wie in 1.234,50"]
 
 
 def test_segment_export_downloads_and_opens(app_url, page):

@@ -16,8 +16,9 @@ from loyalty.presentation.i18n import CATALOGUE
 from loyalty.reading.ingest import _STRUCTURAL
 from loyalty.reading.schema import TABLES
 from loyalty.reading.uploads import PREFIX, uploads_root
-from ui.data_plan import (SNIFF_TAKES_OVERRIDES, Outcome, clean_stale_uploads, reason_label,
-                          understood)
+from loyalty.reading.plan import make_plan
+from ui.data_plan import (SNIFF_TAKES_OVERRIDES, Outcome, clean_stale_uploads, expected_forms,
+                          reason_label, understood)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 APP = os.path.join(ROOT, "app.py")
@@ -105,7 +106,9 @@ def test_date_layout_choice_is_used_for_the_load():
     assert "slash.csv: 2 of 3 rows loaded, 1 rejected." in alerts(at)
     reasons = next(d.value for d in at.dataframe if "Reason" in d.value.columns
                    and "Rows" in d.value.columns)
-    assert reasons.to_dict("list") == {"Reason": ["Date not readable"], "Rows": [1]}
+    # The reason names the layout the manager chose, which 13/01/2026 does not fit.
+    assert reasons.to_dict("list") == {
+        "Reason": ["Date not readable, expected MM/DD/YYYY (12/31/2025)"], "Rows": [1]}
 
 
 def test_nothing_loaded_still_shows_reasons_rows_and_download():
@@ -115,7 +118,8 @@ def test_nothing_loaded_still_shows_reasons_rows_and_download():
             "of the 3 rows of bad.csv could be used (see the reasons below).") in shown
     assert "bad.csv: 0 of 3 rows loaded, 3 rejected." in shown
     reasons = next(d.value for d in at.dataframe if list(d.value.columns) == ["Reason", "Rows"])
-    assert reasons.to_dict("list") == {"Reason": ["Date not readable"], "Rows": [3]}
+    assert reasons.to_dict("list") == {
+        "Reason": ["Date not readable, expected YYYY-MM-DD (2025-12-31)"], "Rows": [3]}
     assert str(reasons["Rows"].dtype) == "int64"
     rows = next(d.value for d in at.dataframe if "Original text" in d.value.columns)
     assert rows["Line"].tolist() == [2, 3, 4]
@@ -174,7 +178,7 @@ def _loader_codes() -> set[str]:
                      if name.endswith(".py"))
     # Codes written into SQL as '<code>' AS code, or as the first item of a check tuple.
     codes |= set(re.findall(r"'([a-z_]+)' AS code", source))
-    codes |= set(re.findall(r'checks\.append\(\("([a-z_]+)"', source))
+    codes |= set(re.findall(r'checks\.append\((?:_Check\()?\s*"([a-z_]+)"', source))
     return codes | {"wrong_field_count", "duplicate_member", "score_out_of_range",
                     "unreadable_line", "cancelled_order", "order_without_date"}
 
@@ -195,6 +199,20 @@ def test_every_reject_code_has_a_label(lang):
 def test_reason_labels(code, en, de):
     assert (reason_label(code, "en"), reason_label(code, "de")) == (en, de)
     assert f"reason.{code}" in CATALOGUE or code.startswith("invalid_")
+
+
+def test_unreadable_numbers_and_dates_say_what_was_expected(write_file):
+    # The rejected line shows "1234.5"; the reason says a decimal comma was expected.
+    plan = make_plan(write_file("kasse.csv", "Kunde;Datum;Umsatz\nK1;31.12.2025;1.234,56\n"
+                                             "K2;02.01.2026;12,50\n"))
+    forms = expected_forms(plan)
+    assert forms == {"date": "date:dmy_dot", "amount": "decimal:,"}
+    assert reason_label("invalid_amount", "de", forms) == (
+        "Betrag (netto) nicht lesbar, erwartet: Dezimalkomma wie in 1.234,50")
+    assert reason_label("invalid_date", "en", forms) == (
+        "Date not readable, expected DD.MM.YYYY (31.12.2025)")
+    assert reason_label("missing_date", "en", forms) == "Date missing"
+    assert reason_label("invalid_discount", "en", forms) == "Discount not readable"
 
 
 @pytest.mark.parametrize("outcome,lang,text", [
