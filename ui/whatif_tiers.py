@@ -40,6 +40,7 @@ def _benefit_inputs(ui, names, prefix: str, defaults: tuple[TierBenefit, ...]) -
     for col, name in zip(ui.columns(len(names)), names):
         col.markdown(f"**{escape_markdown(name)}**")
     values: list[list[float]] = [[] for _ in names]
+    callback = _follow if prefix == "whatif_now" else _edited
     # A row of columns per field, so that a note under one tier's box ("= 1,5") does not push
     # the next field of that tier below the others'.
     for field, label, top, start_of, step in (
@@ -48,7 +49,6 @@ def _benefit_inputs(ui, names, prefix: str, defaults: tuple[TierBenefit, ...]) -
             ("fixed", "plan.fixed_cost", 1000.0, lambda b: b.fixed_cost, 1.0)):
         for i, col in enumerate(ui.columns(len(names))):
             key = f"{prefix}_{field}_{i}"
-            callback = _follow if prefix == "whatif_now" else _edited
             # "%g" writes 2 and 1.5, not 2.00: fewer decimal points for a German reader.
             values[i].append(col.number_input(tr(label), 0.0, top, float(start_of(starts[i])),
                                               step=step, format="%g", key=key,

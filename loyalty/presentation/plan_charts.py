@@ -83,12 +83,14 @@ def retention_chart(table: pd.DataFrame, lang: str = "en") -> go.Figure:
 def scenario_bars(compare: pd.DataFrame, lang: str = "en") -> go.Figure:
     """Margin change of each saved scenario (one bar per scenario and lever)."""
     fig = go.Figure()
+    # Levers a scenario does not hold are None, which leaves a column of objects.
+    compare = compare.astype(float)
     for lever in compare.columns:
         if compare[lever].isna().all():
             # A lever no scenario could work out (no churn to cut, no discounts in the data)
             # would stand in the legend with no bar to find.
             continue
-        values = compare[lever].astype(float)
+        values = compare[lever]
         # Each bar says its amount: a change of nothing is a bar of no height, which read as
         # a scenario that failed to draw.
         fig.add_trace(go.Bar(x=list(compare.index), y=values, name=t(f"plan.{lever}", lang),
@@ -97,7 +99,7 @@ def scenario_bars(compare: pd.DataFrame, lang: str = "en") -> go.Figure:
                              textposition="outside", cliponaxis=False))
     fig.update_yaxes(title_text=f"{t('plan.profit_change', lang)} ({currency_symbol(lang)})",
                      tickformat=",.0f")
-    if not (compare.astype(float).abs() >= 1).to_numpy().any():
+    if not (compare.abs() >= 1).to_numpy().any():
         # Changes of nothing (a scenario with today's settings): Plotly's own ticks at halves
         # would read "1, 1, 0, -1, -1" in whole euros.
         fig.update_yaxes(range=[-1, 1], dtick=1)

@@ -748,19 +748,18 @@ def _report_duplicate_orders(con, target: str, report: LoadReport) -> None:
         CREATE OR REPLACE TEMP TABLE _ll_multi AS
         SELECT order_id FROM {target} WHERE order_id IS NOT NULL
         GROUP BY order_id HAVING count(*) > 1""")
-    if not scalar(con, "SELECT count(*) FROM _ll_multi"):
-        con.execute("DROP TABLE _ll_multi")
-        return
-    repeated, exact = con.execute(f"""
-        WITH multi AS (
-            SELECT * FROM {target} WHERE order_id IN (SELECT order_id FROM _ll_multi))
-        SELECT
-            (SELECT count(*) FROM (SELECT order_id FROM multi GROUP BY order_id
-                                   HAVING count(DISTINCT customer_id) > 1
-                                       OR count(DISTINCT CAST(date AS DATE)) > 1)),
-            (SELECT coalesce(sum(n - 1), 0) FROM (
-                SELECT count(*) AS n FROM multi GROUP BY {fields} HAVING count(*) > 1))
-    """).fetchall()[0]
+    repeated = exact = 0
+    if scalar(con, "SELECT count(*) FROM _ll_multi"):
+        repeated, exact = con.execute(f"""
+            WITH multi AS (
+                SELECT * FROM {target} WHERE order_id IN (SELECT order_id FROM _ll_multi))
+            SELECT
+                (SELECT count(*) FROM (SELECT order_id FROM multi GROUP BY order_id
+                                       HAVING count(DISTINCT customer_id) > 1
+                                           OR count(DISTINCT CAST(date AS DATE)) > 1)),
+                (SELECT coalesce(sum(n - 1), 0) FROM (
+                    SELECT count(*) AS n FROM multi GROUP BY {fields} HAVING count(*) > 1))
+        """).fetchall()[0]
     con.execute("DROP TABLE _ll_multi")
     if repeated:
         report.duplicates["order_ids_reused"] = int(repeated)
