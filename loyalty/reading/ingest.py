@@ -27,7 +27,7 @@ from typing import NamedTuple
 import duckdb
 
 from loyalty.reading import orders, unclosed
-from loyalty.storage.db import scalar
+from loyalty.storage.db import columns, scalar
 from loyalty.errors import UnusableFile
 from loyalty.reading.formats import MONTH_NAME_FAMILIES, MONTH_NAMES_DE
 from loyalty.presentation.i18n import fmt_money, fmt_number, t, t_n
@@ -35,34 +35,37 @@ from loyalty.reading.orders import POSITION, cancelled_sql
 from loyalty.reading.plan import ReadPlan
 from loyalty.reading.schema import TABLES, Field
 from loyalty.reading.sniff import MIXED, WHITESPACE, csv_options, transcode_to_utf8
+from loyalty.reading.typed import TypedRead, plain_number_sql, typed_read
 from loyalty.storage.sqlsafe import ident, internal_name
 
 REJECTS_TABLE = "_ll_rejects"
 KIND_MAP_TABLE = "_ll_kind_map"
 
-# A plain number is tried first: most values are, and the test for an empty value costs a trim.
+# A number as DuckDB's reader reads it is tried first (see loyalty.reading.typed: a typed read
+# must give what this gives), then grouped numbers; the test for an empty value costs a trim.
 MACROS = r"""
+CREATE OR REPLACE MACRO ll_finite(x) AS CASE WHEN isfinite(x) THEN x END;
 CREATE OR REPLACE MACRO ll_clean_number(v) AS
     regexp_replace(regexp_replace(regexp_replace(
         v, '(?i)(€|\$|£|¥|\b(eur|euro|usd|chf|gbp|sfr|fr)\b\.?)|[\s\x{00a0}\x{202f}'']', '', 'g'),
         '^\((.*)\)$', '-\1'),
         '^([^-].*)-$', '-\1');
-CREATE OR REPLACE MACRO ll_number_comma(v) AS
+CREATE OR REPLACE MACRO ll_number_comma(v) AS coalesce(""" + plain_number_sql("v", ",") + r""",
     CASE
         WHEN regexp_full_match(v, '[-+]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?')
             THEN TRY_CAST(replace(replace(v, '.', ''), ',', '.') AS DOUBLE)
         WHEN v IS NULL OR trim(v) = '' THEN NULL
         WHEN regexp_full_match(ll_clean_number(v), '[-+]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?')
             THEN TRY_CAST(replace(replace(ll_clean_number(v), '.', ''), ',', '.') AS DOUBLE)
-    END;
-CREATE OR REPLACE MACRO ll_number_dot(v) AS
+    END);
+CREATE OR REPLACE MACRO ll_number_dot(v) AS coalesce(""" + plain_number_sql("v", ".") + r""",
     CASE
         WHEN regexp_full_match(v, '[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?')
             THEN TRY_CAST(replace(v, ',', '') AS DOUBLE)
         WHEN v IS NULL OR trim(v) = '' THEN NULL
         WHEN regexp_full_match(ll_clean_number(v), '[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?')
             THEN TRY_CAST(replace(ll_clean_number(v), ',', '') AS DOUBLE)
-    END;
+    END);
 CREATE OR REPLACE MACRO ll_csv_field(v, d) AS
     CASE WHEN v IS NULL THEN ''
          WHEN contains(v, d) OR contains(v, '"') OR contains(v, chr(10)) OR contains(v, chr(13))
@@ -355,13 +358,17 @@ def _checks(plan: ReadPlan, raw_of: dict[str, str], p: _Params,
     return checks
 
 
-def _source_sql(plan: ReadPlan, path: str, p: _Params, rejects: str, scans: str) -> tuple[str, list[str]]:
+def _source_sql(plan: ReadPlan, path: str, p: _Params, rejects: str, scans: str,
+                typed: TypedRead | None = None) -> tuple[str, list[str]]:
+    """SELECT over the file: every column as text, or (``typed``) some converted by DuckDB's
+    reader. Records DuckDB cannot read go to table ``rejects``."""
     d = plan.dialect
     raw_names = [f"c{i}" for i in range(len(d.columns))]
     # DuckDB's skip counts records, not lines: a header with a quoted line break is one record.
     common = (f"header=false, skip={p(d.skip_records)}, auto_detect=false, store_rejects=true, "
               f"rejects_table={p(rejects)}, rejects_scan={p(scans)}, "
               f"max_line_size=8388608")
+    common += "".join(f", {k}={p(v)}" for k, v in (typed.options if typed else {}).items())
     if d.delimiter == WHITESPACE:
         # Empty lines come through as rows without fields, so the row position is the line.
         source = (f"SELECT string_split_regex(trim(line), {p(d.whitespace_pattern)}) AS _parts, "
@@ -371,7 +378,10 @@ def _source_sql(plan: ReadPlan, path: str, p: _Params, rejects: str, scans: str)
         cols = ", ".join(f"_parts[{i + 1}] AS {internal_name(n)}" for i, n in enumerate(raw_names))
         return (f"SELECT {cols}, _parts AS _fields, _o FROM ({source}) WHERE _parts IS NOT NULL",
                 raw_names)
-    columns = "{" + ", ".join(f"'{n}': 'VARCHAR'" for n in raw_names) + "}"
+    column_types = dict.fromkeys(raw_names, "VARCHAR")
+    for f, duck_type in (typed.types if typed else {}).items():
+        column_types[raw_names[d.columns.index(plan.mapping[f])]] = duck_type
+    columns = "{" + ", ".join(f"'{n}': '{t}'" for n, t in column_types.items()) + "}"
     # DuckDB takes the escaped spelling of a carriage return, not the character itself.
     new_line = f", new_line={p(chr(92) + 'r')}" if d.newline == "\r" else ""
     return (f"SELECT *, CAST(NULL AS VARCHAR[]) AS _fields, CAST(NULL AS BIGINT) AS _o "
@@ -448,15 +458,24 @@ def _literal_path(path: str, tmp: str) -> str:
     return link
 
 
-def _values_sql(plan: ReadPlan, source: str, raw_names: list[str], p: _Params) -> tuple[str, dict]:
-    """SELECT of canonical fields (plus the raw columns) over ``source``; and field -> raw column."""
+def _values_sql(plan: ReadPlan, source: str, raw_names: list[str], p: _Params,
+                typed: frozenset[str] = frozenset()) -> tuple[str, dict]:
+    """SELECT of canonical fields (plus the raw columns) over ``source``; and field -> raw column.
+
+    Fields in ``typed`` arrive converted by DuckDB's reader; their range rules still apply."""
     table = TABLES[plan.table]
     col_index = {c: i for i, c in enumerate(plan.dialect.columns)}
     raw_of = {f: internal_name(raw_names[col_index[c]]) for f, c in plan.mapping.items()}
     inner = []
     for f in table.fields:
         if f.name in raw_of:
-            inner.append(f"{_convert(f, raw_of[f.name], plan, p)} AS {ident('u_' + f.name)}")
+            raw = raw_of[f.name]
+            if f.name not in typed:
+                value = _convert(f, raw, plan, p)
+            else:
+                # As in the checking conversion, a number that is not finite is not one.
+                value = f"ll_finite({raw})" if f.kind in ("money", "number") else raw
+            inner.append(f"{value} AS {ident('u_' + f.name)}")
     derived = "amount" not in raw_of and {"quantity", "unit_price"} <= raw_of.keys()
     outer = []
     for f in table.fields:
@@ -480,41 +499,21 @@ def _values_sql(plan: ReadPlan, source: str, raw_names: list[str], p: _Params) -
 def _stage(con, plan: ReadPlan, src: unclosed.Source, target: str, report: LoadReport,
            tell: Callable[[str], None]) -> None:
     tell("read")
-    path = src.path
-    p = _Params()
     rejects, scans = f"_ll_rej_{report.file_id}", f"_ll_scan_{report.file_id}"
     for name in (rejects, scans):
         con.execute(f"DROP TABLE IF EXISTS {internal_name(name)}")
     con.execute(f"DROP TABLE IF EXISTS {target}")
     d = plan.dialect
     whitespace = d.delimiter == WHITESPACE
-    source, raw_names = _source_sql(plan, path, p, rejects, scans)
-    values, raw_of = _values_sql(plan, source, raw_names, p)
-    checks = _checks(plan, raw_of, p, _Params())
-    bad = _flag(checks)
-    names = ", ".join(ident(f) for f in TABLES[plan.table].field_names)
-    # One pass over the file keeps the canonical values and a flag; the text of a record is kept
-    # only where it is needed (rejected records, and small tables that check duplicates).
-    keep = "_bad"
-    if plan.table == "members" or plan.layout == "line_items":
-        keep = "true"
-    elif plan.table == "transactions" and (cancel := cancelled_sql(plan.mapping, p)):
-        keep = f"_bad OR coalesce({cancel}, false)"
-    fields = ("_fields" if whitespace
-              else "[" + ", ".join(internal_name(n) for n in raw_names) + "]")
-    con.execute(f"CREATE TABLE {target} AS SELECT {names}, _bad, "
-                f"CASE WHEN {keep} THEN {fields} END AS _fields, _o "
-                f"FROM (SELECT *, ({bad}) AS _bad FROM ({values}))", p.values)
-    con.execute(f"SET VARIABLE ll_row_base = (SELECT coalesce(min(rowid), 0) FROM {target})")
-    if not src.gave_up and (s := unclosed.swallowed(con, internal_name(rejects), d.quote)):
-        if not src.may_drop:
-            raise UnusableFile("unclosed_quotes", unclosed.TOO_MANY)
-        raise s
-
-    tell("check")
-    reject_lines = _structural_rejects(con, plan, report, rejects)
-    if scalar(con, f"SELECT count(*) FROM {target} WHERE _bad"):
-        _value_rejects(con, plan, target, report, raw_names)
+    if _read_typed(con, plan, src.path, target, report.file_id):
+        tell("check")
+        reject_lines = _structural_rejects(con, plan, report, None)
+    else:
+        raw_names = _read_checked(con, plan, src, target, rejects, scans)
+        tell("check")
+        reject_lines = _structural_rejects(con, plan, report, rejects)
+        if scalar(con, f"SELECT count(*) FROM {target} WHERE _bad"):
+            _value_rejects(con, plan, target, report, raw_names)
     if plan.table == "members":
         _reject_duplicate_members(con, plan, target, report)
     if plan.table == "transactions":
@@ -528,7 +527,7 @@ def _stage(con, plan: ReadPlan, src: unclosed.Source, target: str, report: LoadR
                       {"f": report.file_id})
     if not whitespace and rejected:
         records = scalar(con, f"SELECT count(*) FROM {target}") + rejected
-        if _lines_differ_from_records(path, d.encoding, d.skip_lines, records):
+        if _lines_differ_from_records(src.path, d.encoding, d.skip_lines, records):
             _fix_line_numbers(con, plan, src, report, reject_lines)
     _reject_dropped_lines(con, src, report)
 
@@ -545,6 +544,90 @@ def _stage(con, plan: ReadPlan, src: unclosed.Source, target: str, report: LoadR
         orders.apply_returns_and_refunds(con, plan, report)
     for name in (rejects, scans):
         con.execute(f"DROP TABLE IF EXISTS {internal_name(name)}")
+
+
+def _create(con, plan: ReadPlan, target: str, values: str, bad: str, fields: str,
+            p: _Params, stored: list[str] | None = None) -> None:
+    """One pass over the file keeps the canonical values (of the fields ``stored``, default
+    all) and a flag; the text of a record is kept only where it is needed (rejected records, and
+    small tables that check duplicates)."""
+    names = ", ".join(ident(f) for f in stored or TABLES[plan.table].field_names)
+    keep = "_bad"
+    if plan.table == "members" or plan.layout == "line_items":
+        keep = "true"
+    elif plan.table == "transactions" and (cancel := cancelled_sql(plan.mapping, p)):
+        keep = f"_bad OR coalesce({cancel}, false)"
+    con.execute(f"CREATE TABLE {target} AS SELECT {names}, _bad, "
+                f"CASE WHEN {keep} THEN {fields} END AS _fields, _o "
+                f"FROM (SELECT *, ({bad}) AS _bad FROM ({values}))", p.values)
+    con.execute(f"SET VARIABLE ll_row_base = (SELECT coalesce(min(rowid), 0) FROM {target})")
+
+
+def _read_checked(con, plan: ReadPlan, src: unclosed.Source, target: str, rejects: str,
+                  scans: str) -> list[str]:
+    """Read every field as text and convert it in SQL, flagging records that fail a check;
+    DuckDB's rejects go to table ``rejects``. Returns the raw column names."""
+    p = _Params()
+    source, raw_names = _source_sql(plan, src.path, p, rejects, scans)
+    values, raw_of = _values_sql(plan, source, raw_names, p)
+    fields = ("_fields" if plan.dialect.delimiter == WHITESPACE
+              else "[" + ", ".join(internal_name(n) for n in raw_names) + "]")
+    _create(con, plan, target, values, _flag(_checks(plan, raw_of, p, _Params())), fields, p)
+    if not src.gave_up and (s := unclosed.swallowed(con, internal_name(rejects),
+                                                    plan.dialect.quote)):
+        if not src.may_drop:
+            raise UnusableFile("unclosed_quotes", unclosed.TOO_MANY)
+        raise s
+    return raw_names
+
+
+def _read_typed(con, plan: ReadPlan, path: str, target: str, file_id: int) -> bool:
+    """Read the file with DuckDB converting the columns its sample proves clean (see
+    :mod:`loyalty.reading.typed`); True when every record was read and none fails a check.
+
+    Otherwise nothing is kept and False tells the caller to read the file the checking way,
+    which finds each reject's line and reason; a typed read has no text to show for them. (A
+    failed statement would end the load's transaction, so DuckDB keeps the records it cannot
+    read instead of stopping at the first.)
+    """
+    typed = typed_read(plan, con)
+    if typed is None:
+        return False
+    p = _Params()
+    rejects = [f"_ll_trej_{file_id}", f"_ll_tscan_{file_id}"]
+    for name in rejects:
+        con.execute(f"DROP TABLE IF EXISTS {internal_name(name)}")
+    source, raw_names = _source_sql(plan, path, p, *rejects, typed)
+    values, raw_of = _values_sql(plan, source, raw_names, p, frozenset(typed.types))
+    text_of = {f: raw for f, raw in raw_of.items() if f not in typed.types}
+    checks = _checks(plan, text_of, p, _Params())
+    for f in typed.types:
+        # A value converted but out of range (a year 0025, a number inf) is NULL after it.
+        checks.append(_Check(f"invalid_{f}", f"{ident(f)} IS NULL AND {raw_of[f]} IS NOT NULL",
+                             "NULL", f"{ident(f)} IS NULL"))
+    _create(con, plan, target, values, _flag(checks), "CAST(NULL AS VARCHAR[])", p,
+            _stored_fields(plan, raw_of))
+    clean = not scalar(con, f"SELECT count(*) FROM {internal_name(rejects[0])}") \
+        and not scalar(con, f"SELECT count(*) FROM {target} WHERE _bad")
+    for name in [internal_name(n) for n in rejects] + ([] if clean else [target]):
+        con.execute(f"DROP TABLE {name}")
+    return clean
+
+
+# What the load's later stages of a file read typed refer to, mapped or not.
+_ALWAYS_STORED = ("customer_id", "date", "amount", "order_id")
+
+
+def _stored_fields(plan: ReadPlan, raw_of: dict[str, str]) -> list[str]:
+    """The fields a file read typed stores: its mapped ones and those the load's later stages
+    use. Leaving out the rest saves writing a column of NULLs per field (half a second and
+    most of a gigabyte in memory on ten million records); the views read them as NULL (see
+    :func:`loyalty.storage.db.stored_select`). Refunds copy columns a file may not map, so a
+    file with refunded amounts stores every field."""
+    names = TABLES[plan.table].field_names
+    if "refunded_amount" in plan.mapping:
+        return list(names)
+    return [f for f in names if f in raw_of or f in _ALWAYS_STORED]
 
 
 def _raw_text(plan: ReadPlan, raw_names: list[str], p: _Params) -> str:
@@ -626,16 +709,18 @@ def _reject_orders(con, plan: ReadPlan, target: str, report: LoadReport) -> None
     con.execute(f"UPDATE {target} SET _bad = true WHERE rowid IN (SELECT rid FROM _ll_order_rej)")
 
 
-def _structural_rejects(con, plan: ReadPlan, report: LoadReport, rejects: str) -> list[int]:
-    """Records DuckDB could not split into fields; returns their line numbers."""
+def _structural_rejects(con, plan: ReadPlan, report: LoadReport,
+                        rejects: str | None) -> list[int]:
+    """Records DuckDB could not split into fields (none without a ``rejects`` table); returns
+    their line numbers."""
     base = plan.dialect.skip_lines
     # DuckDB numbers records, counting skipped ones; a quoted line break in the header makes
     # the data start more lines than records down.
     shift = plan.dialect.skip_lines - plan.dialect.skip_records
-    structural = con.execute(f"""
+    structural = [] if rejects is None else con.execute(f"""
         SELECT line + $shift, min(error_type), min(csv_line), min(error_message)
         FROM {internal_name(rejects)} GROUP BY line ORDER BY line""",
-                             {"shift": shift}).fetchall()
+                                                        {"shift": shift}).fetchall()
     rows = []
     for line, etype, text, message in structural:
         code, reason = _STRUCTURAL.get(etype, ("unreadable_line", message.splitlines()[0]))
@@ -741,7 +826,9 @@ def _fix_line_numbers(con, plan: ReadPlan, src: unclosed.Source, report: LoadRep
 
 
 def _report_duplicate_orders(con, target: str, report: LoadReport) -> None:
-    fields = ", ".join(ident(f) for f in TABLES["transactions"].canonical_names)
+    # A field the file's table does not store is missing on every row: it tells no rows apart.
+    stored = columns(con, report.storage_table)
+    fields = ", ".join(ident(f) for f in TABLES["transactions"].canonical_names if f in stored)
     # Only order ids on several rows need a closer look; most exports have none, and then one
     # grouping of the ids is all it costs.
     con.execute(f"""

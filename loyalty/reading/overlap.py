@@ -18,7 +18,7 @@ What is "the same":
 
 from __future__ import annotations
 
-from loyalty.storage.db import columns, run, scalar
+from loyalty.storage.db import columns, run, scalar, stored_select
 from loyalty.reading.schema import TABLES
 from loyalty.storage.sqlsafe import ident, internal_name
 
@@ -61,19 +61,22 @@ def mark(con, report, earlier: list) -> None:
             run(con, f"UPDATE {target} SET {KNOWN} = true WHERE {hit}")
             _count(report, rows, "orders_already_loaded", orders)
         return
-    cols = (["customer_id", "date", "amount"] if report.table == "transactions"
-            else list(TABLES[report.table].canonical_names))
+    spec = TABLES[report.table]
+    fields = ([spec.field(c) for c in ("customer_id", "date", "amount")]
+              if report.table == "transactions" else list(spec.canonical_fields))
+    cols = [f.name for f in fields]
     names = ", ".join(ident(c) for c in cols)
     before = " UNION ALL ".join(
-        f"SELECT {names} FROM {internal_name(r.storage_table)}{visible(con, r.storage_table)}"
+        f"SELECT {stored_select(con, r.storage_table, fields)} "
+        f"FROM {internal_name(r.storage_table)}{visible(con, r.storage_table)}"
         for r in earlier)
     same = " AND ".join(f"c.{ident(c)} IS NOT DISTINCT FROM p.{ident(c)}" for c in cols)
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE _ll_known_rows AS
         SELECT c.rid FROM (
-            SELECT rowid AS rid, {names},
-                   row_number() OVER (PARTITION BY {names} ORDER BY rowid) AS k
-            FROM {target} WHERE date IS NOT NULL) c
+            SELECT rid, {names}, row_number() OVER (PARTITION BY {names} ORDER BY rid) AS k
+            FROM (SELECT rowid AS rid, {stored_select(con, table, fields)} FROM {target})
+            WHERE date IS NOT NULL) c
         JOIN (SELECT {names}, count(*) AS n FROM ({before}) GROUP BY ALL) p ON {same}
         WHERE c.k <= p.n""")
     rows = scalar(con, "SELECT count(*) FROM _ll_known_rows")

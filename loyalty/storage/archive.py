@@ -19,7 +19,7 @@ import os
 import tempfile
 import zipfile
 
-from loyalty.storage.db import run
+from loyalty.storage.db import run, stored_select
 from loyalty.reading.ingest import REJECTS_TABLE
 from loyalty.reading.overlap import KNOWN
 from loyalty.reading.schema import TABLES
@@ -46,9 +46,9 @@ def export(ds, name: str, out_path: str, work_dir: str | None = None) -> str:
             files = [r for r in ds.reports if r.table == table]
             if not files:
                 continue
-            cols = ", ".join(ident(f.name) for f in spec.canonical_fields)
             union = " UNION ALL ".join(
-                f"SELECT {cols}, CAST($f{i} AS INTEGER) AS _file_id, "
+                f"SELECT {stored_select(con, r.storage_table, spec.canonical_fields)}, "
+                f"CAST($f{i} AS INTEGER) AS _file_id, "
                 f"{'coalesce(' + KNOWN + ', false)' if r.rows_skipped else 'false'} AS _known "
                 f"FROM {internal_name(r.storage_table)}" for i, r in enumerate(files))
             path = os.path.join(tmp, f"{table}.parquet")

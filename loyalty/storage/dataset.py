@@ -24,7 +24,7 @@ from ibis.backends.duckdb import Backend as _IbisDuckDB
 from loyalty.reading import overlap
 from loyalty.presentation.csvsafe import write_cursor
 from loyalty.reading.currency import file_currency
-from loyalty.storage.db import columns, run, scalar
+from loyalty.storage.db import columns, run, scalar, stored_select
 from loyalty.errors import UnusableFile
 from loyalty.reading.ingest import REJECTS_TABLE, LoadReport, ensure_support_objects, load_file
 from loyalty.reading.plan import ReadPlan, make_plan
@@ -275,13 +275,15 @@ class Dataset(ReadSide):
         for name, table in TABLES.items():
             cols = ", ".join(ident(f.name) for f in table.canonical_fields)
             files = [r for r in reports if r.table == name]
-            parts = [f"SELECT {cols} FROM {internal_name(r.storage_table)}"
+            stored = {r.file_id: stored_select(self.con, r.storage_table, table.canonical_fields)
+                      for r in files}
+            parts = [f"SELECT {stored[r.file_id]} FROM {internal_name(r.storage_table)}"
                      f"{overlap.visible(self.con, r.storage_table) if r.rows_skipped else ''}"
                      for r in files]
             if name == "members" and len(files) > 1:
                 # A member listed in several files is as the latest file says.
                 numbered = " UNION ALL ".join(
-                    f"SELECT {cols}, {int(r.file_id)} AS _ll_file "
+                    f"SELECT {stored[r.file_id]}, {int(r.file_id)} AS _ll_file "
                     f"FROM {internal_name(r.storage_table)}" for r in files)
                 parts = [f"SELECT {cols} FROM ({numbered}) QUALIFY row_number() OVER "
                          "(PARTITION BY customer_id ORDER BY _ll_file DESC) = 1"]

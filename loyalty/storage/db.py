@@ -29,6 +29,16 @@ def columns(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
         "AND database_name = current_database()", {"t": table}).fetchall()}
 
 
+def stored_select(con: duckdb.DuckDBPyConnection, table: str, fields) -> str:
+    """Select list of ``fields`` (schema fields) from the loaded file's table ``table``: a field
+    the table does not store (a file read typed keeps only its own columns) is NULL."""
+    from loyalty.storage.sqlsafe import ident
+
+    have = columns(con, table)
+    return ", ".join(ident(f.name) if f.name in have
+                     else f"CAST(NULL AS {f.sql_type}) AS {ident(f.name)}" for f in fields)
+
+
 def by_customer(result: pd.DataFrame) -> pd.DataFrame:
     """A per-customer result indexed by its ``customer_id`` column as plain Python strings:
     every lookup, slice and join on an Arrow-backed string index rebuilds its hash table
