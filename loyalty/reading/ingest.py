@@ -126,6 +126,9 @@ class LoadReport:
     currency: str | None = None
     # When the file was loaded (ISO text, UTC), for a workspace's history.
     loaded_at: str | None = None
+    # True when no order id is on two of the rows loaded (None: not known), so a dataset of
+    # this file alone need not ask again (see ReadSide.orders_are_rows).
+    order_ids_unique: bool | None = None
 
     @property
     def rows_read(self) -> int:
@@ -542,6 +545,8 @@ def _stage(con, plan: ReadPlan, src: unclosed.Source, target: str, report: LoadR
         if "order_id" in plan.mapping and plan.layout == "rows":
             _report_duplicate_orders(con, target, report)
         orders.apply_returns_and_refunds(con, plan, report)
+        if orders.adds_refund_rows(plan.mapping):
+            report.order_ids_unique = None
     for name in (rejects, scans):
         con.execute(f"DROP TABLE IF EXISTS {internal_name(name)}")
 
@@ -836,7 +841,8 @@ def _report_duplicate_orders(con, target: str, report: LoadReport) -> None:
         SELECT order_id FROM {target} WHERE order_id IS NOT NULL
         GROUP BY order_id HAVING count(*) > 1""")
     repeated = exact = 0
-    if scalar(con, "SELECT count(*) FROM _ll_multi"):
+    report.order_ids_unique = not scalar(con, "SELECT count(*) FROM _ll_multi")
+    if not report.order_ids_unique:
         repeated, exact = con.execute(f"""
             WITH multi AS (
                 SELECT * FROM {target} WHERE order_id IN (SELECT order_id FROM _ll_multi))

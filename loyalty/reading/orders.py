@@ -393,11 +393,16 @@ def _header_item_payment_rows(con, target: str) -> None:
     con.execute("DROP TABLE _ll_kinds")
 
 
+def adds_refund_rows(mapping: dict) -> bool:
+    """Whether loading a file mapped so may add refund rows (sharing their sale's order id)."""
+    return bool({"refunded_amount", "status"} & mapping.keys())
+
+
 def _add_refunds(con, plan, target: str, report) -> None:
     from loyalty.reading.ingest import _Params
 
     m = plan.mapping
-    if not {"refunded_amount", "status"} & m.keys():
+    if not adds_refund_rows(m):
         return
     p = _Params()
     line_items = plan.layout == "line_items"

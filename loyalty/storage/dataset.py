@@ -149,6 +149,11 @@ class Dataset(ReadSide):
                 raise
             self.reports.append(report)
             self.version += 1
+            # The load has just checked what the pages ask first (a second scan of every order
+            # id at ten million rows): when this file alone holds the sales, it is the answer.
+            sales = [r for r in self.reports if r.table == "transactions" and r.rows_loaded]
+            if sales == [report] and report.order_ids_unique:
+                self._facts[(self.version, "orders_are_rows")] = True
             return report
 
     def _rollback(self) -> None:

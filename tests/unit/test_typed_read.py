@@ -203,3 +203,25 @@ def test_a_file_with_refunded_amounts_stores_every_field(write_file, dataset, re
     assert {"store", "tier", "refund_date"} <= columns(dataset.con, report.storage_table)
     assert dataset.con.execute("SELECT amount FROM transactions ORDER BY amount").fetchall() == [
         (-2.0,), (7.0,), (10.5,)]
+
+
+@pytest.mark.parametrize("text,seeded,unique", [
+    ("order_id,customer_id,date,amount\nO1,C1,2025-01-02,10\nO2,C2,2025-01-03,7\n", True, True),
+    # Line items: the load folds them into one row per order and leaves the question open.
+    ("order_id,customer_id,date,amount\nO1,C1,2025-01-02,10\nO1,C1,2025-01-02,7\n", False, True),
+    # Refund rows share their sale's order id.
+    ("order_id,customer_id,date,amount,refunded_amount\nO1,C1,2025-01-02,10,\n"
+     "O2,C2,2025-01-03,7,2\n", False, False),
+])
+def test_the_load_answers_whether_orders_are_rows(write_file, dataset, text, seeded, unique):
+    dataset.load(write_file("tx.csv", text))
+    assert ((dataset.version, "orders_are_rows") in dataset._facts) == seeded
+    assert dataset.orders_are_rows() == unique
+
+
+def test_a_second_sales_file_is_asked_again(write_file, dataset):
+    dataset.load(write_file("a.csv", "order_id,customer_id,date,amount\nO1,C1,2025-01-02,10\n"))
+    dataset.load(write_file("b.csv", "order_id,customer_id,date,amount\nO2,C2,2025-02-02,5\n"
+                                     "O3,C2,2025-02-03,5\n"))
+    assert (dataset.version, "orders_are_rows") not in dataset._facts
+    assert dataset.orders_are_rows() is True
