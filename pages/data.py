@@ -317,7 +317,7 @@ def _show_rejects(o: Outcome, i: int) -> None:
                 reason: [reason_label(c, lang, o.forms) for c in shown["code"]],
                 tr("data.col_text"): shown["raw"]}), hide_index=True,
                 key=f"data_rejects_{i}",
-                column_config={line: st.column_config.NumberColumn(line, format="plain")})
+                column_config={line: st.column_config.NumberColumn(line, format="%d")})
         path = o.rejects_csv.get(lang)
         if path and os.path.exists(path):
             st.download_button(

@@ -3,6 +3,7 @@ file of the upload box (also when nothing loaded), reject labels, the order summ
 upload left on disk after loading, removal, session end or a day."""
 
 import gc
+import json
 import os
 import re
 import tempfile
@@ -121,8 +122,11 @@ def test_nothing_loaded_still_shows_reasons_rows_and_download():
     assert reasons.to_dict("list") == {
         "Reason": ["Date not readable, expected YYYY-MM-DD (2025-12-31)"], "Rows": [3]}
     assert str(reasons["Rows"].dtype) == "int64"
-    rows = next(d.value for d in at.dataframe if "Original text" in d.value.columns)
+    frame = next(d for d in at.dataframe if "Original text" in d.value.columns)
+    rows = frame.value
     assert rows["Line"].tolist() == [2, 3, 4]
+    # Line numbers as whole numbers: Streamlit's "plain" format drew 3702 as 3701.9999999999995.
+    assert json.loads(frame.proto.columns)["Line"]["type_config"]["format"] == "%d"
     assert rows["Original text"].tolist() == ["C1,yesterday,10", "C2,tomorrow,20", "C3,soon,5"]
     # The main area's downloads: the sidebar holds the board pack button on every page.
     downloads = at.main.get("download_button")
