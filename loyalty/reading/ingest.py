@@ -374,7 +374,10 @@ def _source_sql(plan: ReadPlan, path: str, p: _Params, rejects: str, scans: str,
     common = (f"header=false, skip={p(d.skip_records)}, auto_detect=false, store_rejects=true, "
               f"rejects_table={p(rejects)}, rejects_scan={p(scans)}, "
               f"max_line_size=8388608")
-    common += "".join(f", {k}={p(v)}" for k, v in (typed.options if typed else {}).items())
+    if typed is not None:
+        # One reject decides that the file is read again: keeping the text of every bad line
+        # of a file bad throughout would hold a second copy of it in memory.
+        common += ", rejects_limit=1" + "".join(f", {k}={p(v)}" for k, v in typed.options.items())
     if d.delimiter == WHITESPACE:
         # Empty lines come through as rows without fields, so the row position is the line.
         source = (f"SELECT string_split_regex(trim(line), {p(d.whitespace_pattern)}) AS _parts, "

@@ -225,3 +225,14 @@ def test_a_second_sales_file_is_asked_again(write_file, dataset):
                                      "O3,C2,2025-02-03,5\n"))
     assert (dataset.version, "orders_are_rows") not in dataset._facts
     assert dataset.orders_are_rows() is True
+
+
+def test_a_file_bad_after_its_sample_is_read_again_in_full(write_file, dataset, reads):
+    # Every amount after the sample has a decimal point in a decimal-comma file.
+    rows = ["Kunde;Datum;Umsatz"] + [f"K{i};31.12.2025;2,50" for i in range(CLEAN)]
+    rows += [f"X{i};31.12.2025;2.50" for i in range(500)]
+    report = dataset.load(write_file("kasse.csv", "\n".join(rows) + "\n"))
+    assert reads == [False]
+    assert (report.rows_loaded, report.rows_rejected) == (CLEAN, 500)
+    assert report.reasons == {"invalid_amount": 500}
+    assert dataset.rejects().line.tolist() == list(range(CLEAN + 2, CLEAN + 502))
