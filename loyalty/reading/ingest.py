@@ -633,10 +633,10 @@ def _stored_fields(plan: ReadPlan, raw_of: dict[str, str]) -> list[str]:
     """The fields a file read typed stores: its mapped ones and those the load's later stages
     use. Leaving out the rest saves writing a column of NULLs per field (half a second and
     most of a gigabyte in memory on ten million records); the views read them as NULL (see
-    :func:`loyalty.storage.db.stored_select`). Refunds copy columns a file may not map, so a
-    file with refunded amounts stores every field."""
+    :func:`loyalty.storage.db.stored_select`). Refund rows copy columns a file may not map,
+    so a file that may add them stores every field."""
     names = TABLES[plan.table].field_names
-    if "refunded_amount" in plan.mapping:
+    if orders.adds_refund_rows(plan.mapping):
         return list(names)
     return [f for f in names if f in raw_of or f in _ALWAYS_STORED]
 
